@@ -1,0 +1,155 @@
+/**
+ * The provider interfaces every action codes against. Cloud Run and ECS (traffic), Cloud
+ * Monitoring, CloudWatch and Prometheus (metrics), S3, GCS and a local folder (backups) implement
+ * them; the actions never see an SDK type.
+ */
+
+export type ProviderName = 'cloud-run' | 'ecs';
+
+/** One routing entry: who serves, and what share. */
+export interface TrafficEntry {
+  /** Cloud Run: revision name. ECS: the service name (blue or green) behind its target group. */
+  target: string;
+  /** Whole percent, 0–100; the entries of a split sum to 100. */
+  percent: number;
+  /** Cloud Run: the traffic tag giving the target its own URL. */
+  tag?: string;
+}
+
+export interface ServingState {
+  /** What the platform was asked to serve (Cloud Run `traffic`, ECS the weights last written). */
+  desired: TrafficEntry[];
+  /** What the platform reports it serves (Cloud Run `trafficStatuses`, ECS listener weights read back). */
+  observed: TrafficEntry[];
+  /** Changes with every write (Cloud Run etag/generation, ECS a digest of the weights): optimistic concurrency. */
+  version: string;
+  /** False while the platform is still converging (Cloud Run reconciling, an ECS deployment in progress). */
+  settled: boolean;
+  /** Cloud Run: a tag → URL map for tagged revisions. */
+  urls?: Record<string, string>;
+}
+
+/**
+ * The last known good state, captured before the first write of a rollout and handed from
+ * canary-shift to rollback as an opaque JSON token (output `rollback-target`, input `to`).
+ */
+export interface RollbackTarget {
+  v: 1;
+  provider: ProviderName;
+  /** Identifies the resource so that a token can't be applied to another service. */
+  resource: Record<string, string>;
+  /** The split to restore. */
+  traffic: TrafficEntry[];
+  /** ECS: the task definition each service ran, to return a service without a load balancer to it. */
+  taskDefinitions?: Record<string, string>;
+  capturedAt: string;
+}
+
+export interface CandidateRequest {
+  /** An existing revision / task definition to use as it is. */
+  candidate?: string;
+  /** Cloud Run: deploy this image as a new revision at 0 %. */
+  image?: string;
+  revisionSuffix?: string;
+  /** Cloud Run: the tag that gives the candidate its own URL. */
+  tag?: string;
+  /** ECS: register or use this task definition on the idle service. */
+  taskDefinition?: string;
+}
+
+export interface Candidate {
+  /** What the traffic entries call it (revision name, or the idle ECS service). */
+  target: string;
+  /** Revision name or task definition ARN, for outputs and logs. */
+  id: string;
+  /** A URL that reaches only the candidate, where the platform offers one. */
+  url?: string;
+}
+
+export interface WaitOptions {
+  timeoutMs: number;
+  pollMs: number;
+  signal: AbortSignal;
+}
+
+export interface TrafficProvider {
+  readonly name: ProviderName;
+  /** Identifies the resource this provider acts on, as stored in a rollback target. */
+  readonly resource: Record<string, string>;
+  read(): Promise<ServingState>;
+  /** Deploys (or resolves) the candidate so it serves 0 % and is ready to take traffic. */
+  prepareCandidate(request: CandidateRequest, state: ServingState): Promise<Candidate>;
+  /**
+   * Writes a split if the resource is still at `expectedVersion`; throws ConcurrentWriteError
+   * without writing otherwise.
+   */
+  setSplit(split: TrafficEntry[], expectedVersion: string): Promise<void>;
+  /** Polls until the observed split equals `split`; throws on timeout with the last observed state. */
+  waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState>;
+  /** ECS only: returns the services to the recorded task definitions and waits for COMPLETED. */
+  restoreTaskDefinitions?(target: RollbackTarget, options: WaitOptions): Promise<void>;
+  /** API calls made so far, for the step's report and the benchmark. */
+  apiCalls(): number;
+}
+
+/** Another writer changed the resource between our read and our write: nothing was written. */
+export class ConcurrentWriteError extends Error {
+  override readonly name = 'ConcurrentWriteError';
+}
+
+// ---- metrics ----------------------------------------------------------------------------------
+
+export type MetricsSourceName = 'cloud-monitoring' | 'cloudwatch' | 'prometheus';
+
+/** Counts for one arm over one interval. NaN or missing counts are data faults, never zeros. */
+export interface ArmCounts {
+  requests: number;
+  errors: number;
+  /** Requests slower than each latency threshold, in the order the thresholds were given. */
+  slow?: number[];
+  /** p95 latency in ms over the interval, where the source has it. */
+  p95LatencyMs?: number;
+}
+
+export interface IntervalCounts {
+  /** Interval start and end, epoch ms. */
+  start: number;
+  end: number;
+  candidate: ArmCounts;
+  baseline: ArmCounts;
+}
+
+export interface MetricsSource {
+  readonly name: MetricsSourceName;
+  /** Counts per `stepMs` interval over [start, end), oldest first. */
+  counts(
+    range: { start: number; end: number; stepMs: number },
+    signal: AbortSignal,
+  ): Promise<IntervalCounts[]>;
+}
+
+// ---- backups ----------------------------------------------------------------------------------
+
+export interface BackupObject {
+  /** Full URI (s3://bucket/key, gs://bucket/key, file:///dir/name). */
+  uri: string;
+  key: string;
+  size: number;
+  created: Date;
+}
+
+export interface BackupStore {
+  readonly scheme: 's3' | 'gs' | 'file';
+  /**
+   * Streams `body` to `key`; the object appears under that name only when the stream ended
+   * without error and the write committed (create-only: an existing key is never overwritten).
+   */
+  put(
+    key: string,
+    body: NodeJS.ReadableStream,
+    options: { signal: AbortSignal; contentType?: string },
+  ): Promise<BackupObject>;
+  list(prefix: string): Promise<BackupObject[]>;
+  get(key: string, signal: AbortSignal): Promise<NodeJS.ReadableStream>;
+  delete(key: string): Promise<void>;
+}

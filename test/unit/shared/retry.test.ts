@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { CancelledError } from '../../../shared/errors';
+import { backoffDelayMs, isRetryableError, retry } from '../../../shared/retry';
+import { fakeClock } from '../../helpers/fake-clock';
+
+const retryable = Object.assign(new Error('503'), { status: 503 });
+
+describe('retry', () => {
+  it('backs off with full jitter under an exponential ceiling', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    const value = await retry(
+      async () => {
+        calls++;
+        if (calls < 5) throw retryable;
+        return 'ok';
+      },
+      { maxAttempts: 10, baseDelayMs: 100, maxDelayMs: 1000, deadlineMs: 60_000, clock, random: () => 0.5 },
+    );
+    expect(value).toBe('ok');
+    // ceilings 100, 200, 400, 800 → half of each with random() = 0.5
+    expect(clock.sleeps).toEqual([50, 100, 200, 400]);
+  });
+
+  it('caps the ceiling at maxDelayMs and draws the whole range', () => {
+    expect(backoffDelayMs(10, { baseDelayMs: 100, maxDelayMs: 1000 }, () => 0.999)).toBe(999);
+    expect(backoffDelayMs(3, { baseDelayMs: 100, maxDelayMs: 1000 }, () => 0)).toBe(0);
+  });
+
+  it('stops at the deadline and rethrows the last error', async () => {
+    const clock = fakeClock();
+    let calls = 0;
+    await expect(
+      retry(
+        async () => {
+          calls++;
+          throw retryable;
+        },
+        {
+          maxAttempts: 100,
+          baseDelayMs: 1000,
+          maxDelayMs: 1000,
+          deadlineMs: 3500,
+          clock,
+          random: () => 0.99,
+        },
+      ),
+    ).rejects.toBe(retryable);
+    // 990 ms per sleep: three fit in 3.5 s, the fourth would pass the deadline.
+    expect(calls).toBe(4);
+    expect(clock.now()).toBeLessThanOrEqual(3500);
+  });
+
+  it('does not retry an error that is not retryable', async () => {
+    let calls = 0;
+    const fatal = Object.assign(new Error('bad request'), { status: 400 });
+    await expect(
+      retry(
+        async () => {
+          calls++;
+          throw fatal;
+        },
+        { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 1, deadlineMs: 1000, clock: fakeClock() },
+      ),
+    ).rejects.toBe(fatal);
+    expect(calls).toBe(1);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort(new CancelledError());
+    await expect(
+      retry(async () => 'never', {
+        maxAttempts: 3,
+        baseDelayMs: 1,
+        maxDelayMs: 1,
+        deadlineMs: 100,
+        signal: controller.signal,
+      }),
+    ).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+describe('isRetryableError', () => {
+  it.each([
+    ['AWS throttling', Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })],
+    ['AWS 5xx', Object.assign(new Error('x'), { $metadata: { httpStatusCode: 503 } })],
+    ['AWS marked retryable', Object.assign(new Error('x'), { $retryable: { throttling: true } })],
+    ['Google UNAVAILABLE code', Object.assign(new Error('x'), { code: 14 })],
+    ['Google RESOURCE_EXHAUSTED status', Object.assign(new Error('x'), { status: 'RESOURCE_EXHAUSTED' })],
+    ['Google REST 429', Object.assign(new Error('x'), { code: 429 })],
+    ['HTTP 502', Object.assign(new Error('x'), { status: 502 })],
+    ['connection reset', Object.assign(new Error('x'), { code: 'ECONNRESET' })],
+    [
+      'fetch failure with a cause',
+      new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }) }),
+    ],
+  ])('%s is retryable', (_label, err) => {
+    expect(isRetryableError(err)).toBe(true);
+  });
+
+  it.each([
+    ['HTTP 400', Object.assign(new Error('x'), { status: 400 })],
+    [
+      'AWS validation',
+      Object.assign(new Error('x'), { name: 'ValidationException', $metadata: { httpStatusCode: 400 } }),
+    ],
+    ['Google NOT_FOUND', Object.assign(new Error('x'), { code: 5 })],
+    ['Google FAILED_PRECONDITION', Object.assign(new Error('x'), { code: 9 })],
+    ['a string', 'boom'],
+  ])('%s is not retryable', (_label, err) => {
+    expect(isRetryableError(err)).toBe(false);
+  });
+});
