@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import * as actionsCore from '@actions/core';
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError, CancelledError, errorMessage } from '../../../shared/errors';
@@ -8,6 +7,7 @@ import { mapWithConcurrency, percentile } from '../../../shared/pool';
 import { retry } from '../../../shared/retry';
 import { type ActionContext, runAction } from '../../../shared/run';
 import { cell, heading, table, truncate } from '../../../shared/summary';
+import { toolkit } from '../../../shared/toolkit';
 import type { Check } from './checks';
 import { OUTPUTS, readSettings, type SmokeTestSettings } from './inputs';
 import { evaluate, type Mismatch, type ProbeResponse } from './match';
@@ -36,7 +36,7 @@ class CheckFailed extends Error {
   }
 }
 
-export async function run(core: Core = actionsCore, clock?: Clock): Promise<void> {
+export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
   await runAction(ACTION_NAME, (ctx) => smokeTest(ctx), { core, ...(clock ? { clock } : {}) });
 }
 
