@@ -3,7 +3,7 @@
 # PostgreSQL (server and client), MariaDB, Prometheus, zstd. Safe to run again.
 set -euo pipefail
 need=()
-have() { command -v "$1" >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/"$1" >/dev/null 2>&1; }
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || ls /usr/lib/postgresql/*/bin/"$1" >/dev/null 2>&1; }
 have pg_dump || need+=(postgresql postgresql-client)
 have initdb || need+=(postgresql)
 have mariadbd || have mysqld || need+=(mariadb-server mariadb-client)
