@@ -68,6 +68,50 @@ describe('errors', () => {
   });
 });
 
+describe('runAction', () => {
+  it('on SIGTERM stops new work, reports the last known state and fails as cancelled', async () => {
+    const core = fakeCore();
+    let reported = false;
+    const running = runAction(
+      'canary-shift',
+      async (ctx) => {
+        ctx.onInterrupt(() => {
+          reported = true;
+        });
+        await ctx.clock.sleep(60_000, ctx.signal);
+        throw new Error('the sleep should have been cut short');
+      },
+      { core },
+    );
+    process.emit('SIGTERM', 'SIGTERM');
+    await running;
+    expect(reported).toBe(true);
+    expect(core.failures).toEqual(['canary-shift: cancelled by SIGTERM']);
+    expect(
+      core.logs.some((l) => l.level === 'warning' && l.message.includes('no new changes will start')),
+    ).toBe(true);
+    expect(process.listenerCount('SIGTERM')).toBe(0);
+    process.exitCode = 0;
+  });
+
+  it('prints a stack trace for unexpected errors only with debug logging on', async () => {
+    for (const debug of [false, true]) {
+      const core = fakeCore();
+      core.isDebug = () => debug;
+      await runAction('rollback', async () => Promise.reject(new TypeError('x is undefined')), {
+        core,
+        handleSignals: false,
+      });
+      expect(
+        core.logs.some(
+          (l) => l.level === 'debug' && l.message.includes('TypeError: x is undefined\n    at '),
+        ),
+      ).toBe(debug);
+    }
+    process.exitCode = 0;
+  });
+});
+
 describe('summary', () => {
   it('escapes table cells', () => {
     expect(cell('a|b<script>\nc')).toBe('a\\|b&lt;script&gt;<br>c');
