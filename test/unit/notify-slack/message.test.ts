@@ -192,8 +192,8 @@ describe('the rollout layout', () => {
       },
       { type: 'context', elements: Array.from({ length: 12 }, () => ({ type: 'mrkdwn', text: 'c' })) },
     ]);
-    expect((section?.fields as unknown[]).length).toBe(10);
-    expect((context?.elements as unknown[]).length).toBe(10);
+    expect(section?.fields).toHaveLength(10);
+    expect(context?.elements).toHaveLength(10);
     expect(checkMessage({ blocks: [section, context] })).toBeUndefined();
   });
 });
