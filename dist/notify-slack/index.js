@@ -41295,8 +41295,9 @@ function buildTextMessage(text) {
  * within the size limits so that length alone never makes Slack refuse it.
  */
 function fitPayload(payload) {
-    const out = { ...payload, text: typeof payload.text === 'string' ? payload.text : '' };
-    out.text = clip(out.text, SLACK_LIMITS.messageText);
+    const out = { ...payload };
+    if (typeof payload.text === 'string')
+        out.text = clip(payload.text, SLACK_LIMITS.messageText);
     if (Array.isArray(payload.blocks))
         out.blocks = fitBlocks(payload.blocks);
     if (Array.isArray(payload.attachments)) {
@@ -41879,9 +41880,15 @@ async function notify(ctx) {
     core.setOutput(OUTPUTS.channel, ref.channel ?? '');
     for (const step of steps)
         core.info(`Slack: ${step.what}${step.ts ? ` (ts ${step.ts})` : ''}`);
-    await core.summary
-        .addRaw(redact(renderSummary(settings, ref, steps, failure), settings.secrets), true)
-        .write();
+    try {
+        await core.summary
+            .addRaw(redact(renderSummary(settings, ref, steps, failure), settings.secrets), true)
+            .write();
+    }
+    catch (err) {
+        // A runner without job summaries must not turn a delivered notification into a failed step.
+        core.warning(`${ACTION_NAME}: could not write the job summary: ${redact(errorMessage(err), settings.secrets)}`);
+    }
     if (failure) {
         const text = `the Slack notification was not ${steps.length > 0 ? 'completed' : 'sent'}: ${failure.message}`;
         if (settings.failOnError)
