@@ -46,7 +46,7 @@ interface Step {
 async function notify(ctx: ActionContext): Promise<void> {
   const { core } = ctx;
   // 1. Parse every input (a bad one fails the step here, before any call to Slack).
-  const settings = readSettings(core);
+  const settings = await readSettings(core);
   const now = new Date(ctx.clock.now());
 
   // 2. Build the message and its thread reply.
