@@ -32939,8 +32939,11 @@ function userAgent(env = process.env) {
 }
 /** Tries per Slack call, the first included. */
 const MAX_ATTEMPTS = 5;
-/** Longest one HTTP request may take. */
+/** Longest one HTTP request may take (less when the step's whole timeout is shorter). */
 const REQUEST_TIMEOUT_MS = 10_000;
+function requestTimeoutMs(ctx) {
+    return Math.max(1, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - ctx.clock.now()));
+}
 /** A failed delivery, explained without the token or the webhook URL. */
 class SlackDeliveryError extends Error {
     code;
@@ -33115,7 +33118,7 @@ async function botTransport(destination, ctx) {
         // client's own policy (up to 10 tries over 30 minutes by default) does not.
         retryConfig: { retries: 0 },
         rejectRateLimitedCalls: true,
-        timeout: REQUEST_TIMEOUT_MS,
+        timeout: requestTimeoutMs(ctx),
         headers: { 'User-Agent': userAgent() },
         allowAbsoluteUrls: false,
         logger: clientLogger(ctx.core, ctx.secrets),
@@ -33147,7 +33150,7 @@ async function webhookTransport(destination, ctx) {
     // The client's errors carry the status but not the headers; keep the last Retry-After here.
     let retryAfter = null;
     const webhook = new IncomingWebhook(destination.url, {
-        timeout: REQUEST_TIMEOUT_MS,
+        timeout: requestTimeoutMs(ctx),
         retryConfig: { retries: 0 },
         fetch: async (url, init) => {
             const response = await fetch(url, {

@@ -154,6 +154,16 @@ describe('notify-slack bundle, bot token', () => {
     expect(result.warnings[0]).toContain('Retry-After 120 s');
   });
 
+  it('gives up on a Slack that does not answer within the timeout', async () => {
+    slack.inject({ status: 504, delayMs: 20_000, times: 5 });
+    const result = await notify({ channel: '#deploys', status: 'started', timeout: '1500ms' });
+    expect(result.exitCode).toBe(0);
+    expect(result.durationMs).toBeLessThan(6000);
+    expect(result.warnings[0]).toMatch(
+      /^notify-slack: the Slack notification was not sent: could not reach Slack: timeout/,
+    );
+  });
+
   it('retries 5xx answers with backoff', async () => {
     slack.inject({ status: 503, times: 2, endpoint: 'chat.postMessage' });
     const result = await notify({ channel: '#deploys', status: 'started' });
