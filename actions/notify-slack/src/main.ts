@@ -1,10 +1,10 @@
-import * as actionsCore from '@actions/core';
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError, CancelledError, errorMessage } from '../../../shared/errors';
 import { redact } from '../../../shared/mask';
 import { type ActionContext, runAction, throwIfCancelled } from '../../../shared/run';
 import { heading, table } from '../../../shared/summary';
+import { toolkit } from '../../../shared/toolkit';
 import { type NotifySettings, OUTPUTS, readSettings } from './inputs';
 import {
   buildRolloutMessage,
@@ -26,7 +26,7 @@ import {
 
 export const ACTION_NAME = 'notify-slack';
 
-export async function run(core: Core = actionsCore, clock?: Clock): Promise<void> {
+export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
   await runAction(ACTION_NAME, (ctx) => notify(ctx), { core, ...(clock ? { clock } : {}) });
 }
 
