@@ -118,6 +118,10 @@ describe('canary-shift on Cloud Run', () => {
     expect(await sendThroughService(20)).toEqual({ v2: 20 });
     expect(emulator.revisions('shop')).toHaveLength(2); // one deploy for three steps
     expect(emulator.log.samples({ group: 'shop', version: candidate }).length).toBeGreaterThan(0);
+    // Every call names the action, its version and the run.
+    expect(new Set(emulator.calls.map((c) => c.userAgent))).toEqual(
+      new Set(['rollout-actions/canary-shift/1.0.0 (acme/shop run 4242/1)']),
+    );
   });
 
   it('pins a LATEST split when deploying, so the new revision takes no traffic before the shift', async () => {
