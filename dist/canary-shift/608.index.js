@@ -179,7 +179,12 @@ async function productionAuth() {
     // Application Default Credentials, as google-github-actions/auth leaves them.
     const { GoogleAuth } = await __webpack_require__.e(/* import() */ 626).then(__webpack_require__.t.bind(__webpack_require__, 24626, 23));
     const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
-    return (await auth.getClient());
+    try {
+        return (await auth.getClient());
+    }
+    catch (err) {
+        throw new errors/* ActionError */.lZ(`no Google credentials found (${(0,errors/* errorMessage */.gJ)(err)}): run google-github-actions/auth before this step`);
+    }
 }
 function emulatorAuth() {
     return {

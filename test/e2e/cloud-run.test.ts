@@ -237,6 +237,27 @@ describe('faults', () => {
     expect(Object.values(emulator.observed('shop')).sort()).toEqual([10, 90]);
   });
 
+  it('waits out a slow operation within the timeout', async () => {
+    await start();
+    emulator.faults.operationDelayMs = 1500;
+    const result = await shift({ percent: 10, image: V2 });
+    expectSucceeded(result);
+    expect(emulator.calls.filter((c) => c.path.includes('/operations/')).length).toBeGreaterThan(5);
+    expect(Object.values(emulator.observed('shop')).sort()).toEqual([10, 90]);
+  });
+
+  it('rollback retries throttled and unavailable calls', async () => {
+    await start();
+    const stable = firstRevision();
+    const token = (await shift({ percent: 50, image: BAD })).outputs['rollback-target'] ?? '';
+    emulator.faults.failNext(429, { count: 1, method: 'GET' });
+    emulator.faults.failNext(503, { count: 2, method: 'PATCH' });
+    const restored = await rollback({ to: token });
+    expectSucceeded(restored);
+    expect(emulator.observed('shop')).toEqual({ [stable]: 100 });
+    expect(emulator.calls.filter((c) => c.method === 'PATCH' && c.status === 503)).toHaveLength(2);
+  });
+
   it('fails clearly when the API stays unavailable, before any write', async () => {
     await start();
     emulator.faults.failNext(503, { count: 100 });

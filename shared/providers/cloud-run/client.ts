@@ -5,7 +5,7 @@
  */
 import type { RevisionsClient } from '@google-cloud/run/build/src/v2/revisions_client';
 import type { ServicesClient } from '@google-cloud/run/build/src/v2/services_client';
-import { InputError } from '../../errors';
+import { ActionError, errorMessage, InputError } from '../../errors';
 import type { ProviderDeps } from '../types';
 
 /**
@@ -64,7 +64,13 @@ async function productionAuth(): Promise<FetchingAuthClient> {
   // Application Default Credentials, as google-github-actions/auth leaves them.
   const { GoogleAuth } = await import('google-auth-library');
   const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
-  return (await auth.getClient()) as unknown as FetchingAuthClient;
+  try {
+    return (await auth.getClient()) as unknown as FetchingAuthClient;
+  } catch (err) {
+    throw new ActionError(
+      `no Google credentials found (${errorMessage(err)}): run google-github-actions/auth before this step`,
+    );
+  }
 }
 
 function emulatorAuth(): FetchingAuthClient {
