@@ -32380,7 +32380,8 @@ async function shiftTraffic(step, request, hooks, progress = {}) {
         step.log(`The split already holds (${formatSplit(requested)}): nothing to write`);
     }
     else {
-        if (!sameSplit(state.desired, requested)) {
+        // A failed reconcile of the same split is retried by writing it again (a new generation).
+        if (!sameSplit(state.desired, requested) || state.failure !== undefined) {
             throwIfCancelled(step.signal);
             step.log(`Writing split: ${formatSplit(requested)}`);
             await provider.setSplit(requested, state.version);
@@ -32425,7 +32426,7 @@ async function restoreTraffic(step, source, deadline, progress = {}) {
     step.log(`Restoring: ${(0,traffic_split/* formatSplit */.oe)(target.traffic)} (captured ${target.capturedAt})`);
     let wrote = false;
     for (let conflicts = 0;; conflicts++) {
-        if ((0,traffic_split/* sameSplit */.xY)(state.desired, target.traffic))
+        if ((0,traffic_split/* sameSplit */.xY)(state.desired, target.traffic) && state.failure === undefined)
             break;
         (0,run/* throwIfCancelled */.d)(step.signal);
         try {

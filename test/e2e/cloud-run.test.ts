@@ -300,6 +300,11 @@ describe('faults', () => {
       50, 50,
     ]);
 
+    // Re-running the failed step writes the split again, and this time the platform serves it.
+    const retried = await shift({ percent: 50, image: V2 });
+    expectSucceeded(retried);
+    expect(Object.values(emulator.observed('shop'))).toEqual([50, 50]);
+
     const restored = await rollback({ to: result.outputs['rollback-target'] ?? '' });
     expectSucceeded(restored);
     expect((emulator.describe('shop').traffic as { percent: number }[]).map((t) => t.percent)).toEqual([
