@@ -32392,7 +32392,8 @@ async function shiftTraffic(step, request, hooks, progress = {}) {
         }
     }
     progress.wrote = wrote;
-    const last = await waitForSplit(step, requested, request.deadline, progress);
+    const holds = !wrote && state.settled && sameSplit(state.observed, requested);
+    const last = holds ? state : await waitForSplit(step, requested, request.deadline, progress);
     return { before, candidate, last, requested, wrote };
 }
 /** Polls until the observed split is `split`; keeps the last state read in progress.last. */

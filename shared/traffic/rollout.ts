@@ -145,7 +145,8 @@ export async function shiftTraffic(
     }
   }
   progress.wrote = wrote;
-  const last = await waitForSplit(step, requested, request.deadline, progress);
+  const holds = !wrote && state.settled && sameSplit(state.observed, requested);
+  const last = holds ? state : await waitForSplit(step, requested, request.deadline, progress);
   return { before, candidate, last, requested, wrote };
 }
 
