@@ -205,6 +205,7 @@ async function createCloudRunClients(deps) {
     const [{ ServicesClient: Services }, { RevisionsClient: Revisions }, inner] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(626), __webpack_require__.e(414), __webpack_require__.e(760)]).then(__webpack_require__.bind(__webpack_require__, 60760)),
         Promise.all(/* import() */[__webpack_require__.e(626), __webpack_require__.e(414), __webpack_require__.e(796)]).then(__webpack_require__.bind(__webpack_require__, 25796)),
+        // Credentials are resolved once, here, and shared by both clients.
         endpoint ? Promise.resolve(emulatorAuth()) : productionAuth(),
     ]);
     let requests = 0;
@@ -237,16 +238,19 @@ async function createCloudRunClients(deps) {
         ...options,
         clientConfig: noSdkRetries('google.cloud.run.v2.Services', ['GetService', 'UpdateService']),
     });
-    const revisions = new Revisions({
-        ...options,
-        clientConfig: noSdkRetries('google.cloud.run.v2.Revisions', ['GetRevision', 'ListRevisions']),
-    });
+    let revisions;
     return {
         services,
-        revisions,
+        revisions() {
+            revisions ??= new Revisions({
+                ...options,
+                clientConfig: noSdkRetries('google.cloud.run.v2.Revisions', ['GetRevision', 'ListRevisions']),
+            });
+            return revisions;
+        },
         requests: () => requests,
         async close() {
-            await Promise.all([services.close(), revisions.close()]);
+            await Promise.all([services.close(), revisions?.close()]);
         },
     };
 }
@@ -439,7 +443,7 @@ class CloudRunTrafficProvider {
     }
     async readRevision(name) {
         try {
-            const [revision] = await this.call('read revision', () => this.clients.revisions.getRevision({ name: `${this.serviceName}/revisions/${name}` }), { isRetryable: (err) => codeOf(err) !== NOT_FOUND && isRetryableError(err) });
+            const [revision] = await this.call('read revision', () => this.clients.revisions().getRevision({ name: `${this.serviceName}/revisions/${name}` }), { isRetryable: (err) => codeOf(err) !== NOT_FOUND && isRetryableError(err) });
             return revision;
         }
         catch (err) {

@@ -26,7 +26,11 @@ interface FetchingAuthClient {
 
 export interface CloudRunClients {
   services: ServicesClient;
-  revisions: RevisionsClient;
+  /**
+   * Built on first use: each client parses the API's protos, which costs more than anything else
+   * at start-up, and rollback from a token never needs this one.
+   */
+  revisions(): RevisionsClient;
   /** HTTP requests sent so far (every try, polls included). */
   requests(): number;
   close(): Promise<void>;
@@ -93,6 +97,7 @@ export async function createCloudRunClients(deps: ProviderDeps): Promise<CloudRu
   const [{ ServicesClient: Services }, { RevisionsClient: Revisions }, inner] = await Promise.all([
     import('@google-cloud/run/build/src/v2/services_client.js'),
     import('@google-cloud/run/build/src/v2/revisions_client.js'),
+    // Credentials are resolved once, here, and shared by both clients.
     endpoint ? Promise.resolve(emulatorAuth()) : productionAuth(),
   ]);
   let requests = 0;
@@ -125,16 +130,19 @@ export async function createCloudRunClients(deps: ProviderDeps): Promise<CloudRu
     ...options,
     clientConfig: noSdkRetries('google.cloud.run.v2.Services', ['GetService', 'UpdateService']),
   } as unknown as ConstructorParameters<typeof Services>[0]);
-  const revisions = new Revisions({
-    ...options,
-    clientConfig: noSdkRetries('google.cloud.run.v2.Revisions', ['GetRevision', 'ListRevisions']),
-  } as unknown as ConstructorParameters<typeof Revisions>[0]);
+  let revisions: RevisionsClient | undefined;
   return {
     services,
-    revisions,
+    revisions() {
+      revisions ??= new Revisions({
+        ...options,
+        clientConfig: noSdkRetries('google.cloud.run.v2.Revisions', ['GetRevision', 'ListRevisions']),
+      } as unknown as ConstructorParameters<typeof Revisions>[0]);
+      return revisions;
+    },
     requests: () => requests,
     async close() {
-      await Promise.all([services.close(), revisions.close()]);
+      await Promise.all([services.close(), revisions?.close()]);
     },
   };
 }
