@@ -33027,9 +33027,9 @@ async function rollback(ctx) {
     const progress = {};
     ctx.onInterrupt(async () => {
         const last = await readForReport(step, progress.last);
+        // rolled-back stays unset: the step failed, and neither true nor false would be the truth.
         if (last)
             core.setOutput(OUTPUTS.observedTraffic, JSON.stringify(last.observed));
-        core.setOutput(OUTPUTS.rolledBack, false);
         if (progress.before) {
             await core.summary
                 .addRaw(renderSplitSummary({
