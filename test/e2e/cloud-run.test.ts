@@ -258,6 +258,20 @@ describe('faults', () => {
     expect(emulator.calls.filter((c) => c.method === 'PATCH' && c.status === 503)).toHaveLength(2);
   });
 
+  it('a rollback whose operation never finishes fails with the observed split, never claiming success', async () => {
+    await start();
+    const token = (await shift({ percent: 50, image: BAD })).outputs['rollback-target'] ?? '';
+    emulator.faults.stuckOperations = true;
+    const result = await rollback({ to: token, timeout: '1s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.at(-1)).toMatch(/^rollback: timed out waiting for the split .* 50 %/);
+    expect(result.outputs['rolled-back']).toBeUndefined();
+    expect(
+      JSON.parse(result.outputs['observed-traffic'] ?? '').map((e: { percent: number }) => e.percent),
+    ).toEqual([50, 50]);
+    expect(result.summary).toContain('Rollback did not complete');
+  });
+
   it('fails clearly when the API stays unavailable, before any write', async () => {
     await start();
     emulator.faults.failNext(503, { count: 100 });
