@@ -268,8 +268,8 @@ class SequentialJudge implements Judge {
       if (!usableCounts(m.nB, m.eB, m.nC, m.eC)) continue;
       this.channels[0]?.learn(m.nB, m.eB, m.nC, m.eC);
       for (let i = 1; i < count; i++) {
-        const slowB = m.slowB?.[i - 1];
-        const slowC = m.slowC?.[i - 1];
+        const slowB = m.slowB?.[i - 1] ?? Number.NaN;
+        const slowC = m.slowC?.[i - 1] ?? Number.NaN;
         if (usableCounts(m.nB, slowB, m.nC, slowC)) this.channels[i]?.learn(m.nB, slowB, m.nC, slowC);
       }
     }
@@ -296,8 +296,8 @@ class SequentialJudge implements Judge {
     const confirming = this.stage === 'confirm';
     this.channels[0]?.observe(m.nB, m.eB, m.nC, m.eC, confirming);
     for (let i = 1; i < this.channels.length; i++) {
-      const slowB = m.slowB?.[i - 1];
-      const slowC = m.slowC?.[i - 1];
+      const slowB = m.slowB?.[i - 1] ?? Number.NaN;
+      const slowC = m.slowC?.[i - 1] ?? Number.NaN;
       if (usableCounts(m.nB, slowB, m.nC, slowC))
         this.channels[i]?.observe(m.nB, slowB, m.nC, slowC, confirming);
     }
