@@ -10,7 +10,7 @@ import {
 } from '../emulators/cloud-monitoring';
 import { startServer, type TestServer } from '../helpers/http-server';
 import { runBundle } from '../helpers/runner';
-import { type RoutedService, startRoutedService } from './error-rate-gate-traffic';
+import { startRoutedService } from './error-rate-gate-traffic';
 
 const CANDIDATE = 'shop-00042-new';
 const BASELINE = 'shop-00041-old';
@@ -163,5 +163,3 @@ describe.concurrent('error-rate-gate with Cloud Monitoring', () => {
     expect(handler.calls).toHaveLength(0);
   });
 });
-
-export type { MetricsEmulatorHandler, RoutedService };
