@@ -9,6 +9,11 @@ import { TrafficLog } from '../emulators/traffic-log';
 import { Upstream, WeightedPicker } from '../emulators/upstream';
 import { startServer, type TestServer } from '../helpers/http-server';
 
+export const COUNTER_HEADER = [
+  '# HELP http_requests_total Requests served, by version and status code.',
+  '# TYPE http_requests_total counter',
+];
+
 export interface Arm {
   /** The name the metrics know it by (revision, target group dimension, label value). */
   name: string;
@@ -27,6 +32,8 @@ export interface RoutedService {
   close(): Promise<void>;
   /** Counters in the Prometheus text exposition format. */
   metricsText(): string;
+  /** Just the sample lines, for a page that serves several services' counters at once. */
+  counterLines(): string[];
 }
 
 export async function startRoutedService(options: {
@@ -56,13 +63,9 @@ export async function startRoutedService(options: {
     percent: 100 - options.candidate.percent,
   };
   const counters = new Map<string, number>();
-  const metricsText = () =>
-    [
-      '# HELP http_requests_total Requests served, by version and status code.',
-      '# TYPE http_requests_total counter',
-      ...[...counters].map(([labels, value]) => `http_requests_total{${labels}} ${value}`),
-      '',
-    ].join('\n');
+  const counterLines = () =>
+    [...counters].map(([labels, value]) => `http_requests_total{${labels}} ${value}`);
+  const metricsText = () => [...COUNTER_HEADER, ...counterLines(), ''].join('\n');
 
   const server = await startServer(async (req, res) => {
     if (req.url === '/metrics') {
@@ -106,6 +109,7 @@ export async function startRoutedService(options: {
     candidate,
     baseline,
     metricsText,
+    counterLines,
     startLoad(perSecond) {
       const tickMs = 20;
       let credit = 0;
