@@ -9,7 +9,7 @@ import {
   type MetricsFault,
 } from '../emulators/cloud-monitoring';
 import { startServer, type TestServer } from '../helpers/http-server';
-import { runBundle } from '../helpers/runner';
+import { type BundleOptions, runBundle } from '../helpers/runner';
 import { startRoutedService } from './error-rate-gate-traffic';
 
 const CANDIDATE = 'shop-00042-new';
@@ -37,7 +37,7 @@ async function setup(
   return { service, handler, api };
 }
 
-function gate(api: TestServer, inputs: Record<string, string>) {
+function gate(api: TestServer, inputs: Record<string, string>, options: BundleOptions = {}) {
   return runBundle(
     'error-rate-gate',
     {
@@ -53,7 +53,7 @@ function gate(api: TestServer, inputs: Record<string, string>) {
       'start-time': new Date().toISOString(),
       ...inputs,
     },
-    { env: { CLOUD_MONITORING_EMULATOR_HOST: `127.0.0.1:${api.port}` }, timeoutMs: 90_000 },
+    { env: { CLOUD_MONITORING_EMULATOR_HOST: `127.0.0.1:${api.port}` }, timeoutMs: 90_000, ...options },
   );
 }
 
@@ -127,6 +127,35 @@ describe.concurrent('error-rate-gate with Cloud Monitoring', () => {
     expect(result.outputs.verdict).toBe('inconclusive');
     expect(result.outputs.reason).toMatch(reason);
     expect(handler.calls.length).toBeGreaterThan(0);
+  });
+
+  it('stops on SIGTERM with an inconclusive verdict and a summary of what it saw', async (context) => {
+    const { api, handler } = await setup(context, {
+      candidateErrorRate: 0.05,
+      baselineErrorRate: 0.05,
+      perSecond: 60,
+    });
+    const result = await gate(
+      api,
+      { duration: '60s' },
+      {
+        onStart: (child) => {
+          // Cancel once the gate has polled a few times.
+          const timer = setInterval(() => {
+            if (handler.calls.length >= 3) {
+              clearInterval(timer);
+              child.kill('SIGTERM');
+            }
+          }, 50);
+          child.on('exit', () => clearInterval(timer));
+        },
+      },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe('inconclusive');
+    expect(result.outputs.reason).toMatch(/^cancelled after \d+ interval\(s\): no verdict$/);
+    expect(result.warnings.join('\n')).toContain('received SIGTERM');
+    expect(result.summary).toContain('Error-rate gate: INCONCLUSIVE');
   });
 
   it('reports without failing in dry-run mode', async (context) => {
