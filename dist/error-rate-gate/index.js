@@ -33165,7 +33165,9 @@ class GateState {
         }
         if (!(0,grid/* isMissing */.b2)(candidate) && index >= this.config.warmup)
             this.ceiling.observe(candidate.requests, candidate.errors);
-        this.observeLatency(candidate, baseline);
+        // A new revision's first requests are slow (cold starts): latency, like errors, is judged after warm-up.
+        if (index >= this.config.warmup)
+            this.observeLatency(candidate, baseline);
         const evidence = this.judge.evidence?.();
         this.records.push({
             start: interval.start,
@@ -33988,6 +33990,8 @@ const ACTION_NAME = 'error-rate-gate';
 const MAX_FAILED_POLLS = 3;
 /** Warm-up intervals the judge watches without judging: a new revision's first minutes. */
 const MAX_WARMUP = 3;
+/** How far ahead start-time may be (clock skew between runner and the step that shifted traffic). */
+const MAX_FUTURE_START_MS = 5 * 60_000;
 async function run(core = core_namespaceObject, clock) {
     await runAction(ACTION_NAME, (ctx) => errorRateGate(ctx), { core, ...(clock ? { clock } : {}) });
 }
@@ -34050,6 +34054,10 @@ async function errorRateGate(ctx) {
 function observationWindow(settings, now) {
     const stepMs = settings.intervalMs;
     const shiftedAt = settings.startTime ?? now;
+    if (shiftedAt > now + MAX_FUTURE_START_MS) {
+        // A typo here would hold the pipeline for hours before the first poll.
+        throw new InputError(INPUTS.startTime, `${new Date(shiftedAt).toISOString()} is more than 5 minutes in the future`, new Date(now).toISOString());
+    }
     // Intervals on multiples of the step line up with the periods the APIs aggregate into, and the
     // first one starting at or after the shift means data from before it never counts.
     const start = Math.ceil(shiftedAt / stepMs) * stepMs;

@@ -113,7 +113,8 @@ export class GateState {
     }
     if (!isMissing(candidate) && index >= this.config.warmup)
       this.ceiling.observe(candidate.requests, candidate.errors);
-    this.observeLatency(candidate, baseline);
+    // A new revision's first requests are slow (cold starts): latency, like errors, is judged after warm-up.
+    if (index >= this.config.warmup) this.observeLatency(candidate, baseline);
     const evidence = this.judge.evidence?.();
     this.records.push({
       start: interval.start,

@@ -106,13 +106,14 @@ describe('GateState', () => {
 
   it('fails on latency only after three slow intervals in a row', () => {
     const state = new GateState({ ...config, maxP95LatencyMs: 500 }, createSequentialJudge());
-    const slow = [0, 1, 0, 1, 1, 0, 1, 1, 1];
+    // Slow during warm-up (t < 3) doesn't count; then one, two, and three in a row.
+    const slow = [1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 1];
     const { decision, at } = run(state, (t) => ({
       candidate: arm(100, 1, { p95LatencyMs: slow[t] ? 900 : 200 }),
       baseline: arm(100, 1, { p95LatencyMs: 200 }),
     }));
     expect(decision).toMatchObject({ verdict: 'fail', by: 'latency' });
-    expect(at).toBe(8);
+    expect(at).toBe(10);
     expect(decision.reason).toBe(
       'candidate p95 latency 900 ms is above the 500 ms limit, 3 intervals in a row',
     );
