@@ -46,7 +46,7 @@ describe('Cloud Monitoring queries', () => {
     expect(revisionFilter(REQUEST_COUNT, settings)).toBe(
       'metric.type = "run.googleapis.com/request_count" AND resource.type = "cloud_run_revision" AND ' +
         'resource.labels.service_name = "shop" AND resource.labels.location = "us-central1" AND ' +
-        'resource.labels.revision_name = one_of("shop-00042-new", "shop-00041-old")',
+        '(resource.labels.revision_name = "shop-00042-new" OR resource.labels.revision_name = "shop-00041-old")',
     );
   });
 

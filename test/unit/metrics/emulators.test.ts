@@ -48,6 +48,15 @@ describe('Cloud Monitoring emulator', () => {
         { key: 'resource.labels.revision_name', values: ['x', 'y"z'] },
       ],
     );
+    expect(
+      parseFilter(
+        'metric.type = "a" AND (resource.labels.revision_name = "x" OR resource.labels.revision_name = "y")',
+      ),
+    ).toEqual([
+      { key: 'metric.type', values: ['a'] },
+      { key: 'resource.labels.revision_name', values: ['x', 'y'] },
+    ]);
+    expect(() => parseFilter('(metric.type = "a" OR resource.type = "b")')).toThrow(/one key only/);
     expect(() => parseFilter('metric.type ~ "a"')).toThrow(/Could not parse/);
   });
 
