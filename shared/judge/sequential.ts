@@ -103,6 +103,7 @@ const MAX_OVERDISPERSION = 0.5;
 
 /** Per-minute memory of the running ratio that noise residuals are measured against. */
 const RATIO_MEMORY = 0.7;
+const RATIO_PSEUDO_COUNT = 3;
 
 /** Largest residual² one minute may add to the overdispersion estimate. */
 const MAX_SQUARED_RESIDUAL = 100;
@@ -245,7 +246,8 @@ class EvidenceChannel {
     // bursts and arm-only drift do. History is A/A: its ratio is 1.
     let ratio = 1;
     if (historical === 0) {
-      if (this.sumBaseline > 0 && this.sumCandidate > 0) ratio = this.sumCandidate / this.sumBaseline;
+      // Pseudo-counts pull a ratio estimated from a handful of errors towards 1.
+      ratio = (this.sumCandidate + RATIO_PSEUDO_COUNT) / (this.sumBaseline + RATIO_PSEUDO_COUNT);
       this.sumCandidate = RATIO_MEMORY * this.sumCandidate + (eC * nB) / total;
       this.sumBaseline = RATIO_MEMORY * this.sumBaseline + (eB * nC) / total;
     }
@@ -373,12 +375,16 @@ class SequentialJudge implements Judge {
       if (this.channels.some((c) => c.alarmEvidence() >= threshold)) {
         this.stage = 'confirm';
         for (const channel of this.channels) channel.startConfirmation();
-      } else if (
-        this.judgedMinutes >= this.minPromoteMinutes &&
-        this.allPromote(1 / this.options.promoteAlpha)
-      ) {
-        this.stage = 'promote';
       }
+    }
+    // The promote mirror is its own valid test (against r ≥ r_p): an alarm that fresh data does
+    // not confirm does not block it.
+    if (
+      (this.stage === 'watch' || this.stage === 'confirm') &&
+      this.judgedMinutes >= this.minPromoteMinutes &&
+      this.allPromote(1 / this.options.promoteAlpha)
+    ) {
+      this.stage = 'promote';
     }
     return this.stage === 'rollback' || this.stage === 'promote' ? this.stage : 'continue';
   }
@@ -389,9 +395,11 @@ class SequentialJudge implements Judge {
 
   final(): FinalDecision {
     if (this.stage === 'rollback' || this.stage === 'promote') return this.stage;
-    // An unconfirmed alarm, or too little evidence either way, is not a pass.
-    if (this.stage !== 'watch') return 'inconclusive';
-    return this.allPromote(1 / this.options.finalPromoteAlpha) ? 'promote' : 'inconclusive';
+    if (this.stage === 'warmup') return 'inconclusive';
+    // Too little evidence either way is not a pass; an unconfirmed alarm needs the stronger,
+    // early-promotion level of evidence that the candidate is fine.
+    const level = this.stage === 'confirm' ? this.options.promoteAlpha : this.options.finalPromoteAlpha;
+    return this.allPromote(1 / level) ? 'promote' : 'inconclusive';
   }
 
   evidence(): JudgeEvidence {
