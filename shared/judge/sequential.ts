@@ -68,13 +68,16 @@ export interface SequentialJudgeOptions {
 }
 
 /**
- * Defaults tuned on the judge benchmark (reports/judge-benchmark.md). Under the model, false
- * rollbacks are bounded by alarmAlpha·confirmAlpha + endOfWindowAlpha = 1.5 %; the per-minute cap
- * and the partial bet make the sequential part conservative, so the measured rate stays ≤ 1 %.
+ * Defaults tuned on the judge benchmark (reports/judge-benchmark.md). The benchmark preferred one
+ * sequential stage at 1 % (the per-minute cap already makes one bursty minute unable to decide
+ * alone: at least four capped minutes are needed) plus the end-of-window test at 0.5 % over the
+ * two-stage alarm/confirmation at 10 %·10 %, which stays available (confirmAlpha < 1): same power,
+ * one minute slower. Under the model, false rollbacks are bounded by
+ * alarmAlpha·confirmAlpha + endOfWindowAlpha = 1.5 %.
  */
 export const DEFAULT_SEQUENTIAL_OPTIONS: Readonly<SequentialJudgeOptions> = Object.freeze({
-  alarmAlpha: 0.1,
-  confirmAlpha: 0.1,
+  alarmAlpha: 0.01,
+  confirmAlpha: 1,
   nullRatio: 1,
   alternatives: Object.freeze([1.5, 2, 4, 10, 100]),
   alternativeWeights: Object.freeze([3, 3, 2, 1, 1]),
@@ -96,8 +99,8 @@ export const DEFAULT_SEQUENTIAL_OPTIONS: Readonly<SequentialJudgeOptions> = Obje
 });
 
 /**
- * Levels for a target false-rollback rate, as the defaults are for 1 %: √rate for the alarm and
- * for the confirmation, rate/2 for the end-of-window test.
+ * Levels for a target false-rollback rate, as the defaults are for 1 %: the sequential stage at
+ * the rate (single stage), the end-of-window test at half of it.
  */
 export function stageAlphas(falseRollbackRate: number): {
   alarmAlpha: number;
@@ -105,7 +108,7 @@ export function stageAlphas(falseRollbackRate: number): {
   endOfWindowAlpha: number;
 } {
   const rate = Math.min(0.25, Math.max(1e-9, falseRollbackRate));
-  return { alarmAlpha: Math.sqrt(rate), confirmAlpha: Math.sqrt(rate), endOfWindowAlpha: rate / 2 };
+  return { alarmAlpha: rate, confirmAlpha: 1, endOfWindowAlpha: rate / 2 };
 }
 
 type Stage = 'warmup' | 'watch' | 'confirm' | 'rollback' | 'promote';
@@ -464,7 +467,8 @@ class SequentialJudge implements Judge {
     } else {
       const threshold = this.alarmThreshold();
       if (this.channels.some((c) => c.alarmEvidence() >= threshold)) {
-        this.stage = 'confirm';
+        // confirmAlpha = 1: a single stage, the alarm decides.
+        this.stage = this.options.confirmAlpha >= 1 ? 'rollback' : 'confirm';
         this.alarmedAt = this.judgedMinutes;
         for (const channel of this.channels) channel.startConfirmation();
       }
@@ -525,7 +529,8 @@ function validateOptions(options: SequentialJudgeOptions): void {
   const inUnit = (v: number) => Number.isFinite(v) && v > 0 && v < 1;
   const problems: string[] = [];
   if (!inUnit(options.alarmAlpha)) problems.push('alarmAlpha must be in (0, 1)');
-  if (!inUnit(options.confirmAlpha)) problems.push('confirmAlpha must be in (0, 1)');
+  if (!(options.confirmAlpha > 0 && options.confirmAlpha <= 1))
+    problems.push('confirmAlpha must be in (0, 1]');
   if (!inUnit(options.promoteAlpha)) problems.push('promoteAlpha must be in (0, 1)');
   if (!inUnit(options.finalPromoteAlpha)) problems.push('finalPromoteAlpha must be in (0, 1)');
   if (!(options.betFraction > 0 && options.betFraction <= 1)) problems.push('betFraction must be in (0, 1]');
