@@ -1,22 +1,28 @@
 /**
- * The production canary judge (JUDGE-BENCHMARK.md, "Our judge"): a two-stage sequential test on the
+ * The production canary judge (JUDGE-BENCHMARK.md, "Our judge"): a sequential test on the
  * candidate's share of each minute's errors, valid under continuous monitoring.
  *
- * Conditioning on a minute's total errors X = eC + eB, eC is binomial with
- * θ = ρr / (ρr + 1 − ρ), ρ the candidate's share of requests that minute and r the ratio of the
- * candidate's error rate to the baseline's. Whatever multiplies both arms (the daily curve, a
- * shared dependency's hiccup) cancels. For each alternative r on a grid above r0 the judge keeps a
- * test supermartingale whose per-minute factor is 1 − λ + λ·min(LR, C): the beta-binomial
- * likelihood ratio (overdispersion estimated from A/A history and from the run's own residuals),
- * capped at C so one bursty minute cannot decide alone, and bet with a
- * fraction λ so a healthy stretch cannot drive the wealth to zero. Each factor has expectation ≤ 1
- * under the null, so by Ville's inequality the mixture crosses 1/α with probability ≤ α.
+ * Conditioning on a minute's total errors X = eC + eB, eC is binomial with θ = ρr / (ρr + 1 − ρ),
+ * ρ the candidate's share of requests that minute and r the ratio of the candidate's error rate to
+ * the baseline's. Whatever multiplies both arms (the daily curve, a shared dependency's hiccup)
+ * cancels. Arm-only noise is modelled as a symmetric disturbance of log r with variance s²
+ * (estimated by moments from the A/A history and the run's own residuals): it widens the minute's
+ * distribution (beta-binomial) and pulls its mean share towards ½, which a plain binomial would
+ * misread as a regression whenever ρ ≠ ½.
  *
- * Stage 1 raises an alarm at 1/α1; stage 2 confirms on fresh minutes only at 1/α2 with the
- * alternatives weighted by the stage-1 wealth (fixed before the fresh data, so still valid), which
- * bounds false rollbacks by α1·α2 under the model. A mirror mixture against r ≥ r_p promotes early
- * when the candidate is clearly not worse. Latency uses the same test on counts of slow requests.
- * Missing or too little data ends `inconclusive`, never `promote`.
+ * For each alternative r (a weighted grid above r0 plus a plug-in estimate from earlier minutes)
+ * the judge keeps a test supermartingale whose per-minute factor is 1 − λ + λ·min(LR, C): the
+ * likelihood ratio capped at C (so a burst of a few bad minutes cannot decide alone) and bet with
+ * a fraction λ (so a healthy stretch cannot drive the wealth to zero before a late regression).
+ * Each factor has expectation ≤ 1 under the null, so by Ville's inequality the mixture ever
+ * crosses 1/α with probability ≤ α.
+ *
+ * Optionally (confirmAlpha < 1) the crossing is only an alarm, confirmed on fresh minutes at
+ * 1/confirmAlpha with the alternatives re-weighted by the alarm's wealth. At the horizon a
+ * fixed-sample test on all minutes (winsorized score, or an exact Poisson tail when events are
+ * few) catches small steady regressions with its own share of the error budget. A mirror mixture
+ * against r ≥ r_p promotes when the candidate is clearly not worse. Latency uses the same test on
+ * counts of slow requests. Missing or too little data ends `inconclusive`, never `promote`.
  */
 import { inverseNormalCdf, logRising } from './math';
 import type { FinalDecision, Judge, JudgeContext, JudgeEvidence, Minute, StepDecision } from './types';
@@ -90,8 +96,8 @@ export const DEFAULT_SEQUENTIAL_OPTIONS: Readonly<SequentialJudgeOptions> = Obje
   betFraction: 0.97,
   endOfWindowAlpha: 0.005,
   confirmWindow: 0,
-  minuteCap: 6,
-  confirmMinuteCap: 6,
+  minuteCap: 4,
+  confirmMinuteCap: 4,
   priorNoiseVariance: 0.02,
   priorNoiseWeight: 20,
   noiseSafety: 1,
@@ -113,6 +119,17 @@ export function stageAlphas(falseRollbackRate: number): {
 
 type Stage = 'warmup' | 'watch' | 'confirm' | 'rollback' | 'promote';
 
+/** P(Poisson(mean) ≥ k). */
+function poissonUpperTail(mean: number, k: number): number {
+  let term = Math.exp(-mean);
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += term;
+    term *= mean / (i + 1);
+  }
+  return Math.max(0, 1 - below);
+}
+
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
@@ -126,6 +143,9 @@ const MAX_OVERDISPERSION = 0.5;
 const PLUGIN_PSEUDO_COUNT = 2;
 const PLUGIN_MIN_RATIO = 1.2;
 const PLUGIN_MAX_RATIO = 100;
+
+/** Expected candidate events (under the null) the end-of-window test needs before it may reject. */
+const MIN_EXPECTED_HITS = 5;
 
 /** Winsorizing bound of one minute's score in the end-of-window test, in its standard deviations. */
 const SCORE_CLAMP = 1.5;
@@ -168,6 +188,8 @@ class EvidenceChannel {
   private runBaseline = 0;
   private scoreSum = 0;
   private scoreVariance = 0;
+  private expectedHits = 0;
+  private rawHits = 0;
 
   constructor(private readonly options: SequentialJudgeOptions) {
     this.logNullRatio = Math.log(options.nullRatio);
@@ -205,12 +227,23 @@ class EvidenceChannel {
     this.dataMinutes = 0;
     this.scoreSum = 0;
     this.scoreVariance = 0;
+    this.expectedHits = 0;
+    this.rawHits = 0;
   }
 
-  /** One-sided z of all judged minutes against the null (0 without data). */
-  endOfWindowZ(): number {
-    // Continuity correction: counts are small and discrete at low traffic.
-    return this.scoreVariance > 0 ? (this.scoreSum - 0.5) / Math.sqrt(this.scoreVariance) : 0;
+  /**
+   * The end-of-window test at level alpha: a z test on the winsorized score when the null expects
+   * a few candidate events, else the exact Poisson tail of the candidate's events (conservative
+   * for a sum of binomials).
+   */
+  endOfWindowRejects(alpha: number): boolean {
+    if (this.expectedHits < MIN_EXPECTED_HITS) {
+      return this.rawHits > 0 && poissonUpperTail(this.expectedHits, this.rawHits) <= alpha;
+    }
+    if (this.scoreVariance <= 0) return false;
+    // Continuity correction: counts are discrete.
+    const z = (this.scoreSum - 0.5) / Math.sqrt(this.scoreVariance);
+    return z >= -inverseNormalCdf(alpha);
   }
 
   /** Minutes that carried at least one event (the only ones with information). */
@@ -277,6 +310,8 @@ class EvidenceChannel {
     const bound = Math.max(1, SCORE_CLAMP * Math.sqrt(minuteVariance));
     this.scoreSum += Math.min(bound, Math.max(-bound, eC - events * nullShare));
     this.scoreVariance += minuteVariance;
+    this.expectedHits += events * nullShare;
+    this.rawHits += eC;
     // The estimate used for a minute comes from earlier minutes only (predictable), so update last.
     this.updateNoise(nB, eB, nC, eC, 0);
   }
@@ -306,7 +341,10 @@ class EvidenceChannel {
         logRising(nullShare * concentration, hits) -
         logRising((1 - nullShare) * concentration, misses);
     }
-    if (logRatio > logCap) logRatio = logCap;
+    // A minute may always weigh as much as one event at this alternative: the cap is for bursts,
+    // not for the single errors of a quiet service.
+    const minuteCap = Math.max(logCap, Math.log(altShare / nullShare));
+    if (logRatio > minuteCap) logRatio = minuteCap;
     const lambda = this.options.betFraction;
     return Math.log(1 - lambda + lambda * Math.exp(logRatio));
   }
@@ -495,8 +533,8 @@ class SequentialJudge implements Judge {
     // A fixed-horizon test on all the data, with its own share of the false-rollback budget: it
     // catches small, steady regressions that a sequential test cannot confirm in time.
     if (this.options.endOfWindowAlpha > 0) {
-      const critical = -inverseNormalCdf(this.options.endOfWindowAlpha / this.channels.length);
-      if (this.channels.some((c) => c.endOfWindowZ() >= critical)) {
+      const level = this.options.endOfWindowAlpha / this.channels.length;
+      if (this.channels.some((c) => c.endOfWindowRejects(level))) {
         this.stage = 'rollback';
         return 'rollback';
       }
