@@ -32458,35 +32458,168 @@ function isExpectedError(err) {
     return err instanceof InputError || err instanceof ActionError || err instanceof errors_CancelledError;
 }
 
+;// CONCATENATED MODULE: ./shared/judge/math.ts
+/** Special functions for the judge (no dependencies, deterministic across machines). */
+const LANCZOS = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+/** log Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error ~1e-14). */
+function logGamma(x) {
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+    const z = x - 1;
+    let sum = LANCZOS[0];
+    for (let i = 1; i < 9; i++)
+        sum += LANCZOS[i] / (z + i);
+    const t = z + 7.5;
+    return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+/** log of the rising factorial a(a+1)…(a+n−1) = log Γ(a+n) − log Γ(a), exact sums for small n. */
+function logRising(a, n) {
+    if (n <= 0)
+        return 0;
+    if (n <= 12) {
+        let product = a;
+        for (let i = 1; i < n; i++)
+            product *= a + i;
+        return Math.log(product);
+    }
+    return logGamma(a + n) - logGamma(a);
+}
+/** Acklam's rational approximation of the standard normal quantile (relative error < 1.2e-9). */
+function inverseNormalCdf(p) {
+    if (!(p > 0 && p < 1))
+        return p <= 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    const low = 0.02425;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        return ((((((-0.007784894002430293 * q - 0.3223964580411365) * q - 2.400758277161838) * q - 2.549732539343734) *
+            q +
+            4.374664141464968) *
+            q +
+            2.938163982698783) /
+            ((((0.007784695709041462 * q + 0.3224671290700398) * q + 2.445134137142996) * q + 3.754408661907416) *
+                q +
+                1));
+    }
+    if (p > 1 - low)
+        return -inverseNormalCdf(1 - p);
+    const q = p - 0.5;
+    const r = q * q;
+    return (((((((-39.69683028665376 * r + 220.9460984245205) * r - 275.928510446969) * r + 138.357751867269) * r -
+        30.66479806614716) *
+        r +
+        2.506628277459239) *
+        q) /
+        (((((-54.47609879822406 * r + 161.5858368580409) * r - 155.6989798598866) * r + 66.80131188771972) * r -
+            13.28068155288572) *
+            r +
+            1));
+}
+
 ;// CONCATENATED MODULE: ./shared/judge/sequential.ts
+/**
+ * The production canary judge (JUDGE-BENCHMARK.md, "Our judge"): a sequential test on the
+ * candidate's share of each minute's errors, valid under continuous monitoring.
+ *
+ * Conditioning on a minute's total errors X = eC + eB, eC is binomial with θ = ρr / (ρr + 1 − ρ),
+ * ρ the candidate's share of requests that minute and r the ratio of the candidate's error rate to
+ * the baseline's. Whatever multiplies both arms (the daily curve, a shared dependency's hiccup)
+ * cancels. Arm-only noise is modelled as a symmetric disturbance of log r with variance s²
+ * (estimated by moments from the A/A history and the run's own residuals): it widens the minute's
+ * distribution (beta-binomial) and pulls its mean share towards ½, which a plain binomial would
+ * misread as a regression whenever ρ ≠ ½.
+ *
+ * For each alternative r (a weighted grid above r0 plus a plug-in estimate from earlier minutes)
+ * the judge keeps a test supermartingale whose per-minute factor is 1 − λ + λ·min(LR, C): the
+ * likelihood ratio capped at C (so a burst of a few bad minutes cannot decide alone) and bet with
+ * a fraction λ (so a healthy stretch cannot drive the wealth to zero before a late regression).
+ * Each factor has expectation ≤ 1 under the null, so by Ville's inequality the mixture ever
+ * crosses 1/α with probability ≤ α.
+ *
+ * Optionally (confirmAlpha < 1) the crossing is only an alarm, confirmed on fresh minutes at
+ * 1/confirmAlpha with the alternatives re-weighted by the alarm's wealth. At the horizon a
+ * fixed-sample test on all minutes (winsorized score, or an exact Poisson tail when events are
+ * few) catches small steady regressions with its own share of the error budget. A mirror mixture
+ * against r ≥ r_p promotes when the candidate is clearly not worse. Latency uses the same test on
+ * counts of slow requests. Missing or too little data ends `inconclusive`, never `promote`.
+ */
+
+/**
+ * Defaults tuned on the judge benchmark (reports/judge-benchmark.md). The benchmark preferred one
+ * sequential stage at 1 % (the per-minute cap already makes one bursty minute unable to decide
+ * alone: at least four capped minutes are needed) plus the end-of-window test at 0.5 % over the
+ * two-stage alarm/confirmation at 10 %·10 %, which stays available (confirmAlpha < 1): same power,
+ * one minute slower. Under the model, false rollbacks are bounded by
+ * alarmAlpha·confirmAlpha + endOfWindowAlpha = 1.5 %.
+ */
 const DEFAULT_SEQUENTIAL_OPTIONS = Object.freeze({
-    alarmAlpha: 0.1,
-    confirmAlpha: 0.1,
+    alarmAlpha: 0.01,
+    confirmAlpha: 1,
     nullRatio: 1,
-    alternatives: Object.freeze([1.25, 1.5, 2, 3, 5, 10, 25]),
+    alternatives: Object.freeze([1.5, 2, 4, 10, 100]),
+    alternativeWeights: Object.freeze([3, 3, 2, 1, 1]),
+    pluginWeight: 0.5,
     promoteRatio: 1.5,
     promoteAlternatives: Object.freeze([0.8, 2 / 3, 0.5]),
     promoteAlpha: 0.05,
     finalPromoteAlpha: 0.2,
     minPromoteFraction: 0.5,
-    betFraction: 0.5,
-    minuteCap: 8,
-    priorOverdispersion: 0.002,
-    priorOverdispersionWeight: 200,
+    betFraction: 0.97,
+    endOfWindowAlpha: 0.005,
+    confirmWindow: 0,
+    minuteCap: 4,
+    confirmMinuteCap: 4,
+    priorNoiseVariance: 0.02,
+    priorNoiseWeight: 20,
+    noiseSafety: 1,
     latencyChannels: 0,
 });
-/** Splits an overall false-rollback rate evenly between the alarm and the confirmation stage. */
+/**
+ * Levels for a target false-rollback rate, as the defaults are for 1 %: the sequential stage at
+ * the rate (single stage), the end-of-window test at half of it.
+ */
 function stageAlphas(falseRollbackRate) {
-    const each = Math.sqrt(falseRollbackRate);
-    return { alarmAlpha: each, confirmAlpha: each };
+    const rate = Math.min(0.25, Math.max(1e-9, falseRollbackRate));
+    return { alarmAlpha: rate, confirmAlpha: 1, endOfWindowAlpha: rate / 2 };
 }
-/** Candidate's expected share of a minute's errors when its rate is `ratio` × the baseline's. */
-function errorShare(requestShare, ratio) {
-    const scaled = requestShare * ratio;
-    return scaled / (scaled + 1 - requestShare);
+/** P(Poisson(mean) ≥ k). */
+function poissonUpperTail(mean, k) {
+    let term = Math.exp(-mean);
+    let below = 0;
+    for (let i = 0; i < k; i++) {
+        below += term;
+        term *= mean / (i + 1);
+    }
+    return Math.max(0, 1 - below);
 }
-/** Largest residual² one minute may add to the overdispersion estimate. */
+function sigmoid(x) {
+    return 1 / (1 + Math.exp(-x));
+}
+/** Above this beta-binomial concentration a minute is treated as binomial. */
+const BINOMIAL_CONCENTRATION = 1e7;
+const MIN_OVERDISPERSION = 1 / (BINOMIAL_CONCENTRATION + 2);
+/** δ = Var(θ_t)/(θ(1 − θ)) ≤ 0.5 keeps the beta-binomial concentration m = 1/δ − 1 ≥ 1. */
+const MAX_OVERDISPERSION = 0.5;
+const PLUGIN_PSEUDO_COUNT = 2;
+const PLUGIN_MIN_RATIO = 1.2;
+const PLUGIN_MAX_RATIO = 100;
+/** Expected candidate events (under the null) the end-of-window test needs before it may reject. */
+const MIN_EXPECTED_HITS = 5;
+/** Winsorizing bound of one minute's score in the end-of-window test, in its standard deviations. */
+const SCORE_CLAMP = 1.5;
+/** Per-minute memory of the running ratio that noise residuals are measured against. */
+const RATIO_MEMORY = 0.7;
+const RATIO_PSEUDO_COUNT = 3;
+/** Largest squared standardized residual one A/A minute may add to the noise estimate. */
 const MAX_SQUARED_RESIDUAL = 100;
+/**
+ * The same during the rollout, lower: the onset of a real regression is an outlier against the
+ * recent ratio too, and must not teach the judge that such jumps are noise.
+ */
+const MAX_SQUARED_RESIDUAL_LIVE = 9;
 /**
  * One evidence channel (errors, or slow requests above one latency threshold): the alarm mixture,
  * the confirmation mixture and the promote mirror, with their own overdispersion estimate.
@@ -32496,118 +32629,224 @@ class EvidenceChannel {
     alarmLog;
     confirmLog;
     confirmWeight;
+    priorWeight;
     promoteLog;
-    ratios;
-    promoteRatios;
+    logRatios;
+    logPromoteRatios;
+    logNullRatio;
+    logPromoteRatio;
     logCap;
+    logConfirmCap;
     excess = 0;
     spread = 0;
     sumCandidate = 0;
     sumBaseline = 0;
     dataMinutes = 0;
+    /** Mantel–Haenszel sums over all judged minutes, for the plug-in alternative. */
+    runCandidate = 0;
+    runBaseline = 0;
+    scoreSum = 0;
+    scoreVariance = 0;
+    expectedHits = 0;
+    rawHits = 0;
     constructor(options) {
         this.options = options;
-        this.ratios = Float64Array.from(options.alternatives, (m) => m * options.nullRatio);
-        this.promoteRatios = Float64Array.from(options.promoteAlternatives, (m) => m * options.promoteRatio);
-        this.alarmLog = new Float64Array(this.ratios.length);
-        this.confirmLog = new Float64Array(this.ratios.length);
-        this.confirmWeight = new Float64Array(this.ratios.length);
-        this.promoteLog = new Float64Array(this.promoteRatios.length);
+        this.logNullRatio = Math.log(options.nullRatio);
+        this.logPromoteRatio = Math.log(options.promoteRatio);
+        // The fixed alternatives, then one slot for the plug-in alternative (set before each minute).
+        this.logRatios = Float64Array.from([...options.alternatives, 2], (m) => Math.log(m * options.nullRatio));
+        this.logPromoteRatios = Float64Array.from(options.promoteAlternatives, (m) => Math.log(m * options.promoteRatio));
+        this.alarmLog = new Float64Array(this.logRatios.length);
+        this.confirmLog = new Float64Array(this.logRatios.length);
+        this.confirmWeight = new Float64Array(this.logRatios.length);
+        this.promoteLog = new Float64Array(this.logPromoteRatios.length);
+        const raw = options.alternatives.map((_, k) => options.alternativeWeights[k] ?? (options.alternativeWeights.length > 0 ? 0 : 1));
+        const total = raw.reduce((a, b) => a + b, 0);
+        const fixedShare = 1 - options.pluginWeight;
+        this.priorWeight = Float64Array.from([...raw.map((w) => (fixedShare * w) / total), options.pluginWeight]);
         this.logCap = Math.log(options.minuteCap);
+        this.logConfirmCap = Math.log(options.confirmMinuteCap);
     }
     reset() {
         this.alarmLog.fill(0);
         this.confirmLog.fill(0);
-        this.confirmWeight.fill(1 / this.ratios.length);
+        this.confirmWeight.set(this.priorWeight);
+        this.runCandidate = 0;
+        this.runBaseline = 0;
         this.promoteLog.fill(0);
-        this.excess = this.options.priorOverdispersion * this.options.priorOverdispersionWeight;
-        this.spread = this.options.priorOverdispersionWeight;
+        this.excess = this.options.priorNoiseVariance * this.options.priorNoiseWeight;
+        this.spread = this.options.priorNoiseWeight;
         this.sumCandidate = 0;
         this.sumBaseline = 0;
         this.dataMinutes = 0;
+        this.scoreSum = 0;
+        this.scoreVariance = 0;
+        this.expectedHits = 0;
+        this.rawHits = 0;
+    }
+    /**
+     * The end-of-window test at level alpha: a z test on the winsorized score when the null expects
+     * a few candidate events, else the exact Poisson tail of the candidate's events (conservative
+     * for a sum of binomials).
+     */
+    endOfWindowRejects(alpha) {
+        if (this.expectedHits < MIN_EXPECTED_HITS) {
+            return this.rawHits > 0 && poissonUpperTail(this.expectedHits, this.rawHits) <= alpha;
+        }
+        if (this.scoreVariance <= 0)
+            return false;
+        // Continuity correction: counts are discrete.
+        const z = (this.scoreSum - 0.5) / Math.sqrt(this.scoreVariance);
+        return z >= -inverseNormalCdf(alpha);
     }
     /** Minutes that carried at least one event (the only ones with information). */
     get minutesWithData() {
         return this.dataMinutes;
     }
-    overdispersion() {
+    /**
+     * s²: variance of the minute-to-minute noise in log(candidate rate / baseline rate), estimated
+     * by moments: Var(eC | X) ≈ Xθ(1 − θ) + X(X − 1)·(θ(1 − θ))²·s².
+     */
+    logitVariance() {
         return Math.max(0, this.excess / this.spread);
     }
-    /** Learns overdispersion from an A/A minute without touching the e-processes. */
+    /** Learns the noise from an A/A minute without touching the e-processes. */
     learn(nB, eB, nC, eC) {
-        this.updateDispersion(nB, eB, nC, eC, 1);
+        this.updateNoise(nB, eB, nC, eC, 1);
     }
-    /** Feeds one judged minute; `confirming` selects which rollback process takes the evidence. */
+    /**
+     * Feeds one judged minute; `confirming` selects which rollback process takes the evidence.
+     * With arm-only noise ε (symmetric, variance s²) on the log ratio, the candidate's share is
+     * σ(logit ρ + log r + ε): its mean is ≈ σ((logit ρ + log r)/√(1 + πs²/8)), not ρr/(ρr + 1 − ρ),
+     * and ignoring that shift would read noise as a regression whenever ρ ≠ ½.
+     */
     observe(nB, eB, nC, eC, confirming) {
         const events = eB + eC;
         if (events <= 0)
             return;
-        const share = nC / (nB + nC);
-        const dispersion = 1 + (events - 1) * this.overdispersion();
-        const lambda = this.options.betFraction;
-        const nullShare = errorShare(share, this.options.nullRatio);
+        const variance = this.logitVariance() * this.options.noiseSafety;
+        const shrink = 1 / Math.sqrt(1 + (Math.PI * variance) / 8);
+        const logitShare = Math.log(nC / nB);
+        const nullShare = sigmoid((logitShare + this.logNullRatio) * shrink);
+        const dispersion = Math.min(MAX_OVERDISPERSION, nullShare * (1 - nullShare) * variance);
+        const concentration = dispersion > MIN_OVERDISPERSION ? 1 / dispersion - 1 : Number.POSITIVE_INFINITY;
+        // Plug-in alternative: the ratio estimated from earlier minutes (predictable, so the product
+        // stays a test supermartingale), shrunk towards 2 while there are few errors.
+        const plugin = (this.runCandidate + PLUGIN_PSEUDO_COUNT * 2) / (this.runBaseline + PLUGIN_PSEUDO_COUNT);
+        this.logRatios[this.logRatios.length - 1] =
+            this.logNullRatio + Math.log(Math.min(PLUGIN_MAX_RATIO, Math.max(PLUGIN_MIN_RATIO, plugin)));
         const target = confirming ? this.confirmLog : this.alarmLog;
-        for (let k = 0; k < this.ratios.length; k++) {
-            const altShare = errorShare(share, this.ratios[k]);
+        const rollbackCap = confirming ? this.logConfirmCap : this.logCap;
+        for (let k = 0; k < this.logRatios.length; k++) {
+            const altShare = sigmoid((logitShare + this.logRatios[k]) * shrink);
             target[k] =
-                target[k] + this.betFactorLog(eC, events, altShare, nullShare, dispersion, lambda);
+                target[k] +
+                    this.betFactorLog(eC, events, altShare, nullShare, concentration, rollbackCap);
         }
-        const promoteNull = errorShare(share, this.options.promoteRatio);
-        for (let k = 0; k < this.promoteRatios.length; k++) {
-            const altShare = errorShare(share, this.promoteRatios[k]);
+        const promoteNull = sigmoid((logitShare + this.logPromoteRatio) * shrink);
+        for (let k = 0; k < this.logPromoteRatios.length; k++) {
+            const altShare = sigmoid((logitShare + this.logPromoteRatios[k]) * shrink);
             this.promoteLog[k] =
                 this.promoteLog[k] +
-                    this.betFactorLog(eC, events, altShare, promoteNull, dispersion, lambda);
+                    this.betFactorLog(eC, events, altShare, promoteNull, concentration, this.logCap);
         }
         this.dataMinutes++;
+        this.runCandidate += (eC * nB) / (nB + nC);
+        this.runBaseline += (eB * nC) / (nB + nC);
+        // Score statistic for the end-of-window test: observed minus expected candidate errors under
+        // the null, with the beta-binomial variance of the minute.
+        // Each minute is winsorized at ±SCORE_CLAMP of its own sd, so a burst weighs like one bad
+        // minute and not like a regression.
+        const minuteVariance = events * nullShare * (1 - nullShare) * (1 + (events - 1) * dispersion);
+        const bound = Math.max(1, SCORE_CLAMP * Math.sqrt(minuteVariance));
+        this.scoreSum += Math.min(bound, Math.max(-bound, eC - events * nullShare));
+        this.scoreVariance += minuteVariance;
+        this.expectedHits += events * nullShare;
+        this.rawHits += eC;
         // The estimate used for a minute comes from earlier minutes only (predictable), so update last.
-        this.updateDispersion(nB, eB, nC, eC, 0);
+        this.updateNoise(nB, eB, nC, eC, 0);
     }
-    betFactorLog(hits, events, altShare, nullShare, dispersion, lambda) {
-        let logRatio = (hits * Math.log(altShare / nullShare) + (events - hits) * Math.log((1 - altShare) / (1 - nullShare))) /
-            dispersion;
-        if (logRatio > this.logCap)
-            logRatio = this.logCap;
+    /**
+     * log of one minute's bet factor 1 − λ + λ·min(LR, C), with LR the beta-binomial likelihood
+     * ratio of eC = hits out of X = events at share altShare against nullShare. The concentration
+     * m = 1/δ − 1 comes from the overdispersion estimate; a near-binomial minute uses the binomial.
+     */
+    betFactorLog(hits, events, altShare, nullShare, concentration, logCap) {
+        let logRatio;
+        if (concentration > BINOMIAL_CONCENTRATION) {
+            logRatio =
+                hits * Math.log(altShare / nullShare) + (events - hits) * Math.log((1 - altShare) / (1 - nullShare));
+        }
+        else {
+            const misses = events - hits;
+            logRatio =
+                logRising(altShare * concentration, hits) +
+                    logRising((1 - altShare) * concentration, misses) -
+                    logRising(nullShare * concentration, hits) -
+                    logRising((1 - nullShare) * concentration, misses);
+        }
+        // A minute may always weigh as much as one event at this alternative: the cap is for bursts,
+        // not for the single errors of a quiet service.
+        const minuteCap = Math.max(logCap, Math.log(altShare / nullShare));
+        if (logRatio > minuteCap)
+            logRatio = minuteCap;
+        const lambda = this.options.betFraction;
         return Math.log(1 - lambda + lambda * Math.exp(logRatio));
     }
-    updateDispersion(nB, eB, nC, eC, historical) {
+    updateNoise(nB, eB, nC, eC, historical) {
         const events = eB + eC;
+        const total = nB + nC;
+        // Residuals around the run's recent ratio (Mantel–Haenszel over the last few minutes, this
+        // one excluded), so a steady regression or a step up does not keep reading as noise, while
+        // bursts and arm-only drift do. History is A/A: its ratio is 1.
+        let ratio = 1;
+        if (historical === 0) {
+            // Pseudo-counts pull a ratio estimated from a handful of errors towards 1.
+            ratio = (this.sumCandidate + RATIO_PSEUDO_COUNT) / (this.sumBaseline + RATIO_PSEUDO_COUNT);
+            this.sumCandidate = RATIO_MEMORY * this.sumCandidate + (eC * nB) / total;
+            this.sumBaseline = RATIO_MEMORY * this.sumBaseline + (eB * nC) / total;
+        }
         if (events < 2)
             return;
-        // Residuals around the run's own ratio (Mantel–Haenszel), so a steady regression does not
-        // read as noise; bursts and arm-only drift do.
-        const total = nB + nC;
-        this.sumCandidate += (eC * nB) / total;
-        this.sumBaseline += (eB * nC) / total;
-        const ratio = historical === 1 || this.sumBaseline <= 0 ? 1 : this.sumCandidate / this.sumBaseline;
-        const share = errorShare(nC / total, Math.min(Math.max(ratio, 0.05), 50));
-        const variance = events * share * (1 - share);
-        if (variance <= 0)
+        const share = sigmoid(Math.log(nC / nB) + Math.log(Math.min(Math.max(ratio, 0.02), 50)));
+        const binomialVariance = events * share * (1 - share);
+        if (binomialVariance <= 0)
             return;
         const residual = eC - events * share;
-        this.excess += Math.min((residual * residual) / variance, MAX_SQUARED_RESIDUAL) - 1;
-        this.spread += events - 1;
+        const cap = historical === 1 ? MAX_SQUARED_RESIDUAL : MAX_SQUARED_RESIDUAL_LIVE;
+        const squared = Math.min((residual * residual) / binomialVariance, cap);
+        this.excess += binomialVariance * (squared - 1);
+        this.spread += events * (events - 1) * (share * (1 - share)) ** 2;
     }
-    /** Rollback evidence of the alarm mixture (equal weights). */
+    /** Rollback evidence of the alarm mixture (prior weights). */
     alarmEvidence() {
         let sum = 0;
-        for (let k = 0; k < this.alarmLog.length; k++)
-            sum += Math.exp(this.alarmLog[k]);
-        return sum / this.alarmLog.length;
+        for (let k = 0; k < this.alarmLog.length; k++) {
+            sum += this.priorWeight[k] * Math.exp(this.alarmLog[k]);
+        }
+        return sum;
     }
     /** Fixes confirmation weights from the alarm wealth (before any fresh minute), then restarts. */
     startConfirmation() {
+        // Posterior-like weights: prior × alarm wealth, fixed before any fresh minute.
         let total = 0;
-        for (let k = 0; k < this.alarmLog.length; k++)
-            total += Math.exp(this.alarmLog[k]);
+        for (let k = 0; k < this.alarmLog.length; k++) {
+            total += this.priorWeight[k] * Math.exp(this.alarmLog[k]);
+        }
         for (let k = 0; k < this.alarmLog.length; k++) {
             this.confirmWeight[k] =
-                total > 0 ? Math.exp(this.alarmLog[k]) / total : 1 / this.alarmLog.length;
+                total > 0
+                    ? (this.priorWeight[k] * Math.exp(this.alarmLog[k])) / total
+                    : this.priorWeight[k];
         }
         this.confirmLog.fill(0);
-        // Dispersion seen during the alarm is kept: it only makes confirmation more cautious.
         this.sumCandidate = 0;
         this.sumBaseline = 0;
+    }
+    /** Back to watching after an alarm that fresh data did not confirm: a new alarm process. */
+    restartAlarm() {
+        this.alarmLog.fill(0);
+        this.confirmLog.fill(0);
     }
     confirmEvidence() {
         let sum = 0;
@@ -32639,6 +32878,7 @@ class SequentialJudge {
     minPromoteMinutes = 0;
     stepsSeen = 0;
     judgedMinutes = 0;
+    alarmedAt = 0;
     constructor(options) {
         validateOptions(options);
         this.options = options;
@@ -32668,6 +32908,7 @@ class SequentialJudge {
         this.stage = this.warmup > 0 ? 'warmup' : 'watch';
         this.stepsSeen = 0;
         this.judgedMinutes = 0;
+        this.alarmedAt = 0;
     }
     alarmThreshold() {
         // Each channel may alarm: split the alarm level among them (Bonferroni).
@@ -32694,20 +32935,32 @@ class SequentialJudge {
         }
         if (confirming) {
             const threshold = 1 / this.options.confirmAlpha;
-            if (this.channels.some((c) => c.confirmEvidence() >= threshold))
+            if (this.channels.some((c) => c.confirmEvidence() >= threshold)) {
                 this.stage = 'rollback';
+            }
+            else if (this.options.confirmWindow > 0 &&
+                this.judgedMinutes - this.alarmedAt >= this.options.confirmWindow) {
+                this.stage = 'watch';
+                for (const channel of this.channels)
+                    channel.restartAlarm();
+            }
         }
         else {
             const threshold = this.alarmThreshold();
             if (this.channels.some((c) => c.alarmEvidence() >= threshold)) {
-                this.stage = 'confirm';
+                // confirmAlpha = 1: a single stage, the alarm decides.
+                this.stage = this.options.confirmAlpha >= 1 ? 'rollback' : 'confirm';
+                this.alarmedAt = this.judgedMinutes;
                 for (const channel of this.channels)
                     channel.startConfirmation();
             }
-            else if (this.judgedMinutes >= this.minPromoteMinutes &&
-                this.allPromote(1 / this.options.promoteAlpha)) {
-                this.stage = 'promote';
-            }
+        }
+        // The promote mirror is its own valid test (against r ≥ r_p): an alarm that fresh data does
+        // not confirm does not block it.
+        if ((this.stage === 'watch' || this.stage === 'confirm') &&
+            this.judgedMinutes >= this.minPromoteMinutes &&
+            this.allPromote(1 / this.options.promoteAlpha)) {
+            this.stage = 'promote';
         }
         return this.stage === 'rollback' || this.stage === 'promote' ? this.stage : 'continue';
     }
@@ -32717,13 +32970,24 @@ class SequentialJudge {
     final() {
         if (this.stage === 'rollback' || this.stage === 'promote')
             return this.stage;
-        // An unconfirmed alarm, or too little evidence either way, is not a pass.
-        if (this.stage !== 'watch')
+        if (this.stage === 'warmup')
             return 'inconclusive';
-        return this.allPromote(1 / this.options.finalPromoteAlpha) ? 'promote' : 'inconclusive';
+        // A fixed-horizon test on all the data, with its own share of the false-rollback budget: it
+        // catches small, steady regressions that a sequential test cannot confirm in time.
+        if (this.options.endOfWindowAlpha > 0) {
+            const level = this.options.endOfWindowAlpha / this.channels.length;
+            if (this.channels.some((c) => c.endOfWindowRejects(level))) {
+                this.stage = 'rollback';
+                return 'rollback';
+            }
+        }
+        // Too little evidence either way is not a pass; an unconfirmed alarm needs the stronger,
+        // early-promotion level of evidence that the candidate is fine.
+        const level = this.stage === 'confirm' ? this.options.promoteAlpha : this.options.finalPromoteAlpha;
+        return this.allPromote(1 / level) ? 'promote' : 'inconclusive';
     }
     evidence() {
-        const confirming = this.stage === 'confirm';
+        const confirming = this.stage === 'confirm' || this.stage === 'rollback';
         let rollback = 0;
         let promote = Number.POSITIVE_INFINITY;
         for (const channel of this.channels) {
@@ -32744,8 +33008,8 @@ function validateOptions(options) {
     const problems = [];
     if (!inUnit(options.alarmAlpha))
         problems.push('alarmAlpha must be in (0, 1)');
-    if (!inUnit(options.confirmAlpha))
-        problems.push('confirmAlpha must be in (0, 1)');
+    if (!(options.confirmAlpha > 0 && options.confirmAlpha <= 1))
+        problems.push('confirmAlpha must be in (0, 1]');
     if (!inUnit(options.promoteAlpha))
         problems.push('promoteAlpha must be in (0, 1)');
     if (!inUnit(options.finalPromoteAlpha))
@@ -32759,12 +33023,23 @@ function validateOptions(options) {
     if (options.alternatives.length === 0 || options.alternatives.some((m) => !(m > 1 && Number.isFinite(m)))) {
         problems.push('alternatives must be multiples > 1');
     }
+    const weights = options.alternativeWeights;
+    if (weights.length > 0 &&
+        (weights.length !== options.alternatives.length ||
+            weights.some((w) => !(w >= 0 && Number.isFinite(w))) ||
+            !weights.some((w) => w > 0))) {
+        problems.push('alternativeWeights must be one non-negative weight per alternative, not all zero');
+    }
     if (options.promoteAlternatives.length === 0 ||
         options.promoteAlternatives.some((m) => !(m > 0 && m < 1))) {
         problems.push('promoteAlternatives must be multiples in (0, 1)');
     }
+    if (!(options.pluginWeight >= 0 && options.pluginWeight < 1))
+        problems.push('pluginWeight must be in [0, 1)');
     if (!(options.minuteCap > 1))
         problems.push('minuteCap must be > 1');
+    if (!(options.confirmMinuteCap > 1))
+        problems.push('confirmMinuteCap must be > 1');
     if (problems.length > 0)
         throw new RangeError(`sequential judge: ${problems.join('; ')}`);
 }
@@ -33212,7 +33487,7 @@ class GateState {
         if (!e)
             return '';
         return kind === 'rollback'
-            ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)}, confirmed on fresh data)`
+            ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)})`
             : ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
     }
     rates() {

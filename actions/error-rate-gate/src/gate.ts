@@ -159,7 +159,7 @@ export class GateState {
     const e = this.judge.evidence?.();
     if (!e) return '';
     return kind === 'rollback'
-      ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)}, confirmed on fresh data)`
+      ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)})`
       : ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
   }
 
