@@ -3,11 +3,7 @@
  * (REST) queries the emulator, which answers from real traffic routed between two revisions.
  */
 import { describe, expect, it, type TestContext } from 'vitest';
-import {
-  cloudMonitoringHandler,
-  type MetricsEmulatorHandler,
-  type MetricsFault,
-} from '../emulators/cloud-monitoring';
+import { cloudMonitoringHandler, type MetricsFault } from '../emulators/cloud-monitoring';
 import { startServer, type TestServer } from '../helpers/http-server';
 import { type BundleOptions, runBundle } from '../helpers/runner';
 import { startRoutedService } from './error-rate-gate-traffic';
