@@ -33486,9 +33486,13 @@ class GateState {
         const e = this.judge.evidence?.();
         if (!e)
             return '';
-        return kind === 'rollback'
+        if (kind === 'promote')
+            return ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
+        // After a single-stage rollback the judge's view shows its (unused) confirmation stage, 1 ≥ 1:
+        // say what happened instead of printing that.
+        return e.rollbackThreshold > 1
             ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)})`
-            : ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
+            : ' (the sequential test crossed its threshold)';
     }
     rates() {
         const c = rateOf(this.candidate);
@@ -34158,7 +34162,6 @@ function truncate(text, max) {
 }
 
 ;// CONCATENATED MODULE: ./actions/error-rate-gate/src/report.ts
-/** The job summary: verdict and why first, then a chart of both error rates and the evidence. */
 
 
 /** Mermaid charts stay readable up to about this many points; longer runs are merged. */
@@ -34186,6 +34189,23 @@ function groupRate(group, arm) {
         }
     }
     return requests > 0 ? (100 * errors) / requests : Number.NaN;
+}
+/**
+ * Evidence as charted. Once a single-stage judge has decided to roll back, its view shows the
+ * unused confirmation stage (1 against 1); the decision point is drawn at the threshold it
+ * crossed, the last real one, instead of dropping to zero.
+ */
+function displayEvidence(points) {
+    let lastThreshold;
+    return points.map((e) => {
+        if (!e)
+            return e;
+        if (e.stage === 'rollback' && e.rollbackThreshold <= 1 && lastThreshold !== undefined) {
+            return { ...e, rollback: lastThreshold, rollbackThreshold: lastThreshold };
+        }
+        lastThreshold = e.rollbackThreshold;
+        return e;
+    });
 }
 function renderSummary(state, decision, ctx) {
     const c = state.candidate;
@@ -34222,7 +34242,7 @@ function renderSummary(state, decision, ctx) {
                 },
             ],
         }), '');
-        const withEvidence = groups.map((g) => g.at(-1)?.evidence);
+        const withEvidence = displayEvidence(groups.map((g) => g.at(-1)?.evidence));
         if (withEvidence.some((e) => e !== undefined)) {
             lines.push(lineChart({
                 title: 'Evidence that the candidate is worse, log10',

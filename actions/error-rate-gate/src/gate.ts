@@ -158,9 +158,12 @@ export class GateState {
   private judgeEvidenceText(kind: 'rollback' | 'promote'): string {
     const e = this.judge.evidence?.();
     if (!e) return '';
-    return kind === 'rollback'
+    if (kind === 'promote') return ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
+    // After a single-stage rollback the judge's view shows its (unused) confirmation stage, 1 ≥ 1:
+    // say what happened instead of printing that.
+    return e.rollbackThreshold > 1
       ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)})`
-      : ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
+      : ' (the sequential test crossed its threshold)';
   }
 
   private rates(): string {

@@ -162,6 +162,11 @@ describe('GateState', () => {
       'title "Evidence that the candidate is worse, log10 (evidence vs rollback threshold)"',
     );
     expect(text).toContain('| Identity | v2 | v1 |');
+    // The evidence chart ends at the threshold it crossed, never back at zero.
+    const evidenceLines = text.split('```mermaid')[2]?.match(/line \[([^\]]*)\]/g) ?? [];
+    const last = (line: string | undefined) => Number(line?.slice(6, -1).split(', ').at(-1));
+    expect(last(evidenceLines[0])).toBeGreaterThan(0);
+    expect(last(evidenceLines[0])).toBeGreaterThanOrEqual(last(evidenceLines[1]));
   });
 });
 
