@@ -91,6 +91,42 @@ describe('sequential judge', () => {
     }
   });
 
+  it('explains a rollback with the evidence that crossed its threshold, and says which test decided', () => {
+    const judge = createSequentialJudge();
+    const s: Scenario = { traffic: 2000, weight: 0.25, rate: 0.01, ratio: 5, minutes: 60 };
+    expect(runJudge(judge, new Rng(8), s).verdict).toBe('rollback');
+    const evidence = judge.evidence?.();
+    expect(evidence?.decidedBy).toBe('sequential');
+    expect(evidence?.rollback).toBeGreaterThanOrEqual(
+      evidence?.rollbackThreshold ?? Number.POSITIVE_INFINITY,
+    );
+    expect(evidence?.rollbackThreshold).toBe(100);
+
+    // A small steady regression on a quiet service: only the end-of-window test can see it.
+    const quiet = createSequentialJudge();
+    const endOfWindow = runJudge(quiet, new Rng(11), {
+      traffic: 400,
+      weight: 0.5,
+      rate: 0.02,
+      ratio: 1.5,
+      minutes: 60,
+    });
+    expect(endOfWindow).toEqual({ verdict: 'rollback', at: 60 });
+    expect(quiet.evidence?.().decidedBy).toBe('end-of-window');
+    expect(
+      explainDecision(
+        quiet.evidence?.() ?? {
+          rollback: 0,
+          promote: 0,
+          rollbackThreshold: 1,
+          promoteThreshold: 1,
+          stage: '',
+        },
+        'rollback',
+      ),
+    ).toMatch(/whole window/);
+  });
+
   it('promotes a healthy candidate with plenty of traffic and says why', () => {
     const judge = createSequentialJudge();
     const result = runJudge(judge, new Rng(3), {
