@@ -280,10 +280,13 @@ class EvidenceChannel {
     const dispersion = Math.min(MAX_OVERDISPERSION, nullShare * (1 - nullShare) * variance);
     const concentration = dispersion > MIN_OVERDISPERSION ? 1 / dispersion - 1 : Number.POSITIVE_INFINITY;
     // Plug-in alternative: the ratio estimated from earlier minutes (predictable, so the product
-    // stays a test supermartingale), shrunk towards 2 while there are few errors.
-    const plugin = (this.runCandidate + PLUGIN_PSEUDO_COUNT * 2) / (this.runBaseline + PLUGIN_PSEUDO_COUNT);
-    this.logRatios[this.logRatios.length - 1] =
-      this.logNullRatio + Math.log(Math.min(PLUGIN_MAX_RATIO, Math.max(PLUGIN_MIN_RATIO, plugin)));
+    // stays a test supermartingale), shrunk towards 2·r0 while there are few errors, kept above r0.
+    const r0 = this.options.nullRatio;
+    const plugin =
+      (this.runCandidate + PLUGIN_PSEUDO_COUNT * 2 * r0) / (this.runBaseline + PLUGIN_PSEUDO_COUNT);
+    this.logRatios[this.logRatios.length - 1] = Math.log(
+      Math.min(PLUGIN_MAX_RATIO * r0, Math.max(PLUGIN_MIN_RATIO * r0, plugin)),
+    );
     const target = confirming ? this.confirmLog : this.alarmLog;
     const rollbackCap = confirming ? this.logConfirmCap : this.logCap;
     for (let k = 0; k < this.logRatios.length; k++) {

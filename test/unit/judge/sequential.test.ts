@@ -195,6 +195,25 @@ describe('sequential judge', () => {
     expect(verdict === 'continue' ? judge.final() : verdict).toBe('promote');
   });
 
+  it('tolerates the increase it is told to (nullRatio) and still catches a large one', () => {
+    const s: Scenario = { traffic: 2000, weight: 0.5, rate: 0.02, ratio: 1.2, minutes: 60 };
+    let rollbacks = 0;
+    for (let run = 0; run < 40; run++) {
+      if (
+        runJudge(createSequentialJudge({ nullRatio: 1.5, promoteRatio: 2.25 }), new Rng(300 + run), s)
+          .verdict === 'rollback'
+      ) {
+        rollbacks++;
+      }
+    }
+    expect(rollbacks).toBe(0);
+    const worse = runJudge(createSequentialJudge({ nullRatio: 1.5, promoteRatio: 2.25 }), new Rng(9), {
+      ...s,
+      ratio: 5,
+    });
+    expect(worse.verdict).toBe('rollback');
+  });
+
   it('rejects nonsense options and scales stage levels with the target', () => {
     expect(() => createSequentialJudge({ alarmAlpha: 0 })).toThrow(/alarmAlpha/);
     expect(() => createSequentialJudge({ alternatives: [0.5] })).toThrow(/alternatives/);
