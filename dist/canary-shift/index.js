@@ -28463,6 +28463,33 @@ module.exports = {
 
 /***/ }),
 
+/***/ 4253:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+
+
+/***/ }),
+
 /***/ 2636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28517,6 +28544,312 @@ function errorMessage(err) {
 /** Errors that explain themselves; anything else is unexpected and gets a stack trace in debug logs. */
 function isExpectedError(err) {
     return err instanceof InputError || err instanceof ActionError || err instanceof CancelledError;
+}
+
+
+/***/ }),
+
+/***/ 8039:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ ConcurrentWriteError),
+/* harmony export */   k: () => (/* binding */ SplitNotObservedError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2636);
+
+/**
+ * The platform did not come to serve the requested split in time, or said it can't: carries the
+ * last state read so the step reports what is actually served (never success on an unknown state).
+ */
+class SplitNotObservedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    state;
+    constructor(message, state) {
+        super(message);
+        this.state = state;
+    }
+}
+/** Another writer changed the resource between our read and our write: nothing was written. */
+class ConcurrentWriteError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+}
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction),
+/* harmony export */   d: () => (/* binding */ throwIfCancelled)
+/* harmony export */ });
+/* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4253);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2636);
+
+
+/**
+ * The one failure path of every action: errors become `<action>: <message>` annotations and exit
+ * code 1; a stack trace is printed only for unexpected errors and only with debug logging on.
+ */
+async function runAction(actionName, body, options) {
+    const { core } = options;
+    const controller = new AbortController();
+    const reports = [];
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        core.warning(`${actionName}: received ${signal}; no new changes will start`);
+        controller.abort(new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc(`cancelled by ${signal}`));
+    };
+    if (options.handleSignals ?? true) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+    }
+    try {
+        await body({
+            core,
+            clock: options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m,
+            signal: controller.signal,
+            onInterrupt: (report) => reports.push(report),
+        });
+    }
+    catch (err) {
+        for (const report of reports) {
+            try {
+                await report();
+            }
+            catch (reportErr) {
+                core.warning(`${actionName}: could not report the last known state: ${(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(reportErr)}`);
+            }
+        }
+        const cancelled = err instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || controller.signal.aborted;
+        const message = cancelled && !(err instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc) ? `cancelled: ${(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}` : (0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err);
+        if (!(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .isExpectedError */ .BI)(err) && err instanceof Error && err.stack && core.isDebug())
+            core.debug(err.stack);
+        core.setFailed(`${actionName}: ${message}`);
+        process.exitCode = 1;
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+/** Throws CancelledError when the run has been cancelled: call before each mutation. */
+function throwIfCancelled(signal) {
+    if (signal.aborted)
+        throw signal.reason instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc ? signal.reason : new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+}
+
+
+/***/ }),
+
+/***/ 8980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KU: () => (/* binding */ resourceOf),
+/* harmony export */   ff: () => (/* binding */ describeTarget),
+/* harmony export */   gd: () => (/* binding */ TARGET_INPUTS),
+/* harmony export */   zs: () => (/* binding */ readTrafficTarget)
+/* harmony export */ });
+/* unused harmony exports PROVIDERS, rejectOtherProviderInputs */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2636);
+/**
+ * Which service a traffic action acts on, for either provider: the inputs canary-shift and
+ * rollback share, parsed and cross-checked in one place so both actions accept the same forms.
+ */
+
+/** Input names common to canary-shift and rollback (each action.yml declares them). */
+const TARGET_INPUTS = {
+    provider: 'provider',
+    project: 'project',
+    region: 'region',
+    service: 'service',
+    cluster: 'cluster',
+    services: 'services',
+    listenerArn: 'listener-arn',
+    listenerRuleArn: 'listener-rule-arn',
+};
+const PROVIDERS = ['cloud-run', 'ecs'];
+// Cloud Run names: lower case letters, digits and hyphens, starting with a letter, ≤ 49 characters.
+const CLOUD_RUN_NAME = /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/;
+const GCP_PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$|^[a-z0-9.-]+:[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
+const GCP_REGION = /^[a-z]+-[a-z]+\d$/;
+const ELB_LISTENER = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/;
+const ELB_LISTENER_RULE = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/;
+/** Inputs that belong to one provider only: given with the other, they are a mistake worth stopping on. */
+const ONLY_FOR = {
+    [TARGET_INPUTS.project]: 'cloud-run',
+    [TARGET_INPUTS.service]: 'cloud-run',
+    [TARGET_INPUTS.cluster]: 'ecs',
+    [TARGET_INPUTS.services]: 'ecs',
+    [TARGET_INPUTS.listenerArn]: 'ecs',
+    [TARGET_INPUTS.listenerRuleArn]: 'ecs',
+};
+/** Fails on an input that the other provider takes (`extra` adds action-specific ones). */
+function rejectOtherProviderInputs(read, provider, extra = {}) {
+    for (const [name, owner] of Object.entries({ ...ONLY_FOR, ...extra })) {
+        if (owner !== provider && read.optional(name) !== undefined) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `applies to provider "${owner}" only, and provider is "${provider}"`);
+        }
+    }
+}
+function readTrafficTarget(read, extra = {}, options = {}) {
+    const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
+    rejectOtherProviderInputs(read, provider, extra);
+    if (provider === 'cloud-run') {
+        const project = read.required(TARGET_INPUTS.project, 'my-project-123');
+        if (!GCP_PROJECT.test(project)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.project, `"${project}" is not a Google Cloud project id`, 'my-project-123');
+        }
+        const region = read.required(TARGET_INPUTS.region, 'europe-west1');
+        if (!GCP_REGION.test(region)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.region, `"${region}" is not a Cloud Run region`, 'europe-west1');
+        }
+        const service = read.required(TARGET_INPUTS.service, 'shop');
+        if (!CLOUD_RUN_NAME.test(service)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.service, `"${service}" is not a Cloud Run service name (lower case letters, digits, hyphens)`, 'shop');
+        }
+        return { provider, project, region, service };
+    }
+    const cluster = read.required(TARGET_INPUTS.cluster, 'prod');
+    const services = read.list(TARGET_INPUTS.services);
+    const [blue, green] = services;
+    const listenerGiven = read.optional(TARGET_INPUTS.listenerArn) !== undefined ||
+        read.optional(TARGET_INPUTS.listenerRuleArn) !== undefined;
+    if (options.singleEcsService && services.length === 1 && blue !== undefined && !listenerGiven) {
+        // One service without a load balancer: only its task definition can be restored.
+        const region = read.optional(TARGET_INPUTS.region);
+        return { provider, cluster, services: [blue], ...(region === undefined ? {} : { region }) };
+    }
+    if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.services, `needs two different service names (blue and green), got ${services.length === 0 ? 'none' : services.join(', ')}`, 'shop-blue,shop-green');
+    }
+    const listenerArn = read.optional(TARGET_INPUTS.listenerArn);
+    const listenerRuleArn = read.optional(TARGET_INPUTS.listenerRuleArn);
+    if ((listenerArn === undefined) === (listenerRuleArn === undefined)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(listenerArn === undefined ? TARGET_INPUTS.listenerRuleArn : TARGET_INPUTS.listenerArn, 'give exactly one of "listener-rule-arn" and "listener-arn"', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
+    }
+    if (listenerArn !== undefined && !ELB_LISTENER.test(listenerArn)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.listenerArn, 'is not a load balancer listener ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2');
+    }
+    if (listenerRuleArn !== undefined && !ELB_LISTENER_RULE.test(listenerRuleArn)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.listenerRuleArn, 'is not a load balancer listener rule ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
+    }
+    const region = read.optional(TARGET_INPUTS.region);
+    return {
+        provider,
+        cluster,
+        services: [blue, green],
+        ...(listenerArn === undefined ? {} : { listenerArn }),
+        ...(listenerRuleArn === undefined ? {} : { listenerRuleArn }),
+        ...(region === undefined ? {} : { region }),
+    };
+}
+/** The identity stored in a rollback target, so a token can't be applied to another resource. */
+function resourceOf(target) {
+    if (target.provider === 'cloud-run') {
+        return { project: target.project, region: target.region, service: target.service };
+    }
+    return {
+        cluster: target.cluster,
+        services: target.services.join(','),
+        ...(target.listenerRuleArn === undefined ? {} : { listenerRuleArn: target.listenerRuleArn }),
+        ...(target.listenerArn === undefined ? {} : { listenerArn: target.listenerArn }),
+    };
+}
+/** "shop in my-project/europe-west1" or "shop-blue/shop-green on prod", for logs. */
+function describeTarget(target) {
+    return target.provider === 'cloud-run'
+        ? `Cloud Run service ${target.service} (${target.project}/${target.region})`
+        : `ECS services ${target.services.join('/')} on cluster ${target.cluster}`;
+}
+
+
+/***/ }),
+
+/***/ 4577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hr: () => (/* binding */ servingEntries),
+/* harmony export */   II: () => (/* binding */ computeSplit),
+/* harmony export */   mG: () => (/* binding */ lastGoodSplit),
+/* harmony export */   oe: () => (/* binding */ formatSplit),
+/* harmony export */   xY: () => (/* binding */ sameSplit)
+/* harmony export */ });
+/* unused harmony export stableOf */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2636);
+/** Pure decisions about traffic splits: which target is stable, what the next split is, when two splits agree. */
+
+/** The entries that carry traffic, merged per target and sorted: the form splits are compared in. */
+function servingEntries(split) {
+    const byTarget = new Map();
+    for (const entry of split) {
+        if (entry.percent > 0)
+            byTarget.set(entry.target, (byTarget.get(entry.target) ?? 0) + entry.percent);
+    }
+    return [...byTarget.entries()]
+        .map(([target, percent]) => ({ target, percent }))
+        .sort((a, b) => a.target.localeCompare(b.target));
+}
+/** Whether two splits send the same share to each target (tags and 0 % entries aside). */
+function sameSplit(a, b) {
+    const left = servingEntries(a);
+    const right = servingEntries(b);
+    return (left.length === right.length &&
+        left.every((entry, i) => entry.target === right[i]?.target && entry.percent === right[i]?.percent));
+}
+/** "shop-00002-abc 90 %, shop-00003-def 10 %" for logs and errors. */
+function formatSplit(split) {
+    const serving = servingEntries(split);
+    return serving.length === 0 ? 'nothing' : serving.map((e) => `${e.target} ${e.percent} %`).join(', ');
+}
+/** The one target that served what is not the candidate's: the largest other share (ties: by name). */
+function stableOf(split, candidate) {
+    const others = servingEntries(split).filter((e) => e.target !== candidate);
+    others.sort((a, b) => b.percent - a.percent || a.target.localeCompare(b.target));
+    return others[0]?.target;
+}
+/**
+ * The split that gives the candidate `percent` and the rest to the stable target. Other targets
+ * that served a share are folded into the stable one: a canary compares one candidate with one
+ * baseline.
+ */
+function computeSplit(current, candidate, percent) {
+    if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`a split needs a whole percent between 0 and 100, got ${percent}`);
+    }
+    const stable = stableOf(current, candidate.target);
+    if (stable === undefined && percent < 100) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`nothing but the candidate ${candidate.target} serves traffic, so no stable version can take the other ${100 - percent} %`);
+    }
+    const split = [];
+    if (stable !== undefined && percent < 100)
+        split.push({ target: stable, percent: 100 - percent });
+    split.push({ target: candidate.target, percent, ...(candidate.tag ? { tag: candidate.tag } : {}) });
+    return split;
+}
+/**
+ * The last known good split as seen before a rollout step writes: the current observed split with
+ * the candidate's share given back to the stable target. For the first step that is the split as
+ * it was; for a later step (10 % → 50 %) it is still "stable at 100 %", not the half-way state.
+ */
+function lastGoodSplit(observed, candidate) {
+    const serving = servingEntries(observed);
+    const candidateShare = serving.find((e) => e.target === candidate)?.percent ?? 0;
+    if (candidateShare === 0)
+        return serving;
+    const stable = stableOf(serving, candidate);
+    if (stable === undefined)
+        return serving; // the candidate serves everything: it is what there is
+    return serving
+        .filter((e) => e.target !== candidate)
+        .map((e) => (e.target === stable ? { ...e, percent: e.percent + candidateShare } : e));
 }
 
 
@@ -28586,6 +28919,14 @@ module.exports = require("node:buffer");
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -28626,6 +28967,22 @@ module.exports = require("node:events");
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28642,6 +28999,14 @@ module.exports = require("node:http2");
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -28650,11 +29015,35 @@ module.exports = require("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 "use strict";
 module.exports = require("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:process");
 
 /***/ }),
 
@@ -28768,7 +29157,7 @@ module.exports = require("util");
 /******/ 		// Execute the module function
 /******/ 		var threw = true;
 /******/ 		try {
-/******/ 			__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 			__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 			threw = false;
 /******/ 		} finally {
 /******/ 			if(threw) delete __webpack_module_cache__[moduleId];
@@ -31906,23 +32295,17 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(2636);
 ;// CONCATENATED MODULE: ./shared/providers/index.ts
-/**
- * Builds the traffic provider for the validated settings. Each provider (and its SDK) is imported
- * only on the path that uses it, after the inputs were checked: a Cloud Run run never loads the
- * AWS SDK, and a bad input fails before either is loaded.
- */
-
 async function createTrafficProvider(target, deps) {
     switch (target.provider) {
         case 'cloud-run': {
             const { createCloudRunTrafficProvider } = await __nccwpck_require__.e(/* import() */ 820).then(__nccwpck_require__.bind(__nccwpck_require__, 8820));
             return createCloudRunTrafficProvider(target, deps);
         }
-        case 'ecs':
-            throw new errors/* ActionError */.lZ('ecs provider not built yet');
+        case 'ecs': {
+            const { createEcsTrafficProvider } = await __nccwpck_require__.e(/* import() */ 226).then(__nccwpck_require__.bind(__nccwpck_require__, 8226));
+            return createEcsTrafficProvider(target, deps);
+        }
     }
 }
 /** The version the bundles report in their user agent (kept in step with package.json by release). */
@@ -31935,166 +32318,14 @@ function userAgent(action, env) {
     return `rollout-actions/${action}/${SUITE_VERSION}${run}`;
 }
 
-;// CONCATENATED MODULE: ./shared/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-
-;// CONCATENATED MODULE: ./shared/run.ts
-
-
-/**
- * The one failure path of every action: errors become `<action>: <message>` annotations and exit
- * code 1; a stack trace is printed only for unexpected errors and only with debug logging on.
- */
-async function runAction(actionName, body, options) {
-    const { core } = options;
-    const controller = new AbortController();
-    const reports = [];
-    const onSignal = (signal) => {
-        if (controller.signal.aborted)
-            return;
-        core.warning(`${actionName}: received ${signal}; no new changes will start`);
-        controller.abort(new errors/* CancelledError */.cc(`cancelled by ${signal}`));
-    };
-    if (options.handleSignals ?? true) {
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
-    }
-    try {
-        await body({
-            core,
-            clock: options.clock ?? systemClock,
-            signal: controller.signal,
-            onInterrupt: (report) => reports.push(report),
-        });
-    }
-    catch (err) {
-        for (const report of reports) {
-            try {
-                await report();
-            }
-            catch (reportErr) {
-                core.warning(`${actionName}: could not report the last known state: ${(0,errors/* errorMessage */.gJ)(reportErr)}`);
-            }
-        }
-        const cancelled = err instanceof errors/* CancelledError */.cc || controller.signal.aborted;
-        const message = cancelled && !(err instanceof errors/* CancelledError */.cc) ? `cancelled: ${(0,errors/* errorMessage */.gJ)(err)}` : (0,errors/* errorMessage */.gJ)(err);
-        if (!(0,errors/* isExpectedError */.BI)(err) && err instanceof Error && err.stack && core.isDebug())
-            core.debug(err.stack);
-        core.setFailed(`${actionName}: ${message}`);
-        process.exitCode = 1;
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-    }
-}
-/** Throws CancelledError when the run has been cancelled: call before each mutation. */
-function run_throwIfCancelled(signal) {
-    if (signal.aborted)
-        throw signal.reason instanceof errors/* CancelledError */.cc ? signal.reason : new errors/* CancelledError */.cc();
-}
-
-;// CONCATENATED MODULE: ./shared/providers/types.ts
-
-/**
- * The platform did not come to serve the requested split in time, or said it can't: carries the
- * last state read so the step reports what is actually served (never success on an unknown state).
- */
-class SplitNotObservedError extends errors/* ActionError */.lZ {
-    state;
-    constructor(message, state) {
-        super(message);
-        this.state = state;
-    }
-}
-/** Another writer changed the resource between our read and our write: nothing was written. */
-class types_ConcurrentWriteError extends (/* unused pure expression or super */ null && (ActionError)) {
-}
-
-;// CONCATENATED MODULE: ./shared/traffic/split.ts
-/** Pure decisions about traffic splits: which target is stable, what the next split is, when two splits agree. */
-
-/** The entries that carry traffic, merged per target and sorted: the form splits are compared in. */
-function split_servingEntries(split) {
-    const byTarget = new Map();
-    for (const entry of split) {
-        if (entry.percent > 0)
-            byTarget.set(entry.target, (byTarget.get(entry.target) ?? 0) + entry.percent);
-    }
-    return [...byTarget.entries()]
-        .map(([target, percent]) => ({ target, percent }))
-        .sort((a, b) => a.target.localeCompare(b.target));
-}
-/** Whether two splits send the same share to each target (tags and 0 % entries aside). */
-function split_sameSplit(a, b) {
-    const left = split_servingEntries(a);
-    const right = split_servingEntries(b);
-    return (left.length === right.length &&
-        left.every((entry, i) => entry.target === right[i]?.target && entry.percent === right[i]?.percent));
-}
-/** "shop-00002-abc 90 %, shop-00003-def 10 %" for logs and errors. */
-function split_formatSplit(split) {
-    const serving = split_servingEntries(split);
-    return serving.length === 0 ? 'nothing' : serving.map((e) => `${e.target} ${e.percent} %`).join(', ');
-}
-/** The one target that served what is not the candidate's: the largest other share (ties: by name). */
-function stableOf(split, candidate) {
-    const others = split_servingEntries(split).filter((e) => e.target !== candidate);
-    others.sort((a, b) => b.percent - a.percent || a.target.localeCompare(b.target));
-    return others[0]?.target;
-}
-/**
- * The split that gives the candidate `percent` and the rest to the stable target. Other targets
- * that served a share are folded into the stable one: a canary compares one candidate with one
- * baseline.
- */
-function computeSplit(current, candidate, percent) {
-    if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
-        throw new errors/* ActionError */.lZ(`a split needs a whole percent between 0 and 100, got ${percent}`);
-    }
-    const stable = stableOf(current, candidate.target);
-    if (stable === undefined && percent < 100) {
-        throw new errors/* ActionError */.lZ(`nothing but the candidate ${candidate.target} serves traffic, so no stable version can take the other ${100 - percent} %`);
-    }
-    const split = [];
-    if (stable !== undefined && percent < 100)
-        split.push({ target: stable, percent: 100 - percent });
-    split.push({ target: candidate.target, percent, ...(candidate.tag ? { tag: candidate.tag } : {}) });
-    return split;
-}
-/**
- * The last known good split as seen before a rollout step writes: the current observed split with
- * the candidate's share given back to the stable target. For the first step that is the split as
- * it was; for a later step (10 % → 50 %) it is still "stable at 100 %", not the half-way state.
- */
-function lastGoodSplit(observed, candidate) {
-    const serving = split_servingEntries(observed);
-    const candidateShare = serving.find((e) => e.target === candidate)?.percent ?? 0;
-    if (candidateShare === 0)
-        return serving;
-    const stable = stableOf(serving, candidate);
-    if (stable === undefined)
-        return serving; // the candidate serves everything: it is what there is
-    return serving
-        .filter((e) => e.target !== candidate)
-        .map((e) => (e.target === stable ? { ...e, percent: e.percent + candidateShare } : e));
-}
-
+// EXTERNAL MODULE: ./shared/run.ts
+var run = __nccwpck_require__(1706);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __nccwpck_require__(2636);
+// EXTERNAL MODULE: ./shared/providers/types.ts
+var types = __nccwpck_require__(8039);
+// EXTERNAL MODULE: ./shared/traffic/split.ts
+var traffic_split = __nccwpck_require__(4577);
 ;// CONCATENATED MODULE: ./shared/traffic/rollout.ts
 
 
@@ -32111,7 +32342,7 @@ function waitOptions(step, deadline) {
 }
 /** The last known good state as a token, from the state read before this step's first write. */
 function captureRollbackTarget(provider, state, candidateTarget, clock) {
-    const traffic = lastGoodSplit(state.observed, candidateTarget);
+    const traffic = (0,traffic_split/* lastGoodSplit */.mG)(state.observed, candidateTarget);
     if (traffic.length === 0) {
         throw new errors/* ActionError */.lZ('the service reports no serving traffic, so there is no known good state to return to');
     }
@@ -32133,38 +32364,38 @@ async function shiftTraffic(step, request, hooks, progress = {}) {
     const before = await provider.read();
     progress.before = before;
     progress.last = before;
-    step.log(`Serving now: ${split_formatSplit(before.observed)}${before.settled ? '' : ' (still converging)'}`);
+    step.log(`Serving now: ${(0,traffic_split/* formatSplit */.oe)(before.observed)}${before.settled ? '' : ' (still converging)'}`);
     const planned = await provider.resolveCandidate(request.candidate, before);
     const rollbackTarget = captureRollbackTarget(provider, before, planned.target, step.clock);
-    const stable = split_servingEntries(rollbackTarget.traffic).sort((a, b) => b.percent - a.percent)[0]?.target;
+    const stable = (0,traffic_split/* servingEntries */.Hr)(rollbackTarget.traffic).sort((a, b) => b.percent - a.percent)[0]?.target;
     progress.rollbackTarget = rollbackTarget;
     if (stable !== undefined)
         progress.stable = stable;
     hooks.onRollbackTarget(rollbackTarget, stable);
-    step.log(`Rollback target captured: ${split_formatSplit(rollbackTarget.traffic)}`);
-    run_throwIfCancelled(step.signal);
+    step.log(`Rollback target captured: ${(0,traffic_split/* formatSplit */.oe)(rollbackTarget.traffic)}`);
+    (0,run/* throwIfCancelled */.d)(step.signal);
     const prepared = await provider.prepareCandidate(request.candidate, before, waitOptions(step, request.deadline));
     const { candidate } = prepared;
     progress.candidate = candidate;
     progress.last = prepared.state;
     hooks.onCandidate(candidate);
     step.log(`Candidate: ${candidate.id}${candidate.url ? ` at ${candidate.url}` : ''}`);
-    const requested = computeSplit(prepared.state.observed, candidate, request.percent);
+    const requested = (0,traffic_split/* computeSplit */.II)(prepared.state.observed, candidate, request.percent);
     progress.requested = requested;
     const state = prepared.state;
     let wrote = false;
-    if (split_sameSplit(state.desired, requested) && split_sameSplit(state.observed, requested) && state.settled) {
-        step.log(`The split already holds (${split_formatSplit(requested)}): nothing to write`);
+    if ((0,traffic_split/* sameSplit */.xY)(state.desired, requested) && (0,traffic_split/* sameSplit */.xY)(state.observed, requested) && state.settled) {
+        step.log(`The split already holds (${(0,traffic_split/* formatSplit */.oe)(requested)}): nothing to write`);
     }
     else {
-        if (!split_sameSplit(state.desired, requested)) {
-            run_throwIfCancelled(step.signal);
-            step.log(`Writing split: ${split_formatSplit(requested)}`);
+        if (!(0,traffic_split/* sameSplit */.xY)(state.desired, requested)) {
+            (0,run/* throwIfCancelled */.d)(step.signal);
+            step.log(`Writing split: ${(0,traffic_split/* formatSplit */.oe)(requested)}`);
             await provider.setSplit(requested, state.version);
             wrote = true;
         }
         else {
-            step.log(`The split ${split_formatSplit(requested)} was already asked for; waiting for the platform to serve it`);
+            step.log(`The split ${(0,traffic_split/* formatSplit */.oe)(requested)} was already asked for; waiting for the platform to serve it`);
         }
     }
     progress.wrote = wrote;
@@ -32176,11 +32407,11 @@ async function waitForSplit(step, split, deadline, progress) {
     try {
         const observed = await step.provider.waitForObserved(split, waitOptions(step, deadline));
         progress.last = observed;
-        step.log(`Observed: ${split_formatSplit(observed.observed)}`);
+        step.log(`Observed: ${(0,traffic_split/* formatSplit */.oe)(observed.observed)}`);
         return observed;
     }
     catch (err) {
-        if (err instanceof SplitNotObservedError && err.state !== undefined)
+        if (err instanceof types/* SplitNotObservedError */.k && err.state !== undefined)
             progress.last = err.state;
         throw err;
     }
@@ -32218,13 +32449,19 @@ async function restoreTraffic(step, source, deadline, progress = {}) {
             progress.last = state;
         }
     }
+    let redeployed = false;
     if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
         throwIfCancelled(step.signal);
-        await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
+        redeployed = await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
     }
     const observedAlready = sameSplit(state.observed, target.traffic) && state.settled;
     const last = wrote || !observedAlready ? await waitForSplit(step, target.traffic, deadline, progress) : state;
-    return { rolledBack: wrote || !sameSplit(before.observed, target.traffic), target, before, last };
+    return {
+        rolledBack: wrote || redeployed || !sameSplit(before.observed, target.traffic),
+        target,
+        before,
+        last,
+    };
 }
 /** Reads the state once more for a report after a failure or cancellation; never writes. */
 async function readForReport(step, fallback, timeoutMs = 5000) {
@@ -32253,111 +32490,8 @@ function providerDeps(ctx, action, env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/traffic/settings.ts
-/**
- * Which service a traffic action acts on, for either provider: the inputs canary-shift and
- * rollback share, parsed and cross-checked in one place so both actions accept the same forms.
- */
-
-/** Input names common to canary-shift and rollback (each action.yml declares them). */
-const TARGET_INPUTS = {
-    provider: 'provider',
-    project: 'project',
-    region: 'region',
-    service: 'service',
-    cluster: 'cluster',
-    services: 'services',
-    listenerArn: 'listener-arn',
-    listenerRuleArn: 'listener-rule-arn',
-};
-const PROVIDERS = ['cloud-run', 'ecs'];
-// Cloud Run names: lower case letters, digits and hyphens, starting with a letter, ≤ 49 characters.
-const CLOUD_RUN_NAME = /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/;
-const GCP_PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$|^[a-z0-9.-]+:[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
-const GCP_REGION = /^[a-z]+-[a-z]+\d$/;
-const ELB_LISTENER = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/;
-const ELB_LISTENER_RULE = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/;
-/** Inputs that belong to one provider only: given with the other, they are a mistake worth stopping on. */
-const ONLY_FOR = {
-    [TARGET_INPUTS.project]: 'cloud-run',
-    [TARGET_INPUTS.service]: 'cloud-run',
-    [TARGET_INPUTS.cluster]: 'ecs',
-    [TARGET_INPUTS.services]: 'ecs',
-    [TARGET_INPUTS.listenerArn]: 'ecs',
-    [TARGET_INPUTS.listenerRuleArn]: 'ecs',
-};
-/** Fails on an input that the other provider takes (`extra` adds action-specific ones). */
-function rejectOtherProviderInputs(read, provider, extra = {}) {
-    for (const [name, owner] of Object.entries({ ...ONLY_FOR, ...extra })) {
-        if (owner !== provider && read.optional(name) !== undefined) {
-            throw new errors/* InputError */.dz(name, `applies to provider "${owner}" only, and provider is "${provider}"`);
-        }
-    }
-}
-function readTrafficTarget(read, extra = {}) {
-    const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
-    rejectOtherProviderInputs(read, provider, extra);
-    if (provider === 'cloud-run') {
-        const project = read.required(TARGET_INPUTS.project, 'my-project-123');
-        if (!GCP_PROJECT.test(project)) {
-            throw new errors/* InputError */.dz(TARGET_INPUTS.project, `"${project}" is not a Google Cloud project id`, 'my-project-123');
-        }
-        const region = read.required(TARGET_INPUTS.region, 'europe-west1');
-        if (!GCP_REGION.test(region)) {
-            throw new errors/* InputError */.dz(TARGET_INPUTS.region, `"${region}" is not a Cloud Run region`, 'europe-west1');
-        }
-        const service = read.required(TARGET_INPUTS.service, 'shop');
-        if (!CLOUD_RUN_NAME.test(service)) {
-            throw new errors/* InputError */.dz(TARGET_INPUTS.service, `"${service}" is not a Cloud Run service name (lower case letters, digits, hyphens)`, 'shop');
-        }
-        return { provider, project, region, service };
-    }
-    const cluster = read.required(TARGET_INPUTS.cluster, 'prod');
-    const services = read.list(TARGET_INPUTS.services);
-    const [blue, green] = services;
-    if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
-        throw new errors/* InputError */.dz(TARGET_INPUTS.services, `needs two different service names (blue and green), got ${services.length === 0 ? 'none' : services.join(', ')}`, 'shop-blue,shop-green');
-    }
-    const listenerArn = read.optional(TARGET_INPUTS.listenerArn);
-    const listenerRuleArn = read.optional(TARGET_INPUTS.listenerRuleArn);
-    if ((listenerArn === undefined) === (listenerRuleArn === undefined)) {
-        throw new errors/* InputError */.dz(listenerArn === undefined ? TARGET_INPUTS.listenerRuleArn : TARGET_INPUTS.listenerArn, 'give exactly one of "listener-rule-arn" and "listener-arn"', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
-    }
-    if (listenerArn !== undefined && !ELB_LISTENER.test(listenerArn)) {
-        throw new errors/* InputError */.dz(TARGET_INPUTS.listenerArn, 'is not a load balancer listener ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2');
-    }
-    if (listenerRuleArn !== undefined && !ELB_LISTENER_RULE.test(listenerRuleArn)) {
-        throw new errors/* InputError */.dz(TARGET_INPUTS.listenerRuleArn, 'is not a load balancer listener rule ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
-    }
-    const region = read.optional(TARGET_INPUTS.region);
-    return {
-        provider,
-        cluster,
-        services: [blue, green],
-        ...(listenerArn === undefined ? {} : { listenerArn }),
-        ...(listenerRuleArn === undefined ? {} : { listenerRuleArn }),
-        ...(region === undefined ? {} : { region }),
-    };
-}
-/** The identity stored in a rollback target, so a token can't be applied to another resource. */
-function resourceOf(target) {
-    if (target.provider === 'cloud-run') {
-        return { project: target.project, region: target.region, service: target.service };
-    }
-    return {
-        cluster: target.cluster,
-        services: target.services.join(','),
-        ...(target.listenerRuleArn === undefined ? {} : { listenerRuleArn: target.listenerRuleArn }),
-        ...(target.listenerArn === undefined ? {} : { listenerArn: target.listenerArn }),
-    };
-}
-/** "shop in my-project/europe-west1" or "shop-blue/shop-green on prod", for logs. */
-function describeTarget(target) {
-    return target.provider === 'cloud-run'
-        ? `Cloud Run service ${target.service} (${target.project}/${target.region})`
-        : `ECS services ${target.services.join('/')} on cluster ${target.cluster}`;
-}
-
+// EXTERNAL MODULE: ./shared/traffic/settings.ts
+var traffic_settings = __nccwpck_require__(8980);
 ;// CONCATENATED MODULE: ./shared/summary.ts
 /** Job-summary building blocks: markdown tables and Mermaid charts, escaped for user data. */
 /** Escapes text for a markdown table cell (pipes, newlines, HTML). */
@@ -32419,8 +32553,8 @@ function truncate(text, max) {
 
 
 function renderSplitSummary(report) {
-    const before = split_servingEntries(report.before);
-    const after = report.after === undefined ? undefined : split_servingEntries(report.after);
+    const before = (0,traffic_split/* servingEntries */.Hr)(report.before);
+    const after = report.after === undefined ? undefined : (0,traffic_split/* servingEntries */.Hr)(report.after);
     const targets = [...new Set([...before, ...(after ?? [])].map((e) => e.target))];
     const share = (split, target) => split === undefined ? 'unknown' : `${split.find((e) => e.target === target)?.percent ?? 0} %`;
     const rows = targets.map((target) => {
@@ -32719,7 +32853,7 @@ function inputReader(core) {
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
 const INPUTS = {
-    ...TARGET_INPUTS,
+    ...traffic_settings/* TARGET_INPUTS */.gd,
     percent: 'percent',
     timeout: 'timeout',
     pollInterval: 'poll-interval',
@@ -32743,7 +32877,7 @@ const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)
 const TASK_DEFINITION = /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
 function readSettings(core) {
     const read = inputReader(core);
-    const target = readTrafficTarget(read, {
+    const target = (0,traffic_settings/* readTrafficTarget */.zs)(read, {
         [INPUTS.image]: 'cloud-run',
         [INPUTS.candidateTag]: 'cloud-run',
         [INPUTS.revisionSuffix]: 'cloud-run',
@@ -32818,15 +32952,15 @@ function readCandidate(read, target, candidate) {
 
 
 const ACTION_NAME = 'canary-shift';
-async function run(core = core_namespaceObject, clock) {
-    await runAction(ACTION_NAME, (ctx) => canaryShift(ctx), { core, ...(clock ? { clock } : {}) });
+async function main_run(core = core_namespaceObject, clock) {
+    await (0,run/* runAction */.C)(ACTION_NAME, (ctx) => canaryShift(ctx), { core, ...(clock ? { clock } : {}) });
 }
 async function canaryShift(ctx) {
     const { core } = ctx;
     const settings = readSettings(core);
     const started = ctx.clock.now();
     const deadline = { at: started + settings.timeoutMs, pollMs: settings.pollMs };
-    core.info(`Shifting ${describeTarget(settings.target)} to ${settings.percent} % candidate`);
+    core.info(`Shifting ${(0,traffic_settings/* describeTarget */.ff)(settings.target)} to ${settings.percent} % candidate`);
     const provider = await createTrafficProvider(settings.target, providerDeps(ctx, ACTION_NAME));
     const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
     const progress = {};
@@ -32849,7 +32983,7 @@ async function canaryShift(ctx) {
     reportState(core, result.last);
     const seconds = ((ctx.clock.now() - started) / 1000).toFixed(1);
     const verb = result.wrote ? 'now serves' : 'already served';
-    core.info(`✓ ${settings.percent} % on ${result.candidate.id}: the platform ${verb} ${split_formatSplit(result.last.observed)} (${seconds} s, ${provider.apiCalls()} API calls)`);
+    core.info(`✓ ${settings.percent} % on ${result.candidate.id}: the platform ${verb} ${(0,traffic_split/* formatSplit */.oe)(result.last.observed)} (${seconds} s, ${provider.apiCalls()} API calls)`);
     await writeSummary(core, settings, progress, result.last, `✅ Canary at ${settings.percent} %${result.wrote ? '' : ' (already held: nothing written)'}`, `${seconds} s, ${provider.apiCalls()} API calls`);
 }
 function reportState(core, state) {
@@ -32870,8 +33004,8 @@ async function writeSummary(core, settings, progress, last, title, cost = '') {
             tags[entry.target] = entry.tag;
     }
     const detail = [
-        describeTarget(settings.target),
-        progress.rollbackTarget ? `rollback target: ${split_formatSplit(progress.rollbackTarget.traffic)}` : '',
+        (0,traffic_settings/* describeTarget */.ff)(settings.target),
+        progress.rollbackTarget ? `rollback target: ${(0,traffic_split/* formatSplit */.oe)(progress.rollbackTarget.traffic)}` : '',
         cost,
     ]
         .filter((part) => part !== '')
@@ -32891,7 +33025,7 @@ async function writeSummary(core, settings, progress, last, title, cost = '') {
 
 ;// CONCATENATED MODULE: ./actions/canary-shift/src/index.ts
 
-void run();
+void main_run();
 
 })();
 

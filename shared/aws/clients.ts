@@ -16,13 +16,10 @@ import { ActionError } from '../errors';
  */
 export const AWS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_AWS_ENDPOINT';
 
-export const PRODUCT = 'rollout-actions';
-export const PRODUCT_VERSION = '1.0.0';
-
 export interface AwsClientSettings {
-  /** The action building the client, e.g. `canary-shift`: goes into the user agent. */
-  action: string;
   region: string;
+  /** Names the action, its version and the run, e.g. `rollout-actions/canary-shift/1.0.0 (acme/shop run 42/1)`. */
+  userAgent: string;
   /** Tries per request, the first included, for the SDK's own retries (default 4). */
   maxAttempts?: number;
 }
@@ -32,7 +29,7 @@ export interface AwsClientConfig {
   region: string;
   maxAttempts: number;
   retryMode: 'standard';
-  customUserAgent: [string, string][];
+  customUserAgent: string;
   endpoint?: string;
 }
 
@@ -59,55 +56,22 @@ export function awsClientConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): AwsClientConfig {
   const endpoint = endpointOverride(env);
-  const run = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : 'local';
   return {
     region: settings.region,
     maxAttempts: settings.maxAttempts ?? 4,
     retryMode: 'standard',
-    customUserAgent: [
-      [PRODUCT, PRODUCT_VERSION],
-      [`${PRODUCT}-${settings.action}`, PRODUCT_VERSION],
-      ['github-run', run],
-    ],
+    customUserAgent: settings.userAgent,
     ...(endpoint ? { endpoint } : {}),
   };
 }
 
-/** Counts the operations a client sends (once per call, not per SDK retry), for reports and benchmarks. */
-export interface CallCounter {
-  count: number;
-}
-
-interface MiddlewareClient {
-  middlewareStack: {
-    add(
-      middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
-      options: { step: 'initialize'; name: string },
-    ): void;
-  };
-}
-
-/**
- * Builds an SDK client: `createAwsClient(ECSClient, { action: 'canary-shift', region })`.
- * With `counter`, every operation sent through it is counted.
- */
-export function createAwsClient<Client extends MiddlewareClient>(
+/** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */
+export function createAwsClient<Client>(
   ClientClass: new (config: AwsClientConfig) => Client,
   settings: AwsClientSettings,
-  counter?: CallCounter,
   env: NodeJS.ProcessEnv = process.env,
 ): Client {
-  const client = new ClientClass(awsClientConfig(settings, env));
-  if (counter) {
-    client.middlewareStack.add(
-      (next) => (args) => {
-        counter.count++;
-        return next(args);
-      },
-      { step: 'initialize', name: 'rolloutActionsCallCounter' },
-    );
-  }
-  return client;
+  return new ClientClass(awsClientConfig(settings, env));
 }
 
 /** The region from the input, else the environment the AWS credentials action leaves. */

@@ -273,7 +273,7 @@ export class AwsModel {
     for (let changed = true; changed; ) {
       changed = false;
       const primary = service.deployments.find((d) => d.status === 'PRIMARY');
-      if (!primary || primary.rolloutState !== 'IN_PROGRESS' || now < primary.settlesAt) break;
+      if (primary?.rolloutState !== 'IN_PROGRESS' || now < primary.settlesAt) break;
       changed = true;
       if (primary.fails) {
         primary.rolloutState = 'FAILED';
@@ -352,7 +352,7 @@ export class AwsModel {
   }
 
   createListener(lb: LoadBalancer, port: number, defaultActions: RuleAction[]): Listener {
-    const arn = lb.arn.replace(':loadbalancer/', ':listener/') + `/${hexId(16)}`;
+    const arn = `${lb.arn.replace(':loadbalancer/', ':listener/')}/${hexId(16)}`;
     const listener: Listener = { arn, loadBalancerArn: lb.arn, port, protocol: 'HTTP', defaultActions };
     this.listeners.set(arn, listener);
     return listener;
@@ -364,7 +364,7 @@ export class AwsModel {
     pathPatterns: string[],
     actions: RuleAction[],
   ): ListenerRule {
-    const arn = listener.arn.replace(':listener/', ':listener-rule/') + `/${hexId(16)}`;
+    const arn = `${listener.arn.replace(':listener/', ':listener-rule/')}/${hexId(16)}`;
     const rule: ListenerRule = { arn, listenerArn: listener.arn, priority, pathPatterns, actions };
     this.rules.set(arn, rule);
     return rule;
