@@ -280,8 +280,12 @@ class CloudRunTrafficProvider {
     apiCalls() {
         return this.clients.requests();
     }
-    /** One API call, retried on throttling and server faults within a bounded budget. */
-    call(what, fn, isRetryable = retry/* isRetryableError */.$d) {
+    /**
+     * One API call, retried on throttling and server faults within a bounded budget. Only writes stop
+     * retrying on cancellation: a read after SIGTERM is what reports the state reached.
+     */
+    call(what, fn, options = {}) {
+        const isRetryable = options.isRetryable ?? retry/* isRetryableError */.$d;
         return (0,retry/* retry */.L5)(fn, {
             maxAttempts: 6,
             baseDelayMs: 250,
@@ -290,7 +294,7 @@ class CloudRunTrafficProvider {
             // ABORTED is a lost race on a write, answered by reading again, never by writing again.
             isRetryable: (err) => codeOf(err) !== ABORTED && isRetryable(err),
             clock: this.deps.clock,
-            signal: this.deps.signal,
+            ...(options.write ? { signal: this.deps.signal } : {}),
             onRetry: ({ attempt, delayMs, error }) => this.deps.log(`  ${what}: try ${attempt} failed (${apiMessage(error)}); retrying in ${delayMs} ms`),
         }).catch((err) => {
             if (err instanceof errors/* CancelledError */.cc || err instanceof errors/* ActionError */.lZ)
@@ -311,7 +315,7 @@ class CloudRunTrafficProvider {
     }
     async readRevision(name) {
         try {
-            const [revision] = await this.call('read revision', () => this.clients.revisions.getRevision({ name: `${this.serviceName}/revisions/${name}` }), (err) => codeOf(err) !== NOT_FOUND && (0,retry/* isRetryableError */.$d)(err));
+            const [revision] = await this.call('read revision', () => this.clients.revisions.getRevision({ name: `${this.serviceName}/revisions/${name}` }), { isRetryable: (err) => codeOf(err) !== NOT_FOUND && (0,retry/* isRetryableError */.$d)(err) });
             return revision;
         }
         catch (err) {
@@ -420,7 +424,7 @@ class CloudRunTrafficProvider {
             const [operation] = await this.call('update service', () => {
                 tries++;
                 return this.clients.services.updateService({ service: body });
-            });
+            }, { write: true });
             this.pendingOperation = operation.name ?? undefined;
         }
         catch (err) {
@@ -470,7 +474,7 @@ class CloudRunTrafficProvider {
             }
             if (remaining() <= 0) {
                 state = state ?? (await this.read());
-                throw new types/* SplitNotObservedError */.k(`timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for ${what}; the platform serves ${(0,traffic_split/* formatSplit */.oe)(state.observed)}${state.settled ? '' : ' and is still reconciling'} (asked for ${(0,traffic_split/* formatSplit */.oe)(state.desired)})`, state);
+                throw new types/* SplitNotObservedError */.k(`timed out waiting for ${what}; the platform serves ${(0,traffic_split/* formatSplit */.oe)(state.observed)}${state.settled ? '' : ' and is still reconciling'} (asked for ${(0,traffic_split/* formatSplit */.oe)(state.desired)})`, state);
             }
             await this.deps.clock.sleep(Math.min(options.pollMs, Math.max(0, remaining())), options.signal);
         }
