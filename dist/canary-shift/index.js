@@ -33101,7 +33101,10 @@ async function canaryShift(ctx) {
     const started = ctx.clock.now();
     const deadline = { at: started + settings.timeoutMs, pollMs: settings.pollMs };
     core.info(`Shifting ${(0,traffic_settings/* describeTarget */.ff)(settings.target)} to ${settings.percent} % candidate`);
-    const provider = await createTrafficProvider(settings.target, providerDeps(ctx, ACTION_NAME));
+    const provider = await createTrafficProvider(settings.target, {
+        ...providerDeps(ctx, ACTION_NAME),
+        deadlineAt: deadline.at,
+    });
     const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
     const progress = {};
     // Failed or cancelled half-way: say what is served now, so a following rollback job can act.

@@ -245,7 +245,9 @@ function actionsWithSplit(actions, split, groupOfService) {
 
 /** SDK attempts per call (its own standard-mode retries), and our retries around them, with a deadline. */
 const SDK_MAX_ATTEMPTS = 4;
-const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000, deadlineMs: 90_000 };
+const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
+/** Longest one call keeps retrying when the step gave no deadline. */
+const CALL_DEADLINE_MS = 90_000;
 /** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
 const CONCURRENT_REVISION = /too many concurrent attempts/i;
 function isRetryableAwsError(err) {
@@ -281,12 +283,15 @@ class EcsTrafficProvider {
     groupOfService = new Map();
     services = new Map();
     resolvedTaskDefinitions = new Map();
+    /** The step's deadline (epoch ms), from the latest wait options: no call retries beyond it. */
+    stepDeadline;
     constructor(target, deps, region, ecsSdk, elbSdk) {
         this.target = target;
         this.deps = deps;
         this.ecsSdk = ecsSdk;
         this.elbSdk = elbSdk;
         this.resource = (0,traffic_settings/* resourceOf */.KU)(target);
+        this.stepDeadline = deps.deadlineAt;
         const settings = { region, userAgent: deps.userAgent, maxAttempts: SDK_MAX_ATTEMPTS };
         this.ecs = createAwsClient(ecsSdk.ECSClient, settings, deps.env);
         this.elb = elbSdk ? createAwsClient(elbSdk.ElasticLoadBalancingV2Client, settings, deps.env) : undefined;
@@ -443,7 +448,7 @@ class EcsTrafficProvider {
         return { target: picked.service, id: picked.taskDefinitionArn };
     }
     async prepareCandidate(request, state, options) {
-        const deadline = this.deps.clock.now() + options.timeoutMs;
+        const deadline = this.deadlineFrom(options);
         const { service, taskDefinitionArn } = await this.pickCandidate(request, state);
         const current = this.services.get(service);
         const share = state.observed.find((e) => e.target === service)?.percent ?? 0;
@@ -563,7 +568,7 @@ class EcsTrafficProvider {
         }
     }
     async waitForObserved(split, options) {
-        const deadline = this.deps.clock.now() + options.timeoutMs;
+        const deadline = this.deadlineFrom(options);
         for (;;) {
             const state = await this.read();
             if ((0,traffic_split/* sameSplit */.xY)(state.observed, split))
@@ -599,7 +604,7 @@ class EcsTrafficProvider {
         };
     }
     async restoreTaskDefinitions(target, options) {
-        const deadline = this.deps.clock.now() + options.timeoutMs;
+        const deadline = this.deadlineFrom(options);
         // Only services that serve traffic in the target matter; an idle service's revision does not.
         const serving = new Set(target.traffic.filter((e) => e.percent > 0).map((e) => e.target));
         const wanted = Object.entries(target.taskDefinitions ?? {}).filter(([service]) => serving.has(service));
@@ -638,6 +643,10 @@ class EcsTrafficProvider {
         return deployed;
     }
     // ---- calls ----------------------------------------------------------------------------------
+    deadlineFrom(options) {
+        this.stepDeadline = this.deps.clock.now() + options.timeoutMs;
+        return this.stepDeadline;
+    }
     /**
      * One API call with our retries around the SDK's own (throttling storms, 5xx, "too many
      * concurrent attempts"). A write passes the run's signal, so no new attempt starts after a cancel;
@@ -645,8 +654,13 @@ class EcsTrafficProvider {
      */
     call(label, fn, signal) {
         this.calls++;
+        const now = this.deps.clock.now();
+        const deadlineMs = this.stepDeadline === undefined
+            ? CALL_DEADLINE_MS
+            : Math.max(0, Math.min(CALL_DEADLINE_MS, this.stepDeadline - now));
         return (0,retry/* retry */.L5)(() => fn(), {
             ...CALL_RETRY,
+            deadlineMs,
             isRetryable: isRetryableAwsError,
             clock: this.deps.clock,
             ...(signal ? { signal } : {}),

@@ -33073,7 +33073,10 @@ async function rollback(ctx) {
     }
     const started = ctx.clock.now();
     core.info(`Rolling back ${(0,traffic_settings/* describeTarget */.ff)(settings.target)}${because}`);
-    const provider = await createTrafficProvider(settings.target, providerDeps(ctx, ACTION_NAME));
+    const provider = await createTrafficProvider(settings.target, {
+        ...providerDeps(ctx, ACTION_NAME),
+        deadlineAt: started + settings.timeoutMs,
+    });
     const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
     const progress = {};
     ctx.onInterrupt(async () => {

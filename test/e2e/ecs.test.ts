@@ -95,11 +95,11 @@ describe('canary-shift on ECS', () => {
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 90, 'shop-green': 10 });
     // Real traffic follows the weights: 10 of 100 requests reach the candidate's tasks.
     expect(await sendTraffic(100)).toEqual({ 'shop:1': 90, 'shop:2': 10 });
-    const candidateSamples = aws.log.samples({
-      version: `targetgroup/${aws.world.targetGroups.green.split('/').slice(-2).join('/')}`,
-    });
+    const candidateSamples = aws.log.samples({ version: aws.world.dimensions.targetGroups.green });
     expect(candidateSamples).toHaveLength(10);
-    expect(candidateSamples[0]?.group).toMatch(/^app\/shop\/[0-9a-f]{16}$/);
+    expect(candidateSamples[0]?.group).toBe(aws.world.dimensions.loadBalancer);
+    expect(aws.world.dimensions.loadBalancer).toMatch(/^app\/shop\/[0-9a-f]{16}$/);
+    expect(aws.world.dimensions.targetGroups.green).toMatch(/^targetgroup\/shop-green\/[0-9a-f]{16}$/);
     expect(first.stdout).toMatch(/\d+ API calls/);
     expect(first.summary).toContain('Canary at 10');
     // Every call named the action, its version and the run.
@@ -183,6 +183,31 @@ describe('canary-shift on ECS', () => {
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 90, 'shop-green': 10 });
     // The retried write was applied once in effect: the weights are exactly the split asked for.
     expect(writeNames().filter((op) => op === 'ModifyListener')).toHaveLength(1);
+  });
+
+  it('a slow deployment times out without a shift; the re-run follows the same deployment by its id', async () => {
+    aws.faults.slowDeployments(2500);
+    const timedOut = await shift(10, { timeout: '1s' });
+    expect(timedOut.exitCode).toBe(1);
+    expect(timedOut.errors.join('\n')).toMatch(
+      /deployment ecs-svc\/\d+ of shop-green did not complete in time \(0\/2 tasks running\)/,
+    );
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
+    const resumed = await shift(10, { timeout: '30s' });
+    expect(resumed.exitCode).toBe(0);
+    expect(resumed.stdout).toMatch(/already deploying shop:2 \(ecs-svc\/\d+\): waiting for it/);
+    expect(writeNames()).toEqual(['UpdateService', 'ModifyListener']);
+  });
+
+  it('a throttling storm longer than the step fails by its deadline, with no split written', async () => {
+    expect((await shift(0)).exitCode).toBe(0);
+    aws.faults.throttle({ api: 'elbv2', forMs: 60_000 });
+    const result = await shift(10, { timeout: '4s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/Rate exceeded/);
+    expect(result.durationMs).toBeLessThan(15_000);
+    expect(writeNames()).toEqual(['UpdateService']);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
   });
 
   it('refuses to write when another writer changed the weights after the read', async () => {

@@ -43,7 +43,9 @@ type ElbSdk = typeof import('@aws-sdk/client-elastic-load-balancing-v2');
 
 /** SDK attempts per call (its own standard-mode retries), and our retries around them, with a deadline. */
 const SDK_MAX_ATTEMPTS = 4;
-const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000, deadlineMs: 90_000 };
+const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
+/** Longest one call keeps retrying when the step gave no deadline. */
+const CALL_DEADLINE_MS = 90_000;
 
 /** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
 const CONCURRENT_REVISION = /too many concurrent attempts/i;
@@ -89,6 +91,8 @@ class EcsTrafficProvider implements TrafficProvider {
   private readonly groupOfService = new Map<string, string>();
   private services = new Map<string, EcsService>();
   private readonly resolvedTaskDefinitions = new Map<string, string>();
+  /** The step's deadline (epoch ms), from the latest wait options: no call retries beyond it. */
+  private stepDeadline: number | undefined;
 
   constructor(
     private readonly target: EcsTarget,
@@ -98,6 +102,7 @@ class EcsTrafficProvider implements TrafficProvider {
     private readonly elbSdk: ElbSdk | undefined,
   ) {
     this.resource = resourceOf(target);
+    this.stepDeadline = deps.deadlineAt;
     const settings = { region, userAgent: deps.userAgent, maxAttempts: SDK_MAX_ATTEMPTS };
     this.ecs = createAwsClient(ecsSdk.ECSClient, settings, deps.env);
     this.elb = elbSdk ? createAwsClient(elbSdk.ElasticLoadBalancingV2Client, settings, deps.env) : undefined;
@@ -297,7 +302,7 @@ class EcsTrafficProvider implements TrafficProvider {
     state: ServingState,
     options: WaitOptions,
   ): Promise<{ candidate: Candidate; state: ServingState }> {
-    const deadline = this.deps.clock.now() + options.timeoutMs;
+    const deadline = this.deadlineFrom(options);
     const { service, taskDefinitionArn } = await this.pickCandidate(request, state);
     const current = this.services.get(service);
     const share = state.observed.find((e) => e.target === service)?.percent ?? 0;
@@ -459,7 +464,7 @@ class EcsTrafficProvider implements TrafficProvider {
   }
 
   async waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState> {
-    const deadline = this.deps.clock.now() + options.timeoutMs;
+    const deadline = this.deadlineFrom(options);
     for (;;) {
       const state = await this.read();
       if (sameSplit(state.observed, split)) return state;
@@ -500,7 +505,7 @@ class EcsTrafficProvider implements TrafficProvider {
   }
 
   async restoreTaskDefinitions(target: RollbackTarget, options: WaitOptions): Promise<boolean> {
-    const deadline = this.deps.clock.now() + options.timeoutMs;
+    const deadline = this.deadlineFrom(options);
     // Only services that serve traffic in the target matter; an idle service's revision does not.
     const serving = new Set(target.traffic.filter((e) => e.percent > 0).map((e) => e.target));
     const wanted = Object.entries(target.taskDefinitions ?? {}).filter(([service]) => serving.has(service));
@@ -545,6 +550,11 @@ class EcsTrafficProvider implements TrafficProvider {
 
   // ---- calls ----------------------------------------------------------------------------------
 
+  private deadlineFrom(options: WaitOptions): number {
+    this.stepDeadline = this.deps.clock.now() + options.timeoutMs;
+    return this.stepDeadline;
+  }
+
   /**
    * One API call with our retries around the SDK's own (throttling storms, 5xx, "too many
    * concurrent attempts"). A write passes the run's signal, so no new attempt starts after a cancel;
@@ -552,8 +562,14 @@ class EcsTrafficProvider implements TrafficProvider {
    */
   private call<T>(label: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     this.calls++;
+    const now = this.deps.clock.now();
+    const deadlineMs =
+      this.stepDeadline === undefined
+        ? CALL_DEADLINE_MS
+        : Math.max(0, Math.min(CALL_DEADLINE_MS, this.stepDeadline - now));
     return retry(() => fn(), {
       ...CALL_RETRY,
+      deadlineMs,
       isRetryable: isRetryableAwsError,
       clock: this.deps.clock,
       ...(signal ? { signal } : {}),

@@ -33,6 +33,23 @@ describe('AWS client configuration', () => {
     });
   });
 
+  it('builds a real SDK client with those settings, the override applied', async () => {
+    const client = createAwsClient(
+      ECSClient,
+      { region: 'eu-west-1', userAgent: 'rollout-actions/canary-shift/1.0.0', maxAttempts: 3 },
+      { [AWS_ENDPOINT_ENV]: 'http://127.0.0.1:4566' },
+    );
+    expect(await client.config.region()).toBe('eu-west-1');
+    expect(await client.config.maxAttempts()).toBe(3);
+    const retryMode = client.config.retryMode;
+    expect(typeof retryMode === 'function' ? await retryMode() : retryMode).toBe('standard');
+    expect(client.config.customUserAgent).toEqual([['rollout-actions/canary-shift/1.0.0']]);
+    const endpoint = await client.config.endpoint?.();
+    expect(endpoint?.hostname).toBe('127.0.0.1');
+    expect(endpoint?.port).toBe(4566);
+    client.destroy();
+  });
+
   it('accepts the test-only endpoint override on loopback only', () => {
     expect(endpointOverride({ [AWS_ENDPOINT_ENV]: 'http://127.0.0.1:4566/' })).toBe('http://127.0.0.1:4566');
     expect(() => endpointOverride({ [AWS_ENDPOINT_ENV]: 'https://ecs.eu-west-1.amazonaws.com' })).toThrow(
