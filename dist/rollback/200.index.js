@@ -556,6 +556,11 @@ class EcsTrafficProvider {
         const current = await this.checkUnchanged(expectedVersion, 'before writing the split');
         if ((0,traffic_split/* sameSplit */.xY)(current.split, split))
             return; // already holds: a re-run writes nothing
+        // Traffic sent to a service without running tasks is answered 503 by the load balancer.
+        const empty = split.filter((e) => e.percent > 0 && (this.services.get(e.target)?.runningCount ?? 0) === 0);
+        if (empty.length > 0) {
+            throw new errors/* ActionError */.lZ(`refusing to send ${(0,traffic_split/* formatSplit */.oe)(empty)} to a service with no running tasks; scale it up first`);
+        }
         const actions = actionsWithSplit(current.actions, split, this.groupOfService);
         (0,run/* throwIfCancelled */.d)(this.deps.signal);
         if (this.target.listenerRuleArn !== undefined) {

@@ -120,6 +120,13 @@ describe('canary-shift on ECS', () => {
     // One deployment in the whole promotion: later steps found the candidate already running.
     expect(writeNames().filter((op) => op === 'UpdateService')).toHaveLength(1);
     expect(writeNames().filter((op) => op === 'ModifyListener')).toHaveLength(3);
+
+    // The next rollout goes the other way: green is stable now, blue is idle and gets the candidate.
+    const next = await shift(10, { 'task-definition': 'shop:3' });
+    expect(next.errors).toEqual([]);
+    expect(next.outputs.stable).toBe('shop-green');
+    expect(aws.model.findService('shop', 'shop-blue')?.taskDefinition).toBe(aws.world.taskDefinitions.v3);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 10, 'shop-green': 90 });
   });
 
   it('re-running a step that already holds writes nothing', async () => {
@@ -333,6 +340,7 @@ describe('rollback on ECS', () => {
       const result = await rollback({ to: token, reason: 'error rate above 5 %' });
       expect(result.errors).toEqual([]);
       expect(result.exitCode).toBe(0);
+      expect(result.summary).toContain('error rate above 5 %');
       expect(result.outputs['rolled-back']).toBe(percent === 0 ? 'false' : 'true');
       expect(JSON.parse(result.outputs['observed-traffic'] ?? '')).toEqual([
         { target: 'shop-blue', percent: 100 },
@@ -355,6 +363,20 @@ describe('rollback on ECS', () => {
     const result = await rollback({ 'task-definition': 'shop:1' });
     expect(result.exitCode).toBe(0);
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
+  });
+
+  it('refuses to send traffic back to a stable service that has no running tasks', async () => {
+    expect((await shift(50)).exitCode).toBe(0);
+    const token = results[0]?.outputs['rollback-target'] ?? '';
+    const blue = aws.model.findService('shop', 'shop-blue');
+    if (!blue) throw new Error('seed changed');
+    aws.model.updateService(blue, { desiredCount: 0 });
+    const result = await rollback({ to: token });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(
+      /refusing to send shop-blue 100 % to a service with no running tasks/,
+    );
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 50, 'shop-green': 50 });
   });
 
   it('survives throttling while rolling back', async () => {

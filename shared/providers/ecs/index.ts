@@ -444,6 +444,15 @@ class EcsTrafficProvider implements TrafficProvider {
     const sdk = this.elbSdk as ElbSdk;
     const current = await this.checkUnchanged(expectedVersion, 'before writing the split');
     if (sameSplit(current.split, split)) return; // already holds: a re-run writes nothing
+    // Traffic sent to a service without running tasks is answered 503 by the load balancer.
+    const empty = split.filter(
+      (e) => e.percent > 0 && (this.services.get(e.target)?.runningCount ?? 0) === 0,
+    );
+    if (empty.length > 0) {
+      throw new ActionError(
+        `refusing to send ${formatSplit(empty)} to a service with no running tasks; scale it up first`,
+      );
+    }
     const actions = actionsWithSplit(current.actions, split, this.groupOfService);
     throwIfCancelled(this.deps.signal);
     if (this.target.listenerRuleArn !== undefined) {
