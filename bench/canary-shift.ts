@@ -114,6 +114,32 @@ async function main(): Promise<void> {
         `| ${name} | ${calls.length} | ${count((c) => c.method === 'GET' && c.path.endsWith('/services/shop'))} | ${count((c) => c.method === 'PATCH')} | ${count((c) => c.path.includes('/operations/'))} | ${count((c) => c.path.includes('/revisions/'))} | ${Math.round(result.durationMs)} |`,
       );
     }
+
+    // Rollback latency: from its write to the read that proves the restored split, against the
+    // platform's own time (the reconcile) plus one poll interval.
+    const reconcileMs = 1000;
+    const pollMs = 250;
+    const shifted = await runBundle(
+      'canary-shift',
+      { ...target, percent: 50, image: 'europe-docker.pkg.dev/bench-project-1/apps/shop:v3' },
+      { env },
+    );
+    emulator.faults.operationDelayMs = reconcileMs;
+    const before = emulator.calls.length;
+    await runBundle(
+      'rollback',
+      { ...target, 'poll-interval': `${pollMs}ms`, to: shifted.outputs['rollback-target'] ?? '' },
+      { env },
+    );
+    const calls = emulator.calls.slice(before);
+    const write = calls.find((c) => c.method === 'PATCH');
+    const proof = calls.at(-1);
+    if (write && proof) {
+      const restoreMs = proof.at - write.at;
+      console.log(
+        `\nRollback: write → observed restored split in ${restoreMs} ms (reconcile ${reconcileMs} ms + poll ${pollMs} ms = ${reconcileMs + pollMs} ms budget; ${calls.length} API calls)`,
+      );
+    }
   } finally {
     await emulator.stop();
   }

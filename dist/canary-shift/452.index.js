@@ -60,7 +60,12 @@ async function productionAuth() {
     // Application Default Credentials, as google-github-actions/auth leaves them.
     const { GoogleAuth } = await __webpack_require__.e(/* import() */ 626).then(__webpack_require__.t.bind(__webpack_require__, 24626, 23));
     const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
-    return (await auth.getClient());
+    try {
+        return (await auth.getClient());
+    }
+    catch (err) {
+        throw new errors/* ActionError */.lZ(`no Google credentials found (${(0,errors/* errorMessage */.gJ)(err)}): run google-github-actions/auth before this step`);
+    }
 }
 function emulatorAuth() {
     return {
@@ -81,6 +86,7 @@ async function createCloudRunClients(deps) {
     const [{ ServicesClient: Services }, { RevisionsClient: Revisions }, inner] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(626), __webpack_require__.e(414), __webpack_require__.e(760)]).then(__webpack_require__.bind(__webpack_require__, 60760)),
         Promise.all(/* import() */[__webpack_require__.e(626), __webpack_require__.e(414), __webpack_require__.e(796)]).then(__webpack_require__.bind(__webpack_require__, 25796)),
+        // Credentials are resolved once, here, and shared by both clients.
         endpoint ? Promise.resolve(emulatorAuth()) : productionAuth(),
     ]);
     let requests = 0;
@@ -113,16 +119,19 @@ async function createCloudRunClients(deps) {
         ...options,
         clientConfig: noSdkRetries('google.cloud.run.v2.Services', ['GetService', 'UpdateService']),
     });
-    const revisions = new Revisions({
-        ...options,
-        clientConfig: noSdkRetries('google.cloud.run.v2.Revisions', ['GetRevision', 'ListRevisions']),
-    });
+    let revisions;
     return {
         services,
-        revisions,
+        revisions() {
+            revisions ??= new Revisions({
+                ...options,
+                clientConfig: noSdkRetries('google.cloud.run.v2.Revisions', ['GetRevision', 'ListRevisions']),
+            });
+            return revisions;
+        },
         requests: () => requests,
         async close() {
-            await Promise.all([services.close(), revisions.close()]);
+            await Promise.all([services.close(), revisions?.close()]);
         },
     };
 }
@@ -315,7 +324,7 @@ class CloudRunTrafficProvider {
     }
     async readRevision(name) {
         try {
-            const [revision] = await this.call('read revision', () => this.clients.revisions.getRevision({ name: `${this.serviceName}/revisions/${name}` }), { isRetryable: (err) => codeOf(err) !== NOT_FOUND && (0,retry/* isRetryableError */.$d)(err) });
+            const [revision] = await this.call('read revision', () => this.clients.revisions().getRevision({ name: `${this.serviceName}/revisions/${name}` }), { isRetryable: (err) => codeOf(err) !== NOT_FOUND && (0,retry/* isRetryableError */.$d)(err) });
             return revision;
         }
         catch (err) {
