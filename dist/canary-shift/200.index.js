@@ -302,7 +302,7 @@ class EcsTrafficProvider {
     // ---- reading --------------------------------------------------------------------------------
     async read() {
         const services = await this.describeServices();
-        const taskDefinitions = Object.fromEntries([...services.values()].map((s) => [s.serviceName ?? '', s.taskDefinition ?? '']));
+        const taskDefinitions = Object.fromEntries([...services.entries()].map(([name, s]) => [name, s.taskDefinition ?? '']));
         const settled = [...services.values()].every(isSettled);
         if (!this.hasListener()) {
             const [only] = this.target.services;
@@ -340,10 +340,13 @@ class EcsTrafficProvider {
             }
             throw err;
         });
+        // Keyed by the name as the input gave it (a service name or its ARN): that is what the
+        // traffic entries and the rollback token call it.
         const found = new Map();
-        for (const service of out.services ?? []) {
-            if (service.serviceName && service.status !== 'INACTIVE')
-                found.set(service.serviceName, service);
+        for (const name of names) {
+            const service = (out.services ?? []).find((s) => (s.serviceName === name || s.serviceArn === name) && s.status !== 'INACTIVE');
+            if (service)
+                found.set(name, service);
         }
         const missing = names.filter((name) => !found.has(name));
         if (missing.length > 0) {

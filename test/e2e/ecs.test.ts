@@ -129,6 +129,17 @@ describe('canary-shift on ECS', () => {
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 10, 'shop-green': 90 });
   });
 
+  it('accepts the services as ARNs and names them so in outputs and the token', async () => {
+    const arns = ['shop-blue', 'shop-green'].map((name) => aws.model.findService('shop', name)?.serviceArn);
+    const result = await shift(10, { cluster: aws.world.clusterArn, services: arns.join(',') });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs.stable).toBe(arns[0]);
+    expect(JSON.parse(result.outputs['observed-traffic'] ?? '')).toEqual([
+      { target: arns[0], percent: 90 },
+      { target: arns[1], percent: 10 },
+    ]);
+  });
+
   it('re-running a step that already holds writes nothing', async () => {
     expect((await shift(10)).exitCode).toBe(0);
     const writesBefore = aws.writes().length;

@@ -117,7 +117,7 @@ class EcsTrafficProvider implements TrafficProvider {
   async read(): Promise<ServingState> {
     const services = await this.describeServices();
     const taskDefinitions = Object.fromEntries(
-      [...services.values()].map((s) => [s.serviceName ?? '', s.taskDefinition ?? '']),
+      [...services.entries()].map(([name, s]) => [name, s.taskDefinition ?? '']),
     );
     const settled = [...services.values()].every(isSettled);
     if (!this.hasListener()) {
@@ -161,9 +161,14 @@ class EcsTrafficProvider implements TrafficProvider {
       }
       throw err;
     });
+    // Keyed by the name as the input gave it (a service name or its ARN): that is what the
+    // traffic entries and the rollback token call it.
     const found = new Map<string, EcsService>();
-    for (const service of out.services ?? []) {
-      if (service.serviceName && service.status !== 'INACTIVE') found.set(service.serviceName, service);
+    for (const name of names) {
+      const service = (out.services ?? []).find(
+        (s) => (s.serviceName === name || s.serviceArn === name) && s.status !== 'INACTIVE',
+      );
+      if (service) found.set(name, service);
     }
     const missing = names.filter((name) => !found.has(name));
     if (missing.length > 0) {
