@@ -3,9 +3,11 @@
  * their real @aws-sdk clients talk to the local AWS emulator (ECS over JSON 1.1, ELBv2 over Query),
  * and the listener routes real HTTP requests by the weights the actions wrote.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AwsEmulator, startAwsEmulator } from '../emulators/aws/server';
-import { type BundleResult, everythingVisible, runBundle } from '../helpers/runner';
+import { type BundleResult, everythingVisible, REPO_ROOT, runBundle } from '../helpers/runner';
 
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSECRETKEY42';
 
@@ -333,11 +335,26 @@ describe('bad input fails before any write', () => {
   });
 
   it('a missing required input fails fast without loading the SDK', async () => {
-    const result = await runBundle('canary-shift', { provider: 'ecs', percent: 10 }, { env: env() });
+    // The chunk ncc emitted for @aws-sdk/client-ecs, found by a string only the ECS client has.
+    const folder = join(REPO_ROOT, 'dist', 'canary-shift');
+    const ecsChunk = readdirSync(folder).find(
+      (file) =>
+        file.endsWith('.js') &&
+        readFileSync(join(folder, file), 'utf8').includes('AmazonEC2ContainerServiceV20141113'),
+    );
+    expect(ecsChunk).toMatch(/^\d+\.index\.js$/);
+    const debugEnv = { ...env(), NODE_DEBUG: 'module' };
+    const result = await runBundle('canary-shift', { provider: 'ecs', percent: 10 }, { env: debugEnv });
     results.push(result);
     expect(result.exitCode).toBe(1);
     expect(result.errors).toEqual([expect.stringMatching(/input "cluster": is required/)]);
+    expect(result.stderr).not.toContain(`dist/canary-shift/${ecsChunk}`);
     expect(aws.calls).toEqual([]);
+    // The same check sees the chunk load on a run that gets as far as the API.
+    const valid = await runBundle('canary-shift', { ...target(), percent: 0 }, { env: debugEnv });
+    results.push(valid);
+    expect(valid.exitCode).toBe(0);
+    expect(valid.stderr).toContain(`dist/canary-shift/${ecsChunk}`);
   });
 });
 
