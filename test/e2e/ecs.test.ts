@@ -131,6 +131,33 @@ describe('canary-shift on ECS', () => {
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 10, 'shop-green': 90 });
   });
 
+  it('routes real requests to a faulty candidate and records them per target group for CloudWatch', async () => {
+    aws.setTaskBehaviour('shop:2', { errorRate: 0.5, latencyMs: 30 });
+    expect((await shift(50)).exitCode).toBe(0);
+    const from = Date.now();
+    expect(await sendTraffic(40)).toEqual({ 'shop:1': 20, 'shop:2': 20 });
+    const { loadBalancer, targetGroups } = aws.world.dimensions;
+    const [green] = aws.log.buckets({
+      group: loadBalancer,
+      version: targetGroups.green,
+      from,
+      to: Date.now() + 1,
+      periodMs: 60_000,
+    });
+    const [blue] = aws.log.buckets({
+      group: loadBalancer,
+      version: targetGroups.blue,
+      from,
+      to: Date.now() + 1,
+      periodMs: 60_000,
+    });
+    expect(green?.count).toBe(20);
+    expect(green?.byClass['5xx']).toBe(10);
+    expect(Math.min(...(green?.latenciesMs ?? []))).toBeGreaterThanOrEqual(25);
+    expect(blue?.count).toBe(20);
+    expect(blue?.byClass['5xx']).toBe(0);
+  });
+
   it('accepts the services as ARNs and names them so in outputs and the token', async () => {
     const arns = ['shop-blue', 'shop-green'].map((name) => aws.model.findService('shop', name)?.serviceArn);
     const result = await shift(10, { cluster: aws.world.clusterArn, services: arns.join(',') });
