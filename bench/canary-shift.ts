@@ -45,10 +45,12 @@ async function main(): Promise<void> {
   try {
     const nodeBaseline: number[] = [];
     const missingInput: number[] = [];
+    const smokeMissingInput: number[] = [];
     const firstRequest: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       nodeBaseline.push(await timeProcess(['-e', '0']));
       missingInput.push(await timeProcess([BUNDLE]));
+      smokeMissingInput.push(await timeProcess([join(REPO_ROOT, 'dist', 'smoke-test', 'index.js')]));
       const before = emulator.calls.length;
       const started = Date.now();
       await timeProcess([BUNDLE], { ...inputs, ROLLOUT_ACTIONS_CLOUD_RUN_ENDPOINT: emulator.endpoint });
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     const rows: [string, number][] = [
       ['node -e 0', base],
       ['canary-shift, missing input (exit)', median(missingInput)],
+      ['smoke-test, missing input (exit), for reference', median(smokeMissingInput)],
       ['canary-shift, Cloud Run path (client built, first request sent)', median(firstRequest)],
     ];
     console.log(
