@@ -32441,7 +32441,7 @@ async function createTrafficProvider(target, deps) {
             return createCloudRunTrafficProvider(target, deps);
         }
         case 'ecs': {
-            const { createEcsTrafficProvider } = await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 69200));
+            const { createEcsTrafficProvider } = await __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 67514));
             return createEcsTrafficProvider(target, deps);
         }
     }

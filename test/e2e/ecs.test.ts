@@ -3,7 +3,8 @@
  * their real @aws-sdk clients talk to the local AWS emulator (ECS over JSON 1.1, ELBv2 over Query),
  * and the listener routes real HTTP requests by the weights the actions wrote.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AwsEmulator, startAwsEmulator } from '../emulators/aws/server';
@@ -167,6 +168,39 @@ describe('canary-shift on ECS', () => {
       { target: arns[0], percent: 90 },
       { target: arns[1], percent: 10 },
     ]);
+  });
+
+  it('registers a task definition file once (retrying "too many concurrent attempts") and deploys it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'taskdef-'));
+    const file = join(folder, 'task-definition.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        taskDefinition: {
+          family: 'shop',
+          taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/shop:1',
+          revision: 1,
+          status: 'ACTIVE',
+          containerDefinitions: [{ name: 'app', image: 'shop:v4', essential: true }],
+          cpu: '256',
+          memory: '512',
+        },
+      }),
+    );
+    aws.faults.concurrentRevision(2);
+    const first = await shift(10, { 'task-definition': file });
+    expect(first.errors).toEqual([]);
+    expect(first.outputs.candidate).toMatch(/task-definition\/shop:4$/);
+    expect(
+      aws.calls.filter((c) => c.operation === 'RegisterTaskDefinition' && c.error === 'ClientException'),
+    ).toHaveLength(2);
+    expect(aws.model.findService('shop', 'shop-green')?.taskDefinition).toMatch(/shop:4$/);
+    expect(writeNames()).toEqual(['RegisterTaskDefinition', 'UpdateService', 'ModifyListener']);
+    // A re-run finds the family's latest revision equal to the file: nothing registered, nothing written.
+    const again = await shift(10, { 'task-definition': file });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs.candidate).toBe(first.outputs.candidate);
+    expect(writeNames()).toEqual(['RegisterTaskDefinition', 'UpdateService', 'ModifyListener']);
   });
 
   it('re-running a step that already holds writes nothing', async () => {
@@ -348,6 +382,17 @@ describe('bad input fails before any write', () => {
     const result = await rollback({ to: token });
     expect(result.exitCode).toBe(1);
     expect(result.errors.join('\n')).toMatch(/input "to": has traffic summing to 90 %/);
+    expect(aws.calls).toEqual([]);
+  });
+
+  it('a task definition file without containers: refused before any API call', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'taskdef-')), 'bad.json');
+    writeFileSync(file, JSON.stringify({ family: 'shop', containerDefinitions: [] }));
+    const result = await shift(10, { 'task-definition': file });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(
+      /input "task-definition": .*bad.json has no "containerDefinitions"/,
+    );
     expect(aws.calls).toEqual([]);
   });
 

@@ -15,7 +15,11 @@
  * One service without a load balancer is supported for rollback only: it serves 100 % by itself
  * and can be returned to a recorded task definition, tracked the same way.
  */
-import type { ECSClient, Service as EcsService } from '@aws-sdk/client-ecs';
+import type {
+  ECSClient,
+  Service as EcsService,
+  RegisterTaskDefinitionCommandInput,
+} from '@aws-sdk/client-ecs';
 import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { createAwsClient, regionFrom } from '../../aws/clients';
 import { ActionError, errorMessage } from '../../errors';
@@ -36,6 +40,12 @@ import {
   type WaitOptions,
 } from '../types';
 import { deploymentOutcome, isSettled, primaryDeployment, shortTaskDefinition } from './deployment';
+import {
+  isTaskDefinitionFile,
+  matchesRegistered,
+  readTaskDefinitionFile,
+  type TaskDefinitionSpec,
+} from './task-definition';
 import { actionsWithSplit, forwardGroups, splitFromWeights, weightsVersion } from './weights';
 
 type EcsSdk = typeof import('@aws-sdk/client-ecs');
@@ -268,9 +278,17 @@ class EcsTrafficProvider implements TrafficProvider {
   private async pickCandidate(
     request: CandidateRequest,
     state: ServingState,
-  ): Promise<{ service: string; taskDefinitionArn: string; requested: boolean }> {
+  ): Promise<{ service: string; taskDefinitionArn: string | undefined; spec?: TaskDefinitionSpec }> {
     const reference = request.taskDefinition ?? request.candidate;
-    const requestedArn = reference === undefined ? undefined : await this.resolveTaskDefinition(reference);
+    let requestedArn: string | undefined;
+    let spec: TaskDefinitionSpec | undefined;
+    if (reference !== undefined && isTaskDefinitionFile(reference)) {
+      // Checked at input time already; undefined ARN = not registered yet.
+      spec = readTaskDefinitionFile(reference, 'task-definition');
+      requestedArn = await this.registeredRevisionOf(spec);
+    } else if (reference !== undefined) {
+      requestedArn = await this.resolveTaskDefinition(reference);
+    }
     const share = (service: string) => state.observed.find((e) => e.target === service)?.percent ?? 0;
     const names = [...this.target.services];
     if (names.length !== 2) throw this.requireElbError();
@@ -286,8 +304,46 @@ class EcsTrafficProvider implements TrafficProvider {
       );
     }
     const service = running ?? lower;
-    const current = state.taskDefinitions?.[service] ?? '';
-    return { service, taskDefinitionArn: requestedArn ?? current, requested: requestedArn !== undefined };
+    if (spec !== undefined) return { service, taskDefinitionArn: requestedArn, spec };
+    return { service, taskDefinitionArn: requestedArn ?? state.taskDefinitions?.[service] ?? '' };
+  }
+
+  /** The family's latest revision when it already is the spec (a re-run), else undefined. */
+  private async registeredRevisionOf(spec: TaskDefinitionSpec): Promise<string | undefined> {
+    const latest = await this.call('ECS DescribeTaskDefinition', () =>
+      this.ecs.send(new this.ecsSdk.DescribeTaskDefinitionCommand({ taskDefinition: spec.family })),
+    ).catch((err: unknown) => {
+      if (err instanceof Error && err.name === 'ClientException') return undefined; // a new family
+      throw err;
+    });
+    // Tags are not part of a described revision; everything else the file sets must match.
+    const { tags: _tags, ...comparable } = spec;
+    const registered = latest?.taskDefinition;
+    return registered && matchesRegistered(comparable, registered) ? registered.taskDefinitionArn : undefined;
+  }
+
+  /** Registers the spec as a new revision ("too many concurrent attempts" is retried). */
+  private async register(spec: TaskDefinitionSpec, signal: AbortSignal): Promise<string> {
+    const out = await this.call(
+      'ECS RegisterTaskDefinition',
+      () =>
+        this.ecs.send(
+          // The file was checked for family and containers; ECS validates the rest of its shape.
+          new this.ecsSdk.RegisterTaskDefinitionCommand(
+            spec as unknown as RegisterTaskDefinitionCommandInput,
+          ),
+        ),
+      signal,
+    ).catch((err: unknown) => {
+      if (err instanceof Error && err.name === 'ClientException') {
+        throw new ActionError(`ECS refused to register the task definition ${spec.family}: ${err.message}`);
+      }
+      throw err;
+    });
+    const arn = out.taskDefinition?.taskDefinitionArn;
+    if (!arn) throw new ActionError(`RegisterTaskDefinition for ${spec.family} returned no ARN`);
+    this.deps.log(`Registered ${shortTaskDefinition(arn)}`);
+    return arn;
   }
 
   private requireElbError(): ActionError {
@@ -299,7 +355,9 @@ class EcsTrafficProvider implements TrafficProvider {
     state: ServingState,
   ): Promise<Pick<Candidate, 'target' | 'id'>> {
     const picked = await this.pickCandidate(request, state);
-    return { target: picked.service, id: picked.taskDefinitionArn };
+    const id =
+      picked.taskDefinitionArn ?? `${picked.spec?.family ?? 'task definition'} (new revision from file)`;
+    return { target: picked.service, id };
   }
 
   async prepareCandidate(
@@ -308,15 +366,18 @@ class EcsTrafficProvider implements TrafficProvider {
     options: WaitOptions,
   ): Promise<{ candidate: Candidate; state: ServingState }> {
     const deadline = this.deadlineFrom(options);
-    const { service, taskDefinitionArn } = await this.pickCandidate(request, state);
+    const picked = await this.pickCandidate(request, state);
+    const { service, spec } = picked;
+    let taskDefinitionArn = picked.taskDefinitionArn;
     const current = this.services.get(service);
     const share = state.observed.find((e) => e.target === service)?.percent ?? 0;
     const stable = this.target.services.find((name) => name !== service) ?? service;
-    const short = shortTaskDefinition(taskDefinitionArn);
+    let short = shortTaskDefinition(taskDefinitionArn ?? spec?.family);
     const primary = current ? primaryDeployment(current) : undefined;
 
     let deploymentId: string | undefined;
     if (
+      taskDefinitionArn !== undefined &&
       current?.taskDefinition === taskDefinitionArn &&
       current &&
       isSettled(current) &&
@@ -324,6 +385,7 @@ class EcsTrafficProvider implements TrafficProvider {
     ) {
       this.deps.log(`${service} already runs ${short} (${current.runningCount} tasks): nothing to deploy`);
     } else if (
+      taskDefinitionArn !== undefined &&
       primary?.taskDefinition === taskDefinitionArn &&
       primary.rolloutState === 'IN_PROGRESS' &&
       primary.id
@@ -338,6 +400,13 @@ class EcsTrafficProvider implements TrafficProvider {
         );
       }
       await this.checkUnchanged(state.version, 'before deploying the candidate');
+      if (taskDefinitionArn === undefined) {
+        if (spec === undefined) throw new ActionError('no task definition to deploy');
+        throwIfCancelled(options.signal);
+        taskDefinitionArn = await this.register(spec, options.signal);
+        short = shortTaskDefinition(taskDefinitionArn);
+      }
+      const arn = taskDefinitionArn;
       const desiredCount = Math.max(1, this.services.get(stable)?.desiredCount ?? 1);
       throwIfCancelled(options.signal);
       const out = await this.call(
@@ -347,14 +416,14 @@ class EcsTrafficProvider implements TrafficProvider {
             new this.ecsSdk.UpdateServiceCommand({
               cluster: this.target.cluster,
               service,
-              taskDefinition: taskDefinitionArn,
+              taskDefinition: arn,
               desiredCount,
             }),
           ),
         options.signal,
       );
       const started = out.service ? primaryDeployment(out.service) : undefined;
-      if (!started?.id || started.taskDefinition !== taskDefinitionArn) {
+      if (!started?.id || started.taskDefinition !== arn) {
         throw new ActionError(`UpdateService on ${service} did not start a deployment of ${short}`);
       }
       deploymentId = started.id;
@@ -371,7 +440,7 @@ class EcsTrafficProvider implements TrafficProvider {
         `the weights changed while the candidate deployed (now ${formatSplit(after.observed)}); another writer is active, so no split was written`,
       );
     }
-    return { candidate: { target: service, id: taskDefinitionArn }, state: after };
+    return { candidate: { target: service, id: taskDefinitionArn ?? '' }, state: after };
   }
 
   private async checkUnchanged(expectedVersion: string, when: string): Promise<ForwardRead> {
