@@ -334,6 +334,7 @@ const SDK_MAX_ATTEMPTS = 4;
 const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
 /** Longest one call keeps retrying when the step gave no deadline. */
 const CALL_DEADLINE_MS = 90_000;
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 /** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
 const CONCURRENT_REVISION = /too many concurrent attempts/i;
 function isRetryableAwsError(err) {
@@ -342,6 +343,10 @@ function isRetryableAwsError(err) {
     return err instanceof Error && err.name === 'ClientException' && CONCURRENT_REVISION.test(err.message);
 }
 async function createEcsTrafficProvider(target, deps) {
+    // Checked before the SDK loads: a malformed region would only fail later as an unreachable host.
+    if (target.region !== undefined && !AWS_REGION.test(target.region)) {
+        throw new errors/* InputError */.dz('region', `"${target.region}" is not an AWS region`, 'eu-west-1');
+    }
     const region = regionFrom(target.region, deps.env);
     if (region === undefined) {
         throw new errors/* ActionError */.lZ('no AWS region: give input "region" or set AWS_REGION (aws-actions/configure-aws-credentials does)');

@@ -385,6 +385,15 @@ describe('bad input fails before any write', () => {
     expect(aws.calls).toEqual([]);
   });
 
+  it('a malformed region: refused before any API call', async () => {
+    const result = await shift(10, { region: 'us east 1' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/input "region": "us east 1" is not an AWS region/),
+    ]);
+    expect(aws.calls).toEqual([]);
+  });
+
   it('a task definition file without containers: refused before any API call', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'taskdef-')), 'bad.json');
     writeFileSync(file, JSON.stringify({ family: 'shop', containerDefinitions: [] }));

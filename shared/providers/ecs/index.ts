@@ -22,7 +22,7 @@ import type {
 } from '@aws-sdk/client-ecs';
 import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { createAwsClient, regionFrom } from '../../aws/clients';
-import { ActionError, errorMessage } from '../../errors';
+import { ActionError, errorMessage, InputError } from '../../errors';
 import { isRetryableError, retry } from '../../retry';
 import { throwIfCancelled } from '../../run';
 import { type EcsTarget, resourceOf } from '../../traffic/settings';
@@ -57,6 +57,8 @@ const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
 /** Longest one call keeps retrying when the step gave no deadline. */
 const CALL_DEADLINE_MS = 90_000;
 
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
 /** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
 const CONCURRENT_REVISION = /too many concurrent attempts/i;
 
@@ -69,6 +71,10 @@ export async function createEcsTrafficProvider(
   target: EcsTarget,
   deps: ProviderDeps,
 ): Promise<TrafficProvider> {
+  // Checked before the SDK loads: a malformed region would only fail later as an unreachable host.
+  if (target.region !== undefined && !AWS_REGION.test(target.region)) {
+    throw new InputError('region', `"${target.region}" is not an AWS region`, 'eu-west-1');
+  }
   const region = regionFrom(target.region, deps.env);
   if (region === undefined) {
     throw new ActionError(
