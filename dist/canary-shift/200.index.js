@@ -291,6 +291,8 @@ class EcsTrafficProvider {
     groupOfService = new Map();
     services = new Map();
     resolvedTaskDefinitions = new Map();
+    /** The weights version before and after this provider's last write, to tell another writer apart. */
+    lastWrite;
     /** The step's deadline (epoch ms), from the latest wait options: no call retries beyond it. */
     stepDeadline;
     constructor(target, deps, region, ecsSdk, elbSdk) {
@@ -624,6 +626,7 @@ class EcsTrafficProvider {
             throw new errors/* ActionError */.lZ(`refusing to send ${(0,traffic_split/* formatSplit */.oe)(empty)} to a service with no running tasks; scale it up first`);
         }
         const actions = actionsWithSplit(current.actions, split, this.groupOfService);
+        this.lastWrite = { before: current.version, after: weightsVersion(forwardGroups(actions, this.where())) };
         (0,run/* throwIfCancelled */.d)(this.deps.signal);
         if (this.target.listenerRuleArn !== undefined) {
             const arn = this.target.listenerRuleArn;
@@ -640,6 +643,11 @@ class EcsTrafficProvider {
             const state = await this.read();
             if ((0,traffic_split/* sameSplit */.xY)(state.observed, split))
                 return state;
+            // Neither what we wrote nor (eventual consistency) what was there before: another writer.
+            const write = this.lastWrite;
+            if (write && state.version !== write.before && state.version !== write.after) {
+                throw new types/* SplitNotObservedError */.k(`another writer changed ${this.where()} right after this step wrote it: it now forwards ${(0,traffic_split/* formatSplit */.oe)(state.observed)}, not ${(0,traffic_split/* formatSplit */.oe)(split)}`, state);
+            }
             if (this.deps.clock.now() + options.pollMs > deadline) {
                 throw new types/* SplitNotObservedError */.k(`${this.where()} forwards ${(0,traffic_split/* formatSplit */.oe)(state.observed)}, not ${(0,traffic_split/* formatSplit */.oe)(split)}: another writer changed it, or the change did not apply`, state);
             }
