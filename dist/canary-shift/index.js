@@ -28549,6 +28549,104 @@ function isExpectedError(err) {
 
 /***/ }),
 
+/***/ 18933:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ readTaskDefinitionFile),
+/* harmony export */   en: () => (/* binding */ taskDefinitionPath),
+/* harmony export */   oo: () => (/* binding */ matchesRegistered),
+/* harmony export */   px: () => (/* binding */ isTaskDefinitionFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42636);
+/**
+ * A task definition given as a JSON file (the form `aws ecs describe-task-definition` prints and
+ * aws-actions/amazon-ecs-render-task-definition writes): read and checked at input time, registered
+ * only when the family's latest revision differs, so a re-run registers nothing.
+ */
+
+
+
+/** Fields ECS adds to a registered revision; RegisterTaskDefinition refuses them. */
+const READ_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+];
+const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
+const EXAMPLE = 'task-definition.json (with "family" and "containerDefinitions")';
+function isTaskDefinitionFile(value) {
+    return value.toLowerCase().endsWith('.json');
+}
+/** The absolute path of a task definition file given relative to the workspace. */
+function taskDefinitionPath(value, workspace) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, value);
+}
+/** Reads and checks a task definition file; errors name the input. */
+function readTaskDefinitionFile(path, input) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `cannot read the task definition file ${path}`, EXAMPLE);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${path} is not JSON`, EXAMPLE);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${path} is not a JSON object`, EXAMPLE);
+    }
+    // `describe-task-definition` output nests it under "taskDefinition".
+    const record = parsed;
+    const body = (typeof record.taskDefinition === 'object' && record.taskDefinition !== null
+        ? record.taskDefinition
+        : record);
+    const spec = Object.fromEntries(Object.entries(body).filter(([key]) => !READ_ONLY_FIELDS.includes(key)));
+    if (typeof spec.family !== 'string' || !FAMILY.test(spec.family)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${path} has no valid "family" (letters, digits, hyphens, underscores)`, EXAMPLE);
+    }
+    if (!Array.isArray(spec.containerDefinitions) || spec.containerDefinitions.length === 0) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${path} has no "containerDefinitions"`, EXAMPLE);
+    }
+    return spec;
+}
+/**
+ * Whether a registered revision already is this spec: every field the file sets has the same
+ * value there (ECS fills in defaults the file may leave out, so extra fields don't count).
+ */
+function matchesRegistered(spec, registered) {
+    if (Array.isArray(spec)) {
+        return (Array.isArray(registered) &&
+            spec.length === registered.length &&
+            spec.every((item, i) => matchesRegistered(item, registered[i])));
+    }
+    if (typeof spec === 'object' && spec !== null) {
+        if (typeof registered !== 'object' || registered === null || Array.isArray(registered))
+            return false;
+        const other = registered;
+        return Object.entries(spec).every(([key, value]) => matchesRegistered(value, other[key]));
+    }
+    return spec === registered;
+}
+
+
+/***/ }),
+
 /***/ 68039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28640,6 +28738,132 @@ async function runAction(actionName, body, options) {
 function throwIfCancelled(signal) {
     if (signal.aborted)
         throw signal.reason instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc ? signal.reason : new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+}
+
+
+/***/ }),
+
+/***/ 88980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KU: () => (/* binding */ resourceOf),
+/* harmony export */   ff: () => (/* binding */ describeTarget),
+/* harmony export */   gd: () => (/* binding */ TARGET_INPUTS),
+/* harmony export */   zs: () => (/* binding */ readTrafficTarget)
+/* harmony export */ });
+/* unused harmony exports PROVIDERS, rejectOtherProviderInputs */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42636);
+/**
+ * Which service a traffic action acts on, for either provider: the inputs canary-shift and
+ * rollback share, parsed and cross-checked in one place so both actions accept the same forms.
+ */
+
+/** Input names common to canary-shift and rollback (each action.yml declares them). */
+const TARGET_INPUTS = {
+    provider: 'provider',
+    project: 'project',
+    region: 'region',
+    service: 'service',
+    cluster: 'cluster',
+    services: 'services',
+    listenerArn: 'listener-arn',
+    listenerRuleArn: 'listener-rule-arn',
+};
+const PROVIDERS = ['cloud-run', 'ecs'];
+// Cloud Run names: lower case letters, digits and hyphens, starting with a letter, ≤ 49 characters.
+const CLOUD_RUN_NAME = /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/;
+const GCP_PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$|^[a-z0-9.-]+:[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
+const GCP_REGION = /^[a-z]+-[a-z]+\d$/;
+const ELB_LISTENER = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/;
+const ELB_LISTENER_RULE = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/;
+/** Inputs that belong to one provider only: given with the other, they are a mistake worth stopping on. */
+const ONLY_FOR = {
+    [TARGET_INPUTS.project]: 'cloud-run',
+    [TARGET_INPUTS.service]: 'cloud-run',
+    [TARGET_INPUTS.cluster]: 'ecs',
+    [TARGET_INPUTS.services]: 'ecs',
+    [TARGET_INPUTS.listenerArn]: 'ecs',
+    [TARGET_INPUTS.listenerRuleArn]: 'ecs',
+};
+/** Fails on an input that the other provider takes (`extra` adds action-specific ones). */
+function rejectOtherProviderInputs(read, provider, extra = {}) {
+    for (const [name, owner] of Object.entries({ ...ONLY_FOR, ...extra })) {
+        if (owner !== provider && read.optional(name) !== undefined) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `applies to provider "${owner}" only, and provider is "${provider}"`);
+        }
+    }
+}
+function readTrafficTarget(read, extra = {}, options = {}) {
+    const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
+    rejectOtherProviderInputs(read, provider, extra);
+    if (provider === 'cloud-run') {
+        const project = read.required(TARGET_INPUTS.project, 'my-project-123');
+        if (!GCP_PROJECT.test(project)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.project, `"${project}" is not a Google Cloud project id`, 'my-project-123');
+        }
+        const region = read.required(TARGET_INPUTS.region, 'europe-west1');
+        if (!GCP_REGION.test(region)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.region, `"${region}" is not a Cloud Run region`, 'europe-west1');
+        }
+        const service = read.required(TARGET_INPUTS.service, 'shop');
+        if (!CLOUD_RUN_NAME.test(service)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.service, `"${service}" is not a Cloud Run service name (lower case letters, digits, hyphens)`, 'shop');
+        }
+        return { provider, project, region, service };
+    }
+    const cluster = read.required(TARGET_INPUTS.cluster, 'prod');
+    const services = read.list(TARGET_INPUTS.services);
+    const [blue, green] = services;
+    const listenerGiven = read.optional(TARGET_INPUTS.listenerArn) !== undefined ||
+        read.optional(TARGET_INPUTS.listenerRuleArn) !== undefined;
+    if (options.singleEcsService && services.length === 1 && blue !== undefined && !listenerGiven) {
+        // One service without a load balancer: only its task definition can be restored.
+        const region = read.optional(TARGET_INPUTS.region);
+        return { provider, cluster, services: [blue], ...(region === undefined ? {} : { region }) };
+    }
+    if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.services, `needs two different service names (blue and green), got ${services.length === 0 ? 'none' : services.join(', ')}`, 'shop-blue,shop-green');
+    }
+    const listenerArn = read.optional(TARGET_INPUTS.listenerArn);
+    const listenerRuleArn = read.optional(TARGET_INPUTS.listenerRuleArn);
+    if ((listenerArn === undefined) === (listenerRuleArn === undefined)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(listenerArn === undefined ? TARGET_INPUTS.listenerRuleArn : TARGET_INPUTS.listenerArn, 'give exactly one of "listener-rule-arn" and "listener-arn"', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
+    }
+    if (listenerArn !== undefined && !ELB_LISTENER.test(listenerArn)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.listenerArn, 'is not a load balancer listener ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2');
+    }
+    if (listenerRuleArn !== undefined && !ELB_LISTENER_RULE.test(listenerRuleArn)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.listenerRuleArn, 'is not a load balancer listener rule ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
+    }
+    const region = read.optional(TARGET_INPUTS.region);
+    return {
+        provider,
+        cluster,
+        services: [blue, green],
+        ...(listenerArn === undefined ? {} : { listenerArn }),
+        ...(listenerRuleArn === undefined ? {} : { listenerRuleArn }),
+        ...(region === undefined ? {} : { region }),
+    };
+}
+/** The identity stored in a rollback target, so a token can't be applied to another resource. */
+function resourceOf(target) {
+    if (target.provider === 'cloud-run') {
+        return { project: target.project, region: target.region, service: target.service };
+    }
+    return {
+        cluster: target.cluster,
+        services: target.services.join(','),
+        ...(target.listenerRuleArn === undefined ? {} : { listenerRuleArn: target.listenerRuleArn }),
+        ...(target.listenerArn === undefined ? {} : { listenerArn: target.listenerArn }),
+    };
+}
+/** "shop in my-project/europe-west1" or "shop-blue/shop-green on prod", for logs. */
+function describeTarget(target) {
+    return target.provider === 'cloud-run'
+        ? `Cloud Run service ${target.service} (${target.project}/${target.region})`
+        : `ECS services ${target.services.join('/')} on cluster ${target.cluster}`;
 }
 
 
@@ -28841,6 +29065,14 @@ module.exports = require("node:buffer");
 
 /***/ }),
 
+/***/ 31421:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:child_process");
+
+/***/ }),
+
 /***/ 37540:
 /***/ ((module) => {
 
@@ -28889,6 +29121,14 @@ module.exports = require("node:fs");
 
 /***/ }),
 
+/***/ 51455:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:fs/promises");
+
+/***/ }),
+
 /***/ 37067:
 /***/ ((module) => {
 
@@ -28918,6 +29158,14 @@ module.exports = require("node:https");
 
 "use strict";
 module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:os");
 
 /***/ }),
 
@@ -29154,6 +29402,18 @@ module.exports = require("zlib");
 /************************************************************************/
 /******/ 	/* webpack/runtime/asset-relocator-loader */
 /******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
 /******/ 	
 /******/ 	/* webpack/runtime/create fake namespace object */
 /******/ 	(() => {
@@ -32285,23 +32545,17 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(42636);
 ;// CONCATENATED MODULE: ./shared/providers/index.ts
-/**
- * Builds the traffic provider for the validated settings. Each provider (and its SDK) is imported
- * only on the path that uses it, after the inputs were checked: a Cloud Run run never loads the
- * AWS SDK, and a bad input fails before either is loaded.
- */
-
 async function createTrafficProvider(target, deps) {
     switch (target.provider) {
         case 'cloud-run': {
-            const { createCloudRunTrafficProvider } = await __nccwpck_require__.e(/* import() */ 608).then(__nccwpck_require__.bind(__nccwpck_require__, 51608));
+            const { createCloudRunTrafficProvider } = await __nccwpck_require__.e(/* import() */ 452).then(__nccwpck_require__.bind(__nccwpck_require__, 40452));
             return createCloudRunTrafficProvider(target, deps);
         }
-        case 'ecs':
-            throw new errors/* ActionError */.lZ('ecs provider not built yet');
+        case 'ecs': {
+            const { createEcsTrafficProvider } = await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 69200));
+            return createEcsTrafficProvider(target, deps);
+        }
     }
 }
 /** The version the bundles report in their user agent (kept in step with package.json by release). */
@@ -32316,6 +32570,8 @@ function userAgent(action, env) {
 
 // EXTERNAL MODULE: ./shared/run.ts
 var run = __nccwpck_require__(1706);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __nccwpck_require__(42636);
 // EXTERNAL MODULE: ./shared/providers/types.ts
 var types = __nccwpck_require__(68039);
 // EXTERNAL MODULE: ./shared/traffic/split.ts
@@ -32445,13 +32701,19 @@ async function restoreTraffic(step, source, deadline, progress = {}) {
             progress.last = state;
         }
     }
+    let redeployed = false;
     if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
         throwIfCancelled(step.signal);
-        await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
+        redeployed = await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
     }
     const observedAlready = sameSplit(state.observed, target.traffic) && state.settled;
     const last = wrote || !observedAlready ? await waitForSplit(step, target.traffic, deadline, progress) : state;
-    return { rolledBack: wrote || !sameSplit(before.observed, target.traffic), target, before, last };
+    return {
+        rolledBack: wrote || redeployed || !sameSplit(before.observed, target.traffic),
+        target,
+        before,
+        last,
+    };
 }
 /** Reads the state once more for a report after a failure or cancellation; never writes. */
 async function readForReport(step, fallback, timeoutMs = 5000) {
@@ -32480,111 +32742,8 @@ function providerDeps(ctx, action, env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/traffic/settings.ts
-/**
- * Which service a traffic action acts on, for either provider: the inputs canary-shift and
- * rollback share, parsed and cross-checked in one place so both actions accept the same forms.
- */
-
-/** Input names common to canary-shift and rollback (each action.yml declares them). */
-const TARGET_INPUTS = {
-    provider: 'provider',
-    project: 'project',
-    region: 'region',
-    service: 'service',
-    cluster: 'cluster',
-    services: 'services',
-    listenerArn: 'listener-arn',
-    listenerRuleArn: 'listener-rule-arn',
-};
-const PROVIDERS = ['cloud-run', 'ecs'];
-// Cloud Run names: lower case letters, digits and hyphens, starting with a letter, ≤ 49 characters.
-const CLOUD_RUN_NAME = /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/;
-const GCP_PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$|^[a-z0-9.-]+:[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
-const GCP_REGION = /^[a-z]+-[a-z]+\d$/;
-const ELB_LISTENER = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/;
-const ELB_LISTENER_RULE = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/;
-/** Inputs that belong to one provider only: given with the other, they are a mistake worth stopping on. */
-const ONLY_FOR = {
-    [TARGET_INPUTS.project]: 'cloud-run',
-    [TARGET_INPUTS.service]: 'cloud-run',
-    [TARGET_INPUTS.cluster]: 'ecs',
-    [TARGET_INPUTS.services]: 'ecs',
-    [TARGET_INPUTS.listenerArn]: 'ecs',
-    [TARGET_INPUTS.listenerRuleArn]: 'ecs',
-};
-/** Fails on an input that the other provider takes (`extra` adds action-specific ones). */
-function rejectOtherProviderInputs(read, provider, extra = {}) {
-    for (const [name, owner] of Object.entries({ ...ONLY_FOR, ...extra })) {
-        if (owner !== provider && read.optional(name) !== undefined) {
-            throw new errors/* InputError */.dz(name, `applies to provider "${owner}" only, and provider is "${provider}"`);
-        }
-    }
-}
-function readTrafficTarget(read, extra = {}) {
-    const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
-    rejectOtherProviderInputs(read, provider, extra);
-    if (provider === 'cloud-run') {
-        const project = read.required(TARGET_INPUTS.project, 'my-project-123');
-        if (!GCP_PROJECT.test(project)) {
-            throw new errors/* InputError */.dz(TARGET_INPUTS.project, `"${project}" is not a Google Cloud project id`, 'my-project-123');
-        }
-        const region = read.required(TARGET_INPUTS.region, 'europe-west1');
-        if (!GCP_REGION.test(region)) {
-            throw new errors/* InputError */.dz(TARGET_INPUTS.region, `"${region}" is not a Cloud Run region`, 'europe-west1');
-        }
-        const service = read.required(TARGET_INPUTS.service, 'shop');
-        if (!CLOUD_RUN_NAME.test(service)) {
-            throw new errors/* InputError */.dz(TARGET_INPUTS.service, `"${service}" is not a Cloud Run service name (lower case letters, digits, hyphens)`, 'shop');
-        }
-        return { provider, project, region, service };
-    }
-    const cluster = read.required(TARGET_INPUTS.cluster, 'prod');
-    const services = read.list(TARGET_INPUTS.services);
-    const [blue, green] = services;
-    if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
-        throw new errors/* InputError */.dz(TARGET_INPUTS.services, `needs two different service names (blue and green), got ${services.length === 0 ? 'none' : services.join(', ')}`, 'shop-blue,shop-green');
-    }
-    const listenerArn = read.optional(TARGET_INPUTS.listenerArn);
-    const listenerRuleArn = read.optional(TARGET_INPUTS.listenerRuleArn);
-    if ((listenerArn === undefined) === (listenerRuleArn === undefined)) {
-        throw new errors/* InputError */.dz(listenerArn === undefined ? TARGET_INPUTS.listenerRuleArn : TARGET_INPUTS.listenerArn, 'give exactly one of "listener-rule-arn" and "listener-arn"', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
-    }
-    if (listenerArn !== undefined && !ELB_LISTENER.test(listenerArn)) {
-        throw new errors/* InputError */.dz(TARGET_INPUTS.listenerArn, 'is not a load balancer listener ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2');
-    }
-    if (listenerRuleArn !== undefined && !ELB_LISTENER_RULE.test(listenerRuleArn)) {
-        throw new errors/* InputError */.dz(TARGET_INPUTS.listenerRuleArn, 'is not a load balancer listener rule ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
-    }
-    const region = read.optional(TARGET_INPUTS.region);
-    return {
-        provider,
-        cluster,
-        services: [blue, green],
-        ...(listenerArn === undefined ? {} : { listenerArn }),
-        ...(listenerRuleArn === undefined ? {} : { listenerRuleArn }),
-        ...(region === undefined ? {} : { region }),
-    };
-}
-/** The identity stored in a rollback target, so a token can't be applied to another resource. */
-function resourceOf(target) {
-    if (target.provider === 'cloud-run') {
-        return { project: target.project, region: target.region, service: target.service };
-    }
-    return {
-        cluster: target.cluster,
-        services: target.services.join(','),
-        ...(target.listenerRuleArn === undefined ? {} : { listenerRuleArn: target.listenerRuleArn }),
-        ...(target.listenerArn === undefined ? {} : { listenerArn: target.listenerArn }),
-    };
-}
-/** "shop in my-project/europe-west1" or "shop-blue/shop-green on prod", for logs. */
-function describeTarget(target) {
-    return target.provider === 'cloud-run'
-        ? `Cloud Run service ${target.service} (${target.project}/${target.region})`
-        : `ECS services ${target.services.join('/')} on cluster ${target.cluster}`;
-}
-
+// EXTERNAL MODULE: ./shared/traffic/settings.ts
+var traffic_settings = __nccwpck_require__(88980);
 ;// CONCATENATED MODULE: ./shared/summary.ts
 /** Job-summary building blocks: markdown tables and Mermaid charts, escaped for user data. */
 /** Escapes text for a markdown table cell (pipes, newlines, HTML). */
@@ -32940,13 +33099,16 @@ function inputReader(core) {
     return reader;
 }
 
+// EXTERNAL MODULE: ./shared/providers/ecs/task-definition.ts
+var task_definition = __nccwpck_require__(18933);
 ;// CONCATENATED MODULE: ./actions/canary-shift/src/inputs.ts
+
 
 
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
 const INPUTS = {
-    ...TARGET_INPUTS,
+    ...traffic_settings/* TARGET_INPUTS */.gd,
     percent: 'percent',
     timeout: 'timeout',
     pollInterval: 'poll-interval',
@@ -32968,9 +33130,20 @@ const TAG = /^[a-z]([-a-z0-9]{0,44}[a-z0-9])?$/;
 const SUFFIX = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
 const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 const TASK_DEFINITION = /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+/**
+ * ECS: a task definition file (`*.json`, relative to the workspace) is read and checked now, before
+ * any API call, and handed on as an absolute path; an ARN or family:revision is handed on as is.
+ */
+function taskDefinitionInput(value) {
+    if (!(0,task_definition/* isTaskDefinitionFile */.px)(value))
+        return value;
+    const path = (0,task_definition/* taskDefinitionPath */.en)(value, process.env.GITHUB_WORKSPACE ?? process.cwd());
+    (0,task_definition/* readTaskDefinitionFile */.BD)(path, INPUTS.taskDefinition);
+    return path;
+}
 function readSettings(core) {
     const read = inputReader(core);
-    const target = readTrafficTarget(read, {
+    const target = (0,traffic_settings/* readTrafficTarget */.zs)(read, {
         [INPUTS.image]: 'cloud-run',
         [INPUTS.candidateTag]: 'cloud-run',
         [INPUTS.revisionSuffix]: 'cloud-run',
@@ -32996,13 +33169,15 @@ function readCandidate(read, target, candidate) {
             [INPUTS.candidate, candidate],
             [INPUTS.taskDefinition, taskDefinition],
         ]) {
+            if (name === INPUTS.taskDefinition && value !== undefined && (0,task_definition/* isTaskDefinitionFile */.px)(value))
+                continue;
             if (value !== undefined && !TASK_DEFINITION.test(value)) {
                 throw new errors/* InputError */.dz(name, `"${value}" is not a task definition ARN or family:revision`, 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:42');
             }
         }
         return {
             ...(candidate === undefined ? {} : { candidate }),
-            ...(taskDefinition === undefined ? {} : { taskDefinition }),
+            ...(taskDefinition === undefined ? {} : { taskDefinition: taskDefinitionInput(taskDefinition) }),
         };
     }
     const image = read.optional(INPUTS.image);
@@ -33053,8 +33228,11 @@ async function canaryShift(ctx) {
     const settings = readSettings(core);
     const started = ctx.clock.now();
     const deadline = { at: started + settings.timeoutMs, pollMs: settings.pollMs };
-    core.info(`Shifting ${describeTarget(settings.target)} to ${settings.percent} % candidate`);
-    const provider = await createTrafficProvider(settings.target, providerDeps(ctx, ACTION_NAME));
+    core.info(`Shifting ${(0,traffic_settings/* describeTarget */.ff)(settings.target)} to ${settings.percent} % candidate`);
+    const provider = await createTrafficProvider(settings.target, {
+        ...providerDeps(ctx, ACTION_NAME),
+        deadlineAt: deadline.at,
+    });
     const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
     const progress = {};
     // Failed or cancelled half-way: say what is served now, so a following rollback job can act.
@@ -33097,7 +33275,7 @@ async function writeSummary(core, settings, progress, last, title, cost = '') {
             tags[entry.target] = entry.tag;
     }
     const detail = [
-        describeTarget(settings.target),
+        (0,traffic_settings/* describeTarget */.ff)(settings.target),
         progress.rollbackTarget ? `rollback target: ${(0,traffic_split/* formatSplit */.oe)(progress.rollbackTarget.traffic)}` : '',
         cost,
     ]

@@ -28645,6 +28645,132 @@ function throwIfCancelled(signal) {
 
 /***/ }),
 
+/***/ 88980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   KU: () => (/* binding */ resourceOf),
+/* harmony export */   ff: () => (/* binding */ describeTarget),
+/* harmony export */   gd: () => (/* binding */ TARGET_INPUTS),
+/* harmony export */   zs: () => (/* binding */ readTrafficTarget)
+/* harmony export */ });
+/* unused harmony exports PROVIDERS, rejectOtherProviderInputs */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(42636);
+/**
+ * Which service a traffic action acts on, for either provider: the inputs canary-shift and
+ * rollback share, parsed and cross-checked in one place so both actions accept the same forms.
+ */
+
+/** Input names common to canary-shift and rollback (each action.yml declares them). */
+const TARGET_INPUTS = {
+    provider: 'provider',
+    project: 'project',
+    region: 'region',
+    service: 'service',
+    cluster: 'cluster',
+    services: 'services',
+    listenerArn: 'listener-arn',
+    listenerRuleArn: 'listener-rule-arn',
+};
+const PROVIDERS = ['cloud-run', 'ecs'];
+// Cloud Run names: lower case letters, digits and hyphens, starting with a letter, ≤ 49 characters.
+const CLOUD_RUN_NAME = /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/;
+const GCP_PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$|^[a-z0-9.-]+:[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
+const GCP_REGION = /^[a-z]+-[a-z]+\d$/;
+const ELB_LISTENER = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/;
+const ELB_LISTENER_RULE = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/;
+/** Inputs that belong to one provider only: given with the other, they are a mistake worth stopping on. */
+const ONLY_FOR = {
+    [TARGET_INPUTS.project]: 'cloud-run',
+    [TARGET_INPUTS.service]: 'cloud-run',
+    [TARGET_INPUTS.cluster]: 'ecs',
+    [TARGET_INPUTS.services]: 'ecs',
+    [TARGET_INPUTS.listenerArn]: 'ecs',
+    [TARGET_INPUTS.listenerRuleArn]: 'ecs',
+};
+/** Fails on an input that the other provider takes (`extra` adds action-specific ones). */
+function rejectOtherProviderInputs(read, provider, extra = {}) {
+    for (const [name, owner] of Object.entries({ ...ONLY_FOR, ...extra })) {
+        if (owner !== provider && read.optional(name) !== undefined) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `applies to provider "${owner}" only, and provider is "${provider}"`);
+        }
+    }
+}
+function readTrafficTarget(read, extra = {}, options = {}) {
+    const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
+    rejectOtherProviderInputs(read, provider, extra);
+    if (provider === 'cloud-run') {
+        const project = read.required(TARGET_INPUTS.project, 'my-project-123');
+        if (!GCP_PROJECT.test(project)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.project, `"${project}" is not a Google Cloud project id`, 'my-project-123');
+        }
+        const region = read.required(TARGET_INPUTS.region, 'europe-west1');
+        if (!GCP_REGION.test(region)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.region, `"${region}" is not a Cloud Run region`, 'europe-west1');
+        }
+        const service = read.required(TARGET_INPUTS.service, 'shop');
+        if (!CLOUD_RUN_NAME.test(service)) {
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.service, `"${service}" is not a Cloud Run service name (lower case letters, digits, hyphens)`, 'shop');
+        }
+        return { provider, project, region, service };
+    }
+    const cluster = read.required(TARGET_INPUTS.cluster, 'prod');
+    const services = read.list(TARGET_INPUTS.services);
+    const [blue, green] = services;
+    const listenerGiven = read.optional(TARGET_INPUTS.listenerArn) !== undefined ||
+        read.optional(TARGET_INPUTS.listenerRuleArn) !== undefined;
+    if (options.singleEcsService && services.length === 1 && blue !== undefined && !listenerGiven) {
+        // One service without a load balancer: only its task definition can be restored.
+        const region = read.optional(TARGET_INPUTS.region);
+        return { provider, cluster, services: [blue], ...(region === undefined ? {} : { region }) };
+    }
+    if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.services, `needs two different service names (blue and green), got ${services.length === 0 ? 'none' : services.join(', ')}`, 'shop-blue,shop-green');
+    }
+    const listenerArn = read.optional(TARGET_INPUTS.listenerArn);
+    const listenerRuleArn = read.optional(TARGET_INPUTS.listenerRuleArn);
+    if ((listenerArn === undefined) === (listenerRuleArn === undefined)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(listenerArn === undefined ? TARGET_INPUTS.listenerRuleArn : TARGET_INPUTS.listenerArn, 'give exactly one of "listener-rule-arn" and "listener-arn"', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
+    }
+    if (listenerArn !== undefined && !ELB_LISTENER.test(listenerArn)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.listenerArn, 'is not a load balancer listener ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2');
+    }
+    if (listenerRuleArn !== undefined && !ELB_LISTENER_RULE.test(listenerRuleArn)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.listenerRuleArn, 'is not a load balancer listener rule ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
+    }
+    const region = read.optional(TARGET_INPUTS.region);
+    return {
+        provider,
+        cluster,
+        services: [blue, green],
+        ...(listenerArn === undefined ? {} : { listenerArn }),
+        ...(listenerRuleArn === undefined ? {} : { listenerRuleArn }),
+        ...(region === undefined ? {} : { region }),
+    };
+}
+/** The identity stored in a rollback target, so a token can't be applied to another resource. */
+function resourceOf(target) {
+    if (target.provider === 'cloud-run') {
+        return { project: target.project, region: target.region, service: target.service };
+    }
+    return {
+        cluster: target.cluster,
+        services: target.services.join(','),
+        ...(target.listenerRuleArn === undefined ? {} : { listenerRuleArn: target.listenerRuleArn }),
+        ...(target.listenerArn === undefined ? {} : { listenerArn: target.listenerArn }),
+    };
+}
+/** "shop in my-project/europe-west1" or "shop-blue/shop-green on prod", for logs. */
+function describeTarget(target) {
+    return target.provider === 'cloud-run'
+        ? `Cloud Run service ${target.service} (${target.project}/${target.region})`
+        : `ECS services ${target.services.join('/')} on cluster ${target.cluster}`;
+}
+
+
+/***/ }),
+
 /***/ 24577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28839,6 +28965,14 @@ module.exports = require("node:buffer");
 
 /***/ }),
 
+/***/ 31421:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:child_process");
+
+/***/ }),
+
 /***/ 37540:
 /***/ ((module) => {
 
@@ -28887,6 +29021,14 @@ module.exports = require("node:fs");
 
 /***/ }),
 
+/***/ 51455:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:fs/promises");
+
+/***/ }),
+
 /***/ 37067:
 /***/ ((module) => {
 
@@ -28916,6 +29058,14 @@ module.exports = require("node:https");
 
 "use strict";
 module.exports = require("node:net");
+
+/***/ }),
+
+/***/ 48161:
+/***/ ((module) => {
+
+"use strict";
+module.exports = require("node:os");
 
 /***/ }),
 
@@ -32283,23 +32433,17 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(42636);
 ;// CONCATENATED MODULE: ./shared/providers/index.ts
-/**
- * Builds the traffic provider for the validated settings. Each provider (and its SDK) is imported
- * only on the path that uses it, after the inputs were checked: a Cloud Run run never loads the
- * AWS SDK, and a bad input fails before either is loaded.
- */
-
 async function createTrafficProvider(target, deps) {
     switch (target.provider) {
         case 'cloud-run': {
-            const { createCloudRunTrafficProvider } = await __nccwpck_require__.e(/* import() */ 608).then(__nccwpck_require__.bind(__nccwpck_require__, 51608));
+            const { createCloudRunTrafficProvider } = await __nccwpck_require__.e(/* import() */ 452).then(__nccwpck_require__.bind(__nccwpck_require__, 40452));
             return createCloudRunTrafficProvider(target, deps);
         }
-        case 'ecs':
-            throw new errors/* ActionError */.lZ('ecs provider not built yet');
+        case 'ecs': {
+            const { createEcsTrafficProvider } = await __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 67514));
+            return createEcsTrafficProvider(target, deps);
+        }
     }
 }
 /** The version the bundles report in their user agent (kept in step with package.json by release). */
@@ -32314,6 +32458,8 @@ function userAgent(action, env) {
 
 // EXTERNAL MODULE: ./shared/run.ts
 var run = __nccwpck_require__(1706);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __nccwpck_require__(42636);
 // EXTERNAL MODULE: ./shared/providers/types.ts
 var types = __nccwpck_require__(68039);
 // EXTERNAL MODULE: ./shared/traffic/split.ts
@@ -32443,13 +32589,19 @@ async function restoreTraffic(step, source, deadline, progress = {}) {
             progress.last = state;
         }
     }
+    let redeployed = false;
     if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
         (0,run/* throwIfCancelled */.d)(step.signal);
-        await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
+        redeployed = await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
     }
     const observedAlready = (0,traffic_split/* sameSplit */.xY)(state.observed, target.traffic) && state.settled;
     const last = wrote || !observedAlready ? await waitForSplit(step, target.traffic, deadline, progress) : state;
-    return { rolledBack: wrote || !(0,traffic_split/* sameSplit */.xY)(before.observed, target.traffic), target, before, last };
+    return {
+        rolledBack: wrote || redeployed || !(0,traffic_split/* sameSplit */.xY)(before.observed, target.traffic),
+        target,
+        before,
+        last,
+    };
 }
 /** Reads the state once more for a report after a failure or cancellation; never writes. */
 async function readForReport(step, fallback, timeoutMs = 5000) {
@@ -32478,111 +32630,8 @@ function providerDeps(ctx, action, env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/traffic/settings.ts
-/**
- * Which service a traffic action acts on, for either provider: the inputs canary-shift and
- * rollback share, parsed and cross-checked in one place so both actions accept the same forms.
- */
-
-/** Input names common to canary-shift and rollback (each action.yml declares them). */
-const TARGET_INPUTS = {
-    provider: 'provider',
-    project: 'project',
-    region: 'region',
-    service: 'service',
-    cluster: 'cluster',
-    services: 'services',
-    listenerArn: 'listener-arn',
-    listenerRuleArn: 'listener-rule-arn',
-};
-const PROVIDERS = ['cloud-run', 'ecs'];
-// Cloud Run names: lower case letters, digits and hyphens, starting with a letter, ≤ 49 characters.
-const CLOUD_RUN_NAME = /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/;
-const GCP_PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$|^[a-z0-9.-]+:[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
-const GCP_REGION = /^[a-z]+-[a-z]+\d$/;
-const ELB_LISTENER = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/;
-const ELB_LISTENER_RULE = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/;
-/** Inputs that belong to one provider only: given with the other, they are a mistake worth stopping on. */
-const ONLY_FOR = {
-    [TARGET_INPUTS.project]: 'cloud-run',
-    [TARGET_INPUTS.service]: 'cloud-run',
-    [TARGET_INPUTS.cluster]: 'ecs',
-    [TARGET_INPUTS.services]: 'ecs',
-    [TARGET_INPUTS.listenerArn]: 'ecs',
-    [TARGET_INPUTS.listenerRuleArn]: 'ecs',
-};
-/** Fails on an input that the other provider takes (`extra` adds action-specific ones). */
-function rejectOtherProviderInputs(read, provider, extra = {}) {
-    for (const [name, owner] of Object.entries({ ...ONLY_FOR, ...extra })) {
-        if (owner !== provider && read.optional(name) !== undefined) {
-            throw new errors/* InputError */.dz(name, `applies to provider "${owner}" only, and provider is "${provider}"`);
-        }
-    }
-}
-function readTrafficTarget(read, extra = {}) {
-    const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
-    rejectOtherProviderInputs(read, provider, extra);
-    if (provider === 'cloud-run') {
-        const project = read.required(TARGET_INPUTS.project, 'my-project-123');
-        if (!GCP_PROJECT.test(project)) {
-            throw new errors/* InputError */.dz(TARGET_INPUTS.project, `"${project}" is not a Google Cloud project id`, 'my-project-123');
-        }
-        const region = read.required(TARGET_INPUTS.region, 'europe-west1');
-        if (!GCP_REGION.test(region)) {
-            throw new errors/* InputError */.dz(TARGET_INPUTS.region, `"${region}" is not a Cloud Run region`, 'europe-west1');
-        }
-        const service = read.required(TARGET_INPUTS.service, 'shop');
-        if (!CLOUD_RUN_NAME.test(service)) {
-            throw new errors/* InputError */.dz(TARGET_INPUTS.service, `"${service}" is not a Cloud Run service name (lower case letters, digits, hyphens)`, 'shop');
-        }
-        return { provider, project, region, service };
-    }
-    const cluster = read.required(TARGET_INPUTS.cluster, 'prod');
-    const services = read.list(TARGET_INPUTS.services);
-    const [blue, green] = services;
-    if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
-        throw new errors/* InputError */.dz(TARGET_INPUTS.services, `needs two different service names (blue and green), got ${services.length === 0 ? 'none' : services.join(', ')}`, 'shop-blue,shop-green');
-    }
-    const listenerArn = read.optional(TARGET_INPUTS.listenerArn);
-    const listenerRuleArn = read.optional(TARGET_INPUTS.listenerRuleArn);
-    if ((listenerArn === undefined) === (listenerRuleArn === undefined)) {
-        throw new errors/* InputError */.dz(listenerArn === undefined ? TARGET_INPUTS.listenerRuleArn : TARGET_INPUTS.listenerArn, 'give exactly one of "listener-rule-arn" and "listener-arn"', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
-    }
-    if (listenerArn !== undefined && !ELB_LISTENER.test(listenerArn)) {
-        throw new errors/* InputError */.dz(TARGET_INPUTS.listenerArn, 'is not a load balancer listener ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2');
-    }
-    if (listenerRuleArn !== undefined && !ELB_LISTENER_RULE.test(listenerRuleArn)) {
-        throw new errors/* InputError */.dz(TARGET_INPUTS.listenerRuleArn, 'is not a load balancer listener rule ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
-    }
-    const region = read.optional(TARGET_INPUTS.region);
-    return {
-        provider,
-        cluster,
-        services: [blue, green],
-        ...(listenerArn === undefined ? {} : { listenerArn }),
-        ...(listenerRuleArn === undefined ? {} : { listenerRuleArn }),
-        ...(region === undefined ? {} : { region }),
-    };
-}
-/** The identity stored in a rollback target, so a token can't be applied to another resource. */
-function resourceOf(target) {
-    if (target.provider === 'cloud-run') {
-        return { project: target.project, region: target.region, service: target.service };
-    }
-    return {
-        cluster: target.cluster,
-        services: target.services.join(','),
-        ...(target.listenerRuleArn === undefined ? {} : { listenerRuleArn: target.listenerRuleArn }),
-        ...(target.listenerArn === undefined ? {} : { listenerArn: target.listenerArn }),
-    };
-}
-/** "shop in my-project/europe-west1" or "shop-blue/shop-green on prod", for logs. */
-function describeTarget(target) {
-    return target.provider === 'cloud-run'
-        ? `Cloud Run service ${target.service} (${target.project}/${target.region})`
-        : `ECS services ${target.services.join('/')} on cluster ${target.cluster}`;
-}
-
+// EXTERNAL MODULE: ./shared/traffic/settings.ts
+var traffic_settings = __nccwpck_require__(88980);
 ;// CONCATENATED MODULE: ./shared/summary.ts
 /** Job-summary building blocks: markdown tables and Mermaid charts, escaped for user data. */
 /** Escapes text for a markdown table cell (pipes, newlines, HTML). */
@@ -32945,7 +32994,7 @@ function decodeRollbackTarget(text, input, expected) {
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
 const INPUTS = {
-    ...TARGET_INPUTS,
+    ...traffic_settings/* TARGET_INPUTS */.gd,
     to: 'to',
     revision: 'revision',
     taskDefinition: 'task-definition',
@@ -32957,9 +33006,10 @@ const OUTPUTS = {
     rolledBack: 'rolled-back',
     observedTraffic: 'observed-traffic',
 };
+const TASK_DEFINITION = /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
 function readSettings(core) {
     const read = inputReader(core);
-    const target = readTrafficTarget(read, { [INPUTS.revision]: 'cloud-run', [INPUTS.taskDefinition]: 'ecs' });
+    const target = (0,traffic_settings/* readTrafficTarget */.zs)(read, { [INPUTS.revision]: 'cloud-run', [INPUTS.taskDefinition]: 'ecs' }, { singleEcsService: true });
     const token = read.optional(INPUTS.to);
     const explicitInput = target.provider === 'cloud-run' ? INPUTS.revision : INPUTS.taskDefinition;
     const explicit = read.optional(explicitInput);
@@ -32971,13 +33021,16 @@ function readSettings(core) {
         !explicit.startsWith(`${target.service}-`)) {
         throw new errors/* InputError */.dz(INPUTS.revision, `"${explicit}" is not a revision of service ${target.service} (its name starts with "${target.service}-")`, `${target.service}-00041-xyz`);
     }
+    if (target.provider === 'ecs' && explicit !== undefined && !TASK_DEFINITION.test(explicit)) {
+        throw new errors/* InputError */.dz(INPUTS.taskDefinition, `"${explicit}" is not a task definition ARN or family:revision`, 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:41');
+    }
     let source;
     if (token !== undefined) {
         source = {
             kind: 'token',
             target: decodeRollbackTarget(token, INPUTS.to, {
                 provider: target.provider,
-                resource: resourceOf(target),
+                resource: (0,traffic_settings/* resourceOf */.KU)(target),
             }),
         };
     }
@@ -33021,8 +33074,11 @@ async function rollback(ctx) {
         return;
     }
     const started = ctx.clock.now();
-    core.info(`Rolling back ${describeTarget(settings.target)}${because}`);
-    const provider = await createTrafficProvider(settings.target, providerDeps(ctx, ACTION_NAME));
+    core.info(`Rolling back ${(0,traffic_settings/* describeTarget */.ff)(settings.target)}${because}`);
+    const provider = await createTrafficProvider(settings.target, {
+        ...providerDeps(ctx, ACTION_NAME),
+        deadlineAt: started + settings.timeoutMs,
+    });
     const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
     const progress = {};
     ctx.onInterrupt(async () => {
@@ -33034,7 +33090,7 @@ async function rollback(ctx) {
             await core.summary
                 .addRaw(renderSplitSummary({
                 title: '❌ Rollback did not complete',
-                detail: `${describeTarget(settings.target)}${because}`,
+                detail: `${(0,traffic_settings/* describeTarget */.ff)(settings.target)}${because}`,
                 before: progress.before.observed,
                 after: last?.observed,
             }), true)
@@ -33054,7 +33110,7 @@ async function rollback(ctx) {
     await core.summary
         .addRaw(renderSplitSummary({
         title: result.rolledBack ? '↩️ Rolled back' : '↩️ Rollback: nothing was in flight',
-        detail: `${describeTarget(settings.target)}${because} · ${seconds} s, ${provider.apiCalls()} API calls`,
+        detail: `${(0,traffic_settings/* describeTarget */.ff)(settings.target)}${because} · ${seconds} s, ${provider.apiCalls()} API calls`,
         before: result.before.observed,
         after: result.last.observed,
     }), true)
