@@ -102,7 +102,13 @@ function backupOf(
   const result = runBundle(
     'db-backup',
     { engine: server.engine, 'database-url': server.url(database), destination, verify: 'full', ...extra },
-    { env, timeoutMs: 120_000, onStart: (started) => void (child = started) },
+    {
+      env,
+      timeoutMs: 120_000,
+      onStart: (started) => {
+        child = started;
+      },
+    },
   );
   return { result, child: () => child };
 }
