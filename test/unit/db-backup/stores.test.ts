@@ -130,8 +130,9 @@ describe('gs store specifics', () => {
 
 describe('S3 store: create-only and abort on the wire', () => {
   const savedEnv = { ...process.env };
-  afterAll(() => {
+  afterAll(async () => {
     for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
+    await s3.close();
   });
   let s3: TestServer;
   const seen: { method: string; url: string; ifNoneMatch?: string; sse?: string; kms?: string }[] = [];
@@ -176,7 +177,6 @@ describe('S3 store: create-only and abort on the wire', () => {
       res.end();
     });
   });
-  afterAll(() => s3.close());
 
   const env = () => ({
     [S3_ENDPOINT_ENV]: s3.url,
