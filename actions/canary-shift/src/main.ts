@@ -1,9 +1,9 @@
-import * as actionsCore from '@actions/core';
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { createTrafficProvider } from '../../../shared/providers/index';
 import type { ServingState } from '../../../shared/providers/types';
 import { type ActionContext, runAction } from '../../../shared/run';
+import { toolkit } from '../../../shared/toolkit';
 import {
   type Deadline,
   providerDeps,
@@ -20,7 +20,7 @@ import { type CanaryShiftSettings, OUTPUTS, readSettings } from './inputs';
 
 export const ACTION_NAME = 'canary-shift';
 
-export async function run(core: Core = actionsCore, clock?: Clock): Promise<void> {
+export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
   await runAction(ACTION_NAME, (ctx) => canaryShift(ctx), { core, ...(clock ? { clock } : {}) });
 }
 

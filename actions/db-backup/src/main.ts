@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import * as actionsCore from '@actions/core';
 import { listVerified, readText, removeBackup } from '../../../shared/backup/catalog';
 import { compressionExtension } from '../../../shared/backup/compression';
 import { openEngine } from '../../../shared/backup/engines';
@@ -22,6 +21,7 @@ import type { BackupStore } from '../../../shared/providers/types';
 import { type ActionContext, runAction, throwIfCancelled } from '../../../shared/run';
 import { createBackupStore, openObject } from '../../../shared/stores/index';
 import { heading, table } from '../../../shared/summary';
+import { toolkit } from '../../../shared/toolkit';
 import {
   type BackupSettings,
   type DbBackupSettings,
@@ -34,7 +34,7 @@ export const ACTION_NAME = 'db-backup';
 const VERSION = '1.0.0';
 const IDENTITY = { action: ACTION_NAME, version: VERSION };
 
-export async function run(core: Core = actionsCore, clock?: Clock): Promise<void> {
+export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
   await runAction(ACTION_NAME, (ctx) => dbBackup(ctx), { core, ...(clock ? { clock } : {}) });
 }
 

@@ -1,4 +1,3 @@
-import * as actionsCore from '@actions/core';
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError, CancelledError, errorMessage, InputError } from '../../../shared/errors';
@@ -9,6 +8,7 @@ import { isMissing } from '../../../shared/metrics/grid';
 import type { IntervalCounts, MetricsSource } from '../../../shared/providers/types';
 import { retry } from '../../../shared/retry';
 import { type ActionContext, runAction } from '../../../shared/run';
+import { toolkit } from '../../../shared/toolkit';
 import { type Decision, GateState, percent, rateOf } from './gate';
 import { type GateSettings, INPUTS, OUTPUTS, readSettings } from './inputs';
 import { renderSummary } from './report';
@@ -21,7 +21,7 @@ const MAX_WARMUP = 3;
 /** How far ahead start-time may be (clock skew between runner and the step that shifted traffic). */
 const MAX_FUTURE_START_MS = 5 * 60_000;
 
-export async function run(core: Core = actionsCore, clock?: Clock): Promise<void> {
+export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
   await runAction(ACTION_NAME, (ctx) => errorRateGate(ctx), { core, ...(clock ? { clock } : {}) });
 }
 

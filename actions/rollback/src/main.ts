@@ -1,9 +1,9 @@
-import * as actionsCore from '@actions/core';
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { createTrafficProvider } from '../../../shared/providers/index';
 import type { ServingState } from '../../../shared/providers/types';
 import { type ActionContext, runAction } from '../../../shared/run';
+import { toolkit } from '../../../shared/toolkit';
 import {
   providerDeps,
   readForReport,
@@ -17,7 +17,7 @@ import { OUTPUTS, readSettings } from './inputs';
 
 export const ACTION_NAME = 'rollback';
 
-export async function run(core: Core = actionsCore, clock?: Clock): Promise<void> {
+export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
   await runAction(ACTION_NAME, (ctx) => rollback(ctx), { core, ...(clock ? { clock } : {}) });
 }
 

@@ -1,0 +1,156 @@
+"use strict";
+exports.id = 995;
+exports.ids = [995];
+exports.modules = {
+
+/***/ 2290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ ObjectExistsError)
+/* harmony export */ });
+/** A create-only write found the name taken: nothing was overwritten. */
+class ObjectExistsError extends Error {
+    uri;
+    name = 'ObjectExistsError';
+    constructor(uri) {
+        super(`${uri} already exists; backups are never overwritten`);
+        this.uri = uri;
+    }
+}
+
+
+/***/ }),
+
+/***/ 4995:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S3Store: () => (/* binding */ S3Store)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2290);
+
+/** Parts of 16 MiB, four in flight: at most ~64 MiB buffered, and 10,000 parts reach 160 GiB. */
+const PART_SIZE = 16 * 1024 * 1024;
+const QUEUE_SIZE = 4;
+/**
+ * S3 as a backup store. Uploads go through lib-storage's multipart Upload; on any failure the
+ * multipart upload is aborted, so no object appears unless CompleteMultipartUpload ran.
+ * Writes are create-only with `If-None-Match: *` (on PutObject and CompleteMultipartUpload), and
+ * each part carries a CRC32 checksum that S3 verifies.
+ */
+class S3Store {
+    options;
+    scheme = 's3';
+    constructor(options) {
+        this.options = options;
+    }
+    uriOf(key) {
+        return `s3://${this.options.bucket}/${key}`;
+    }
+    async put(key, body, options) {
+        const { Upload } = await Promise.all(/* import() */[__webpack_require__.e(711), __webpack_require__.e(358)]).then(__webpack_require__.t.bind(__webpack_require__, 2358, 19));
+        const upload = new Upload({
+            client: this.options.client,
+            partSize: PART_SIZE,
+            queueSize: QUEUE_SIZE,
+            // We abort the multipart upload ourselves, so that a failed abort is reported next to the
+            // error that caused it instead of replacing it.
+            leavePartsOnError: true,
+            params: {
+                Bucket: this.options.bucket,
+                Key: key,
+                Body: body,
+                IfNoneMatch: '*',
+                ChecksumAlgorithm: 'CRC32',
+                ContentType: options.contentType ?? 'application/octet-stream',
+                ...(this.options.kmsKey ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: this.options.kmsKey } : {}),
+            },
+        });
+        const onAbort = () => void upload.abort();
+        options.signal.addEventListener('abort', onAbort, { once: true });
+        // lib-storage stops reading when a part fails; a failed body must still be drained of its error.
+        let bodyError;
+        body.once('error', (err) => {
+            bodyError = err;
+            void upload.abort();
+        });
+        try {
+            await upload.done();
+        }
+        catch (err) {
+            const abortProblem = await this.abortMultipart(key, upload.uploadId);
+            const cause = bodyError ?? err;
+            const status = err.$metadata?.httpStatusCode;
+            if (bodyError === undefined && status === 412)
+                throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ObjectExistsError */ .q(this.uriOf(key));
+            if (abortProblem && cause instanceof Error)
+                cause.message += `; ${abortProblem}`;
+            throw cause;
+        }
+        finally {
+            options.signal.removeEventListener('abort', onAbort);
+        }
+        if (bodyError !== undefined)
+            throw bodyError;
+        const head = await this.head(key);
+        return head;
+    }
+    /** Aborts a multipart upload; returns what went wrong, if anything, for the error message. */
+    async abortMultipart(key, uploadId) {
+        if (!uploadId)
+            return undefined;
+        const { AbortMultipartUploadCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+        try {
+            await this.options.client.send(new AbortMultipartUploadCommand({ Bucket: this.options.bucket, Key: key, UploadId: uploadId }));
+            return undefined;
+        }
+        catch (err) {
+            return `aborting multipart upload ${uploadId} failed too (${err.message}); a bucket lifecycle rule for incomplete uploads removes its parts`;
+        }
+    }
+    async head(key) {
+        const { HeadObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+        const head = await this.options.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: key }));
+        return {
+            uri: this.uriOf(key),
+            key,
+            size: head.ContentLength ?? 0,
+            created: head.LastModified ?? new Date(),
+        };
+    }
+    async list(prefix) {
+        const { paginateListObjectsV2 } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+        const found = [];
+        for await (const page of paginateListObjectsV2({ client: this.options.client }, { Bucket: this.options.bucket, Prefix: prefix })) {
+            for (const item of page.Contents ?? []) {
+                if (!item.Key)
+                    continue;
+                found.push({
+                    uri: this.uriOf(item.Key),
+                    key: item.Key,
+                    size: item.Size ?? 0,
+                    created: item.LastModified ?? new Date(0),
+                });
+            }
+        }
+        return found;
+    }
+    async get(key, signal) {
+        const { GetObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+        const response = await this.options.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }), { abortSignal: signal });
+        if (!response.Body)
+            throw new Error(`${this.uriOf(key)} has no body`);
+        return response.Body;
+    }
+    async delete(key) {
+        const { DeleteObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+        await this.options.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+    }
+}
+
+
+/***/ })
+
+};
+;
