@@ -5,6 +5,7 @@
  */
 import type { ClientOptions } from 'google-gax';
 import type { ArmCounts, IntervalCounts, MetricsSource } from '../providers/types';
+import { GOOGLE_CLIENT_LIBRARY } from '../user-agent';
 import { armFromValues, assemble, missingArm, type Range, toNumber } from './grid';
 import { type BucketOptions, boundaries, bucketsFrom, countAbove, quantile } from './histogram';
 import type { CloudMonitoringSettings } from './settings';
@@ -253,12 +254,7 @@ export async function createCloudMonitoringSource(settings: CloudMonitoringSetti
     import('@google-cloud/monitoring/build/src/v3/metric_service_client.js'),
     import('google-gax/fallback'),
   ]);
-  const [libName, libVersion] = settings.userAgent.split('/').slice(0, 2);
-  const options: ClientOptions = {
-    fallback: true,
-    ...(libName ? { libName } : {}),
-    ...(libVersion ? { libVersion } : {}),
-  };
+  const options: ClientOptions = { fallback: true, ...GOOGLE_CLIENT_LIBRARY };
   if (settings.emulatorHost) {
     const { hostname, port } = new URL(`http://${settings.emulatorHost}`);
     Object.assign(options, {

@@ -21,15 +21,3 @@ export async function createTrafficProvider(
     }
   }
 }
-
-/** The version the bundles report in their user agent (kept in step with package.json by release). */
-export const SUITE_VERSION = '1.0.0';
-
-/** "rollout-actions/canary-shift/1.0.0 (acme/shop run 4242/1)": names the action, version and run. */
-export function userAgent(action: string, env: NodeJS.ProcessEnv): string {
-  const run =
-    env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-      ? ` (${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'})`
-      : '';
-  return `rollout-actions/${action}/${SUITE_VERSION}${run}`;
-}

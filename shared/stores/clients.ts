@@ -8,6 +8,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Storage } from '@google-cloud/storage';
+import { userAgent } from '../user-agent';
 
 export const S3_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_S3_ENDPOINT';
 export const GCS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_GCS_ENDPOINT';
@@ -16,11 +17,6 @@ export interface ClientIdentity {
   /** e.g. "db-backup" */
   action: string;
   version: string;
-}
-
-export function userAgent(identity: ClientIdentity, env: NodeJS.ProcessEnv = process.env): string {
-  const run = env.GITHUB_RUN_ID ? ` run/${env.GITHUB_RUN_ID}` : '';
-  return `rollout-actions/${identity.action}/${identity.version}${run}`;
 }
 
 /** Retries the SDKs do themselves, per request: standard mode, three tries. */
@@ -33,7 +29,7 @@ export async function buildS3Client(
   const { S3Client: Client } = await import('@aws-sdk/client-s3');
   const endpoint = env[S3_ENDPOINT_ENV];
   return new Client({
-    customUserAgent: userAgent(identity, env),
+    customUserAgent: userAgent(identity.action, env),
     retryMode: 'standard',
     maxAttempts: SDK_MAX_ATTEMPTS,
     ...(env.AWS_REGION || env.AWS_DEFAULT_REGION ? {} : { region: 'us-east-1' }),
@@ -48,7 +44,7 @@ export async function buildGcsClient(
   const { Storage: Client, IdempotencyStrategy } = await import('@google-cloud/storage');
   const endpoint = env[GCS_ENDPOINT_ENV];
   return new Client({
-    userAgent: userAgent(identity, env),
+    userAgent: userAgent(identity.action, env),
     retryOptions: {
       autoRetry: true,
       maxRetries: SDK_MAX_ATTEMPTS - 1,

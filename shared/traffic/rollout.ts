@@ -5,7 +5,6 @@
  */
 import type { Clock } from '../clock';
 import { ActionError, CancelledError, errorMessage } from '../errors';
-import { userAgent } from '../providers/index';
 import {
   type Candidate,
   type CandidateRequest,
@@ -18,6 +17,7 @@ import {
   type TrafficProvider,
 } from '../providers/types';
 import { type ActionContext, throwIfCancelled } from '../run';
+import { userAgent } from '../user-agent';
 import { computeSplit, formatSplit, lastGoodSplit, sameSplit, servingEntries } from './split';
 
 export interface StepContext {

@@ -1,4 +1,3 @@
-import packageJson from '../../../package.json';
 import type { Core } from '../../../shared/core';
 import { ActionError, InputError } from '../../../shared/errors';
 import { type InputReader, inputReader, parseDurationMs } from '../../../shared/inputs';
@@ -11,6 +10,7 @@ import {
 } from '../../../shared/metrics/prometheus';
 import type { MetricsSettings } from '../../../shared/metrics/settings';
 import type { MetricsSourceName } from '../../../shared/providers/types';
+import { userAgent } from '../../../shared/user-agent';
 import { baselineFrom, cloudRunResourceFrom } from './identities';
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
@@ -184,7 +184,7 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
   const common = {
     latency,
     slowThresholdsMs: [],
-    userAgent: `rollout-actions-error-rate-gate/${packageJson.version} (run ${env.GITHUB_REPOSITORY ?? '-'}#${env.GITHUB_RUN_ID ?? '-'})`,
+    userAgent: userAgent('error-rate-gate', env),
     requestTimeoutMs: Math.min(30_000, Math.max(2_000, intervalMs)),
   };
 

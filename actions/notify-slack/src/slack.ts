@@ -12,13 +12,12 @@ import type { Core } from '../../../shared/core';
 import { CancelledError } from '../../../shared/errors';
 import { redact } from '../../../shared/mask';
 import { retry } from '../../../shared/retry';
+import { userAgent } from '../../../shared/user-agent';
 import type { Destination } from './inputs';
 import type { SlackMessage } from './message';
 
-/** Names the action and the run in Slack's access logs. */
-export function userAgent(env: NodeJS.ProcessEnv = process.env): string {
-  return `rollout-actions/notify-slack${env.GITHUB_RUN_ID ? ` (run ${env.GITHUB_RUN_ID})` : ''}`;
-}
+const ACTION = 'notify-slack';
+
 /** Tries per Slack call, the first included. */
 export const MAX_ATTEMPTS = 5;
 /** Longest one HTTP request may take (less when the step's whole timeout is shorter). */
@@ -254,7 +253,7 @@ export async function botTransport(
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: requestTimeoutMs(ctx),
-    headers: { 'User-Agent': userAgent() },
+    headers: { 'User-Agent': userAgent(ACTION) },
     allowAbsoluteUrls: false,
     logger: clientLogger(ctx.core, ctx.secrets),
   });
@@ -309,7 +308,7 @@ export async function webhookTransport(
     fetch: async (url, init) => {
       const response = await fetch(url, {
         ...init,
-        headers: { ...init?.headers, 'User-Agent': userAgent() },
+        headers: { ...init?.headers, 'User-Agent': userAgent(ACTION) },
       });
       retryAfter = response.headers.get('retry-after');
       return response;

@@ -6,6 +6,7 @@
 import type { RevisionsClient } from '@google-cloud/run/build/src/v2/revisions_client';
 import type { ServicesClient } from '@google-cloud/run/build/src/v2/services_client';
 import { ActionError, errorMessage, InputError } from '../../errors';
+import { GOOGLE_CLIENT_LIBRARY } from '../../user-agent';
 import type { ProviderDeps } from '../types';
 
 /**
@@ -116,8 +117,7 @@ export async function createCloudRunClients(deps: ProviderDeps): Promise<CloudRu
   const options = {
     fallback: true,
     authClient,
-    libName: 'rollout-actions',
-    libVersion: deps.userAgent.split('/')[2]?.split(' ')[0] ?? '0',
+    ...GOOGLE_CLIENT_LIBRARY,
     ...(endpoint
       ? {
           protocol: endpoint.protocol.slice(0, -1),
