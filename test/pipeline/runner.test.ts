@@ -51,6 +51,7 @@ describe('pipeline runner', () => {
     expect(probe.steps[1]?.inputs.checks).toContain('{name: hello, path: /HELLO}');
     expect(probe.steps[1]?.inputs.retries).toBe('2');
     expect(probe.outputs).toEqual({ passed: '1' });
+    expect(run.outputs).toEqual({ passed: '1' });
     expect(app.requests.map((r) => r.url)).toContain('/HELLO');
     expect(run.job('last').result).toBe('success');
     expect(run.job('cleanup').result).toBe('skipped');

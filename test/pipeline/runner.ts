@@ -63,7 +63,11 @@ interface JobSpec {
 export interface WorkflowSpec {
   name?: string;
   on: {
-    workflow_call?: { inputs?: Record<string, WorkflowInput>; secrets?: Record<string, unknown> };
+    workflow_call?: {
+      inputs?: Record<string, WorkflowInput>;
+      secrets?: Record<string, unknown>;
+      outputs?: Record<string, { value: string; description?: string }>;
+    };
     workflow_dispatch?: { inputs?: Record<string, WorkflowInput> };
   };
   env?: Record<string, unknown>;
@@ -115,6 +119,8 @@ export interface PipelineRun {
   /** Every step that ran (or was skipped), in order. */
   steps(): StepRecord[];
   concurrencyGroup?: string;
+  /** The workflow's own outputs (on.workflow_call.outputs), as a caller would read them. */
+  outputs: Record<string, string>;
   cancelled: boolean;
 }
 
@@ -335,6 +341,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   options.signal?.removeEventListener('abort', onAbort);
 
   const results = ordered.map((j) => j.result);
+  const jobsContext = Object.fromEntries(
+    ordered.map((j) => [j.id, { result: j.result, outputs: j.outputs }]),
+  );
+  const outputs = Object.fromEntries(
+    Object.entries(spec.on.workflow_call?.outputs ?? {}).map(([name, output]) => [
+      name,
+      interpolate(output.value, { ...base, jobs: jobsContext }),
+    ]),
+  );
   return {
     workflow: options.workflow,
     result: cancelled
@@ -352,6 +367,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     },
     steps: () => ordered.flatMap((j) => j.steps),
     ...(concurrencyGroup !== undefined ? { concurrencyGroup } : {}),
+    outputs,
     cancelled,
   };
 
