@@ -1,3 +1,6 @@
+import type { Clock } from '../clock';
+import { ActionError } from '../errors';
+
 /**
  * The provider interfaces every action codes against. Cloud Run and ECS (traffic), Cloud
  * Monitoring, CloudWatch and Prometheus (metrics), S3, GCS and a local folder (backups) implement
@@ -27,6 +30,10 @@ export interface ServingState {
   settled: boolean;
   /** Cloud Run: a tag → URL map for tagged revisions. */
   urls?: Record<string, string>;
+  /** ECS: the task definition each service runs, copied into a rollback target when one is captured. */
+  taskDefinitions?: Record<string, string>;
+  /** Why the platform is not converging, when it says so (Cloud Run terminalCondition failed). */
+  failure?: string;
 }
 
 /**
@@ -77,8 +84,21 @@ export interface TrafficProvider {
   /** Identifies the resource this provider acts on, as stored in a rollback target. */
   readonly resource: Record<string, string>;
   read(): Promise<ServingState>;
-  /** Deploys (or resolves) the candidate so it serves 0 % and is ready to take traffic. */
-  prepareCandidate(request: CandidateRequest, state: ServingState): Promise<Candidate>;
+  /**
+   * Names the candidate without writing anything (the revision a deploy will create, or the
+   * existing one), so the rollback target can leave it out before the first write.
+   */
+  resolveCandidate(request: CandidateRequest, state: ServingState): Promise<Pick<Candidate, 'target' | 'id'>>;
+  /**
+   * Deploys (or resolves) the candidate so it serves 0 % and is ready to take traffic; writes only
+   * if `state` is still current (ConcurrentWriteError otherwise). Returns the state afterwards,
+   * whose version the next write is checked against.
+   */
+  prepareCandidate(
+    request: CandidateRequest,
+    state: ServingState,
+    options: WaitOptions,
+  ): Promise<{ candidate: Candidate; state: ServingState }>;
   /**
    * Writes a split if the resource is still at `expectedVersion`; throws ConcurrentWriteError
    * without writing otherwise.
@@ -86,16 +106,45 @@ export interface TrafficProvider {
   setSplit(split: TrafficEntry[], expectedVersion: string): Promise<void>;
   /** Polls until the observed split equals `split`; throws on timeout with the last observed state. */
   waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState>;
+  /**
+   * The state in which an explicitly named revision / task definition serves 100 % (rollback's
+   * `revision` / `task-definition` inputs): checks that it exists and can serve; writes nothing.
+   */
+  explicitTarget(id: string, state: ServingState): Promise<RollbackTarget>;
   /** ECS only: returns the services to the recorded task definitions and waits for COMPLETED. */
   restoreTaskDefinitions?(target: RollbackTarget, options: WaitOptions): Promise<void>;
   /** API calls made so far, for the step's report and the benchmark. */
   apiCalls(): number;
 }
 
-/** Another writer changed the resource between our read and our write: nothing was written. */
-export class ConcurrentWriteError extends Error {
-  override readonly name = 'ConcurrentWriteError';
+/** What every provider is built with: injected so tests and the orchestration control time and I/O. */
+export interface ProviderDeps {
+  clock: Clock;
+  /** Aborted on SIGINT/SIGTERM: a provider starts no new write once it is. */
+  signal: AbortSignal;
+  /** Progress lines for the job log (core.info). */
+  log: (message: string) => void;
+  /** Names the action, its version and the run (user agent of every SDK client). */
+  userAgent: string;
+  /** Where endpoint overrides (test-only) are read from. */
+  env: NodeJS.ProcessEnv;
 }
+
+/**
+ * The platform did not come to serve the requested split in time, or said it can't: carries the
+ * last state read so the step reports what is actually served (never success on an unknown state).
+ */
+export class SplitNotObservedError extends ActionError {
+  constructor(
+    message: string,
+    readonly state: ServingState | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** Another writer changed the resource between our read and our write: nothing was written. */
+export class ConcurrentWriteError extends ActionError {}
 
 // ---- metrics ----------------------------------------------------------------------------------
 

@@ -1,0 +1,134 @@
+/**
+ * The one place the Cloud Run clients are built: REST transport, the user agent naming the action
+ * and run, the SDK's own retries turned off (shared/retry.ts retries instead, with our deadline,
+ * clock and log), and an endpoint override for tests only.
+ */
+import type { RevisionsClient } from '@google-cloud/run/build/src/v2/revisions_client';
+import type { ServicesClient } from '@google-cloud/run/build/src/v2/services_client';
+import { InputError } from '../../errors';
+import type { ProviderDeps } from '../types';
+
+/**
+ * TEST ONLY: points the clients at a local emulator (http://127.0.0.1:PORT) with a no-op auth
+ * client. Never set this in a workflow: requests would carry no credentials.
+ */
+export const ENDPOINT_OVERRIDE_ENV = 'ROLLOUT_ACTIONS_CLOUD_RUN_ENDPOINT';
+
+/** Per-request deadline; the retry layer above bounds the whole call. */
+const CALL_TIMEOUT_MS = 30_000;
+
+/** What the google-gax REST transport needs from an auth client. */
+interface FetchingAuthClient {
+  getRequestHeaders(url?: string): Promise<Headers>;
+  fetch(url: string | URL, init?: RequestInit): Promise<Response>;
+  universeDomain?: string;
+}
+
+export interface CloudRunClients {
+  services: ServicesClient;
+  revisions: RevisionsClient;
+  /** HTTP requests sent so far (every try, polls included). */
+  requests(): number;
+  close(): Promise<void>;
+}
+
+/** The SDK's retry settings, made explicit: none, with a fixed per-call timeout. */
+function noSdkRetries(serviceName: string, methods: readonly string[]) {
+  return {
+    interfaces: {
+      [serviceName]: {
+        retry_codes: { none: [] },
+        retry_params: {
+          none: {
+            initial_retry_delay_millis: 100,
+            retry_delay_multiplier: 1,
+            max_retry_delay_millis: 100,
+            initial_rpc_timeout_millis: CALL_TIMEOUT_MS,
+            rpc_timeout_multiplier: 1,
+            max_rpc_timeout_millis: CALL_TIMEOUT_MS,
+            total_timeout_millis: CALL_TIMEOUT_MS,
+          },
+        },
+        methods: Object.fromEntries(
+          methods.map((m) => [
+            m,
+            { timeout_millis: CALL_TIMEOUT_MS, retry_codes_name: 'none', retry_params_name: 'none' },
+          ]),
+        ),
+      },
+    },
+  };
+}
+
+async function productionAuth(): Promise<FetchingAuthClient> {
+  // Application Default Credentials, as google-github-actions/auth leaves them.
+  const { GoogleAuth } = await import('google-auth-library');
+  const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
+  return (await auth.getClient()) as unknown as FetchingAuthClient;
+}
+
+function emulatorAuth(): FetchingAuthClient {
+  return {
+    getRequestHeaders: async () => new Headers(),
+    fetch: (url, init) => fetch(url, init),
+  };
+}
+
+export async function createCloudRunClients(deps: ProviderDeps): Promise<CloudRunClients> {
+  const override = deps.env[ENDPOINT_OVERRIDE_ENV];
+  let endpoint: URL | undefined;
+  if (override) {
+    endpoint = new URL(override);
+    if (endpoint.hostname !== '127.0.0.1' && endpoint.hostname !== 'localhost') {
+      throw new InputError(ENDPOINT_OVERRIDE_ENV, 'is for local emulators only', 'http://127.0.0.1:8085');
+    }
+  }
+  // The client modules themselves, not the package index: that would also load every other client.
+  const [{ ServicesClient: Services }, { RevisionsClient: Revisions }, inner] = await Promise.all([
+    import('@google-cloud/run/build/src/v2/services_client.js'),
+    import('@google-cloud/run/build/src/v2/revisions_client.js'),
+    endpoint ? Promise.resolve(emulatorAuth()) : productionAuth(),
+  ]);
+  let requests = 0;
+  const authClient: FetchingAuthClient = {
+    getRequestHeaders: (url) => inner.getRequestHeaders(url),
+    fetch(url, init) {
+      requests++;
+      const headers = new Headers(init?.headers);
+      headers.set('user-agent', deps.userAgent);
+      return inner.fetch(url, { ...init, headers });
+    },
+    ...(inner.universeDomain ? { universeDomain: inner.universeDomain } : {}),
+  };
+  // The REST transport calls only fetch() and getRequestHeaders() on the auth client; the SDK's
+  // type asks for a full google-auth-library client, hence the casts below.
+  const options = {
+    fallback: true,
+    authClient,
+    libName: 'rollout-actions',
+    libVersion: deps.userAgent.split('/')[2]?.split(' ')[0] ?? '0',
+    ...(endpoint
+      ? {
+          protocol: endpoint.protocol.slice(0, -1),
+          apiEndpoint: endpoint.hostname,
+          port: Number(endpoint.port),
+        }
+      : {}),
+  };
+  const services = new Services({
+    ...options,
+    clientConfig: noSdkRetries('google.cloud.run.v2.Services', ['GetService', 'UpdateService']),
+  } as unknown as ConstructorParameters<typeof Services>[0]);
+  const revisions = new Revisions({
+    ...options,
+    clientConfig: noSdkRetries('google.cloud.run.v2.Revisions', ['GetRevision', 'ListRevisions']),
+  } as unknown as ConstructorParameters<typeof Revisions>[0]);
+  return {
+    services,
+    revisions,
+    requests: () => requests,
+    async close() {
+      await Promise.all([services.close(), revisions.close()]);
+    },
+  };
+}
