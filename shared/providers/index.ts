@@ -3,7 +3,6 @@
  * only on the path that uses it, after the inputs were checked: a Cloud Run run never loads the
  * AWS SDK, and a bad input fails before either is loaded.
  */
-import { ActionError } from '../errors';
 import type { TrafficTarget } from '../traffic/settings';
 import type { ProviderDeps, TrafficProvider } from './types';
 
@@ -16,8 +15,10 @@ export async function createTrafficProvider(
       const { createCloudRunTrafficProvider } = await import('./cloud-run/index');
       return createCloudRunTrafficProvider(target, deps);
     }
-    case 'ecs':
-      throw new ActionError('ecs provider not built yet');
+    case 'ecs': {
+      const { createEcsTrafficProvider } = await import('./ecs/index');
+      return createEcsTrafficProvider(target, deps);
+    }
   }
 }
 

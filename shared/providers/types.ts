@@ -111,8 +111,11 @@ export interface TrafficProvider {
    * `revision` / `task-definition` inputs): checks that it exists and can serve; writes nothing.
    */
   explicitTarget(id: string, state: ServingState): Promise<RollbackTarget>;
-  /** ECS only: returns the services to the recorded task definitions and waits for COMPLETED. */
-  restoreTaskDefinitions?(target: RollbackTarget, options: WaitOptions): Promise<void>;
+  /**
+   * ECS only: returns the services that serve traffic in `target` to their recorded task
+   * definitions and waits for COMPLETED; true when it had to deploy anything.
+   */
+  restoreTaskDefinitions?(target: RollbackTarget, options: WaitOptions): Promise<boolean>;
   /** API calls made so far, for the step's report and the benchmark. */
   apiCalls(): number;
 }

@@ -212,14 +212,20 @@ export async function restoreTraffic(
       progress.last = state;
     }
   }
+  let redeployed = false;
   if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
     throwIfCancelled(step.signal);
-    await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
+    redeployed = await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
   }
   const observedAlready = sameSplit(state.observed, target.traffic) && state.settled;
   const last =
     wrote || !observedAlready ? await waitForSplit(step, target.traffic, deadline, progress) : state;
-  return { rolledBack: wrote || !sameSplit(before.observed, target.traffic), target, before, last };
+  return {
+    rolledBack: wrote || redeployed || !sameSplit(before.observed, target.traffic),
+    target,
+    before,
+    last,
+  };
 }
 
 /** Reads the state once more for a report after a failure or cancellation; never writes. */

@@ -28,8 +28,11 @@ export interface CloudRunTarget {
 export interface EcsTarget {
   provider: 'ecs';
   cluster: string;
-  /** The two services, blue and green, each behind its own target group. */
-  services: [string, string];
+  /**
+   * The two services, blue and green, each behind its own target group; or (rollback only, see
+   * `singleEcsService`) one service without a load balancer, returned to a task definition.
+   */
+  services: [string, string] | [string];
   /** Exactly one of the two: a listener rule, or a listener's default action, with a weighted forward. */
   listenerArn?: string;
   listenerRuleArn?: string;
@@ -75,6 +78,7 @@ export function rejectOtherProviderInputs(
 export function readTrafficTarget(
   read: InputReader,
   extra: Record<string, ProviderName> = {},
+  options: { singleEcsService?: boolean } = {},
 ): TrafficTarget {
   const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
   rejectOtherProviderInputs(read, provider, extra);
@@ -104,6 +108,14 @@ export function readTrafficTarget(
   const cluster = read.required(TARGET_INPUTS.cluster, 'prod');
   const services = read.list(TARGET_INPUTS.services);
   const [blue, green] = services;
+  const listenerGiven =
+    read.optional(TARGET_INPUTS.listenerArn) !== undefined ||
+    read.optional(TARGET_INPUTS.listenerRuleArn) !== undefined;
+  if (options.singleEcsService && services.length === 1 && blue !== undefined && !listenerGiven) {
+    // One service without a load balancer: only its task definition can be restored.
+    const region = read.optional(TARGET_INPUTS.region);
+    return { provider, cluster, services: [blue], ...(region === undefined ? {} : { region }) };
+  }
   if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
     throw new InputError(
       TARGET_INPUTS.services,

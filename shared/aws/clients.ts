@@ -1,0 +1,83 @@
+/**
+ * The one place AWS SDK clients are built. Every client gets a user agent naming the action and
+ * its version, the SDK's retry settings made explicit (standard mode, a fixed number of attempts),
+ * the region, and, for tests only, an endpoint on loopback. Credentials are left to the SDK's
+ * default chain (environment, web identity from aws-actions/configure-aws-credentials, …): no
+ * action takes a key as an input.
+ *
+ * The SDK packages are not imported here: callers pass the client class they imported lazily,
+ * so a bundle pays for an SDK only on the path that uses it.
+ */
+import { ActionError } from '../errors';
+
+/**
+ * Test-only: points every AWS client at this URL (the local emulator). It must be a loopback
+ * address; production runs never set it.
+ */
+export const AWS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_AWS_ENDPOINT';
+
+export interface AwsClientSettings {
+  region: string;
+  /** Names the action, its version and the run, e.g. `rollout-actions/canary-shift/1.0.0 (acme/shop run 42/1)`. */
+  userAgent: string;
+  /** Tries per request, the first included, for the SDK's own retries (default 4). */
+  maxAttempts?: number;
+}
+
+/** The configuration every AWS client shares; each SDK's config type accepts it. */
+export interface AwsClientConfig {
+  region: string;
+  maxAttempts: number;
+  retryMode: 'standard';
+  customUserAgent: string;
+  endpoint?: string;
+}
+
+/** Reads and checks the test-only endpoint override; only loopback addresses are accepted. */
+export function endpointOverride(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const raw = env[AWS_ENDPOINT_ENV]?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ActionError(`${AWS_ENDPOINT_ENV} is not a URL: ${raw}`);
+  }
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    throw new ActionError(
+      `${AWS_ENDPOINT_ENV} is for tests against a local emulator and must be a loopback URL`,
+    );
+  }
+  return url.origin;
+}
+
+export function awsClientConfig(
+  settings: AwsClientSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): AwsClientConfig {
+  const endpoint = endpointOverride(env);
+  return {
+    region: settings.region,
+    maxAttempts: settings.maxAttempts ?? 4,
+    retryMode: 'standard',
+    customUserAgent: settings.userAgent,
+    ...(endpoint ? { endpoint } : {}),
+  };
+}
+
+/** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */
+export function createAwsClient<Client>(
+  ClientClass: new (config: AwsClientConfig) => Client,
+  settings: AwsClientSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Client {
+  return new ClientClass(awsClientConfig(settings, env));
+}
+
+/** The region from the input, else the environment the AWS credentials action leaves. */
+export function regionFrom(
+  input: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  return input ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+}

@@ -1,0 +1,564 @@
+/**
+ * The ECS traffic provider: two services (blue and green) in one cluster, each registered with its
+ * own target group, behind a listener (default action) or listener rule whose weighted forward
+ * splits traffic between them. The service at 100 % is stable, the other is idle and receives the
+ * candidate task definition; a deployment is tracked by its id until it COMPLETES, and a split is
+ * proven by reading the weights back.
+ *
+ * Optimistic concurrency: ELBv2 has no etag, so the version of a state is a digest of the weights.
+ * Each write re-reads the weights immediately before writing and refuses when they changed. What
+ * remains is the window between that re-read and the ModifyListener/ModifyRule call (one round
+ * trip, milliseconds): a writer landing exactly there is not detected before the write, but the
+ * read-back that follows every write shows the weights actually served, and the step fails if they
+ * are not the ones it wrote.
+ *
+ * One service without a load balancer is supported for rollback only: it serves 100 % by itself
+ * and can be returned to a recorded task definition, tracked the same way.
+ */
+import type { ECSClient, Service as EcsService } from '@aws-sdk/client-ecs';
+import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { createAwsClient, regionFrom } from '../../aws/clients';
+import { ActionError, errorMessage } from '../../errors';
+import { isRetryableError, retry } from '../../retry';
+import { throwIfCancelled } from '../../run';
+import { type EcsTarget, resourceOf } from '../../traffic/settings';
+import { formatSplit, sameSplit } from '../../traffic/split';
+import {
+  type Candidate,
+  type CandidateRequest,
+  ConcurrentWriteError,
+  type ProviderDeps,
+  type RollbackTarget,
+  type ServingState,
+  SplitNotObservedError,
+  type TrafficEntry,
+  type TrafficProvider,
+  type WaitOptions,
+} from '../types';
+import { deploymentOutcome, isSettled, primaryDeployment, shortTaskDefinition } from './deployment';
+import { actionsWithSplit, forwardGroups, splitFromWeights, weightsVersion } from './weights';
+
+type EcsSdk = typeof import('@aws-sdk/client-ecs');
+type ElbSdk = typeof import('@aws-sdk/client-elastic-load-balancing-v2');
+
+/** SDK attempts per call (its own standard-mode retries), and our retries around them, with a deadline. */
+const SDK_MAX_ATTEMPTS = 4;
+const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000, deadlineMs: 90_000 };
+
+/** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
+const CONCURRENT_REVISION = /too many concurrent attempts/i;
+
+export function isRetryableAwsError(err: unknown): boolean {
+  if (isRetryableError(err)) return true;
+  return err instanceof Error && err.name === 'ClientException' && CONCURRENT_REVISION.test(err.message);
+}
+
+export async function createEcsTrafficProvider(
+  target: EcsTarget,
+  deps: ProviderDeps,
+): Promise<TrafficProvider> {
+  const region = regionFrom(target.region, deps.env);
+  if (region === undefined) {
+    throw new ActionError(
+      'no AWS region: give input "region" or set AWS_REGION (aws-actions/configure-aws-credentials does)',
+    );
+  }
+  const hasListener = target.listenerArn !== undefined || target.listenerRuleArn !== undefined;
+  // The SDKs load only now, after the inputs were validated; ELBv2 only when a listener is involved.
+  const [ecsSdk, elbSdk] = await Promise.all([
+    import('@aws-sdk/client-ecs'),
+    hasListener ? import('@aws-sdk/client-elastic-load-balancing-v2') : Promise.resolve(undefined),
+  ]);
+  return new EcsTrafficProvider(target, deps, region, ecsSdk, elbSdk);
+}
+
+interface ForwardRead {
+  actions: Action[];
+  version: string;
+  split: TrafficEntry[];
+}
+
+class EcsTrafficProvider implements TrafficProvider {
+  readonly name = 'ecs' as const;
+  readonly resource: Record<string, string>;
+  /** Operations sent (each once, however often the SDK or we retried it). */
+  private calls = 0;
+  private readonly ecs: ECSClient;
+  private readonly elb: ElasticLoadBalancingV2Client | undefined;
+  /** Service name → its target group, learnt from DescribeServices. */
+  private readonly groupOfService = new Map<string, string>();
+  private services = new Map<string, EcsService>();
+  private readonly resolvedTaskDefinitions = new Map<string, string>();
+
+  constructor(
+    private readonly target: EcsTarget,
+    private readonly deps: ProviderDeps,
+    region: string,
+    private readonly ecsSdk: EcsSdk,
+    private readonly elbSdk: ElbSdk | undefined,
+  ) {
+    this.resource = resourceOf(target);
+    const settings = { region, userAgent: deps.userAgent, maxAttempts: SDK_MAX_ATTEMPTS };
+    this.ecs = createAwsClient(ecsSdk.ECSClient, settings, deps.env);
+    this.elb = elbSdk ? createAwsClient(elbSdk.ElasticLoadBalancingV2Client, settings, deps.env) : undefined;
+  }
+
+  apiCalls(): number {
+    return this.calls;
+  }
+
+  // ---- reading --------------------------------------------------------------------------------
+
+  async read(): Promise<ServingState> {
+    const services = await this.describeServices();
+    const taskDefinitions = Object.fromEntries(
+      [...services.values()].map((s) => [s.serviceName ?? '', s.taskDefinition ?? '']),
+    );
+    const settled = [...services.values()].every(isSettled);
+    if (!this.hasListener()) {
+      const [only] = this.target.services;
+      const observed = [{ target: only, percent: 100 }];
+      return {
+        desired: observed,
+        observed,
+        version: `task:${taskDefinitions[only] ?? ''}`,
+        settled,
+        taskDefinitions,
+      };
+    }
+    const forward = await this.readForward();
+    return {
+      desired: forward.split,
+      observed: forward.split,
+      version: forward.version,
+      settled,
+      taskDefinitions,
+    };
+  }
+
+  private hasListener(): boolean {
+    return this.elb !== undefined;
+  }
+
+  private where(): string {
+    return this.target.listenerRuleArn !== undefined
+      ? `listener rule ${this.target.listenerRuleArn}`
+      : `listener ${this.target.listenerArn ?? ''}`;
+  }
+
+  private async describeServices(): Promise<Map<string, EcsService>> {
+    const { cluster, services: names } = this.target;
+    const out = await this.call('ECS DescribeServices', () =>
+      this.ecs.send(new this.ecsSdk.DescribeServicesCommand({ cluster, services: [...names] })),
+    ).catch((err: unknown) => {
+      if (err instanceof Error && err.name === 'ClusterNotFoundException') {
+        throw new ActionError(`ECS cluster ${cluster} not found in this account and region`);
+      }
+      throw err;
+    });
+    const found = new Map<string, EcsService>();
+    for (const service of out.services ?? []) {
+      if (service.serviceName && service.status !== 'INACTIVE') found.set(service.serviceName, service);
+    }
+    const missing = names.filter((name) => !found.has(name));
+    if (missing.length > 0) {
+      throw new ActionError(
+        `ECS service ${missing.join(', ')} not found (or inactive) in cluster ${cluster}`,
+      );
+    }
+    if (this.hasListener()) {
+      for (const name of names) {
+        const groups = (found.get(name)?.loadBalancers ?? []).flatMap((lb) =>
+          lb.targetGroupArn ? [lb.targetGroupArn] : [],
+        );
+        if (groups.length !== 1) {
+          throw new ActionError(
+            `ECS service ${name} is registered with ${groups.length} target groups; blue/green needs exactly one per service`,
+          );
+        }
+        this.groupOfService.set(name, groups[0] as string);
+      }
+      if (new Set(this.groupOfService.values()).size !== names.length) {
+        throw new ActionError(
+          `ECS services ${names.join(' and ')} share one target group; each needs its own`,
+        );
+      }
+    }
+    this.services = found;
+    return found;
+  }
+
+  private async readForward(): Promise<ForwardRead> {
+    const elb = this.requireElb();
+    const sdk = this.elbSdk as ElbSdk;
+    const where = this.where();
+    let actions: Action[];
+    try {
+      if (this.target.listenerRuleArn !== undefined) {
+        const arn = this.target.listenerRuleArn;
+        const out = await this.call('ELBv2 DescribeRules', () =>
+          elb.send(new sdk.DescribeRulesCommand({ RuleArns: [arn] })),
+        );
+        actions = out.Rules?.[0]?.Actions ?? [];
+      } else {
+        const arn = this.target.listenerArn ?? '';
+        const out = await this.call('ELBv2 DescribeListeners', () =>
+          elb.send(new sdk.DescribeListenersCommand({ ListenerArns: [arn] })),
+        );
+        actions = out.Listeners?.[0]?.DefaultActions ?? [];
+      }
+    } catch (err) {
+      if (err instanceof Error && /^(ListenerNotFound|RuleNotFound)/.test(err.name)) {
+        throw new ActionError(`${where} not found: ${err.message}`);
+      }
+      throw err;
+    }
+    const groups = forwardGroups(actions, where);
+    const serviceOfGroup = new Map(
+      [...this.groupOfService.entries()].map(([service, group]) => [group, service]),
+    );
+    return {
+      actions,
+      version: weightsVersion(groups),
+      split: splitFromWeights(groups, serviceOfGroup, where),
+    };
+  }
+
+  private requireElb(): ElasticLoadBalancingV2Client {
+    if (this.elb === undefined) {
+      throw new ActionError('a traffic split needs "listener-arn" or "listener-rule-arn" and two services');
+    }
+    return this.elb;
+  }
+
+  // ---- the candidate --------------------------------------------------------------------------
+
+  /** `family`, `family:revision` or an ARN → the full ARN; proves the task definition exists. */
+  private async resolveTaskDefinition(reference: string): Promise<string> {
+    const cached = this.resolvedTaskDefinitions.get(reference);
+    if (cached !== undefined) return cached;
+    const out = await this.call('ECS DescribeTaskDefinition', () =>
+      this.ecs.send(new this.ecsSdk.DescribeTaskDefinitionCommand({ taskDefinition: reference })),
+    ).catch((err: unknown) => {
+      if (err instanceof Error && err.name === 'ClientException') {
+        throw new ActionError(`task definition ${reference} not found: ${err.message}`);
+      }
+      throw err;
+    });
+    const arn = out.taskDefinition?.taskDefinitionArn;
+    if (!arn) throw new ActionError(`task definition ${reference}: ECS returned no ARN`);
+    this.resolvedTaskDefinitions.set(reference, arn);
+    return arn;
+  }
+
+  /**
+   * Which service gets the candidate: the one already running the requested task definition
+   * with a share (a rollout in progress), else the one with the smaller share (the idle one).
+   */
+  private async pickCandidate(
+    request: CandidateRequest,
+    state: ServingState,
+  ): Promise<{ service: string; taskDefinitionArn: string; requested: boolean }> {
+    const reference = request.taskDefinition ?? request.candidate;
+    const requestedArn = reference === undefined ? undefined : await this.resolveTaskDefinition(reference);
+    const share = (service: string) => state.observed.find((e) => e.target === service)?.percent ?? 0;
+    const names = [...this.target.services];
+    if (names.length !== 2) throw this.requireElbError();
+    const running = names.find(
+      (name) =>
+        share(name) > 0 && requestedArn !== undefined && state.taskDefinitions?.[name] === requestedArn,
+    );
+    const sorted = [...names].sort((a, b) => share(a) - share(b));
+    const [lower, higher] = sorted as [string, string];
+    if (running === undefined && share(lower) === share(higher)) {
+      throw new ActionError(
+        `both services serve ${share(lower)} %, so neither is idle; name the candidate with "candidate" (the task definition it runs)`,
+      );
+    }
+    const service = running ?? lower;
+    const current = state.taskDefinitions?.[service] ?? '';
+    return { service, taskDefinitionArn: requestedArn ?? current, requested: requestedArn !== undefined };
+  }
+
+  private requireElbError(): ActionError {
+    return new ActionError('a canary needs two services (blue and green) behind a listener or listener rule');
+  }
+
+  async resolveCandidate(
+    request: CandidateRequest,
+    state: ServingState,
+  ): Promise<Pick<Candidate, 'target' | 'id'>> {
+    const picked = await this.pickCandidate(request, state);
+    return { target: picked.service, id: picked.taskDefinitionArn };
+  }
+
+  async prepareCandidate(
+    request: CandidateRequest,
+    state: ServingState,
+    options: WaitOptions,
+  ): Promise<{ candidate: Candidate; state: ServingState }> {
+    const deadline = this.deps.clock.now() + options.timeoutMs;
+    const { service, taskDefinitionArn } = await this.pickCandidate(request, state);
+    const current = this.services.get(service);
+    const share = state.observed.find((e) => e.target === service)?.percent ?? 0;
+    const stable = this.target.services.find((name) => name !== service) ?? service;
+    const short = shortTaskDefinition(taskDefinitionArn);
+    const primary = current ? primaryDeployment(current) : undefined;
+
+    let deploymentId: string | undefined;
+    if (
+      current?.taskDefinition === taskDefinitionArn &&
+      current &&
+      isSettled(current) &&
+      (current.runningCount ?? 0) > 0
+    ) {
+      this.deps.log(`${service} already runs ${short} (${current.runningCount} tasks): nothing to deploy`);
+    } else if (
+      primary?.taskDefinition === taskDefinitionArn &&
+      primary.rolloutState === 'IN_PROGRESS' &&
+      primary.id
+    ) {
+      // A re-run after a timeout: the deployment we started is still going; follow it by its id.
+      deploymentId = primary.id;
+      this.deps.log(`${service} is already deploying ${short} (${deploymentId}): waiting for it`);
+    } else {
+      if (share > 0) {
+        throw new ActionError(
+          `${service} serves ${share} % with ${shortTaskDefinition(current?.taskDefinition)}; deploying ${short} to it would change live traffic. Finish or roll back the current rollout first`,
+        );
+      }
+      await this.checkUnchanged(state.version, 'before deploying the candidate');
+      const desiredCount = Math.max(1, this.services.get(stable)?.desiredCount ?? 1);
+      throwIfCancelled(options.signal);
+      const out = await this.call(
+        'ECS UpdateService',
+        () =>
+          this.ecs.send(
+            new this.ecsSdk.UpdateServiceCommand({
+              cluster: this.target.cluster,
+              service,
+              taskDefinition: taskDefinitionArn,
+              desiredCount,
+            }),
+          ),
+        options.signal,
+      );
+      const started = out.service ? primaryDeployment(out.service) : undefined;
+      if (!started?.id || started.taskDefinition !== taskDefinitionArn) {
+        throw new ActionError(`UpdateService on ${service} did not start a deployment of ${short}`);
+      }
+      deploymentId = started.id;
+      this.deps.log(
+        `Deploying ${short} to ${service} at 0 %: deployment ${deploymentId}, ${desiredCount} tasks`,
+      );
+    }
+    if (deploymentId !== undefined) await this.waitForDeployment(service, deploymentId, deadline, options);
+    await this.waitForHealthyTargets(service, deadline, options);
+
+    const after = await this.read();
+    if (after.version !== state.version) {
+      throw new ConcurrentWriteError(
+        `the weights changed while the candidate deployed (now ${formatSplit(after.observed)}); another writer is active, so no split was written`,
+      );
+    }
+    return { candidate: { target: service, id: taskDefinitionArn }, state: after };
+  }
+
+  private async checkUnchanged(expectedVersion: string, when: string): Promise<ForwardRead> {
+    const forward = await this.readForward();
+    if (forward.version !== expectedVersion) {
+      throw new ConcurrentWriteError(
+        `the weights changed since they were read (now ${formatSplit(forward.split)}) ${when}; another writer is active, so nothing was written`,
+      );
+    }
+    return forward;
+  }
+
+  /** Polls DescribeServices until the deployment with this id COMPLETES; anything else fails the step. */
+  private async waitForDeployment(
+    service: string,
+    deploymentId: string,
+    deadline: number,
+    options: WaitOptions,
+  ): Promise<void> {
+    let last = 'not read yet';
+    for (;;) {
+      const described = (await this.describeServices()).get(service);
+      const outcome = described ? deploymentOutcome(described, deploymentId) : undefined;
+      if (outcome?.state === 'completed') {
+        this.deps.log(`Deployment ${deploymentId} of ${service} COMPLETED`);
+        return;
+      }
+      if (outcome?.state === 'failed') throw new ActionError(`${service}: ${outcome.reason}`);
+      if (outcome?.state === 'in-progress') last = `${outcome.running}/${outcome.desired} tasks running`;
+      if (this.deps.clock.now() + options.pollMs > deadline) {
+        throw new ActionError(
+          `deployment ${deploymentId} of ${service} did not complete in time (${last}); it may still finish, re-run the step to keep waiting for it`,
+        );
+      }
+      await this.deps.clock.sleep(options.pollMs, options.signal);
+    }
+  }
+
+  /** The candidate's target group must report healthy targets before it takes any traffic. */
+  private async waitForHealthyTargets(
+    service: string,
+    deadline: number,
+    options: WaitOptions,
+  ): Promise<void> {
+    const elb = this.requireElb();
+    const sdk = this.elbSdk as ElbSdk;
+    const group = this.groupOfService.get(service) ?? '';
+    for (;;) {
+      const out = await this.call('ELBv2 DescribeTargetHealth', () =>
+        elb.send(new sdk.DescribeTargetHealthCommand({ TargetGroupArn: group })),
+      );
+      const healthy = (out.TargetHealthDescriptions ?? []).filter(
+        (t) => t.TargetHealth?.State === 'healthy',
+      ).length;
+      if (healthy > 0) {
+        this.deps.log(`${service}: ${healthy} healthy targets in ${group}`);
+        return;
+      }
+      if (this.deps.clock.now() + options.pollMs > deadline) {
+        throw new ActionError(`${service} has no healthy target in ${group}; it can't take traffic`);
+      }
+      await this.deps.clock.sleep(options.pollMs, options.signal);
+    }
+  }
+
+  // ---- the split ------------------------------------------------------------------------------
+
+  async setSplit(split: TrafficEntry[], expectedVersion: string): Promise<void> {
+    if (!this.hasListener()) {
+      const [only] = this.target.services;
+      if (sameSplit(split, [{ target: only, percent: 100 }])) return;
+      throw this.requireElbError();
+    }
+    const elb = this.requireElb();
+    const sdk = this.elbSdk as ElbSdk;
+    const current = await this.checkUnchanged(expectedVersion, 'before writing the split');
+    if (sameSplit(current.split, split)) return; // already holds: a re-run writes nothing
+    const actions = actionsWithSplit(current.actions, split, this.groupOfService);
+    throwIfCancelled(this.deps.signal);
+    if (this.target.listenerRuleArn !== undefined) {
+      const arn = this.target.listenerRuleArn;
+      await this.call(
+        'ELBv2 ModifyRule',
+        () => elb.send(new sdk.ModifyRuleCommand({ RuleArn: arn, Actions: actions })),
+        this.deps.signal,
+      );
+    } else {
+      const arn = this.target.listenerArn ?? '';
+      await this.call(
+        'ELBv2 ModifyListener',
+        () => elb.send(new sdk.ModifyListenerCommand({ ListenerArn: arn, DefaultActions: actions })),
+        this.deps.signal,
+      );
+    }
+  }
+
+  async waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState> {
+    const deadline = this.deps.clock.now() + options.timeoutMs;
+    for (;;) {
+      const state = await this.read();
+      if (sameSplit(state.observed, split)) return state;
+      if (this.deps.clock.now() + options.pollMs > deadline) {
+        throw new SplitNotObservedError(
+          `${this.where()} forwards ${formatSplit(state.observed)}, not ${formatSplit(split)}: another writer changed it, or the change did not apply`,
+          state,
+        );
+      }
+      await this.deps.clock.sleep(options.pollMs, options.signal);
+    }
+  }
+
+  // ---- rollback -------------------------------------------------------------------------------
+
+  async explicitTarget(id: string, state: ServingState): Promise<RollbackTarget> {
+    const arn = await this.resolveTaskDefinition(id);
+    const names = [...this.target.services];
+    let service: string | undefined;
+    if (names.length === 1) service = names[0];
+    else service = names.find((name) => state.taskDefinitions?.[name] === arn);
+    if (service === undefined) {
+      const running = names
+        .map((name) => `${name}: ${shortTaskDefinition(state.taskDefinitions?.[name])}`)
+        .join(', ');
+      throw new ActionError(
+        `neither service runs ${shortTaskDefinition(arn)} (${running}); name the task definition of the service to return all traffic to`,
+      );
+    }
+    return {
+      v: 1,
+      provider: 'ecs',
+      resource: this.resource,
+      traffic: names.map((name) => ({ target: name, percent: name === service ? 100 : 0 })),
+      taskDefinitions: { [service]: arn },
+      capturedAt: new Date(this.deps.clock.now()).toISOString(),
+    };
+  }
+
+  async restoreTaskDefinitions(target: RollbackTarget, options: WaitOptions): Promise<boolean> {
+    const deadline = this.deps.clock.now() + options.timeoutMs;
+    // Only services that serve traffic in the target matter; an idle service's revision does not.
+    const serving = new Set(target.traffic.filter((e) => e.percent > 0).map((e) => e.target));
+    const wanted = Object.entries(target.taskDefinitions ?? {}).filter(([service]) => serving.has(service));
+    let deployed = false;
+    for (const [service, taskDefinitionArn] of wanted) {
+      const current = (await this.describeServices()).get(service);
+      if (!current) throw new ActionError(`ECS service ${service} not found`);
+      const short = shortTaskDefinition(taskDefinitionArn);
+      const primary = primaryDeployment(current);
+      let deploymentId: string | undefined;
+      if (current.taskDefinition === taskDefinitionArn && isSettled(current)) {
+        this.deps.log(`${service} already runs ${short}`);
+        continue;
+      }
+      if (primary?.taskDefinition === taskDefinitionArn && primary.rolloutState !== 'FAILED' && primary.id) {
+        deploymentId = primary.id;
+        this.deps.log(`${service} is already returning to ${short} (${deploymentId}): waiting for it`);
+      } else {
+        throwIfCancelled(options.signal);
+        const out = await this.call(
+          'ECS UpdateService',
+          () =>
+            this.ecs.send(
+              new this.ecsSdk.UpdateServiceCommand({
+                cluster: this.target.cluster,
+                service,
+                taskDefinition: taskDefinitionArn,
+              }),
+            ),
+          options.signal,
+        );
+        const started = out.service ? primaryDeployment(out.service) : undefined;
+        if (!started?.id) throw new ActionError(`UpdateService on ${service} started no deployment`);
+        deploymentId = started.id;
+        deployed = true;
+        this.deps.log(`Returning ${service} to ${short}: deployment ${deploymentId}`);
+      }
+      await this.waitForDeployment(service, deploymentId, deadline, options);
+    }
+    return deployed;
+  }
+
+  // ---- calls ----------------------------------------------------------------------------------
+
+  /**
+   * One API call with our retries around the SDK's own (throttling storms, 5xx, "too many
+   * concurrent attempts"). A write passes the run's signal, so no new attempt starts after a cancel;
+   * reads don't, so the last state can still be reported.
+   */
+  private call<T>(label: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    this.calls++;
+    return retry(() => fn(), {
+      ...CALL_RETRY,
+      isRetryable: isRetryableAwsError,
+      clock: this.deps.clock,
+      ...(signal ? { signal } : {}),
+      onRetry: ({ attempt, delayMs, error }) =>
+        this.deps.log(`${label}: ${errorMessage(error)} (try ${attempt}); retrying in ${delayMs} ms`),
+    });
+  }
+}

@@ -1,0 +1,514 @@
+/**
+ * A local AWS for the ECS path: one HTTP port that answers ECS (AWS JSON 1.1) and ELBv2 (AWS Query)
+ * as the official SDK clients call them, plus one port per listener that routes real requests
+ * between the services' tasks by the listener's current weights. Other AWS APIs (CloudWatch's
+ * GetMetricData, answered from the same TrafficLog) mount on the API port with `mount(handler)`.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TrafficLog } from '../traffic-log';
+import { Upstream, type UpstreamBehaviour, WeightedPicker } from '../upstream';
+import { AwsApiError, ECS_TARGET_PREFIX, handleEcs } from './ecs';
+import { handleElbv2 } from './elbv2';
+import { AwsModel, dimensionOf, type Listener, type RuleAction } from './model';
+import { parseQuery, queryError, queryResponse } from './query';
+
+export type ApiName = 'ecs' | 'elbv2';
+
+/** A handler tried before the ECS/ELBv2 dispatch; returns true when it answered the request. */
+export type MountedHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+) => boolean | Promise<boolean>;
+
+export interface ApiCall {
+  api: ApiName;
+  operation: string;
+  status: number;
+  at: number;
+  /** The error code sent, for a failed call. */
+  error?: string;
+}
+
+const WRITE_OPERATIONS = new Set(['UpdateService', 'RegisterTaskDefinition', 'ModifyListener', 'ModifyRule']);
+
+export type FaultKind = 'throttle' | 'server-error' | 'concurrent-revision';
+
+interface FaultRule {
+  kind: FaultKind;
+  api?: ApiName;
+  operation?: string;
+  /** Calls left to fail; Infinity with `untilMs` for a storm of a given length. */
+  remaining: number;
+  untilMs: number;
+}
+
+interface AfterHook {
+  operation: string;
+  /** Matching calls to let through before this one fires. */
+  skip: number;
+  run(): void;
+}
+
+/** The resources of the seeded blue/green world, by role. */
+export interface BlueGreenWorld {
+  region: string;
+  cluster: string;
+  clusterArn: string;
+  services: { blue: string; green: string };
+  /** A service without a load balancer, for the task-definition rollback. */
+  worker: string;
+  family: string;
+  taskDefinitions: { v1: string; v2: string; v3: string; worker1: string; worker2: string };
+  loadBalancerArn: string;
+  listenerArn: string;
+  /** A rule on the listener (`/api/*`) with its own weighted forward. */
+  ruleArn: string;
+  targetGroups: { blue: string; green: string };
+}
+
+export interface AwsEmulatorOptions {
+  port?: number;
+  listenerPort?: number;
+  region?: string;
+  /** How long a deployment stays IN_PROGRESS (default 300 ms). */
+  deploymentMs?: number;
+  log?: TrafficLog;
+  /** Desired count of the stable (blue) service. */
+  desiredCount?: number;
+}
+
+export interface AwsFaults {
+  /** The next `times` matching calls (or every matching call for `forMs`) answer throttling. */
+  throttle(match?: FaultMatch): void;
+  /** The next matching calls answer 503 (ELBv2 ServiceUnavailable) / 500 (ECS ServerException). */
+  serverError(match?: FaultMatch): void;
+  /** RegisterTaskDefinition answers "Too many concurrent attempts to create a new revision". */
+  concurrentRevision(times?: number): void;
+  /** The next deployment of this service fails its circuit breaker (and rolls back if enabled). */
+  failNextDeployment(service: string, options?: { rollback?: boolean }): void;
+  /** Deployments take this long from now on. */
+  slowDeployments(ms: number): void;
+  /**
+   * Another writer: after the `nth` (default 1st) answered call of `after`, the weights of
+   * `target` (listener or rule ARN) change to `weights` (by service name or target group ARN).
+   */
+  concurrentWriter(options: {
+    after: string;
+    nth?: number;
+    target: string;
+    weights: Record<string, number>;
+  }): void;
+  clear(): void;
+}
+
+export interface FaultMatch {
+  api?: ApiName;
+  operation?: string;
+  times?: number;
+  forMs?: number;
+}
+
+export interface AwsEmulator {
+  /** Give this to every AWS client as `endpoint`. */
+  endpoint: string;
+  /** The seeded listener, reachable over real HTTP. */
+  listenerUrl: string;
+  world: BlueGreenWorld;
+  model: AwsModel;
+  log: TrafficLog;
+  faults: AwsFaults;
+  /** Every API call answered, in order. */
+  calls: ApiCall[];
+  /** The answered calls that change state. */
+  writes(): ApiCall[];
+  /** How a service's tasks (by service name) or a task definition's tasks (family:revision or ARN) answer. */
+  setTaskBehaviour(key: string, behaviour: Partial<UpstreamBehaviour>): void;
+  /** The forward weights of a listener (default action) or rule, by service name. */
+  weights(target: string): Record<string, number>;
+  setWeights(target: string, weights: Record<string, number>): void;
+  mount(handler: MountedHandler): void;
+  stop(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+}
+
+/** A path-pattern condition value (`*` any run of characters, `?` one) as a matcher. */
+function globMatches(pattern: string, path: string): boolean {
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
+  return regex.test(path);
+}
+
+function seed(
+  model: AwsModel,
+  desiredCount: number,
+): Omit<BlueGreenWorld, 'listenerArn' | 'ruleArn'> & {
+  lbName: string;
+} {
+  const clusterArn = model.createCluster('shop');
+  const container = (image: string) => [
+    { name: 'app', image, essential: true, portMappings: [{ containerPort: 8080 }] },
+  ];
+  const v1 = model.registerTaskDefinition('shop', container('shop:v1'), { cpu: '256', memory: '512' });
+  const v2 = model.registerTaskDefinition('shop', container('shop:v2'), { cpu: '256', memory: '512' });
+  const v3 = model.registerTaskDefinition('shop', container('shop:v3'), { cpu: '256', memory: '512' });
+  const worker1 = model.registerTaskDefinition('worker', container('worker:v1'));
+  const worker2 = model.registerTaskDefinition('worker', container('worker:v2'));
+  const lb = model.createLoadBalancer('shop');
+  const blueGroup = model.createTargetGroup('shop-blue', lb.arn);
+  const greenGroup = model.createTargetGroup('shop-green', lb.arn);
+  model.createService('shop', {
+    name: 'shop-blue',
+    taskDefinition: v1.taskDefinitionArn,
+    desiredCount,
+    targetGroupArn: blueGroup.arn,
+  });
+  model.createService('shop', {
+    name: 'shop-green',
+    taskDefinition: v1.taskDefinitionArn,
+    desiredCount: 0,
+    targetGroupArn: greenGroup.arn,
+  });
+  model.createService('shop', {
+    name: 'shop-worker',
+    taskDefinition: worker1.taskDefinitionArn,
+    desiredCount: 1,
+  });
+  return {
+    region: model.region,
+    cluster: 'shop',
+    clusterArn,
+    services: { blue: 'shop-blue', green: 'shop-green' },
+    worker: 'shop-worker',
+    family: 'shop',
+    taskDefinitions: {
+      v1: v1.taskDefinitionArn,
+      v2: v2.taskDefinitionArn,
+      v3: v3.taskDefinitionArn,
+      worker1: worker1.taskDefinitionArn,
+      worker2: worker2.taskDefinitionArn,
+    },
+    loadBalancerArn: lb.arn,
+    targetGroups: { blue: blueGroup.arn, green: greenGroup.arn },
+    lbName: lb.name,
+  };
+}
+
+const forward = (blue: string, green: string): RuleAction[] => [
+  {
+    type: 'forward',
+    targetGroups: [
+      { targetGroupArn: blue, weight: 100 },
+      { targetGroupArn: green, weight: 0 },
+    ],
+    stickiness: { enabled: false },
+  },
+];
+
+export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promise<AwsEmulator> {
+  const model = new AwsModel({
+    region: options.region ?? 'us-east-1',
+    deploymentMs: options.deploymentMs ?? 300,
+  });
+  const log = options.log ?? new TrafficLog();
+  const calls: ApiCall[] = [];
+  const mounted: MountedHandler[] = [];
+  let faultRules: FaultRule[] = [];
+  let afterHooks: AfterHook[] = [];
+
+  const seeded = seed(model, options.desiredCount ?? 2);
+
+  // ---- the API port ---------------------------------------------------------------------------
+  const takeFault = (api: ApiName, operation: string): FaultRule | undefined => {
+    const now = Date.now();
+    faultRules = faultRules.filter((r) => r.remaining > 0 && now < r.untilMs);
+    const rule = faultRules.find(
+      (r) =>
+        (r.api === undefined || r.api === api) &&
+        (r.operation === undefined || r.operation === operation) &&
+        (r.kind !== 'concurrent-revision' || operation === 'RegisterTaskDefinition'),
+    );
+    if (rule) rule.remaining--;
+    return rule;
+  };
+
+  const faultError = (api: ApiName, kind: FaultKind): AwsApiError => {
+    if (kind === 'throttle') {
+      return api === 'ecs'
+        ? new AwsApiError('ThrottlingException', 'Rate exceeded')
+        : new AwsApiError('Throttling', 'Rate exceeded');
+    }
+    if (kind === 'concurrent-revision') {
+      return new AwsApiError(
+        'ClientException',
+        'Too many concurrent attempts to create a new revision of the specified family.',
+      );
+    }
+    return api === 'ecs'
+      ? new AwsApiError('ServerException', 'Service unavailable. Try again later.', 500)
+      : new AwsApiError('ServiceUnavailable', 'Service is unavailable, please try again later.', 503);
+  };
+
+  const runAfterHooks = (operation: string) => {
+    for (const hook of afterHooks.filter((h) => h.operation === operation)) {
+      if (hook.skip-- > 0) continue;
+      afterHooks = afterHooks.filter((h) => h !== hook);
+      hook.run();
+    }
+  };
+
+  const answer = (api: ApiName, operation: string, res: ServerResponse, run: () => unknown) => {
+    const requestId = randomUUID();
+    const fault = takeFault(api, operation);
+    try {
+      if (fault) throw faultError(api, fault.kind);
+      const result = run();
+      res.statusCode = 200;
+      res.setHeader('x-amzn-requestid', requestId);
+      if (api === 'ecs') {
+        res.setHeader('content-type', 'application/x-amz-json-1.1');
+        res.end(JSON.stringify(result));
+      } else {
+        res.setHeader('content-type', 'text/xml');
+        res.end(queryResponse(operation, result, requestId));
+      }
+      calls.push({ api, operation, status: 200, at: Date.now() });
+      runAfterHooks(operation);
+    } catch (err) {
+      const error = err instanceof AwsApiError ? err : new AwsApiError('InternalFailure', String(err), 500);
+      res.statusCode = error.status;
+      res.setHeader('x-amzn-requestid', requestId);
+      if (api === 'ecs') {
+        res.setHeader('content-type', 'application/x-amz-json-1.1');
+        res.setHeader('x-amzn-errortype', error.code);
+        res.end(JSON.stringify({ __type: error.code, message: error.message }));
+      } else {
+        res.setHeader('content-type', 'text/xml');
+        res.end(queryError(error.type, error.code, error.message, requestId));
+      }
+      calls.push({ api, operation, status: error.status, at: Date.now(), error: error.code });
+    }
+  };
+
+  const api = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      for (const handler of mounted) {
+        if (await handler(req, res, body)) return;
+      }
+      const target = String(req.headers['x-amz-target'] ?? '');
+      if (req.method === 'POST' && target.startsWith(ECS_TARGET_PREFIX)) {
+        const operation = target.slice(ECS_TARGET_PREFIX.length);
+        return answer('ecs', operation, res, () => {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(body || '{}');
+          } catch {
+            throw new AwsApiError('SerializationException', 'Malformed JSON');
+          }
+          return handleEcs(model, operation, parsed as Record<string, unknown>);
+        });
+      }
+      const params = parseQuery(body);
+      if (req.method === 'POST' && typeof params.Action === 'string') {
+        const operation = params.Action;
+        if (params.Version !== '2015-12-01') {
+          return answer('elbv2', operation, res, () => {
+            throw new AwsApiError('InvalidAction', `Unsupported Version ${String(params.Version)}`);
+          });
+        }
+        return answer('elbv2', operation, res, () => handleElbv2(model, operation, params));
+      }
+      res.statusCode = 404;
+      res.end('not an AWS API request this emulator knows');
+    })().catch((err: unknown) => {
+      res.statusCode = 500;
+      res.end(String(err));
+    });
+  });
+  api.keepAliveTimeout = 1000;
+  const apiPort = await listen(api, options.port ?? 0);
+
+  // ---- the listener port: real traffic split by the current weights ----------------------------
+  const listenerServer = createServer();
+  listenerServer.keepAliveTimeout = 1000;
+  const listenerPort = await listen(listenerServer, options.listenerPort ?? 0);
+  const lb = model.loadBalancers.get(seeded.loadBalancerArn);
+  if (!lb) throw new Error('seed: load balancer missing');
+  const listener: Listener = model.createListener(
+    lb,
+    listenerPort,
+    forward(seeded.targetGroups.blue, seeded.targetGroups.green),
+  );
+  const rule = model.createRule(
+    listener,
+    '10',
+    ['/api/*'],
+    forward(seeded.targetGroups.blue, seeded.targetGroups.green),
+  );
+  const world: BlueGreenWorld = { ...seeded, listenerArn: listener.arn, ruleArn: rule.arn };
+  delete (world as Partial<typeof seeded>).lbName;
+
+  const pickers = new Map<string, WeightedPicker>();
+  const upstreams = new Map<string, Upstream>();
+  const behaviours = new Map<string, Partial<UpstreamBehaviour>>();
+
+  listenerServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const path = new URL(req.url ?? '/', 'http://listener').pathname;
+    const matched = [...model.rules.values()]
+      .filter((r) => r.listenerArn === listener.arn && r.pathPatterns.some((p) => globMatches(p, path)))
+      .sort((a, b) => Number(a.priority) - Number(b.priority))[0];
+    const actions = matched?.actions ?? listener.defaultActions;
+    const action = actions.find((a) => a.type === 'forward');
+    const pickerKey = matched?.arn ?? listener.arn;
+    const picker = pickers.get(pickerKey) ?? new WeightedPicker();
+    pickers.set(pickerKey, picker);
+    const groupArn = picker.pick(
+      (action?.targetGroups ?? []).map((g) => ({ key: g.targetGroupArn, percent: g.weight })),
+    );
+    const service = groupArn === undefined ? undefined : model.serviceOfTargetGroup(groupArn);
+    const taskDefinitionArn = service ? model.servingTaskDefinition(service) : undefined;
+    const record = (status: number) =>
+      log.record({
+        at: Date.now(),
+        group: dimensionOf(listener.loadBalancerArn),
+        version: groupArn === undefined ? 'none' : dimensionOf(groupArn),
+        status,
+        latencyMs: performance.now() - started,
+      });
+    if (!service || taskDefinitionArn === undefined) {
+      // What an ALB answers when the chosen target group has no healthy target.
+      res.statusCode = 503;
+      res.end('503 Service Temporarily Unavailable');
+      record(503);
+      return;
+    }
+    const key = `${service.serviceName}|${taskDefinitionArn}`;
+    const taskDefinition = model.findTaskDefinition(taskDefinitionArn);
+    const version = taskDefinition
+      ? `${taskDefinition.family}:${taskDefinition.revision}`
+      : taskDefinitionArn;
+    const upstream = upstreams.get(key) ?? new Upstream({ version });
+    upstreams.set(key, upstream);
+    upstream.set({
+      version,
+      errorRate: 0,
+      latencyMs: 0,
+      ...behaviours.get(taskDefinitionArn),
+      ...behaviours.get(service.serviceName),
+    });
+    void upstream.handle(req, res).then(record, () => record(500));
+  });
+
+  const serviceKey = (nameOrArn: string): string => {
+    const group = model.targetGroups.get(nameOrArn);
+    if (group) return model.serviceOfTargetGroup(group.arn)?.serviceName ?? nameOrArn;
+    return nameOrArn;
+  };
+
+  const forwardOf = (target: string): RuleAction => {
+    const actions = model.listeners.get(target)?.defaultActions ?? model.rules.get(target)?.actions;
+    const action = actions?.find((a) => a.type === 'forward');
+    if (!action) throw new Error(`no forward action on ${target}`);
+    return action;
+  };
+
+  const weights = (target: string): Record<string, number> =>
+    Object.fromEntries(
+      (forwardOf(target).targetGroups ?? []).map((g) => [serviceKey(g.targetGroupArn), g.weight]),
+    );
+
+  const setWeights = (target: string, next: Record<string, number>) => {
+    const action = forwardOf(target);
+    action.targetGroups = (action.targetGroups ?? []).map((g) => ({
+      ...g,
+      weight: next[serviceKey(g.targetGroupArn)] ?? next[g.targetGroupArn] ?? g.weight,
+    }));
+  };
+
+  const addFault = (kind: FaultKind, match: FaultMatch = {}) => {
+    faultRules.push({
+      kind,
+      ...(match.api ? { api: match.api } : {}),
+      ...(match.operation ? { operation: match.operation } : {}),
+      remaining: match.forMs !== undefined ? Number.POSITIVE_INFINITY : (match.times ?? 1),
+      untilMs: match.forMs !== undefined ? Date.now() + match.forMs : Number.POSITIVE_INFINITY,
+    });
+  };
+
+  const faults: AwsFaults = {
+    throttle: (match) => addFault('throttle', match),
+    serverError: (match) => addFault('server-error', match),
+    concurrentRevision: (times = 1) => addFault('concurrent-revision', { times }),
+    failNextDeployment(service, opts = {}) {
+      const found = model.allServices().find((s) => s.serviceName === service);
+      if (!found) throw new Error(`unknown service ${service}`);
+      found.circuitBreakerRollback = opts.rollback ?? true;
+      model.failNextDeployment.add(service);
+    },
+    slowDeployments(ms) {
+      model.deploymentMs = ms;
+    },
+    concurrentWriter({ after, nth = 1, target, weights: next }) {
+      afterHooks.push({ operation: after, skip: nth - 1, run: () => setWeights(target, next) });
+    },
+    clear() {
+      faultRules = [];
+      afterHooks = [];
+      model.failNextDeployment.clear();
+    },
+  };
+
+  return {
+    endpoint: `http://127.0.0.1:${apiPort}`,
+    listenerUrl: `http://127.0.0.1:${listenerPort}`,
+    world,
+    model,
+    log,
+    faults,
+    calls,
+    writes: () => calls.filter((c) => c.status === 200 && WRITE_OPERATIONS.has(c.operation)),
+    setTaskBehaviour(key, behaviour) {
+      const service = model.allServices().find((s) => s.serviceName === key);
+      const resolved = service ? key : model.findTaskDefinition(key)?.taskDefinitionArn;
+      if (resolved === undefined) throw new Error(`no service or task definition ${key}`);
+      behaviours.set(resolved, { ...behaviours.get(resolved), ...behaviour });
+    },
+    weights,
+    setWeights,
+    mount: (handler) => mounted.push(handler),
+    stop: async () => {
+      await Promise.all([close(api), close(listenerServer)]);
+    },
+  };
+}
