@@ -26,9 +26,23 @@ export interface JudgeContext {
   baselineRate: number;
 }
 
+/** Where a sequential judge stands: e-values (evidence) against the thresholds that decide. */
+export interface JudgeEvidence {
+  /** Evidence for "the candidate is worse" in the active stage (alarm or confirmation). */
+  rollback: number;
+  /** Evidence for "the candidate is not meaningfully worse". */
+  promote: number;
+  rollbackThreshold: number;
+  promoteThreshold: number;
+  /** 'warmup' | 'watch' | 'confirm' | 'rollback' | 'promote'. */
+  stage: string;
+}
+
 export interface Judge {
   readonly name: string;
   init(ctx: JudgeContext): void;
   step(m: Minute): StepDecision;
   final(): FinalDecision;
+  /** Read-only view of the current evidence, for judges that have one (for charts and reasons). */
+  evidence?(): JudgeEvidence;
 }
