@@ -1,0 +1,87 @@
+/**
+ * npm run bench:judge -- [--seed N] [--runs-scale F] [--tiers N0,N1,N2] [--json FILE] [--markdown FILE] [--workers N]
+ *
+ * Runs every judge over the simulated grid, writes the rows and summaries (JSON) and a report
+ * (markdown), and prints the acceptance table. Same seed ⇒ byte-identical files: tasks may finish
+ * in any order across the worker threads, but results are keyed and aggregated by task index.
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { type BenchOptions, runBenchmark } from './run';
+import type { TierName } from './simulate';
+
+function parseArgs(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = {
+    seed: 20261122,
+    runsScale: 1,
+    tiers: ['N0', 'N1', 'N2'],
+    json: null,
+    markdown: null,
+    workers: Math.min(2, availableParallelism()),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    const need = (): string => {
+      if (value === undefined) throw new Error(`${flag} needs a value`);
+      i++;
+      return value;
+    };
+    switch (flag) {
+      case '--seed':
+        options.seed = Number.parseInt(need(), 10);
+        if (!Number.isSafeInteger(options.seed)) throw new Error('--seed must be an integer, e.g. --seed 42');
+        break;
+      case '--runs-scale':
+        options.runsScale = Number(need());
+        if (!(options.runsScale > 0 && options.runsScale <= 1))
+          throw new Error('--runs-scale must be in (0, 1], e.g. 0.1');
+        break;
+      case '--tiers': {
+        const tiers = need()
+          .split(',')
+          .map((s) => s.trim());
+        if (tiers.some((t) => t !== 'N0' && t !== 'N1' && t !== 'N2'))
+          throw new Error('--tiers takes N0,N1,N2');
+        options.tiers = tiers as TierName[];
+        break;
+      }
+      case '--json':
+        options.json = need();
+        break;
+      case '--markdown':
+        options.markdown = need();
+        break;
+      case '--workers':
+        options.workers = Math.max(1, Number.parseInt(need(), 10) || 1);
+        break;
+      default:
+        throw new Error(
+          `unknown option ${flag}; usage: --seed N --runs-scale F --tiers N0,N1,N2 --json FILE --markdown FILE`,
+        );
+    }
+  }
+  return options;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const options = parseArgs(argv);
+  const command = `npm run bench:judge -- ${argv.join(' ')}`.trim();
+  const started = performance.now();
+  const output = await runBenchmark(options, command);
+  if (options.json) writeFileSync(options.json, output.json);
+  if (options.markdown) writeFileSync(options.markdown, output.markdown);
+  for (const c of output.criteria) {
+    const state = c.met === null ? 'n/a    ' : c.met ? 'met    ' : 'NOT MET';
+    process.stdout.write(`${state} ${c.id}. ${c.title}\n        ${c.figures}\n`);
+  }
+  process.stdout.write(`rows sha256 ${createHash('sha256').update(output.json).digest('hex')}\n`);
+  process.stderr.write(`wall time ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:judge: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

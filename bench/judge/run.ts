@@ -1,0 +1,118 @@
+/** Runs the benchmark: plans the tasks, spreads them over worker threads, aggregates deterministically. */
+import { createHash } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { type Criterion, checkAcceptance } from './acceptance';
+import { buildRows, Results, type Row, summarize } from './aggregate';
+import { planTasks, type Task, type TaskResult, TaskRunner } from './engine';
+import { renderMarkdown } from './report';
+import type { TierName } from './simulate';
+
+export interface BenchOptions {
+  seed: number;
+  runsScale: number;
+  tiers: TierName[];
+  json: string | null;
+  markdown: string | null;
+  workers: number;
+}
+
+function runInline(tasks: readonly Task[], seed: number): TaskResult[] {
+  const runner = new TaskRunner(seed);
+  return tasks.map((task) => runner.run(task));
+}
+
+/** Runs tasks on `count` worker threads, handing out the next task as each finishes. */
+async function runInWorkers(tasks: readonly Task[], seed: number, count: number): Promise<TaskResult[]> {
+  const results: TaskResult[] = new Array(tasks.length);
+  let next = 0;
+  let done = 0;
+  const workerUrl = new URL('./worker.ts', import.meta.url);
+  await new Promise<void>((resolve, reject) => {
+    const workers: Worker[] = [];
+    const finish = (error?: unknown) => {
+      for (const worker of workers) void worker.terminate();
+      if (error) reject(error);
+      else resolve();
+    };
+    const feed = (worker: Worker) => {
+      if (next < tasks.length) worker.postMessage(tasks[next++]);
+    };
+    for (let w = 0; w < Math.min(count, tasks.length); w++) {
+      const worker = new Worker(workerUrl, { workerData: { seed } });
+      workers.push(worker);
+      worker.on('message', (result: TaskResult) => {
+        results[result.index] = result;
+        done++;
+        if (done === tasks.length) finish();
+        else feed(worker);
+      });
+      worker.on('error', finish);
+      feed(worker);
+    }
+    if (tasks.length === 0) finish();
+  });
+  // Task indices are positions in the plan; re-key so a partial plan aggregates by position.
+  return results;
+}
+
+export async function runTasks(tasks: readonly Task[], seed: number, workers: number): Promise<TaskResult[]> {
+  const keyed = tasks.map((task, position) => ({ ...task, index: position }));
+  return workers > 1 ? runInWorkers(keyed, seed, workers) : runInline(keyed, seed);
+}
+
+export function fingerprint(results: readonly TaskResult[]): string {
+  const hash = createHash('sha256');
+  for (const r of results) {
+    hash.update(new Uint8Array(r.outcome.buffer, r.outcome.byteOffset, r.outcome.byteLength));
+    hash.update(new Uint8Array(r.minute.buffer, r.minute.byteOffset, r.minute.byteLength));
+    hash.update(new Uint8Array(r.blast.buffer, r.blast.byteOffset, r.blast.byteLength));
+  }
+  return hash.digest('hex');
+}
+
+/** Runs a small slice inline and in workers: the determinism check of criterion 8. */
+async function determinismCheck(seed: number, workers: number): Promise<boolean> {
+  const slice = planTasks(['N1'], 0.01).filter((_, i) => i % 25 === 0);
+  const inline = fingerprint(await runTasks(slice, seed, 1));
+  const threaded = fingerprint(await runTasks(slice, seed, Math.max(2, workers)));
+  return inline === threaded;
+}
+
+export interface BenchOutput {
+  rows: Row[];
+  json: string;
+  markdown: string;
+  criteria: Criterion[];
+}
+
+export async function runBenchmark(options: BenchOptions, command: string): Promise<BenchOutput> {
+  const tasks = planTasks(options.tiers, options.runsScale);
+  const results = await runTasks(tasks, options.seed, options.workers);
+  const judges = results[0]?.judges ?? [];
+  const view = new Results(tasks, results, judges);
+  const rows = buildRows(view, options.tiers);
+  const summaries = summarize(view, options.tiers);
+  const deterministic = await determinismCheck(options.seed, options.workers);
+  const ours = judges[0] ?? 'sequential';
+  const criteria = checkAcceptance(summaries, { ours, deterministic, tiers: options.tiers });
+  const document = {
+    command,
+    seed: options.seed,
+    runsScale: options.runsScale,
+    tiers: options.tiers,
+    definitions: {
+      ttd: 'minutes from the later of the degradation onset and the end of the 3-minute warm-up to the decision, decision minute included; verdicts given only at the end count as minute 60',
+      blast:
+        'Σ nC·max(0, pC − pB) over rollout minutes up to and including the decision minute (true rates, before bursts and beta noise)',
+      escaped:
+        'for a degraded run that is promoted: 60·N̄·(lasting excess rate), the excess errors of one hour at full traffic; averaged over all runs',
+      band: 'mean traffic N̄ (requests/minute), pooling w and p0',
+    },
+    rows,
+    summaries,
+    acceptance: criteria,
+  };
+  const json = `${JSON.stringify(document, null, 1)}\n`;
+  const markdown = renderMarkdown({ command, options, rows, summaries, criteria, ours });
+  return { rows, json, markdown, criteria };
+}
