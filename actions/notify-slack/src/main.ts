@@ -1,0 +1,208 @@
+import * as actionsCore from '@actions/core';
+import type { Clock } from '../../../shared/clock';
+import type { Core } from '../../../shared/core';
+import { ActionError, CancelledError } from '../../../shared/errors';
+import { redact } from '../../../shared/mask';
+import { type ActionContext, runAction, throwIfCancelled } from '../../../shared/run';
+import { heading, table } from '../../../shared/summary';
+import { type NotifySettings, OUTPUTS, readSettings } from './inputs';
+import {
+  buildRolloutMessage,
+  buildTextMessage,
+  buildThreadReply,
+  fitPayload,
+  runLinks,
+  type SlackMessage,
+  STATUS_STYLE,
+} from './message';
+import {
+  botTransport,
+  type DeliveryContext,
+  type SlackDeliveryError,
+  type SlackTransport,
+  toDeliveryError,
+  webhookTransport,
+} from './slack';
+
+export const ACTION_NAME = 'notify-slack';
+
+export async function run(core: Core = actionsCore, clock?: Clock): Promise<void> {
+  await runAction(ACTION_NAME, (ctx) => notify(ctx), { core, ...(clock ? { clock } : {}) });
+}
+
+/** Where the rollout's message is: what the next step needs to update it and reply in its thread. */
+interface MessageRef {
+  ts?: string;
+  threadTs?: string;
+  channel?: string;
+}
+
+/** What was done, for the log and the job summary. */
+interface Step {
+  what: string;
+  ts?: string;
+}
+
+async function notify(ctx: ActionContext): Promise<void> {
+  const { core } = ctx;
+  // 1. Parse every input (a bad one fails the step here, before any call to Slack).
+  const settings = readSettings(core);
+  const now = new Date(ctx.clock.now());
+
+  // 2. Build the message and its thread reply.
+  const message = composeMessage(settings, now);
+  // A failure leaves the outputs as they came in, so a later step can still update the message.
+  let ref: MessageRef = {
+    ...(settings.ts ? { ts: settings.ts } : {}),
+    ...(settings.threadTs || settings.ts ? { threadTs: settings.threadTs ?? settings.ts } : {}),
+    ...(settings.destination.kind === 'bot' ? { channel: settings.destination.channel } : {}),
+  };
+  const steps: Step[] = [];
+  let failure: SlackDeliveryError | undefined;
+
+  // 3. Deliver: post or update the living message, then reply in its thread.
+  try {
+    const delivery: DeliveryContext = {
+      core,
+      clock: ctx.clock,
+      signal: ctx.signal,
+      deadline: ctx.clock.now() + settings.timeoutMs,
+      secrets: settings.secrets,
+    };
+    const slack =
+      settings.destination.kind === 'bot'
+        ? await botTransport(settings.destination, delivery)
+        : await webhookTransport(settings.destination, delivery);
+    ref = await deliverMessage(ctx, slack, settings, message, ref, steps);
+    const reply = composeReply(settings, now, slack.kind);
+    if (reply && ref.threadTs) {
+      throwIfCancelled(ctx.signal);
+      const posted = await slack.post(reply, {
+        threadTs: ref.threadTs,
+        broadcast: settings.status === 'failed' || settings.status === 'rolled-back',
+      });
+      steps.push({ what: 'replied in the thread', ...(posted.ts ? { ts: posted.ts } : {}) });
+    }
+  } catch (err) {
+    if (err instanceof CancelledError) throw err;
+    failure = toDeliveryError(err, settings.secrets);
+  }
+
+  // 4. Report: outputs, log, summary; a failure is a warning unless fail-on-error.
+  core.setOutput(OUTPUTS.ts, ref.ts ?? '');
+  core.setOutput(OUTPUTS.threadTs, ref.threadTs ?? '');
+  core.setOutput(OUTPUTS.channel, ref.channel ?? '');
+  for (const step of steps) core.info(`Slack: ${step.what}${step.ts ? ` (ts ${step.ts})` : ''}`);
+  await core.summary
+    .addRaw(redact(renderSummary(settings, ref, steps, failure), settings.secrets), true)
+    .write();
+  if (failure) {
+    const text = `the Slack notification was not ${steps.length > 0 ? 'completed' : 'sent'}: ${failure.message}`;
+    if (settings.failOnError) throw new ActionError(text);
+    core.warning(`${ACTION_NAME}: ${text} (fail-on-error is false, so the step succeeds)`);
+  }
+}
+
+function composeMessage(settings: NotifySettings, at: Date): SlackMessage {
+  switch (settings.content.kind) {
+    case 'payload':
+      return fitPayload(settings.content.payload);
+    case 'text':
+      return buildTextMessage(settings.content.text);
+    case 'layout':
+      return buildRolloutMessage({
+        status: settings.status,
+        ...(settings.content.title === undefined ? {} : { title: settings.content.title }),
+        fields: settings.fields,
+        links: runLinks(process.env),
+        at,
+        // A webhook has no thread: the details go in the message itself.
+        ...(settings.destination.kind === 'webhook' && settings.details ? { details: settings.details } : {}),
+      });
+  }
+}
+
+/**
+ * The thread reply of this step: the details when given, and for the layout, a line for each
+ * update after the first post, so the thread reads as the rollout's timeline.
+ */
+function composeReply(
+  settings: NotifySettings,
+  at: Date,
+  kind: SlackTransport['kind'],
+): SlackMessage | undefined {
+  if (kind === 'webhook') return undefined;
+  const isUpdate = settings.ts !== undefined;
+  if (settings.details === undefined && !(isUpdate && settings.content.kind === 'layout')) return undefined;
+  return buildThreadReply({
+    status: settings.status,
+    fields: settings.fields,
+    ...(settings.details === undefined ? {} : { details: settings.details }),
+    at,
+  });
+}
+
+async function deliverMessage(
+  ctx: ActionContext,
+  slack: SlackTransport,
+  settings: NotifySettings,
+  message: SlackMessage,
+  ref: MessageRef,
+  steps: Step[],
+): Promise<MessageRef> {
+  throwIfCancelled(ctx.signal);
+  if (settings.ts && slack.kind === 'bot' && ref.channel) {
+    try {
+      const updated = await slack.update(ref.channel, settings.ts, message);
+      steps.push({ what: `updated the message (${settings.status})`, ts: settings.ts });
+      return { ...ref, ts: updated.ts ?? settings.ts, channel: updated.channel ?? ref.channel };
+    } catch (err) {
+      const failure = toDeliveryError(err, settings.secrets);
+      if (failure.code !== 'message_not_found') throw failure;
+      ctx.core.warning(`${ACTION_NAME}: the message ${settings.ts} no longer exists; posting a new one`);
+    }
+  } else if (settings.ts && slack.kind === 'webhook') {
+    ctx.core.warning(
+      `${ACTION_NAME}: an incoming webhook cannot update message ${settings.ts}; posting a new one`,
+    );
+  }
+  const threadTs = settings.ts ? undefined : settings.threadTs;
+  const posted = await slack.post(message, threadTs ? { threadTs } : {});
+  steps.push({
+    what: threadTs ? 'posted in the thread' : 'posted the message',
+    ...(posted.ts ? { ts: posted.ts } : {}),
+  });
+  if (slack.kind === 'webhook') return {};
+  return {
+    ...(posted.ts ? { ts: posted.ts } : {}),
+    ...(threadTs || posted.ts ? { threadTs: threadTs ?? posted.ts } : {}),
+    channel: posted.channel ?? ref.channel,
+  };
+}
+
+function renderSummary(
+  settings: NotifySettings,
+  ref: MessageRef,
+  steps: Step[],
+  failure: SlackDeliveryError | undefined,
+): string {
+  const style = STATUS_STYLE[settings.status];
+  const outcome = failure ? `⚠️ not delivered: ${failure.message}` : steps.map((s) => s.what).join(', ');
+  return [
+    heading(`${style.icon} Slack notification: ${style.label}`),
+    '',
+    table(
+      ['Destination', 'Channel', 'Message ts', 'Thread ts', 'Outcome'],
+      [
+        [
+          settings.destination.kind === 'bot' ? 'bot token' : 'incoming webhook',
+          ref.channel ?? '—',
+          ref.ts ?? '—',
+          ref.threadTs ?? '—',
+          outcome,
+        ],
+      ],
+    ),
+    '',
+  ].join('\n');
+}

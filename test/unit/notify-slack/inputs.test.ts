@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { API_URL_VARIABLE, INPUTS, OUTPUTS, readSettings } from '../../../actions/notify-slack/src/inputs';
+import { InputError } from '../../../shared/errors';
+import { fakeCore } from '../../helpers/fake-core';
+import { declaredNames } from '../../helpers/metadata';
+
+const TOKEN = 'xoxb-1234-5678-abcdefSECRET';
+
+describe('notify-slack inputs', () => {
+  it('names the same inputs and outputs as action.yml', () => {
+    const declared = declaredNames('notify-slack');
+    expect(Object.values(INPUTS).sort()).toEqual(declared.inputs);
+    expect(Object.values(OUTPUTS).sort()).toEqual(declared.outputs);
+  });
+
+  it('reads a bot-token step with its defaults, masking the token', () => {
+    const core = fakeCore({
+      'bot-token': TOKEN,
+      channel: '#deploys',
+      status: 'Progress',
+      ts: '1700000000.123456',
+    });
+    const settings = readSettings(core, { [API_URL_VARIABLE]: 'http://127.0.0.1:1234/api/' });
+    expect(settings).toMatchObject({
+      destination: { kind: 'bot', token: TOKEN, channel: '#deploys', apiUrl: 'http://127.0.0.1:1234/api/' },
+      status: 'progress',
+      content: { kind: 'layout' },
+      ts: '1700000000.123456',
+      failOnError: false,
+      timeoutMs: 60_000,
+    });
+    expect(core.secrets).toContain(TOKEN);
+  });
+
+  it('masks the webhook URL, its normalised form and its path', () => {
+    const url = 'HTTPS://Hooks.Slack.com/services/T000/B000/XXXXsecret';
+    const core = fakeCore({ 'webhook-url': url, status: 'started' });
+    const settings = readSettings(core, {});
+    expect(settings.destination).toEqual({ kind: 'webhook', url });
+    for (const form of [
+      url,
+      'https://hooks.slack.com/services/T000/B000/XXXXsecret',
+      '/services/T000/B000/XXXXsecret',
+    ]) {
+      expect(core.secrets).toContain(form);
+    }
+  });
+
+  it.each([
+    [{ status: 'started' }, 'input "bot-token": is required (with channel), unless webhook-url is given'],
+    [
+      { 'bot-token': TOKEN, 'webhook-url': 'https://hooks.slack.com/x', status: 'started' },
+      'input "webhook-url": give either',
+    ],
+    [{ 'bot-token': TOKEN, channel: 'C1', status: 'done' }, 'input "status": "done" is not one of'],
+    [
+      { 'bot-token': TOKEN, channel: 'C1', status: 'started', 'thread-ts': '12' },
+      'input "thread-ts": "12" is not a Slack message timestamp',
+    ],
+    [
+      { 'bot-token': TOKEN, channel: 'C1', status: 'started', payload: '[1, 2]' },
+      'input "payload": must be an object',
+    ],
+    [
+      { 'bot-token': TOKEN, channel: 'C1', status: 'started', payload: '{username: x}' },
+      'input "payload": has none of text, blocks or attachments',
+    ],
+    [
+      { 'bot-token': TOKEN, channel: 'C1', status: 'started', 'fail-on-error': 'maybe' },
+      'input "fail-on-error": "maybe" is not a boolean',
+    ],
+    [
+      { 'bot-token': TOKEN, channel: 'C1', status: 'started', timeout: 'soon' },
+      'input "timeout": "soon" is not a duration',
+    ],
+    [
+      { 'webhook-url': 'ftp://hooks.example/x', status: 'started' },
+      'input "webhook-url": scheme "ftp:" is not https',
+    ],
+  ])('rejects %o', (inputs, message) => {
+    const read = () => readSettings(fakeCore(inputs), {});
+    expect(read).toThrow(InputError);
+    expect(read).toThrow(message);
+  });
+
+  it('never puts the token or the webhook URL in an input error', () => {
+    const cases: Record<string, string>[] = [
+      { 'bot-token': 'not-a-slack-SECRET', channel: 'C1', status: 'started' },
+      { 'webhook-url': 'hooks.slack.com/services/T0/B0/SECRET', status: 'started' },
+    ];
+    for (const inputs of cases) {
+      const error = (() => {
+        try {
+          readSettings(fakeCore(inputs), {});
+        } catch (err) {
+          return err as Error;
+        }
+        return undefined;
+      })();
+      expect(error).toBeInstanceOf(InputError);
+      expect(error?.message).not.toContain('SECRET');
+    }
+  });
+});
