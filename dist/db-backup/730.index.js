@@ -1,0 +1,139 @@
+"use strict";
+exports.id = 730;
+exports.ids = [730];
+exports.modules = {
+
+/***/ 7591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ ObjectExistsError)
+/* harmony export */ });
+/** A create-only write found the name taken: nothing was overwritten. */
+class ObjectExistsError extends Error {
+    uri;
+    name = 'ObjectExistsError';
+    constructor(uri) {
+        super(`${uri} already exists; backups are never overwritten`);
+        this.uri = uri;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S3Store: () => (/* binding */ S3Store)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7591);
+
+/** Parts of 16 MiB, four in flight: at most ~64 MiB buffered, and 10,000 parts reach 160 GiB. */
+const PART_SIZE = 16 * 1024 * 1024;
+const QUEUE_SIZE = 4;
+/**
+ * S3 as a backup store. Uploads go through lib-storage's multipart Upload, which aborts the
+ * multipart upload on any failure, so no object appears unless CompleteMultipartUpload ran.
+ * Writes are create-only with `If-None-Match: *` (on PutObject and CompleteMultipartUpload), and
+ * each part carries a CRC32 checksum that S3 verifies.
+ */
+class S3Store {
+    options;
+    scheme = 's3';
+    constructor(options) {
+        this.options = options;
+    }
+    uriOf(key) {
+        return `s3://${this.options.bucket}/${key}`;
+    }
+    async put(key, body, options) {
+        const { Upload } = await Promise.all(/* import() */[__webpack_require__.e(265), __webpack_require__.e(228)]).then(__webpack_require__.t.bind(__webpack_require__, 7228, 19));
+        const upload = new Upload({
+            client: this.options.client,
+            partSize: PART_SIZE,
+            queueSize: QUEUE_SIZE,
+            leavePartsOnError: false,
+            params: {
+                Bucket: this.options.bucket,
+                Key: key,
+                Body: body,
+                IfNoneMatch: '*',
+                ChecksumAlgorithm: 'CRC32',
+                ContentType: options.contentType ?? 'application/octet-stream',
+                ...(this.options.kmsKey ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: this.options.kmsKey } : {}),
+            },
+        });
+        const onAbort = () => void upload.abort();
+        options.signal.addEventListener('abort', onAbort, { once: true });
+        // lib-storage stops reading when a part fails; a failed body must still be drained of its error.
+        let bodyError;
+        body.once('error', (err) => {
+            bodyError = err;
+            void upload.abort();
+        });
+        try {
+            await upload.done();
+        }
+        catch (err) {
+            if (bodyError !== undefined)
+                throw bodyError;
+            const status = err.$metadata?.httpStatusCode;
+            if (status === 412)
+                throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ObjectExistsError */ .q(this.uriOf(key));
+            throw err;
+        }
+        finally {
+            options.signal.removeEventListener('abort', onAbort);
+        }
+        if (bodyError !== undefined)
+            throw bodyError;
+        const head = await this.head(key);
+        return head;
+    }
+    async head(key) {
+        const { HeadObjectCommand } = await __webpack_require__.e(/* import() */ 265).then(__webpack_require__.t.bind(__webpack_require__, 6265, 19));
+        const head = await this.options.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: key }));
+        return {
+            uri: this.uriOf(key),
+            key,
+            size: head.ContentLength ?? 0,
+            created: head.LastModified ?? new Date(),
+        };
+    }
+    async list(prefix) {
+        const { paginateListObjectsV2 } = await __webpack_require__.e(/* import() */ 265).then(__webpack_require__.t.bind(__webpack_require__, 6265, 19));
+        const found = [];
+        for await (const page of paginateListObjectsV2({ client: this.options.client }, { Bucket: this.options.bucket, Prefix: prefix })) {
+            for (const item of page.Contents ?? []) {
+                if (!item.Key)
+                    continue;
+                found.push({
+                    uri: this.uriOf(item.Key),
+                    key: item.Key,
+                    size: item.Size ?? 0,
+                    created: item.LastModified ?? new Date(0),
+                });
+            }
+        }
+        return found;
+    }
+    async get(key, signal) {
+        const { GetObjectCommand } = await __webpack_require__.e(/* import() */ 265).then(__webpack_require__.t.bind(__webpack_require__, 6265, 19));
+        const response = await this.options.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }), { abortSignal: signal });
+        if (!response.Body)
+            throw new Error(`${this.uriOf(key)} has no body`);
+        return response.Body;
+    }
+    async delete(key) {
+        const { DeleteObjectCommand } = await __webpack_require__.e(/* import() */ 265).then(__webpack_require__.t.bind(__webpack_require__, 6265, 19));
+        await this.options.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+    }
+}
+
+
+/***/ })
+
+};
+;

@@ -1,0 +1,118 @@
+import type { Readable } from 'node:stream';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { BackupObject, BackupStore, PutOptions } from '../providers/types';
+import { ObjectExistsError } from './errors';
+
+/** Parts of 16 MiB, four in flight: at most ~64 MiB buffered, and 10,000 parts reach 160 GiB. */
+const PART_SIZE = 16 * 1024 * 1024;
+const QUEUE_SIZE = 4;
+
+export interface S3StoreOptions {
+  client: S3Client;
+  bucket: string;
+  /** SSE-KMS key id or ARN; objects are encrypted with it when set. */
+  kmsKey?: string;
+}
+
+/**
+ * S3 as a backup store. Uploads go through lib-storage's multipart Upload, which aborts the
+ * multipart upload on any failure, so no object appears unless CompleteMultipartUpload ran.
+ * Writes are create-only with `If-None-Match: *` (on PutObject and CompleteMultipartUpload), and
+ * each part carries a CRC32 checksum that S3 verifies.
+ */
+export class S3Store implements BackupStore {
+  readonly scheme = 's3' as const;
+  constructor(private readonly options: S3StoreOptions) {}
+
+  uriOf(key: string): string {
+    return `s3://${this.options.bucket}/${key}`;
+  }
+
+  async put(key: string, body: Readable, options: PutOptions): Promise<BackupObject> {
+    const { Upload } = await import('@aws-sdk/lib-storage');
+    const upload = new Upload({
+      client: this.options.client,
+      partSize: PART_SIZE,
+      queueSize: QUEUE_SIZE,
+      leavePartsOnError: false,
+      params: {
+        Bucket: this.options.bucket,
+        Key: key,
+        Body: body,
+        IfNoneMatch: '*',
+        ChecksumAlgorithm: 'CRC32',
+        ContentType: options.contentType ?? 'application/octet-stream',
+        ...(this.options.kmsKey ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: this.options.kmsKey } : {}),
+      },
+    });
+    const onAbort = () => void upload.abort();
+    options.signal.addEventListener('abort', onAbort, { once: true });
+    // lib-storage stops reading when a part fails; a failed body must still be drained of its error.
+    let bodyError: unknown;
+    body.once('error', (err) => {
+      bodyError = err;
+      void upload.abort();
+    });
+    try {
+      await upload.done();
+    } catch (err) {
+      if (bodyError !== undefined) throw bodyError;
+      const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status === 412) throw new ObjectExistsError(this.uriOf(key));
+      throw err;
+    } finally {
+      options.signal.removeEventListener('abort', onAbort);
+    }
+    if (bodyError !== undefined) throw bodyError;
+    const head = await this.head(key);
+    return head;
+  }
+
+  private async head(key: string): Promise<BackupObject> {
+    const { HeadObjectCommand } = await import('@aws-sdk/client-s3');
+    const head = await this.options.client.send(
+      new HeadObjectCommand({ Bucket: this.options.bucket, Key: key }),
+    );
+    return {
+      uri: this.uriOf(key),
+      key,
+      size: head.ContentLength ?? 0,
+      created: head.LastModified ?? new Date(),
+    };
+  }
+
+  async list(prefix: string): Promise<BackupObject[]> {
+    const { paginateListObjectsV2 } = await import('@aws-sdk/client-s3');
+    const found: BackupObject[] = [];
+    for await (const page of paginateListObjectsV2(
+      { client: this.options.client },
+      { Bucket: this.options.bucket, Prefix: prefix },
+    )) {
+      for (const item of page.Contents ?? []) {
+        if (!item.Key) continue;
+        found.push({
+          uri: this.uriOf(item.Key),
+          key: item.Key,
+          size: item.Size ?? 0,
+          created: item.LastModified ?? new Date(0),
+        });
+      }
+    }
+    return found;
+  }
+
+  async get(key: string, signal: AbortSignal): Promise<Readable> {
+    const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+    const response = await this.options.client.send(
+      new GetObjectCommand({ Bucket: this.options.bucket, Key: key }),
+      { abortSignal: signal },
+    );
+    if (!response.Body) throw new Error(`${this.uriOf(key)} has no body`);
+    return response.Body as Readable;
+  }
+
+  async delete(key: string): Promise<void> {
+    const { DeleteObjectCommand } = await import('@aws-sdk/client-s3');
+    await this.options.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+  }
+}

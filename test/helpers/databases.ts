@@ -1,0 +1,292 @@
+/**
+ * Real PostgreSQL and MariaDB servers for tests: each started on 127.0.0.1 with a throwaway data
+ * folder and a free port, as the `postgres` / `mysql` system user when the tests run as root.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface DatabaseServer {
+  engine: 'postgres' | 'mysql';
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+  /** The server process, e.g. to find the tools it spawns. */
+  process: ChildProcess;
+  /** Runs SQL as the admin user in a database and returns tab-separated rows. */
+  sql(database: string, statement: string): string;
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+const isRoot = process.getuid?.() === 0;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function postgresBin(name: string): string {
+  const root = '/usr/lib/postgresql';
+  const majors = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  for (const major of majors) {
+    const path = join(root, major, 'bin', name);
+    if (existsSync(path)) return path;
+  }
+  return name;
+}
+
+/** As root, runs a command as a system user (servers refuse to run as root). */
+function asUser(user: string, command: string, args: string[]): [string, string[]] {
+  return isRoot ? ['runuser', ['-u', user, '--', command, ...args]] : [command, args];
+}
+
+function ownedTempFolder(prefix: string, user: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(folder, 0o700);
+  if (isRoot) {
+    const uid = Number(execFileSync('id', ['-u', user]).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', user]).toString().trim());
+    chownSync(folder, uid, gid);
+  }
+  return folder;
+}
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${what} did not start within ${timeoutMs} ms`);
+}
+
+function stopProcess(child: ChildProcess, folder: string): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      rmSync(folder, { recursive: true, force: true });
+      resolve();
+    };
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    child.once('exit', done);
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+export async function startPostgres(password = 'pg-Secret:with\\odd"chars'): Promise<DatabaseServer> {
+  const folder = ownedTempFolder('pg-', 'postgres');
+  const data = join(folder, 'data');
+  const pwfile = join(folder, 'pw');
+  writeFileSync(pwfile, password, { mode: 0o600 });
+  if (isRoot) execFileSync('chown', ['postgres', pwfile]);
+  const [initCmd, initArgs] = asUser('postgres', postgresBin('initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=scram-sha-256',
+    `--pwfile=${pwfile}`,
+    '--no-sync',
+    '-E',
+    'UTF8',
+    '--locale=C',
+  ]);
+  execFileSync(initCmd, initArgs, { stdio: 'ignore' });
+  const port = await freePort();
+  const [cmd, args] = asUser('postgres', postgresBin('postgres'), [
+    '-D',
+    data,
+    '-h',
+    '127.0.0.1',
+    '-p',
+    String(port),
+    '-k',
+    folder,
+    '-c',
+    'fsync=off',
+    '-c',
+    'max_connections=50',
+  ]);
+  const child = spawn(cmd, args, { stdio: 'ignore' });
+  const psql = postgresBin('psql');
+  const env = { ...process.env, PGPASSWORD: password };
+  const sql = (database: string, statement: string) =>
+    execFileSync(
+      psql,
+      [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(port),
+        '-U',
+        'postgres',
+        '-d',
+        database,
+        '-XAtq',
+        '-F',
+        '\t',
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        statement,
+      ],
+      { env, maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] },
+    ).toString();
+  await waitFor(() => {
+    try {
+      sql('postgres', 'SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'postgres');
+  return {
+    engine: 'postgres',
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password,
+    process: child,
+    sql,
+    url: (database) =>
+      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stop: () => stopProcess(child, folder),
+  };
+}
+
+export async function startMariadb(password = 'my-Secret:with\\odd"chars'): Promise<DatabaseServer> {
+  const folder = ownedTempFolder('mariadb-', 'mysql');
+  const data = join(folder, 'data');
+  const socket = join(folder, 'mysqld.sock');
+  const install = existsSync('/usr/bin/mariadb-install-db') ? 'mariadb-install-db' : 'mysql_install_db';
+  const [initCmd, initArgs] = asUser('mysql', install, [
+    `--datadir=${data}`,
+    '--auth-root-authentication-method=normal',
+    '--skip-test-db',
+    '--skip-name-resolve',
+  ]);
+  execFileSync(initCmd, initArgs, { stdio: 'ignore' });
+  const port = await freePort();
+  const server = existsSync('/usr/sbin/mariadbd') ? '/usr/sbin/mariadbd' : '/usr/sbin/mysqld';
+  const [cmd, args] = asUser('mysql', server, [
+    '--no-defaults',
+    `--datadir=${data}`,
+    `--socket=${socket}`,
+    `--port=${port}`,
+    '--bind-address=127.0.0.1',
+    '--skip-name-resolve',
+    `--pid-file=${join(folder, 'mysqld.pid')}`,
+    '--innodb-buffer-pool-size=64M',
+    '--innodb-flush-log-at-trx-commit=0',
+    '--skip-log-bin',
+  ]);
+  const child = spawn(cmd, args, { stdio: 'ignore' });
+  const client = existsSync('/usr/bin/mariadb') ? 'mariadb' : 'mysql';
+  const rootSql = (statement: string) =>
+    execFileSync(client, ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', statement], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).toString();
+  await waitFor(() => {
+    try {
+      rootSql('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'mariadb');
+  const quoted = password.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
+  rootSql(`CREATE USER 'backup'@'%' IDENTIFIED BY '${quoted}'; GRANT ALL PRIVILEGES ON *.* TO 'backup'@'%';`);
+  const sql = (database: string, statement: string) =>
+    execFileSync(
+      client,
+      [
+        '--no-defaults',
+        `--socket=${socket}`,
+        '-uroot',
+        '--batch',
+        '--skip-column-names',
+        '--raw',
+        `--database=${database}`,
+        '-e',
+        statement,
+      ],
+      {
+        maxBuffer: 64 << 20,
+      },
+    ).toString();
+  return {
+    engine: 'mysql',
+    host: '127.0.0.1',
+    port,
+    user: 'backup',
+    password,
+    process: child,
+    sql,
+    url: (database) =>
+      `mysql://backup:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stop: () => stopProcess(child, folder),
+  };
+}
+
+/**
+ * A fingerprint of a database's data: row count and an md5 of every row, ordered, per table.
+ * Two databases with equal fingerprints hold the same data.
+ */
+export function fingerprint(server: DatabaseServer, database: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (server.engine === 'postgres') {
+    const tables = server
+      .sql(
+        database,
+        "SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog','information_schema') ORDER BY 1",
+      )
+      .split('\n')
+      .filter(Boolean);
+    for (const table of tables) {
+      const [schema, name] = table.split('.') as [string, string];
+      const ref = `"${schema}"."${name}"`;
+      result[table] = server
+        .sql(
+          database,
+          `SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM ${ref} t`,
+        )
+        .trim();
+    }
+    return result;
+  }
+  const tables = server
+    .sql(
+      database,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type='BASE TABLE' ORDER BY 1",
+    )
+    .split('\n')
+    .filter(Boolean);
+  for (const table of tables) {
+    const columns = server
+      .sql(
+        database,
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name='${table}' ORDER BY ordinal_position`,
+      )
+      .split('\n')
+      .filter(Boolean)
+      .map((c) => `COALESCE(HEX(\`${c}\`),'NULL')`)
+      .join(",'\\t',");
+    result[table] = server
+      .sql(
+        database,
+        `SET SESSION group_concat_max_len = 1073741824; SELECT CONCAT(COUNT(*), ':', COALESCE(MD5(GROUP_CONCAT(CONCAT(${columns}) ORDER BY CONCAT(${columns}) SEPARATOR '|')), '')) FROM \`${table}\``,
+      )
+      .trim();
+  }
+  return result;
+}
