@@ -3,9 +3,30 @@
  * parser and evaluator of GitHub's own language services), with the status functions that only a
  * runner can answer (success, failure, cancelled, always) supplied per evaluation.
  */
-import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
+import type * as Expressions from '@actions/expressions';
 import type { FunctionDefinition } from '@actions/expressions/funcs/info';
-import { truthy } from '@actions/expressions/result';
+import type * as ExpressionResults from '@actions/expressions/result';
+
+type ExpressionData = Expressions.data.ExpressionData;
+
+/**
+ * @actions/expressions is published as ES modules only (its exports map has no `require`), and
+ * tsx runs this repository's .ts files as CommonJS: so the engine is loaded once with a dynamic
+ * import, which Node resolves as ESM from either kind of module.
+ */
+let engine: { lib: typeof Expressions; results: typeof ExpressionResults } | undefined;
+
+export async function loadExpressionEngine(): Promise<void> {
+  engine ??= {
+    lib: await import('@actions/expressions'),
+    results: await import('@actions/expressions/result'),
+  };
+}
+
+function loaded(): NonNullable<typeof engine> {
+  if (!engine) throw new Error('call loadExpressionEngine() before evaluating expressions');
+  return engine;
+}
 
 export const CONTEXT_NAMES = [
   'github',
@@ -37,12 +58,14 @@ const STATUS_CALL = /\b(success|failure|cancelled|always)\s*\(/;
 const TEMPLATE = /\$\{\{([\s\S]*?)\}\}/g;
 
 /** Plain JSON values to the evaluator's data model. */
-export function toData(value: unknown): data.ExpressionData {
+export function toData(value: unknown): ExpressionData {
+  const { data } = loaded().lib;
   if (value === undefined) return new data.Null();
-  return JSON.parse(JSON.stringify(value), data.reviver) as data.ExpressionData;
+  return JSON.parse(JSON.stringify(value), data.reviver) as ExpressionData;
 }
 
 function statusFunctions(status: Status): Map<string, FunctionDefinition> {
+  const { data } = loaded().lib;
   const answer: Record<(typeof STATUS_FUNCTIONS)[number], boolean> = {
     success: status.success && !status.cancelled,
     failure: status.failure,
@@ -58,7 +81,8 @@ function statusFunctions(status: Status): Map<string, FunctionDefinition> {
 }
 
 /** Evaluates one expression (the text between `${{` and `}}`). */
-export function evaluate(expression: string, contexts: Contexts, status?: Status): data.ExpressionData {
+export function evaluate(expression: string, contexts: Contexts, status?: Status): ExpressionData {
+  const { data, Evaluator, Lexer, Parser } = loaded().lib;
   const lexed = new Lexer(expression.trim()).lex();
   const functions = statusFunctions(status ?? { success: true, failure: false, cancelled: false });
   const parsed = new Parser(
@@ -95,5 +119,5 @@ export function condition(text: unknown, contexts: Contexts, status: Status): bo
   const whole = raw.match(/^\$\{\{([\s\S]*)\}\}$/);
   const expression = whole ? (whole[1] as string) : raw;
   const guarded = STATUS_CALL.test(expression) ? expression : `success() && (${expression})`;
-  return truthy(evaluate(guarded, contexts, status));
+  return loaded().results.truthy(evaluate(guarded, contexts, status));
 }

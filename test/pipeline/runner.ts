@@ -24,12 +24,12 @@
  *   only if their condition asks for it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseCommandFile, REPO_ROOT, runBundle } from '../helpers/runner';
-import { type Contexts, condition, interpolate, type Status } from './expressions';
+import { type Contexts, condition, interpolate, loadExpressionEngine, type Status } from './expressions';
 
 export type Result = 'success' | 'failure' | 'cancelled' | 'skipped';
 
@@ -253,6 +253,7 @@ function evaluateMap(
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineRun> {
+  await loadExpressionEngine();
   const spec = loadWorkflow(options.workflow);
   const event = options.event ?? 'workflow_call';
   const inputs = resolveInputs(spec, event, options.inputs);
@@ -446,6 +447,12 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     const action = ourAction(uses);
     if (action === undefined) {
       return { ...stepRecord(job, stepId, name, step, 'success', withInputs, startedAt), kind: 'external' };
+    }
+    if (!existsSync(join(REPO_ROOT, 'actions', action, 'action.yml'))) {
+      return {
+        ...stepRecord(job, stepId, name, step, 'failure', withInputs, startedAt),
+        errors: [`Can't find 'action.yml' for ${uses} (no actions/${action} in this repository)`],
+      };
     }
     const metadata = actionMetadata(action);
     const declared = metadata.inputs ?? {};

@@ -1,0 +1,181 @@
+/**
+ * canary-cloud-run.yml end to end: the pipeline runner reads the workflow and runs each job's
+ * steps with the inputs its YAML gives, each action as its built bundle, against the local cloud
+ * (Cloud Run + Cloud Monitoring emulators, Slack emulator, steady load on the service URL).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type LocalCloud, startLocalCloud } from '../emulators/local-cloud';
+import { REPO_ROOT } from '../helpers/runner';
+import {
+  REGISTRY,
+  runCloudRunScenario,
+  STABLE_IMAGE,
+  type TrafficSnapshot,
+} from '../pipeline/cloud-run-scenario';
+import type { PipelineRun } from '../pipeline/runner';
+
+const HEALTHY = `${REGISTRY}/shop:v2`;
+const FAULTY = `${REGISTRY}/shop:v3`;
+const BROKEN = `${REGISTRY}/shop:v4`;
+
+/** The scenarios that reach the gate need error-rate-gate, built on its own branch. */
+const gateMissing = !existsSync(join(REPO_ROOT, 'actions', 'error-rate-gate', 'action.yml'));
+
+let cloud: LocalCloud | undefined;
+afterEach(async () => {
+  await cloud?.stop();
+  cloud = undefined;
+});
+
+async function start(): Promise<LocalCloud> {
+  cloud = await startLocalCloud({
+    stableImage: STABLE_IMAGE,
+    images: { [FAULTY]: { errorRate: 0.3 }, [BROKEN]: { errorRate: 1 } },
+  });
+  return cloud;
+}
+
+const results = (run: PipelineRun) => Object.fromEntries(run.jobs.map((j) => [j.id, j.result]));
+
+/** The candidate's share after each step, without repeats: the path the traffic took. */
+function sharePath(traffic: TrafficSnapshot[], candidate: string): number[] {
+  const path: number[] = [];
+  for (const snapshot of traffic) {
+    const share = snapshot.observed[candidate] ?? 0;
+    if (path[path.length - 1] !== share) path.push(share);
+  }
+  return path;
+}
+
+/** The rollout's one Slack message: its final text and how many versions it went through. */
+function slackMessage(local: LocalCloud): { text: string; versions: number } {
+  // Top-level messages only: the final thread reply is also broadcast to the channel.
+  const messages = local.slack.messages.filter(
+    (m) => m.channel === local.slackChannel && m.threadTs === undefined,
+  );
+  expect(messages).toHaveLength(1);
+  const message = messages[0];
+  if (!message) throw new Error('no Slack message');
+  return { text: message.text ?? '', versions: message.history.length + 1 };
+}
+
+function recordedSplit(run: PipelineRun): Record<string, number> {
+  const token = JSON.parse(run.job('deploy').outputs['rollback-target'] ?? '{}') as {
+    traffic?: { target: string; percent: number }[];
+  };
+  return Object.fromEntries(
+    (token.traffic ?? []).filter((t) => t.percent > 0).map((t) => [t.target, t.percent]),
+  );
+}
+
+describe('canary-cloud-run pipeline', () => {
+  it.skipIf(gateMissing)(
+    'promotes a healthy candidate step by step to 100 %',
+    async () => {
+      const local = await start();
+      const [stable] = local.cloudRun.revisions(local.service);
+      const { run, traffic } = await runCloudRunScenario(local, HEALTHY);
+
+      expect(results(run)).toEqual({
+        plan: 'success',
+        backup: 'skipped',
+        deploy: 'success',
+        smoke: 'success',
+        rollout: 'success',
+        promote: 'success',
+        rollback: 'skipped',
+      });
+      const candidate = run.job('deploy').outputs.candidate ?? '';
+      expect(candidate).not.toBe(stable);
+      expect(run.job('deploy').outputs.stable).toBe(stable);
+      expect(sharePath(traffic, candidate)).toEqual([0, 20, 50, 100]);
+      expect(local.cloudRun.observed(local.service)).toEqual({ [candidate]: 100 });
+      const gates = run
+        .job('rollout')
+        .steps.filter((s) => s.uses === 'error-rate-gate' && s.outcome !== 'skipped');
+      expect(gates.map((g) => g.outputs.verdict)).toEqual(['pass', 'pass']);
+      // The load generator's requests were served throughout: no 5xx from a healthy rollout.
+      expect(local.load.byStatus['500'] ?? 0).toBe(0);
+      const slack = slackMessage(local);
+      expect(slack.text).toMatch(/succeeded/i);
+      expect(slack.versions).toBeGreaterThanOrEqual(5);
+    },
+    120_000,
+  );
+
+  it.skipIf(gateMissing)(
+    'rolls a faulty candidate back at the first step, and the Slack message ends "rolled back"',
+    async () => {
+      const local = await start();
+      const [stable] = local.cloudRun.revisions(local.service);
+      const { run, traffic } = await runCloudRunScenario(local, FAULTY);
+
+      expect(run.result).toBe('failure');
+      expect(results(run)).toMatchObject({
+        smoke: 'success',
+        rollout: 'failure',
+        promote: 'skipped',
+        rollback: 'success',
+      });
+      const steps = Object.fromEntries(run.job('rollout').steps.map((s) => [s.id, s]));
+      expect(steps['gate-1']?.outputs.verdict).toBe('fail');
+      expect(steps['shift-2']?.outcome).toBe('skipped');
+      const candidate = run.job('deploy').outputs.candidate ?? '';
+      expect(Math.max(...sharePath(traffic, candidate))).toBe(20);
+      const restore = run.job('rollback').steps.find((s) => s.uses === 'rollback');
+      expect(restore?.outputs['rolled-back']).toBe('true');
+      expect(local.cloudRun.observed(local.service)).toEqual({ [stable as string]: 100 });
+      expect(recordedSplit(run)).toEqual({ [stable as string]: 100 });
+      expect(slackMessage(local).text).toMatch(/rolled back/i);
+    },
+    120_000,
+  );
+
+  it.skipIf(gateMissing)(
+    'a cancellation mid-rollout ends in the recorded stable state',
+    async () => {
+      const local = await start();
+      const controller = new AbortController();
+      const { run } = await runCloudRunScenario(local, HEALTHY, {
+        signal: controller.signal,
+        onEvent: (event) => {
+          // Cancel while the gate watches the second step (50 %), as someone pressing Cancel would.
+          if (event.type === 'step-start' && event.step === 'gate-2')
+            setTimeout(() => controller.abort(), 1_500);
+        },
+      });
+
+      expect(run.cancelled).toBe(true);
+      expect(run.result).toBe('cancelled');
+      expect(results(run)).toMatchObject({ rollout: 'cancelled', promote: 'cancelled', rollback: 'success' });
+      expect(run.job('rollout').steps.find((s) => s.id === 'gate-2')?.outcome).toBe('cancelled');
+      const recorded = recordedSplit(run);
+      expect(Object.values(recorded)).toEqual([100]);
+      expect(local.cloudRun.observed(local.service)).toEqual(recorded);
+      expect(slackMessage(local).text).toMatch(/rolled back/i);
+    },
+    120_000,
+  );
+
+  it('a smoke-test failure stops the pipeline before any traffic moves', async () => {
+    const local = await start();
+    const [stable] = local.cloudRun.revisions(local.service);
+    const { run, traffic } = await runCloudRunScenario(local, BROKEN);
+
+    expect(results(run)).toMatchObject({
+      deploy: 'success',
+      smoke: 'failure',
+      rollout: 'skipped',
+      promote: 'skipped',
+      rollback: 'success',
+    });
+    const candidate = run.job('deploy').outputs.candidate ?? '';
+    expect(candidate).not.toBe('');
+    expect(sharePath(traffic, candidate)).toEqual([0]);
+    expect(run.steps().filter((s) => s.uses === 'canary-shift' && s.outcome !== 'skipped')).toHaveLength(1);
+    expect(local.cloudRun.observed(local.service)).toEqual({ [stable as string]: 100 });
+    expect(slackMessage(local).text).toMatch(/failed/i);
+  }, 120_000);
+});
