@@ -1,13 +1,16 @@
 /**
  * One local cloud for running a whole pipeline: the Cloud Run emulator with Cloud Monitoring's
- * timeSeries.list mounted on the same port (its metrics are the requests the emulator routed),
- * the Slack emulator, and a load generator sending steady traffic to the service URL so that the
- * gate judges real requests split by the real weights. `env` holds the endpoint overrides every
- * bundle needs; nothing listens beyond 127.0.0.1.
+ * timeSeries.list mounted on the same port (its metrics are the requests the emulator routed), or
+ * the AWS emulator (ECS, ELBv2) with CloudWatch's GetMetricData mounted likewise; the Slack
+ * emulator; and a load generator sending steady traffic to the service URL so that the gate
+ * judges real requests split by the real weights. `env` holds the endpoint overrides every bundle
+ * needs; nothing listens beyond 127.0.0.1.
  */
 import { Agent, request } from 'node:http';
+import { type AwsEmulator, startAwsEmulator } from './aws/server';
 import { cloudMonitoringHandler, type MetricsEmulatorHandler } from './cloud-monitoring';
 import { type CloudRunEmulator, startCloudRunEmulator } from './cloud-run/server';
+import { cloudWatchHandler } from './cloudwatch';
 import { SlackEmulator } from './slack/index';
 
 export interface LocalCloudOptions {
@@ -130,6 +133,58 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       await load.stop();
       await slack.close();
       await cloudRun.stop();
+    },
+  };
+}
+
+export interface LocalAwsOptions {
+  /** Steady load on the listener, requests per second (default 200). */
+  requestsPerSecond?: number;
+  /** How long an ECS deployment stays IN_PROGRESS, ms (default 300). */
+  deploymentMs?: number;
+}
+
+export interface LocalAws {
+  aws: AwsEmulator;
+  monitoring: MetricsEmulatorHandler;
+  slack: SlackEmulator;
+  slackToken: string;
+  slackChannel: string;
+  /** The load balancer's listener: real HTTP split between blue and green by its weights. */
+  listenerUrl: string;
+  env: Record<string, string>;
+  load: LoadStats;
+  stop(): Promise<void>;
+}
+
+/** The AWS side: ECS blue/green services behind a weighted listener, CloudWatch, Slack, load. */
+export async function startLocalAws(options: LocalAwsOptions = {}): Promise<LocalAws> {
+  const aws = await startAwsEmulator({ deploymentMs: options.deploymentMs ?? 300 });
+  const monitoring = cloudWatchHandler(aws.log);
+  aws.mount(monitoring);
+  const slack = await SlackEmulator.start();
+  const load = startLoad(aws.listenerUrl, options.requestsPerSecond ?? 200);
+  return {
+    aws,
+    monitoring,
+    slack,
+    slackToken: SlackEmulator.TOKEN,
+    slackChannel: 'C0DEPLOYS',
+    listenerUrl: aws.listenerUrl,
+    env: {
+      ROLLOUT_ACTIONS_AWS_ENDPOINT: aws.endpoint,
+      AWS_ENDPOINT_URL_CLOUDWATCH: aws.endpoint,
+      AWS_REGION: aws.world.region,
+      // The emulator checks no signature; the SDKs still want credentials to sign with.
+      AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
+      AWS_SECRET_ACCESS_KEY: 'emulator-secret-access-key-not-a-secret',
+      ROLLOUT_ACTIONS_SLACK_API_URL: slack.apiUrl,
+    },
+    load: load.stats,
+    stop: async () => {
+      await load.stop();
+      await slack.close();
+      await aws.stop();
     },
   };
 }
