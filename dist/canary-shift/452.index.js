@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 452;
-exports.ids = [452];
+exports.id = 608;
+exports.ids = [608];
 exports.modules = {
 
-/***/ 40452:
+/***/ 51608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,8 +14,127 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(42636);
-// EXTERNAL MODULE: ./shared/retry.ts
-var retry = __webpack_require__(71601);
+// EXTERNAL MODULE: ./shared/clock.ts
+var shared_clock = __webpack_require__(54253);
+;// CONCATENATED MODULE: ./shared/retry.ts
+
+
+/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
+function backoffDelayMs(attempt, options, random = Math.random) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
+async function retry(fn, options) {
+    const clock = options.clock ?? shared_clock/* systemClock */.m;
+    const random = options.random ?? Math.random;
+    const isRetryable = options.isRetryable ?? isRetryableError;
+    const started = clock.now();
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw new errors/* CancelledError */.cc();
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (error instanceof errors/* CancelledError */.cc || options.signal?.aborted)
+                throw error;
+            if (attempt >= options.maxAttempts || !isRetryable(error))
+                throw error;
+            const remaining = options.deadlineMs - (clock.now() - started);
+            const delayMs = backoffDelayMs(attempt, options, random);
+            if (delayMs >= remaining)
+                throw error;
+            options.onRetry?.({ attempt, delayMs, error });
+            await clock.sleep(delayMs, options.signal);
+        }
+    }
+}
+const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
+// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
+const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
+const RETRYABLE_GOOGLE_STATUS = new Set([
+    'DEADLINE_EXCEEDED',
+    'RESOURCE_EXHAUSTED',
+    'ABORTED',
+    'INTERNAL',
+    'UNAVAILABLE',
+]);
+const RETRYABLE_AWS_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'SlowDown',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalError',
+    'ServerException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+]);
+/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
+function httpStatusOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    const metadata = e.$metadata;
+    const response = e.response;
+    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
+        if (typeof candidate === 'number')
+            return candidate;
+    }
+    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
+    if (typeof e.code === 'number' && e.code >= 100)
+        return e.code;
+    return undefined;
+}
+/**
+ * Whether an error is worth trying again: throttling, server-side faults, timeouts and
+ * connection resets, as the Google, AWS and HTTP clients report them.
+ */
+function isRetryableError(err) {
+    if (typeof err !== 'object' || err === null)
+        return false;
+    const e = err;
+    if (e.name === 'AbortError' && !(e.cause instanceof errors/* CancelledError */.cc))
+        return true; // per-request timeout
+    if (e.name === 'TimeoutError')
+        return true;
+    const aws = e.$retryable;
+    if (aws)
+        return true;
+    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
+        return true;
+    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
+        return true;
+    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
+        return true;
+    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
+        return true;
+    const status = httpStatusOf(err);
+    if (status !== undefined)
+        return RETRYABLE_HTTP.has(status);
+    if (e.cause !== undefined && e.cause !== err)
+        return isRetryableError(e.cause);
+    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,errors/* errorMessage */.gJ)(err));
+}
+
 // EXTERNAL MODULE: ./shared/run.ts
 var run = __webpack_require__(1706);
 // EXTERNAL MODULE: ./shared/traffic/split.ts
@@ -280,9 +399,13 @@ class CloudRunTrafficProvider {
     apiCalls() {
         return this.clients.requests();
     }
-    /** One API call, retried on throttling and server faults within a bounded budget. */
-    call(what, fn, isRetryable = retry/* isRetryableError */.$d) {
-        return (0,retry/* retry */.L5)(fn, {
+    /**
+     * One API call, retried on throttling and server faults within a bounded budget. Only writes stop
+     * retrying on cancellation: a read after SIGTERM is what reports the state reached.
+     */
+    call(what, fn, options = {}) {
+        const isRetryable = options.isRetryable ?? isRetryableError;
+        return retry(fn, {
             maxAttempts: 6,
             baseDelayMs: 250,
             maxDelayMs: 4000,
@@ -290,7 +413,7 @@ class CloudRunTrafficProvider {
             // ABORTED is a lost race on a write, answered by reading again, never by writing again.
             isRetryable: (err) => codeOf(err) !== ABORTED && isRetryable(err),
             clock: this.deps.clock,
-            signal: this.deps.signal,
+            ...(options.write ? { signal: this.deps.signal } : {}),
             onRetry: ({ attempt, delayMs, error }) => this.deps.log(`  ${what}: try ${attempt} failed (${apiMessage(error)}); retrying in ${delayMs} ms`),
         }).catch((err) => {
             if (err instanceof errors/* CancelledError */.cc || err instanceof errors/* ActionError */.lZ)
@@ -311,7 +434,7 @@ class CloudRunTrafficProvider {
     }
     async readRevision(name) {
         try {
-            const [revision] = await this.call('read revision', () => this.clients.revisions.getRevision({ name: `${this.serviceName}/revisions/${name}` }), (err) => codeOf(err) !== NOT_FOUND && (0,retry/* isRetryableError */.$d)(err));
+            const [revision] = await this.call('read revision', () => this.clients.revisions.getRevision({ name: `${this.serviceName}/revisions/${name}` }), { isRetryable: (err) => codeOf(err) !== NOT_FOUND && isRetryableError(err) });
             return revision;
         }
         catch (err) {
@@ -420,7 +543,7 @@ class CloudRunTrafficProvider {
             const [operation] = await this.call('update service', () => {
                 tries++;
                 return this.clients.services.updateService({ service: body });
-            });
+            }, { write: true });
             this.pendingOperation = operation.name ?? undefined;
         }
         catch (err) {
@@ -470,7 +593,7 @@ class CloudRunTrafficProvider {
             }
             if (remaining() <= 0) {
                 state = state ?? (await this.read());
-                throw new types/* SplitNotObservedError */.k(`timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for ${what}; the platform serves ${(0,traffic_split/* formatSplit */.oe)(state.observed)}${state.settled ? '' : ' and is still reconciling'} (asked for ${(0,traffic_split/* formatSplit */.oe)(state.desired)})`, state);
+                throw new types/* SplitNotObservedError */.k(`timed out waiting for ${what}; the platform serves ${(0,traffic_split/* formatSplit */.oe)(state.observed)}${state.settled ? '' : ' and is still reconciling'} (asked for ${(0,traffic_split/* formatSplit */.oe)(state.desired)})`, state);
             }
             await this.deps.clock.sleep(Math.min(options.pollMs, Math.max(0, remaining())), options.signal);
         }
@@ -504,137 +627,6 @@ function pinned(desired, movingTag) {
 function withImage(service, image) {
     const [first, ...rest] = service.template?.containers ?? [];
     return [{ ...first, image }, ...rest];
-}
-
-
-/***/ }),
-
-/***/ 71601:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $d: () => (/* binding */ isRetryableError),
-/* harmony export */   L5: () => (/* binding */ retry)
-/* harmony export */ });
-/* unused harmony exports backoffDelayMs, httpStatusOf */
-/* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54253);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42636);
-
-
-/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
-function backoffDelayMs(attempt, options, random = Math.random) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
-async function retry(fn, options) {
-    const clock = options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
-    const random = options.random ?? Math.random;
-    const isRetryable = options.isRetryable ?? isRetryableError;
-    const started = clock.now();
-    for (let attempt = 1;; attempt++) {
-        if (options.signal?.aborted)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || options.signal?.aborted)
-                throw error;
-            if (attempt >= options.maxAttempts || !isRetryable(error))
-                throw error;
-            const remaining = options.deadlineMs - (clock.now() - started);
-            const delayMs = backoffDelayMs(attempt, options, random);
-            if (delayMs >= remaining)
-                throw error;
-            options.onRetry?.({ attempt, delayMs, error });
-            await clock.sleep(delayMs, options.signal);
-        }
-    }
-}
-const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
-// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
-const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
-const RETRYABLE_GOOGLE_STATUS = new Set([
-    'DEADLINE_EXCEEDED',
-    'RESOURCE_EXHAUSTED',
-    'ABORTED',
-    'INTERNAL',
-    'UNAVAILABLE',
-]);
-const RETRYABLE_AWS_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'SlowDown',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'InternalError',
-    'ServerException',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-const RETRYABLE_NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-]);
-/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
-function httpStatusOf(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    const metadata = e.$metadata;
-    const response = e.response;
-    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
-        if (typeof candidate === 'number')
-            return candidate;
-    }
-    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
-    if (typeof e.code === 'number' && e.code >= 100)
-        return e.code;
-    return undefined;
-}
-/**
- * Whether an error is worth trying again: throttling, server-side faults, timeouts and
- * connection resets, as the Google, AWS and HTTP clients report them.
- */
-function isRetryableError(err) {
-    if (typeof err !== 'object' || err === null)
-        return false;
-    const e = err;
-    if (e.name === 'AbortError' && !(e.cause instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc))
-        return true; // per-request timeout
-    if (e.name === 'TimeoutError')
-        return true;
-    const aws = e.$retryable;
-    if (aws)
-        return true;
-    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
-        return true;
-    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
-        return true;
-    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
-        return true;
-    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
-        return true;
-    const status = httpStatusOf(err);
-    if (status !== undefined)
-        return RETRYABLE_HTTP.has(status);
-    if (e.cause !== undefined && e.cause !== err)
-        return isRetryableError(e.cause);
-    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
 }
 
 

@@ -75,8 +75,16 @@ class CloudRunTrafficProvider implements TrafficProvider {
     return this.clients.requests();
   }
 
-  /** One API call, retried on throttling and server faults within a bounded budget. */
-  private call<T>(what: string, fn: () => Promise<T>, isRetryable = isRetryableError): Promise<T> {
+  /**
+   * One API call, retried on throttling and server faults within a bounded budget. Only writes stop
+   * retrying on cancellation: a read after SIGTERM is what reports the state reached.
+   */
+  private call<T>(
+    what: string,
+    fn: () => Promise<T>,
+    options: { isRetryable?: (err: unknown) => boolean; write?: boolean } = {},
+  ): Promise<T> {
+    const isRetryable = options.isRetryable ?? isRetryableError;
     return retry(fn, {
       maxAttempts: 6,
       baseDelayMs: 250,
@@ -85,7 +93,7 @@ class CloudRunTrafficProvider implements TrafficProvider {
       // ABORTED is a lost race on a write, answered by reading again, never by writing again.
       isRetryable: (err) => codeOf(err) !== ABORTED && isRetryable(err),
       clock: this.deps.clock,
-      signal: this.deps.signal,
+      ...(options.write ? { signal: this.deps.signal } : {}),
       onRetry: ({ attempt, delayMs, error }) =>
         this.deps.log(`  ${what}: try ${attempt} failed (${apiMessage(error)}); retrying in ${delayMs} ms`),
     }).catch((err: unknown) => {
@@ -116,7 +124,7 @@ class CloudRunTrafficProvider implements TrafficProvider {
       const [revision] = await this.call(
         'read revision',
         () => this.clients.revisions.getRevision({ name: `${this.serviceName}/revisions/${name}` }),
-        (err) => codeOf(err) !== NOT_FOUND && isRetryableError(err),
+        { isRetryable: (err) => codeOf(err) !== NOT_FOUND && isRetryableError(err) },
       );
       return revision;
     } catch (err) {
@@ -241,10 +249,14 @@ class CloudRunTrafficProvider implements TrafficProvider {
     const body: ApiService = { ...service, ...change(service, toServingState(service)) };
     let tries = 0;
     try {
-      const [operation] = await this.call('update service', () => {
-        tries++;
-        return this.clients.services.updateService({ service: body });
-      });
+      const [operation] = await this.call(
+        'update service',
+        () => {
+          tries++;
+          return this.clients.services.updateService({ service: body });
+        },
+        { write: true },
+      );
       this.pendingOperation = operation.name ?? undefined;
     } catch (err) {
       if (codeOf((err as { cause?: unknown }).cause) !== ABORTED) throw err;
@@ -310,7 +322,7 @@ class CloudRunTrafficProvider implements TrafficProvider {
       if (remaining() <= 0) {
         state = state ?? (await this.read());
         throw new SplitNotObservedError(
-          `timed out after ${Math.round(options.timeoutMs / 1000)} s waiting for ${what}; the platform serves ${formatSplit(state.observed)}${state.settled ? '' : ' and is still reconciling'} (asked for ${formatSplit(state.desired)})`,
+          `timed out waiting for ${what}; the platform serves ${formatSplit(state.observed)}${state.settled ? '' : ' and is still reconciling'} (asked for ${formatSplit(state.desired)})`,
           state,
         );
       }

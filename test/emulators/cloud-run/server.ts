@@ -77,6 +77,7 @@ export interface ApiCall {
   path: string;
   status: number;
   at: number;
+  userAgent: string;
 }
 
 export interface CloudRunFaults {
@@ -542,7 +543,7 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
           for (const handler of mounted) if (await handler(req, res, body)) return;
         }
         const answer = (status: number, json: string) => {
-          calls.push({ method, path, status, at: Date.now() });
+          calls.push({ method, path, status, at: Date.now(), userAgent: req.headers['user-agent'] ?? '' });
           res.statusCode = status;
           res.setHeader('content-type', 'application/json; charset=UTF-8');
           res.end(json);

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ApiService,
+  defaultRevisionSuffix,
+  failureOf,
+  toServingState,
+  trafficFor,
+} from '../../../shared/providers/cloud-run/state';
+import type { ServingState } from '../../../shared/providers/types';
+
+const base: ApiService = {
+  name: 'projects/p/locations/europe-west1/services/shop',
+  generation: '4',
+  observedGeneration: '4',
+  reconciling: false,
+  latestReadyRevision: 'projects/p/locations/europe-west1/services/shop/revisions/shop-00002-abc',
+  terminalCondition: { type: 'Ready', state: 'CONDITION_SUCCEEDED' },
+};
+
+describe('toServingState', () => {
+  it('resolves LATEST to the newest ready revision, in desired and observed', () => {
+    const state = toServingState({
+      ...base,
+      traffic: [{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST', percent: 100 }],
+      trafficStatuses: [{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST', percent: 100 }],
+    });
+    expect(state.desired).toEqual([{ target: 'shop-00002-abc', percent: 100 }]);
+    expect(state.observed).toEqual([{ target: 'shop-00002-abc', percent: 100 }]);
+    expect(state.version).toBe('4');
+    expect(state.settled).toBe(true);
+  });
+
+  it('is not settled while reconciling or behind the latest generation', () => {
+    expect(toServingState({ ...base, reconciling: true }).settled).toBe(false);
+    expect(toServingState({ ...base, observedGeneration: '3' }).settled).toBe(false);
+  });
+
+  it('maps tags to their URLs and reports a failed reconcile of the current generation only', () => {
+    const failed: ApiService = {
+      ...base,
+      trafficStatuses: [
+        { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: 'shop-1', percent: 100 },
+        {
+          type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION',
+          revision: 'shop-2',
+          percent: 0,
+          tag: 'canary',
+          uri: 'https://canary---shop.run.app',
+        },
+      ],
+      terminalCondition: { type: 'Ready', state: 'CONDITION_FAILED', message: 'quota' },
+    };
+    expect(toServingState(failed).urls).toEqual({ canary: 'https://canary---shop.run.app' });
+    expect(failureOf(failed)).toBe('quota');
+    expect(failureOf({ ...failed, generation: '5' })).toBeUndefined(); // a newer write is pending
+  });
+});
+
+describe('trafficFor', () => {
+  const current: ServingState = {
+    desired: [
+      { target: 'shop-1', percent: 100, tag: 'stable' },
+      { target: 'shop-0', percent: 0, tag: 'old' },
+      { target: 'shop-2', percent: 0, tag: 'canary' },
+    ],
+    observed: [],
+    version: '1',
+    settled: true,
+  };
+
+  it('pins every entry to a revision and keeps tags in use on their revisions', () => {
+    expect(
+      trafficFor(
+        [
+          { target: 'shop-1', percent: 90 },
+          { target: 'shop-2', percent: 10, tag: 'canary' },
+        ],
+        current,
+      ),
+    ).toEqual([
+      { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: 'shop-1', percent: 90, tag: 'stable' },
+      { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: 'shop-2', percent: 10, tag: 'canary' },
+      { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: 'shop-0', percent: 0, tag: 'old' },
+    ]);
+  });
+
+  it('moves a tag that the split gives to another revision', () => {
+    const written = trafficFor([{ target: 'shop-3', percent: 100, tag: 'canary' }], current);
+    expect(written.filter((t) => t.tag === 'canary')).toEqual([
+      { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: 'shop-3', percent: 100, tag: 'canary' },
+    ]);
+  });
+});
+
+describe('defaultRevisionSuffix', () => {
+  it('is stable for an image, differs between images, and is a valid suffix', () => {
+    const a = defaultRevisionSuffix('europe-docker.pkg.dev/p/apps/shop:1.2.3_RC');
+    expect(a).toBe(defaultRevisionSuffix('europe-docker.pkg.dev/p/apps/shop:1.2.3_RC'));
+    expect(a).not.toBe(defaultRevisionSuffix('europe-docker.pkg.dev/p/apps/shop:1.2.4_RC'));
+    expect(a).toMatch(/^1-2-3-rc-[0-9a-f]{8}$/);
+    expect(defaultRevisionSuffix(`gcr.io/p/shop@sha256:${'a'.repeat(64)}`)).toMatch(/^[0-9a-f]{8}$/);
+  });
+});
