@@ -33004,6 +33004,7 @@ const OUTPUTS = {
     rolledBack: 'rolled-back',
     observedTraffic: 'observed-traffic',
 };
+const TASK_DEFINITION = /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
 function readSettings(core) {
     const read = inputReader(core);
     const target = (0,traffic_settings/* readTrafficTarget */.zs)(read, { [INPUTS.revision]: 'cloud-run', [INPUTS.taskDefinition]: 'ecs' }, { singleEcsService: true });
@@ -33017,6 +33018,9 @@ function readSettings(core) {
         explicit !== undefined &&
         !explicit.startsWith(`${target.service}-`)) {
         throw new errors/* InputError */.dz(INPUTS.revision, `"${explicit}" is not a revision of service ${target.service} (its name starts with "${target.service}-")`, `${target.service}-00041-xyz`);
+    }
+    if (target.provider === 'ecs' && explicit !== undefined && !TASK_DEFINITION.test(explicit)) {
+        throw new errors/* InputError */.dz(INPUTS.taskDefinition, `"${explicit}" is not a task definition ARN or family:revision`, 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:41');
     }
     let source;
     if (token !== undefined) {

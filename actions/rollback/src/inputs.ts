@@ -26,6 +26,9 @@ export const OUTPUTS = {
   observedTraffic: 'observed-traffic',
 } as const;
 
+const TASK_DEFINITION =
+  /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+
 export interface RollbackSettings {
   target: TrafficTarget;
   /** Undefined when nothing names a state to restore: the rollout never wrote, a logged no-op. */
@@ -61,6 +64,13 @@ export function readSettings(core: Core): RollbackSettings {
       INPUTS.revision,
       `"${explicit}" is not a revision of service ${target.service} (its name starts with "${target.service}-")`,
       `${target.service}-00041-xyz`,
+    );
+  }
+  if (target.provider === 'ecs' && explicit !== undefined && !TASK_DEFINITION.test(explicit)) {
+    throw new InputError(
+      INPUTS.taskDefinition,
+      `"${explicit}" is not a task definition ARN or family:revision`,
+      'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:41',
     );
   }
   let source: RestoreSource | undefined;

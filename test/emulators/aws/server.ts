@@ -30,6 +30,8 @@ export interface ApiCall {
   at: number;
   /** The error code sent, for a failed call. */
   error?: string;
+  /** The caller's user agent (x-amz-user-agent, else user-agent). */
+  userAgent: string;
 }
 
 const WRITE_OPERATIONS = new Set(['UpdateService', 'RegisterTaskDefinition', 'ModifyListener', 'ModifyRule']);
@@ -286,8 +288,15 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     }
   };
 
-  const answer = (api: ApiName, operation: string, res: ServerResponse, run: () => unknown) => {
+  const answer = (
+    api: ApiName,
+    operation: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    run: () => unknown,
+  ) => {
     const requestId = randomUUID();
+    const userAgent = [req.headers['user-agent'], req.headers['x-amz-user-agent']].filter(Boolean).join(' ');
     const fault = takeFault(api, operation);
     try {
       if (fault) throw faultError(api, fault.kind);
@@ -301,7 +310,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
         res.setHeader('content-type', 'text/xml');
         res.end(queryResponse(operation, result, requestId));
       }
-      calls.push({ api, operation, status: 200, at: Date.now() });
+      calls.push({ api, operation, status: 200, at: Date.now(), userAgent });
       runAfterHooks(operation);
     } catch (err) {
       const error = err instanceof AwsApiError ? err : new AwsApiError('InternalFailure', String(err), 500);
@@ -315,7 +324,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
         res.setHeader('content-type', 'text/xml');
         res.end(queryError(error.type, error.code, error.message, requestId));
       }
-      calls.push({ api, operation, status: error.status, at: Date.now(), error: error.code });
+      calls.push({ api, operation, status: error.status, at: Date.now(), error: error.code, userAgent });
     }
   };
 
@@ -328,7 +337,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       const target = String(req.headers['x-amz-target'] ?? '');
       if (req.method === 'POST' && target.startsWith(ECS_TARGET_PREFIX)) {
         const operation = target.slice(ECS_TARGET_PREFIX.length);
-        return answer('ecs', operation, res, () => {
+        return answer('ecs', operation, req, res, () => {
           let parsed: unknown;
           try {
             parsed = JSON.parse(body || '{}');
@@ -342,11 +351,11 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       if (req.method === 'POST' && typeof params.Action === 'string') {
         const operation = params.Action;
         if (params.Version !== '2015-12-01') {
-          return answer('elbv2', operation, res, () => {
+          return answer('elbv2', operation, req, res, () => {
             throw new AwsApiError('InvalidAction', `Unsupported Version ${String(params.Version)}`);
           });
         }
-        return answer('elbv2', operation, res, () => handleElbv2(model, operation, params));
+        return answer('elbv2', operation, req, res, () => handleElbv2(model, operation, params));
       }
       res.statusCode = 404;
       res.end('not an AWS API request this emulator knows');

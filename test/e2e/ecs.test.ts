@@ -1,0 +1,379 @@
+/**
+ * canary-shift and rollback on ECS, end to end: the built bundles run as the runner runs them,
+ * their real @aws-sdk clients talk to the local AWS emulator (ECS over JSON 1.1, ELBv2 over Query),
+ * and the listener routes real HTTP requests by the weights the actions wrote.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AwsEmulator, startAwsEmulator } from '../emulators/aws/server';
+import { type BundleResult, everythingVisible, runBundle } from '../helpers/runner';
+
+const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSECRETKEY42';
+
+let aws: AwsEmulator;
+const results: BundleResult[] = [];
+
+beforeEach(async () => {
+  aws = await startAwsEmulator({ deploymentMs: 250 });
+  results.length = 0;
+});
+
+afterEach(async () => {
+  await aws.stop();
+  // Whatever happened in the test, the secret key never reached a log, output, state or summary.
+  for (const result of results) expect(everythingVisible(result)).not.toContain(SECRET_KEY);
+});
+
+function env(): Record<string, string> {
+  return {
+    ROLLOUT_ACTIONS_AWS_ENDPOINT: aws.endpoint,
+    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEKEYID0001',
+    AWS_SECRET_ACCESS_KEY: SECRET_KEY,
+    AWS_REGION: 'us-east-1',
+  };
+}
+
+function target(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    provider: 'ecs',
+    cluster: aws.world.cluster,
+    services: `${aws.world.services.blue},${aws.world.services.green}`,
+    'listener-arn': aws.world.listenerArn,
+    'poll-interval': '100ms',
+    ...overrides,
+  };
+}
+
+async function shift(percent: number, extra: Record<string, string | undefined> = {}): Promise<BundleResult> {
+  const result = await runBundle(
+    'canary-shift',
+    { ...target(), 'task-definition': 'shop:2', percent, timeout: '60s', ...extra },
+    { env: env() },
+  );
+  results.push(result);
+  return result;
+}
+
+async function rollback(inputs: Record<string, string | undefined>): Promise<BundleResult> {
+  const result = await runBundle('rollback', { ...target(), timeout: '60s', ...inputs }, { env: env() });
+  results.push(result);
+  return result;
+}
+
+/** Sends real requests through the listener and counts who answered (x-version: family:revision). */
+async function sendTraffic(count: number, path = '/'): Promise<Record<string, number>> {
+  const answered: Record<string, number> = {};
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${aws.listenerUrl}${path}`);
+    await response.arrayBuffer();
+    const key = response.headers.get('x-version') ?? String(response.status);
+    answered[key] = (answered[key] ?? 0) + 1;
+  }
+  return answered;
+}
+
+const writeNames = () => aws.writes().map((c) => c.operation);
+
+describe('canary-shift on ECS', () => {
+  it('promotes step by step: deploys to the idle service, waits for COMPLETED, shifts and proves each split', async () => {
+    const first = await shift(10);
+    expect(first.errors).toEqual([]);
+    expect(first.exitCode).toBe(0);
+    expect(first.outputs.stable).toBe('shop-blue');
+    expect(first.outputs.candidate).toBe(aws.world.taskDefinitions.v2);
+    expect(JSON.parse(first.outputs['observed-traffic'] ?? '')).toEqual([
+      { target: 'shop-blue', percent: 90 },
+      { target: 'shop-green', percent: 10 },
+    ]);
+    const token = JSON.parse(first.outputs['rollback-target'] ?? '');
+    expect(token.traffic).toEqual([{ target: 'shop-blue', percent: 100 }]);
+    expect(token.taskDefinitions['shop-blue']).toBe(aws.world.taskDefinitions.v1);
+    // The idle service got the candidate, sized like the stable one, and its deployment completed.
+    const green = aws.model.findService('shop', 'shop-green');
+    expect(green?.taskDefinition).toBe(aws.world.taskDefinitions.v2);
+    expect(green?.desiredCount).toBe(2);
+    expect(green?.deployments.map((d) => d.rolloutState)).toEqual(['COMPLETED']);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 90, 'shop-green': 10 });
+    // Real traffic follows the weights: 10 of 100 requests reach the candidate's tasks.
+    expect(await sendTraffic(100)).toEqual({ 'shop:1': 90, 'shop:2': 10 });
+    const candidateSamples = aws.log.samples({
+      version: `targetgroup/${aws.world.targetGroups.green.split('/').slice(-2).join('/')}`,
+    });
+    expect(candidateSamples).toHaveLength(10);
+    expect(candidateSamples[0]?.group).toMatch(/^app\/shop\/[0-9a-f]{16}$/);
+    expect(first.stdout).toMatch(/\d+ API calls/);
+    expect(first.summary).toContain('Canary at 10');
+    // Every call named the action, its version and the run.
+    expect(aws.calls.every((c) => c.userAgent.includes('rollout-actions/canary-shift/1.0.0'))).toBe(true);
+
+    const half = await shift(50, { 'task-definition': undefined, candidate: aws.world.taskDefinitions.v2 });
+    expect(half.exitCode).toBe(0);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 50, 'shop-green': 50 });
+    // The token of a later step still names the last good state, not the half-way one.
+    expect(JSON.parse(half.outputs['rollback-target'] ?? '').traffic).toEqual([
+      { target: 'shop-blue', percent: 100 },
+    ]);
+
+    const full = await shift(100);
+    expect(full.exitCode).toBe(0);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 0, 'shop-green': 100 });
+    expect(await sendTraffic(20)).toEqual({ 'shop:2': 20 });
+    // One deployment in the whole promotion: later steps found the candidate already running.
+    expect(writeNames().filter((op) => op === 'UpdateService')).toHaveLength(1);
+    expect(writeNames().filter((op) => op === 'ModifyListener')).toHaveLength(3);
+  });
+
+  it('re-running a step that already holds writes nothing', async () => {
+    expect((await shift(10)).exitCode).toBe(0);
+    const writesBefore = aws.writes().length;
+    const again = await shift(10);
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain('nothing to deploy');
+    expect(again.stdout).toContain('already holds');
+    expect(aws.writes().length).toBe(writesBefore);
+    expect(again.outputs['observed-traffic']).toBe(results[0]?.outputs['observed-traffic']);
+  });
+
+  it('shifts a listener rule, leaving the listener default action alone', async () => {
+    const result = await shift(20, { 'listener-arn': undefined, 'listener-rule-arn': aws.world.ruleArn });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(aws.weights(aws.world.ruleArn)).toEqual({ 'shop-blue': 80, 'shop-green': 20 });
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
+    expect(writeNames()).toContain('ModifyRule');
+    expect(await sendTraffic(50, '/api/orders')).toEqual({ 'shop:1': 40, 'shop:2': 10 });
+    expect(await sendTraffic(10, '/')).toEqual({ 'shop:1': 10 });
+  });
+
+  it('fails when the circuit breaker rolls the deployment back, and never shifts traffic', async () => {
+    aws.faults.failNextDeployment('shop-green');
+    const result = await shift(10);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(
+      /canary-shift: shop-green: deployment ecs-svc\/\d+ (failed|is no longer listed)/,
+    );
+    expect(result.errors.join('\n')).toMatch(/circuit.breaker/);
+    expect(writeNames()).toEqual(['UpdateService']);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
+    // The rollback target was captured before the deployment, for the rollback job.
+    expect(JSON.parse(result.outputs['rollback-target'] ?? '').traffic).toEqual([
+      { target: 'shop-blue', percent: 100 },
+    ]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('fails on a FAILED deployment when the circuit breaker does not roll back', async () => {
+    aws.faults.failNextDeployment('shop-green', { rollback: false });
+    const result = await shift(10);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/failed: ECS deployment circuit breaker: tasks failed to start/);
+    expect(writeNames()).toEqual(['UpdateService']);
+  });
+
+  it('survives a throttling storm and 5xx on both APIs within its deadline', async () => {
+    aws.faults.throttle({ forMs: 2500 });
+    aws.faults.throttle({ api: 'elbv2', times: 3 });
+    aws.faults.serverError({ api: 'elbv2', operation: 'ModifyListener', times: 2 });
+    const result = await shift(10, { timeout: '45s' });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.durationMs).toBeLessThan(45_000);
+    expect(aws.calls.filter((c) => c.error === 'ThrottlingException').length).toBeGreaterThan(0);
+    expect(aws.calls.filter((c) => c.error === 'Throttling').length).toBeGreaterThan(0);
+    expect(aws.calls.filter((c) => c.error === 'ServiceUnavailable')).toHaveLength(2);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 90, 'shop-green': 10 });
+    // The retried write was applied once in effect: the weights are exactly the split asked for.
+    expect(writeNames().filter((op) => op === 'ModifyListener')).toHaveLength(1);
+  });
+
+  it('refuses to write when another writer changed the weights after the read', async () => {
+    aws.faults.concurrentWriter({
+      after: 'DescribeListeners',
+      nth: 1,
+      target: aws.world.listenerArn,
+      weights: { 'shop-blue': 70, 'shop-green': 30 },
+    });
+    const result = await shift(10);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/weights changed since they were read.*another writer/);
+    expect(writeNames()).toEqual([]);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 70, 'shop-green': 30 });
+  });
+
+  it('refuses to shift when the weights changed while the candidate deployed', async () => {
+    aws.faults.concurrentWriter({
+      after: 'DescribeTargetHealth',
+      target: aws.world.listenerArn,
+      weights: { 'shop-blue': 60, 'shop-green': 40 },
+    });
+    const result = await shift(10);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/changed while the candidate deployed/);
+    expect(writeNames()).toEqual(['UpdateService']);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 60, 'shop-green': 40 });
+  });
+
+  it('stops on a cancel during the deployment wait without shifting traffic', async () => {
+    aws.faults.slowDeployments(20_000);
+    const result = await runBundle(
+      'canary-shift',
+      { ...target(), 'task-definition': 'shop:2', percent: 10, timeout: '60s' },
+      {
+        env: env(),
+        onStart: (child) => {
+          const timer = setInterval(() => {
+            if (aws.writes().length > 0) {
+              clearInterval(timer);
+              child.kill('SIGTERM');
+            }
+          }, 20);
+        },
+      },
+    );
+    results.push(result);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/cancel/i);
+    expect(writeNames()).toEqual(['UpdateService']);
+    expect(result.outputs['observed-traffic']).toBe(
+      JSON.stringify([
+        { target: 'shop-blue', percent: 100 },
+        { target: 'shop-green', percent: 0 },
+      ]),
+    );
+  });
+});
+
+describe('bad input fails before any write', () => {
+  it('an unknown listener: no write, and the error names it', async () => {
+    const missing = aws.world.listenerArn.replace(/[0-9a-f]{16}$/, 'ffffffffffffffff');
+    const result = await shift(10, { 'listener-arn': missing });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/canary-shift: listener .*ffffffffffffffff not found/),
+    ]);
+    expect(writeNames()).toEqual([]);
+  });
+
+  it('one service instead of two: refused before any API call', async () => {
+    const result = await shift(10, { services: 'shop-blue' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/input "services": needs two different service names/);
+    expect(aws.calls).toEqual([]);
+  });
+
+  it('a rollback token whose weights do not sum to 100: refused before any API call', async () => {
+    const token = JSON.stringify({
+      v: 1,
+      provider: 'ecs',
+      resource: { cluster: 'shop', services: 'shop-blue,shop-green', listenerArn: aws.world.listenerArn },
+      traffic: [
+        { target: 'shop-blue', percent: 60 },
+        { target: 'shop-green', percent: 30 },
+      ],
+      capturedAt: '2026-01-01T00:00:00.000Z',
+    });
+    const result = await rollback({ to: token });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/input "to": has traffic summing to 90 %/);
+    expect(aws.calls).toEqual([]);
+  });
+
+  it('an unknown task definition or service: no write', async () => {
+    const unknownTask = await shift(10, { 'task-definition': 'shop:99' });
+    expect(unknownTask.exitCode).toBe(1);
+    expect(unknownTask.errors.join('\n')).toMatch(/task definition shop:99 not found/);
+    const unknownService = await shift(10, { services: 'shop-blue,shop-purple' });
+    expect(unknownService.exitCode).toBe(1);
+    expect(unknownService.errors.join('\n')).toMatch(/ECS service shop-purple not found/);
+    expect(writeNames()).toEqual([]);
+  });
+
+  it('a missing required input fails fast without loading the SDK', async () => {
+    const result = await runBundle('canary-shift', { provider: 'ecs', percent: 10 }, { env: env() });
+    results.push(result);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual([expect.stringMatching(/input "cluster": is required/)]);
+    expect(aws.calls).toEqual([]);
+  });
+});
+
+describe('rollback on ECS', () => {
+  for (const percent of [0, 10, 50, 100]) {
+    it(`returns all traffic to the stable service from ${percent} % and proves it`, async () => {
+      let token = '';
+      for (const step of [10, 50, 100].filter((p) => p <= percent).concat(percent === 0 ? [0] : [])) {
+        const result = await shift(step);
+        expect(result.exitCode).toBe(0);
+        token ||= result.outputs['rollback-target'] ?? '';
+      }
+      const result = await rollback({ to: token, reason: 'error rate above 5 %' });
+      expect(result.errors).toEqual([]);
+      expect(result.exitCode).toBe(0);
+      expect(result.outputs['rolled-back']).toBe(percent === 0 ? 'false' : 'true');
+      expect(JSON.parse(result.outputs['observed-traffic'] ?? '')).toEqual([
+        { target: 'shop-blue', percent: 100 },
+        { target: 'shop-green', percent: 0 },
+      ]);
+      expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
+      expect(await sendTraffic(20)).toEqual({ 'shop:1': 20 });
+
+      // Running it again converges to the same state and writes nothing.
+      const writes = aws.writes().length;
+      const again = await rollback({ to: token });
+      expect(again.exitCode).toBe(0);
+      expect(again.outputs['rolled-back']).toBe('false');
+      expect(aws.writes().length).toBe(writes);
+    });
+  }
+
+  it('rolls back with an explicit task definition: all traffic to the service that runs it', async () => {
+    expect((await shift(30)).exitCode).toBe(0);
+    const result = await rollback({ 'task-definition': 'shop:1' });
+    expect(result.exitCode).toBe(0);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
+  });
+
+  it('survives throttling while rolling back', async () => {
+    expect((await shift(50)).exitCode).toBe(0);
+    const token = results[0]?.outputs['rollback-target'] ?? '';
+    aws.faults.throttle({ forMs: 2000 });
+    const result = await rollback({ to: token });
+    expect(result.exitCode).toBe(0);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
+    expect(aws.calls.some((c) => c.error !== undefined)).toBe(true);
+  });
+
+  it('returns a single service without a load balancer to a recorded task definition', async () => {
+    const worker = aws.model.findService('shop', 'shop-worker');
+    const bad = aws.model.findTaskDefinition('worker:2');
+    if (!worker || !bad) throw new Error('seed changed');
+    aws.model.updateService(worker, { taskDefinition: bad });
+    const single = { services: 'shop-worker', 'listener-arn': undefined };
+    const result = await rollback({ ...single, 'task-definition': 'worker:1', reason: 'migration failed' });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs['rolled-back']).toBe('true');
+    expect(result.stdout).toMatch(/Deployment ecs-svc\/\d+ of shop-worker COMPLETED/);
+    expect(worker.taskDefinition).toBe(aws.world.taskDefinitions.worker1);
+    expect(worker.deployments.map((d) => d.rolloutState)).toEqual(['COMPLETED']);
+    // No load balancer API was needed, and a second run is a no-op.
+    expect(aws.calls.some((c) => c.api === 'elbv2')).toBe(false);
+    const again = await rollback({ ...single, 'task-definition': 'worker:1' });
+    expect(again.outputs['rolled-back']).toBe('false');
+    expect(writeNames()).toEqual(['UpdateService']);
+  });
+
+  it('fails when the restoring deployment itself fails', async () => {
+    const worker = aws.model.findService('shop', 'shop-worker');
+    const bad = aws.model.findTaskDefinition('worker:2');
+    if (!worker || !bad) throw new Error('seed changed');
+    aws.model.updateService(worker, { taskDefinition: bad });
+    aws.faults.failNextDeployment('shop-worker', { rollback: false });
+    const result = await rollback({
+      services: 'shop-worker',
+      'listener-arn': undefined,
+      'task-definition': 'worker:1',
+    });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/rollback: shop-worker: deployment .* failed/);
+  });
+});
