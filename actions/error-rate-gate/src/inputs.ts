@@ -1,0 +1,409 @@
+import packageJson from '../../../package.json';
+import type { Core } from '../../../shared/core';
+import { ActionError, InputError } from '../../../shared/errors';
+import { type InputReader, inputReader, parseDurationMs } from '../../../shared/inputs';
+import { maskSecret } from '../../../shared/mask';
+import { loadBalancerDimension, targetGroupDimension } from '../../../shared/metrics/cloudwatch';
+import {
+  DEFAULT_ERRORS_QUERY,
+  DEFAULT_REQUESTS_QUERY,
+  unknownPlaceholders,
+} from '../../../shared/metrics/prometheus';
+import type { MetricsSettings } from '../../../shared/metrics/settings';
+import type { MetricsSourceName } from '../../../shared/providers/types';
+import { baselineFrom, cloudRunResourceFrom } from './identities';
+
+/** Input and output names, mirroring action.yml (a test checks they agree). */
+export const INPUTS = {
+  provider: 'provider',
+  source: 'source',
+  candidate: 'candidate',
+  baseline: 'baseline',
+  rollbackTarget: 'rollback-target',
+  project: 'project',
+  region: 'region',
+  service: 'service',
+  loadBalancer: 'load-balancer',
+  candidateTargetGroup: 'candidate-target-group',
+  baselineTargetGroup: 'baseline-target-group',
+  prometheusUrl: 'prometheus-url',
+  prometheusHeaders: 'prometheus-headers',
+  requestsQuery: 'requests-query',
+  errorsQuery: 'errors-query',
+  latencyQuery: 'latency-query',
+  startTime: 'start-time',
+  duration: 'duration',
+  interval: 'interval',
+  metricsDelay: 'metrics-delay',
+  maxErrorRate: 'max-error-rate',
+  maxIncrease: 'max-increase',
+  minRequests: 'min-requests',
+  falseAlarmRate: 'false-alarm-rate',
+  maxP95LatencyMs: 'max-p95-latency-ms',
+  maxLatencyIncrease: 'max-latency-increase',
+  mode: 'mode',
+} as const;
+
+export const OUTPUTS = {
+  verdict: 'verdict',
+  candidateErrorRate: 'candidate-error-rate',
+  baselineErrorRate: 'baseline-error-rate',
+  requests: 'requests',
+  decidedAfterSeconds: 'decided-after-seconds',
+  reason: 'reason',
+} as const;
+
+export const SOURCES: readonly MetricsSourceName[] = ['cloud-monitoring', 'cloudwatch', 'prometheus'];
+export const MODES = ['enforce', 'dry-run'] as const;
+
+/** How long each source takes to show a finished interval (its documented publishing delay). */
+export const DEFAULT_METRICS_DELAY: Record<MetricsSourceName, string> = {
+  // Cloud Run metrics: "sampled every 60 seconds… not visible for up to 180 seconds".
+  'cloud-monitoring': '180s',
+  // ALB metrics are published each minute, usually within two.
+  cloudwatch: '120s',
+  // Two scrape intervals of a typical 15 s scrape.
+  prometheus: '30s',
+};
+
+export interface GateSettings {
+  metrics: MetricsSettings;
+  /** When traffic moved (epoch ms); data before it never counts. Undefined: the step's start. */
+  startTime?: number;
+  durationMs: number;
+  intervalMs: number;
+  metricsDelayMs: number;
+  /** Absolute ceiling on the candidate's error rate (fraction). */
+  maxErrorRate: number;
+  /** Tolerated relative increase over the baseline (0.2 = 20 % more errors). */
+  maxIncrease: number;
+  minRequests: number;
+  falseAlarmRate: number;
+  maxP95LatencyMs?: number;
+  maxLatencyIncrease?: number;
+  mode: (typeof MODES)[number];
+  /** Every secret value, for redacting text the runner's masking does not reach. */
+  secrets: string[];
+}
+
+const REVISION = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
+const PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
+const REGION = /^[a-z]+-[a-z]+\d+$/;
+const AWS_REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/;
+
+/**
+ * A rate as a fraction: "5%" or "0.05". A bare number above `maxBare` is refused, because "5"
+ * would otherwise silently mean 500 %.
+ */
+export function parseRate(name: string, raw: string, options: { max: number; example: string }): number {
+  const percent = raw.match(/^(\d+(?:\.\d+)?)\s*%$/);
+  const value = percent ? Number(percent[1]) / 100 : /^\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(value)) throw new InputError(name, `"${raw}" is not a rate`, options.example);
+  if (!percent && value > 1) {
+    throw new InputError(
+      name,
+      `"${raw}" is ambiguous: write a percentage (${raw}%) or a fraction`,
+      options.example,
+    );
+  }
+  if (value > options.max)
+    throw new InputError(name, `${raw} is above the maximum ${options.max * 100}%`, options.example);
+  return value;
+}
+
+/** An instant as ISO 8601 or epoch seconds (or milliseconds), in epoch ms. */
+export function parseInstant(name: string, raw: string): number {
+  if (/^\d{10}(\.\d+)?$/.test(raw)) return Math.round(Number(raw) * 1000);
+  if (/^\d{13}$/.test(raw)) return Number(raw);
+  const ms = /^\d{4}-\d\d-\d\dT/.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (!Number.isFinite(ms))
+    throw new InputError(name, `"${raw}" is not an ISO 8601 time or epoch seconds`, '2026-11-22T18:00:00Z');
+  return ms;
+}
+
+function rate(read: InputReader, name: string, fallback: string, max: number, example: string): number {
+  return parseRate(name, read.optional(name) ?? fallback, { max, example });
+}
+
+function matching(
+  read: InputReader,
+  name: string,
+  pattern: RegExp,
+  example: string,
+  fallback?: string,
+): string {
+  const value = read.optional(name) ?? fallback;
+  if (value === undefined) throw new InputError(name, 'is required', example);
+  if (!pattern.test(value)) throw new InputError(name, `"${value}" is not valid here`, example);
+  return value;
+}
+
+export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): GateSettings {
+  const read = inputReader(core);
+  const rawHeaders = read.secret(INPUTS.prometheusHeaders);
+  const headers = parseHeaderLines(rawHeaders);
+  const secrets = Object.values(headers).filter((v) => v.length > 0);
+  for (const value of secrets) maskSecret(core, value);
+
+  const provider = read.optionalChoice(INPUTS.provider, ['cloud-run', 'ecs'] as const);
+  const source =
+    read.optionalChoice(INPUTS.source, SOURCES) ??
+    (provider === 'cloud-run'
+      ? 'cloud-monitoring'
+      : provider === 'ecs'
+        ? 'cloudwatch'
+        : read.optional(INPUTS.prometheusUrl)
+          ? 'prometheus'
+          : undefined);
+  if (source === undefined) {
+    throw new InputError(
+      INPUTS.source,
+      `is required when "${INPUTS.provider}" is not given`,
+      SOURCES.join(' | '),
+    );
+  }
+
+  const intervalMs = read.durationMs(INPUTS.interval, '1m');
+  if (intervalMs < 1000 || intervalMs % 1000 !== 0) {
+    throw new InputError(INPUTS.interval, 'must be a whole number of seconds, at least 1s', '1m');
+  }
+  const durationMs = read.durationMs(INPUTS.duration, '10m');
+  if (durationMs < intervalMs) {
+    throw new InputError(INPUTS.duration, `must be at least one interval (${intervalMs / 1000}s)`, '10m');
+  }
+  if (durationMs / intervalMs > 10_000) {
+    throw new InputError(INPUTS.duration, 'spans more than 10000 intervals', '30m with interval 1m');
+  }
+  const maxP95LatencyMs = read.optionalNumber(INPUTS.maxP95LatencyMs, { min: 1, example: '800' });
+  const rawLatencyIncrease = read.optional(INPUTS.maxLatencyIncrease);
+  const maxLatencyIncrease =
+    rawLatencyIncrease === undefined
+      ? undefined
+      : parseRate(INPUTS.maxLatencyIncrease, rawLatencyIncrease, { max: 100, example: '20%' });
+  const latency = maxP95LatencyMs !== undefined || maxLatencyIncrease !== undefined;
+  const common = {
+    latency,
+    slowThresholdsMs: [],
+    userAgent: `rollout-actions-error-rate-gate/${packageJson.version} (run ${env.GITHUB_REPOSITORY ?? '-'}#${env.GITHUB_RUN_ID ?? '-'})`,
+    requestTimeoutMs: Math.min(30_000, Math.max(2_000, intervalMs)),
+  };
+
+  const metrics = readSourceSettings(read, source, common, headers, env);
+  const rawStart = read.optional(INPUTS.startTime);
+  const rawDelay = read.optional(INPUTS.metricsDelay);
+  const metricsDelayMs = parseDurationMs(rawDelay ?? DEFAULT_METRICS_DELAY[source]);
+  if (metricsDelayMs === undefined) {
+    throw new InputError(
+      INPUTS.metricsDelay,
+      `"${rawDelay}" is not a duration`,
+      DEFAULT_METRICS_DELAY[source],
+    );
+  }
+  return {
+    metrics,
+    ...(rawStart === undefined ? {} : { startTime: parseInstant(INPUTS.startTime, rawStart) }),
+    durationMs,
+    intervalMs,
+    metricsDelayMs,
+    maxErrorRate: rate(read, INPUTS.maxErrorRate, '5%', 1, '5%'),
+    maxIncrease: rate(read, INPUTS.maxIncrease, '0%', 100, '20%'),
+    minRequests: read.integer(INPUTS.minRequests, { default: 100, min: 1, example: '100' }),
+    falseAlarmRate: read.number(INPUTS.falseAlarmRate, {
+      default: 0.01,
+      min: 0.0001,
+      max: 0.2,
+      example: '0.01',
+    }),
+    ...(maxP95LatencyMs === undefined ? {} : { maxP95LatencyMs }),
+    ...(maxLatencyIncrease === undefined ? {} : { maxLatencyIncrease }),
+    mode: read.choice(INPUTS.mode, MODES, 'enforce'),
+    secrets,
+  };
+}
+
+type Common = Pick<MetricsSettings, 'latency' | 'slowThresholdsMs' | 'userAgent' | 'requestTimeoutMs'>;
+
+function readSourceSettings(
+  read: InputReader,
+  source: MetricsSourceName,
+  common: Common,
+  headers: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+): MetricsSettings {
+  const rollbackTarget = read.optional(INPUTS.rollbackTarget);
+  switch (source) {
+    case 'cloud-monitoring': {
+      const fromToken = cloudRunResourceFrom(rollbackTarget);
+      const candidate = matching(read, INPUTS.candidate, REVISION, 'shop-00042-xyz');
+      const baseline = baselineOf(read, candidate, rollbackTarget);
+      if (!REVISION.test(baseline))
+        throw new InputError(INPUTS.baseline, `"${baseline}" is not a revision name`, 'shop-00041-abc');
+      const region = read.optional(INPUTS.region) ?? fromToken.region;
+      if (region !== undefined && !REGION.test(region))
+        throw new InputError(INPUTS.region, `"${region}" is not a region`, 'us-central1');
+      return {
+        source,
+        ...common,
+        candidate,
+        baseline,
+        project: matching(read, INPUTS.project, PROJECT, 'my-project-123', fromToken.project),
+        service: matching(read, INPUTS.service, REVISION, 'shop', fromToken.service),
+        ...(region ? { region } : {}),
+        ...emulatorHost(env),
+      };
+    }
+    case 'cloudwatch': {
+      const loadBalancer = matching(
+        read,
+        INPUTS.loadBalancer,
+        /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:loadbalancer\/)?app\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/,
+        'app/shop-alb/50dc6c495c0c9188',
+      );
+      const targetGroup =
+        /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:)?targetgroup\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/;
+      const candidate = matching(
+        read,
+        INPUTS.candidateTargetGroup,
+        targetGroup,
+        'targetgroup/shop-green/6d0ecf831eec9f09',
+      );
+      const baseline = matching(
+        read,
+        INPUTS.baselineTargetGroup,
+        targetGroup,
+        'targetgroup/shop-blue/943f017f100becff',
+      );
+      if (targetGroupDimension(candidate) === targetGroupDimension(baseline)) {
+        throw new InputError(
+          INPUTS.baselineTargetGroup,
+          'is the same target group as the candidate',
+          'targetgroup/shop-blue/943f017f100becff',
+        );
+      }
+      const region = read.optional(INPUTS.region) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+      if (region === undefined || !AWS_REGION.test(region)) {
+        throw new InputError(
+          INPUTS.region,
+          region === undefined ? 'is required (or AWS_REGION)' : `"${region}" is not an AWS region`,
+          'eu-west-1',
+        );
+      }
+      const endpoint = env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
+      return {
+        source,
+        ...common,
+        candidate: targetGroupDimension(candidate),
+        baseline: targetGroupDimension(baseline),
+        loadBalancer: loadBalancerDimension(loadBalancer),
+        region,
+        ...(endpoint ? { endpoint } : {}),
+      };
+    }
+    case 'prometheus': {
+      const url = read.url(INPUTS.prometheusUrl, { example: 'https://prometheus.example.com' });
+      if (url === undefined)
+        throw new InputError(
+          INPUTS.prometheusUrl,
+          'is required for source prometheus',
+          'https://prometheus.example.com',
+        );
+      if (url.username || url.password) {
+        throw new InputError(
+          INPUTS.prometheusUrl,
+          'must not carry credentials; pass them in "prometheus-headers"',
+          'https://prometheus.example.com',
+        );
+      }
+      const candidate = read.required(INPUTS.candidate, 'v2');
+      const baseline = baselineOf(read, candidate, rollbackTarget);
+      const template = (name: string, fallback?: string) => {
+        const value = read.optional(name) ?? fallback;
+        if (value === undefined) return undefined;
+        const unknown = unknownPlaceholders(value);
+        if (unknown.length > 0) {
+          throw new InputError(
+            name,
+            `unknown placeholder {{${unknown[0]}}}; use {{version}}, {{arm}}, {{candidate}}, {{baseline}} or {{window}}`,
+            DEFAULT_REQUESTS_QUERY,
+          );
+        }
+        return value;
+      };
+      const latencyQuery = template(INPUTS.latencyQuery);
+      if (common.latency && latencyQuery === undefined) {
+        throw new InputError(
+          INPUTS.latencyQuery,
+          'is required for a latency limit with source prometheus',
+          'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{version="{{version}}"}[{{window}}]))) * 1000',
+        );
+      }
+      return {
+        source,
+        ...common,
+        candidate,
+        baseline,
+        url,
+        requestsQuery: template(INPUTS.requestsQuery, DEFAULT_REQUESTS_QUERY) ?? DEFAULT_REQUESTS_QUERY,
+        errorsQuery: template(INPUTS.errorsQuery, DEFAULT_ERRORS_QUERY) ?? DEFAULT_ERRORS_QUERY,
+        ...(latencyQuery ? { latencyQuery } : {}),
+        headers,
+      };
+    }
+  }
+}
+
+function baselineOf(read: InputReader, candidate: string, rollbackTarget: string | undefined): string {
+  const raw = read.optional(INPUTS.baseline);
+  const baseline =
+    raw !== undefined
+      ? baselineFrom(raw, INPUTS.baseline, candidate)
+      : rollbackTarget !== undefined
+        ? baselineFrom(rollbackTarget, INPUTS.rollbackTarget, candidate)
+        : undefined;
+  if (baseline === undefined) {
+    throw new InputError(
+      INPUTS.baseline,
+      `is required (or "${INPUTS.rollbackTarget}" from canary-shift)`,
+      'shop-00041-abc',
+    );
+  }
+  if (baseline === candidate)
+    throw new InputError(INPUTS.baseline, 'is the candidate itself', 'shop-00041-abc');
+  return baseline;
+}
+
+/** The Cloud Monitoring emulator, for tests and local runs only: loopback, plain HTTP, no credentials. */
+function emulatorHost(env: NodeJS.ProcessEnv): { emulatorHost?: string } {
+  const host = env.CLOUD_MONITORING_EMULATOR_HOST;
+  if (!host) return {};
+  if (!/^(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(host)) {
+    throw new ActionError(`CLOUD_MONITORING_EMULATOR_HOST must be a loopback host:port, got "${host}"`);
+  }
+  return { emulatorHost: host };
+}
+
+/** "Name: value" lines (or a JSON object) of extra headers for the Prometheus API. */
+function parseHeaderLines(raw: string | undefined): Record<string, string> {
+  if (raw === undefined) return {};
+  const example = 'Authorization: Bearer <token>';
+  if (raw.trim().startsWith('{')) {
+    try {
+      const parsed = JSON.parse(raw) as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+    } catch {
+      throw new InputError(INPUTS.prometheusHeaders, 'is not valid JSON', example);
+    }
+  }
+  const headers: Record<string, string> = {};
+  for (const line of raw.split('\n')) {
+    if (line.trim() === '') continue;
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon).trim();
+    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      // Never echo the line: it may hold a secret.
+      throw new InputError(INPUTS.prometheusHeaders, 'each line must be "Name: value"', example);
+    }
+    headers[name] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}

@@ -1,0 +1,213 @@
+import * as actionsCore from '@actions/core';
+import type { Clock } from '../../../shared/clock';
+import type { Core } from '../../../shared/core';
+import { ActionError, CancelledError, errorMessage } from '../../../shared/errors';
+import { createSequentialJudge, stageAlphas } from '../../../shared/judge/sequential';
+import { redact } from '../../../shared/mask';
+import { createMetricsSource } from '../../../shared/metrics';
+import { isMissing } from '../../../shared/metrics/grid';
+import type { IntervalCounts, MetricsSource } from '../../../shared/providers/types';
+import { retry } from '../../../shared/retry';
+import { type ActionContext, runAction } from '../../../shared/run';
+import { type Decision, GateState, percent, rateOf } from './gate';
+import { type GateSettings, OUTPUTS, readSettings } from './inputs';
+import { renderSummary } from './report';
+
+export const ACTION_NAME = 'error-rate-gate';
+/** Polls in a row whose API calls all failed (after retries) before the gate gives up. */
+export const MAX_FAILED_POLLS = 3;
+/** Warm-up intervals the judge watches without judging: a new revision's first minutes. */
+const MAX_WARMUP = 3;
+
+export async function run(core: Core = actionsCore, clock?: Clock): Promise<void> {
+  await runAction(ACTION_NAME, (ctx) => errorRateGate(ctx), { core, ...(clock ? { clock } : {}) });
+}
+
+interface Window {
+  /** First interval's start: the shift's time rounded up to the interval grid. */
+  start: number;
+  end: number;
+  stepMs: number;
+  /** When traffic moved, as given (decided-after counts from here). */
+  shiftedAt: number;
+}
+
+async function errorRateGate(ctx: ActionContext): Promise<void> {
+  const { core } = ctx;
+  // 1. Parse and validate every input before any call.
+  const settings = readSettings(core);
+  const window = observationWindow(settings, ctx.clock.now());
+  const horizon = Math.round((window.end - window.start) / window.stepMs);
+  const metrics = settings.metrics;
+  core.info(
+    `Watching ${metrics.candidate} (candidate) against ${metrics.baseline} (baseline) on ${metrics.source}: ` +
+      `${horizon} interval(s) of ${window.stepMs / 1000}s from ${new Date(window.start).toISOString()}, ` +
+      `ceiling ${percent(settings.maxErrorRate)}, tolerated increase ${percent(settings.maxIncrease, 0)}, ` +
+      `false-alarm rate ${settings.falseAlarmRate}${settings.mode === 'dry-run' ? ', dry run' : ''}`,
+  );
+
+  // 2. Build the judge and the metrics client (its SDK loads only now).
+  const nullRatio = 1 + settings.maxIncrease;
+  const judge = createSequentialJudge({
+    nullRatio,
+    promoteRatio: 1.5 * nullRatio,
+    ...stageAlphas(settings.falseAlarmRate),
+  });
+  const state = new GateState(
+    {
+      horizon,
+      warmup: Math.min(MAX_WARMUP, Math.floor(horizon / 5)),
+      maxErrorRate: settings.maxErrorRate,
+      maxIncrease: settings.maxIncrease,
+      minRequests: settings.minRequests,
+      falseAlarmRate: settings.falseAlarmRate,
+      ...(settings.maxP95LatencyMs === undefined ? {} : { maxP95LatencyMs: settings.maxP95LatencyMs }),
+      ...(settings.maxLatencyIncrease === undefined
+        ? {}
+        : { maxLatencyIncrease: settings.maxLatencyIncrease }),
+    },
+    judge,
+  );
+  let reported = false;
+  // Cancelled or stopped by an unexpected error mid-watch: still say what was seen, and no pass.
+  ctx.onInterrupt(async () => {
+    if (reported) return;
+    await report(ctx, settings, window, state, {
+      verdict: 'inconclusive',
+      by: 'cancelled',
+      reason: `${ctx.signal.aborted ? 'cancelled' : 'stopped by an error'} after ${state.records.length} interval(s): no verdict`,
+    });
+  });
+  const source = await createMetricsSource(metrics);
+
+  // 3. Watch interval by interval until a decision or the end of the window.
+  const decision = await watch(ctx, settings, window, state, source);
+
+  // 4. Report, then fail the step unless the candidate passed (or this is a dry run).
+  reported = true;
+  await report(ctx, settings, window, state, decision);
+  if (decision.verdict !== 'pass') {
+    if (settings.mode === 'dry-run') {
+      core.warning(`${ACTION_NAME}: dry run: verdict ${decision.verdict}: ${decision.reason}`);
+    } else {
+      throw new ActionError(`${decision.verdict}: ${decision.reason}`);
+    }
+  }
+}
+
+export function observationWindow(settings: GateSettings, now: number): Window {
+  const stepMs = settings.intervalMs;
+  const shiftedAt = settings.startTime ?? now;
+  // Intervals on multiples of the step line up with the periods the APIs aggregate into, and the
+  // first one starting at or after the shift means data from before it never counts.
+  const start = Math.ceil(shiftedAt / stepMs) * stepMs;
+  return { start, end: start + Math.floor(settings.durationMs / stepMs) * stepMs, stepMs, shiftedAt };
+}
+
+async function watch(
+  ctx: ActionContext,
+  settings: GateSettings,
+  window: Window,
+  state: GateState,
+  source: MetricsSource,
+): Promise<Decision> {
+  const { core, clock, signal } = ctx;
+  let next = window.start;
+  let failedPolls = 0;
+  for (;;) {
+    // Intervals that closed at least metrics-delay ago: the source has reported them in full.
+    const ready = Math.floor((clock.now() - settings.metricsDelayMs - window.start) / window.stepMs);
+    const closedEnd = Math.min(window.end, window.start + Math.max(0, ready) * window.stepMs);
+    if (closedEnd > next) {
+      let counts: IntervalCounts[] | undefined;
+      try {
+        counts = await retry(
+          () => source.counts({ start: next, end: closedEnd, stepMs: window.stepMs }, signal),
+          {
+            maxAttempts: 3,
+            baseDelayMs: Math.min(1000, window.stepMs / 4),
+            maxDelayMs: Math.min(10_000, window.stepMs),
+            deadlineMs: Math.max(window.stepMs, 5_000),
+            clock,
+            signal,
+            onRetry: ({ attempt, delayMs, error }) =>
+              core.info(
+                `  metrics API: try ${attempt} failed (${redact(errorMessage(error), settings.secrets)}); retrying in ${delayMs} ms`,
+              ),
+          },
+        );
+      } catch (err) {
+        if (err instanceof CancelledError || signal.aborted) throw err;
+        failedPolls++;
+        const message = redact(errorMessage(err), settings.secrets);
+        core.warning(
+          `${ACTION_NAME}: metrics API failed (${failedPolls}/${MAX_FAILED_POLLS} polls in a row): ${message}`,
+        );
+        if (failedPolls >= MAX_FAILED_POLLS) {
+          return {
+            verdict: 'inconclusive',
+            by: 'api',
+            reason: `the ${source.name} API failed ${failedPolls} polls in a row (${message}): no verdict without data`,
+          };
+        }
+      }
+      if (counts) {
+        failedPolls = 0;
+        for (const interval of counts) {
+          const decision = state.observe(interval);
+          logInterval(core, interval, state, window);
+          if (decision) return decision;
+        }
+        next = closedEnd;
+      }
+    }
+    if (next >= window.end) return state.finish();
+    // Wake when the next interval has closed and had metrics-delay to show up.
+    const nextReady = window.start + (Math.max(0, ready) + 1) * window.stepMs + settings.metricsDelayMs;
+    await clock.sleep(Math.max(50, nextReady - clock.now()), signal);
+  }
+}
+
+function logInterval(core: Core, interval: IntervalCounts, state: GateState, window: Window): void {
+  const arm = (a: IntervalCounts['candidate']) =>
+    isMissing(a)
+      ? 'no data'
+      : `${a.errors}/${a.requests} (${percent(a.requests > 0 ? a.errors / a.requests : Number.NaN)})`;
+  const evidence = state.records.at(-1)?.evidence;
+  const judged = evidence
+    ? ` · evidence ${evidence.rollback.toPrecision(3)}/${evidence.rollbackThreshold} (${evidence.stage})`
+    : '';
+  core.info(
+    `+${Math.round((interval.end - window.start) / 1000)}s candidate ${arm(interval.candidate)} · baseline ${arm(interval.baseline)}${judged}`,
+  );
+}
+
+async function report(
+  ctx: ActionContext,
+  settings: GateSettings,
+  window: Window,
+  state: GateState,
+  decision: Decision,
+): Promise<void> {
+  const { core } = ctx;
+  const decidedAfterSeconds = Math.max(0, Math.round((ctx.clock.now() - window.shiftedAt) / 100) / 10);
+  const rate = (r: number) => (Number.isFinite(r) ? String(Number(r.toFixed(6))) : '');
+  core.setOutput(OUTPUTS.verdict, decision.verdict);
+  core.setOutput(OUTPUTS.candidateErrorRate, rate(rateOf(state.candidate)));
+  core.setOutput(OUTPUTS.baselineErrorRate, rate(rateOf(state.baseline)));
+  core.setOutput(OUTPUTS.requests, state.candidate.requests);
+  core.setOutput(OUTPUTS.decidedAfterSeconds, decidedAfterSeconds);
+  core.setOutput(OUTPUTS.reason, redact(decision.reason, settings.secrets));
+  const line = `${decision.verdict.toUpperCase()} after ${decidedAfterSeconds}s: ${decision.reason}`;
+  core.info(redact(line, settings.secrets));
+  const summary = renderSummary(state, decision, {
+    source: settings.metrics.source,
+    candidate: settings.metrics.candidate,
+    baseline: settings.metrics.baseline,
+    startTime: window.start,
+    intervalMs: window.stepMs,
+    decidedAfterSeconds,
+    mode: settings.mode,
+  });
+  await core.summary.addRaw(redact(summary, settings.secrets), true).write();
+}

@@ -1,0 +1,136 @@
+/**
+ * A tiny routed service for the error-rate-gate tests: real HTTP requests from a load loop go to a
+ * router that splits them between two Upstreams by weight and records each response in a
+ * TrafficLog, the log the metrics emulators answer from. It also exports the same traffic as
+ * Prometheus counters (`http_requests_total{version,code}`) for a real Prometheus to scrape.
+ */
+import { Agent, request } from 'node:http';
+import { TrafficLog } from '../emulators/traffic-log';
+import { Upstream, WeightedPicker } from '../emulators/upstream';
+import { startServer, type TestServer } from '../helpers/http-server';
+
+export const COUNTER_HEADER = [
+  '# HELP http_requests_total Requests served, by version and status code.',
+  '# TYPE http_requests_total counter',
+];
+
+export interface Arm {
+  /** The name the metrics know it by (revision, target group dimension, label value). */
+  name: string;
+  upstream: Upstream;
+  percent: number;
+}
+
+export interface RoutedService {
+  log: TrafficLog;
+  server: TestServer;
+  candidate: Arm;
+  baseline: Arm;
+  /** Sends requests at about `perSecond` until stopped. */
+  startLoad(perSecond: number): void;
+  stopLoad(): Promise<void>;
+  close(): Promise<void>;
+  /** Counters in the Prometheus text exposition format. */
+  metricsText(): string;
+  /** Just the sample lines, for a page that serves several services' counters at once. */
+  counterLines(): string[];
+}
+
+export async function startRoutedService(options: {
+  /** sample.group: the Cloud Run service name or the ALB's `app/name/id`. */
+  group: string;
+  candidate: { name: string; errorRate: number; percent: number; latencyMs?: number };
+  baseline: { name: string; errorRate: number; latencyMs?: number };
+}): Promise<RoutedService> {
+  const log = new TrafficLog();
+  const picker = new WeightedPicker();
+  const candidate: Arm = {
+    name: options.candidate.name,
+    upstream: new Upstream({
+      version: options.candidate.name,
+      errorRate: options.candidate.errorRate,
+      latencyMs: options.candidate.latencyMs ?? 0,
+    }),
+    percent: options.candidate.percent,
+  };
+  const baseline: Arm = {
+    name: options.baseline.name,
+    upstream: new Upstream({
+      version: options.baseline.name,
+      errorRate: options.baseline.errorRate,
+      latencyMs: options.baseline.latencyMs ?? 0,
+    }),
+    percent: 100 - options.candidate.percent,
+  };
+  const counters = new Map<string, number>();
+  const counterLines = () =>
+    [...counters].map(([labels, value]) => `http_requests_total{${labels}} ${value}`);
+  const metricsText = () => [...COUNTER_HEADER, ...counterLines(), ''].join('\n');
+
+  const server = await startServer(async (req, res) => {
+    if (req.url === '/metrics') {
+      res.setHeader('content-type', 'text/plain; version=0.0.4');
+      return void res.end(metricsText());
+    }
+    const began = performance.now();
+    const key = picker.pick([
+      { key: 'candidate', percent: candidate.percent },
+      { key: 'baseline', percent: baseline.percent },
+    ]);
+    const arm = key === 'candidate' ? candidate : baseline;
+    const status = await arm.upstream.handle(req, res);
+    log.record({
+      at: Date.now(),
+      group: options.group,
+      version: arm.name,
+      status,
+      latencyMs: performance.now() - began,
+    });
+    const labels = `version="${arm.name}",code="${status}"`;
+    counters.set(labels, (counters.get(labels) ?? 0) + 1);
+  });
+
+  const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  let timer: NodeJS.Timeout | undefined;
+  const inFlight = new Set<Promise<void>>();
+  const send = () =>
+    new Promise<void>((resolve) => {
+      const req = request(`${server.url}/checkout`, { agent }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+        res.on('error', () => resolve());
+      });
+      req.on('error', () => resolve());
+      req.end();
+    });
+  return {
+    log,
+    server,
+    candidate,
+    baseline,
+    metricsText,
+    counterLines,
+    startLoad(perSecond) {
+      const tickMs = 20;
+      let credit = 0;
+      timer = setInterval(() => {
+        credit += (perSecond * tickMs) / 1000;
+        while (credit >= 1 && inFlight.size < 64) {
+          credit -= 1;
+          const p = send().finally(() => inFlight.delete(p));
+          inFlight.add(p);
+        }
+      }, tickMs);
+    },
+    async stopLoad() {
+      clearInterval(timer);
+      await Promise.all(inFlight);
+    },
+    async close() {
+      clearInterval(timer);
+      await Promise.all(inFlight);
+      agent.destroy();
+      await server.close();
+    },
+  };
+}

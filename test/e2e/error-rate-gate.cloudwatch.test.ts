@@ -1,0 +1,205 @@
+/**
+ * error-rate-gate against CloudWatch: the built bundle's @aws-sdk/client-cloudwatch sends
+ * GetMetricData (AWS JSON 1.0) to the emulator, which answers from real traffic routed between
+ * two target groups behind one load balancer.
+ */
+import { describe, expect, it, type TestContext } from 'vitest';
+import type { MetricsFault } from '../emulators/cloud-monitoring';
+import { cloudWatchHandler } from '../emulators/cloudwatch';
+import { startServer, type TestServer } from '../helpers/http-server';
+import { runBundle } from '../helpers/runner';
+import { startRoutedService } from './error-rate-gate-traffic';
+
+const LOAD_BALANCER = 'app/shop-alb/50dc6c495c0c9188';
+const CANDIDATE = 'targetgroup/shop-green/6d0ecf831eec9f09';
+const BASELINE = 'targetgroup/shop-blue/943f017f100becff';
+const ARN = 'arn:aws:elasticloadbalancing:eu-west-1:123456789012';
+
+async function setup(
+  context: TestContext,
+  options: {
+    candidateErrorRate: number;
+    baselineErrorRate: number;
+    percent?: number;
+    perSecond: number;
+    candidateLatencyMs?: number;
+  },
+) {
+  const service = await startRoutedService({
+    group: LOAD_BALANCER,
+    candidate: {
+      name: CANDIDATE,
+      errorRate: options.candidateErrorRate,
+      percent: options.percent ?? 50,
+      ...(options.candidateLatencyMs ? { latencyMs: options.candidateLatencyMs } : {}),
+    },
+    baseline: { name: BASELINE, errorRate: options.baselineErrorRate },
+  });
+  const handler = cloudWatchHandler(service.log);
+  const api = await startServer(async (req, res, body) => {
+    if (await handler(req, res, body)) return;
+    res.statusCode = 404;
+    res.end();
+  });
+  context.onTestFinished(async () => {
+    await service.close();
+    await api.close();
+  });
+  if (options.perSecond > 0) service.startLoad(options.perSecond);
+  return { service, handler, api };
+}
+
+function gate(api: TestServer, inputs: Record<string, string>) {
+  return runBundle(
+    'error-rate-gate',
+    {
+      provider: 'ecs',
+      // ARNs as the ECS and ELB APIs print them; the gate turns them into dimension values.
+      'load-balancer': `${ARN}:loadbalancer/${LOAD_BALANCER}`,
+      'candidate-target-group': `${ARN}:${CANDIDATE}`,
+      'baseline-target-group': `${ARN}:${BASELINE}`,
+      interval: '1s',
+      duration: '30s',
+      'metrics-delay': '300ms',
+      'start-time': new Date().toISOString(),
+      ...inputs,
+    },
+    {
+      env: {
+        AWS_ENDPOINT_URL_CLOUDWATCH: `http://127.0.0.1:${api.port}`,
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+        AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+      timeoutMs: 90_000,
+    },
+  );
+}
+
+describe.concurrent('error-rate-gate with CloudWatch', () => {
+  it('passes a healthy candidate, retrying through transient throttling', async (context) => {
+    const { api, handler } = await setup(context, {
+      candidateErrorRate: 0.1,
+      baselineErrorRate: 0.1,
+      perSecond: 150,
+    });
+    handler.faults.add({ kind: 'throttle' }, 2);
+    const result = await gate(api, { 'max-error-rate': '30%' });
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.verdict).toBe('pass');
+    expect(Number(result.outputs['candidate-error-rate'])).toBeCloseTo(0.1, 1);
+    expect(Number(result.outputs.requests)).toBeGreaterThan(500);
+    expect(result.summary).toContain('Error-rate gate: PASS');
+    expect(result.summary).toContain(`| Identity | ${CANDIDATE} | ${BASELINE} |`);
+  });
+
+  it('fails a candidate with 5× the errors within seconds', async (context) => {
+    const { api } = await setup(context, {
+      candidateErrorRate: 0.2,
+      baselineErrorRate: 0.04,
+      perSecond: 150,
+    });
+    const result = await gate(api, { 'max-error-rate': '50%', duration: '60s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.errors.at(-1)).toMatch(
+      /^error-rate-gate: fail: candidate fails (19|2\d)(\.\d+)?% of \d+ requests/,
+    );
+    const decidedAfter = Number(result.outputs['decided-after-seconds']);
+    console.log(`cloudwatch: 5× candidate rolled back after ${decidedAfter}s`);
+    expect(decidedAfter).toBeLessThan(25);
+  });
+
+  it('fails on the absolute ceiling even when the baseline is as bad', async (context) => {
+    const { api } = await setup(context, {
+      candidateErrorRate: 0.25,
+      baselineErrorRate: 0.25,
+      perSecond: 100,
+    });
+    const result = await gate(api, { 'max-error-rate': '5%', duration: '30s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.outputs.reason).toMatch(/above the 5% ceiling/);
+  });
+
+  it('fails a candidate whose p95 latency stays above the limit', async (context) => {
+    const { api } = await setup(context, {
+      candidateErrorRate: 0,
+      baselineErrorRate: 0,
+      perSecond: 60,
+      candidateLatencyMs: 120,
+    });
+    const result = await gate(api, { 'max-p95-latency-ms': '80', duration: '20s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.outputs.reason).toMatch(
+      /candidate p95 latency \d{3,} ms is above the 80 ms limit, 3 intervals in a row/,
+    );
+  });
+
+  it('calls a candidate without traffic inconclusive, never a pass', async (context) => {
+    const { api } = await setup(context, {
+      candidateErrorRate: 0,
+      baselineErrorRate: 0.01,
+      percent: 0,
+      perSecond: 40,
+    });
+    const result = await gate(api, { duration: '5s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe('inconclusive');
+    expect(result.outputs.reason).toContain('no data for the candidate');
+  });
+
+  it.for<[string, MetricsFault, RegExp]>([
+    ['a 503 storm', { kind: 'status', status: 503 }, /failed 3 polls in a row/],
+    ['a throttling storm', { kind: 'throttle' }, /failed 3 polls in a row \(Rate exceeded\)/],
+    ['NaN values', { kind: 'nan' }, /no data for the candidate|no usable data/],
+  ])('never passes on %s', async ([, fault, reason], context) => {
+    const { api, handler } = await setup(context, {
+      candidateErrorRate: 0,
+      baselineErrorRate: 0,
+      perSecond: 40,
+    });
+    handler.faults.add(fault, Number.POSITIVE_INFINITY);
+    const result = await gate(api, { duration: '6s', 'min-requests': '10' });
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe('inconclusive');
+    expect(result.outputs.reason).toMatch(reason);
+  });
+
+  it('reports without failing in dry-run mode', async (context) => {
+    const { api } = await setup(context, {
+      candidateErrorRate: 0.3,
+      baselineErrorRate: 0.02,
+      perSecond: 100,
+    });
+    const result = await gate(api, { mode: 'dry-run', 'max-error-rate': '60%', duration: '40s' });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.warnings.join('\n')).toContain('dry run: verdict fail');
+  });
+
+  it.for<[Record<string, string>, string]>([
+    [{ 'load-balancer': 'shop-alb' }, 'input "load-balancer": "shop-alb" is not valid here'],
+    [
+      { 'baseline-target-group': `${ARN}:${CANDIDATE}` },
+      'input "baseline-target-group": is the same target group',
+    ],
+    [{ 'candidate-target-group': '' }, 'input "candidate-target-group": is required'],
+    [{ duration: '500ms' }, 'input "duration": must be at least one interval'],
+  ])('rejects bad input %o before any API call', async ([inputs, message], context) => {
+    const { api, handler } = await setup(context, {
+      candidateErrorRate: 0,
+      baselineErrorRate: 0,
+      perSecond: 0,
+    });
+    const result = await gate(api, inputs);
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.startsWith(`error-rate-gate: ${message}`)).toBe(true);
+    expect(result.stderr).toBe('');
+    expect(handler.calls).toHaveLength(0);
+  });
+});
