@@ -71,7 +71,7 @@ export function cellOf(task: Pick<Task, 'family' | 'cellIndex'>): Cell {
 export class TaskRunner {
   private readonly simulator = new Simulator();
   private readonly data = new RunData();
-  private readonly judges = createJudges();
+  private readonly judges: Judge[];
   private readonly history: Minute[] = Array.from({ length: HISTORY }, (_, t) => ({
     t: t - HISTORY,
     nB: 0,
@@ -81,7 +81,12 @@ export class TaskRunner {
   }));
   private readonly minute: Minute = { t: 0, nB: 0, eB: 0, nC: 0, eC: 0 };
 
-  constructor(private readonly masterSeed: number) {}
+  constructor(
+    private readonly masterSeed: number,
+    makeJudges: () => Judge[] = createJudges,
+  ) {
+    this.judges = makeJudges();
+  }
 
   get judgeNames(): string[] {
     return this.judges.map((j) => j.name);

@@ -1,9 +1,10 @@
 /**
  * Seeded randomness for the judge benchmark: xoshiro128** seeded through splitmix32, one
  * independent stream per purpose, and the samplers the data model needs (normal, gamma, beta,
- * Poisson, binomial). Everything is integer-exact in 32 bits, so the same seed gives the same
- * numbers on every machine.
+ * Poisson, binomial). The generator is integer-exact in 32 bits and the samplers use only
+ * V8's deterministic Math functions, so the same seed gives the same numbers on every run.
  */
+import { logGamma } from '../../shared/judge/math';
 
 /** One splitmix32 step from `state`; returns [output, next state]. */
 export function splitmix32(state: number): [number, number] {
@@ -27,21 +28,6 @@ export function deriveSeed(...parts: readonly number[]): number {
 }
 
 const TWO_POW_32 = 4294967296;
-
-/** Log-gamma (Lanczos, g = 7, n = 9), accurate to ~1e-14 for x > 0. */
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let sum = LANCZOS[0] as number;
-  for (let i = 1; i < 9; i++) sum += (LANCZOS[i] as number) / (z + i);
-  const t = z + 7.5;
-  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
-}
 
 /** Exact log k! for small k from a table, log-gamma beyond. */
 const LOG_FACTORIAL_TABLE = (() => {
