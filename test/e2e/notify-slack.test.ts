@@ -95,6 +95,10 @@ describe('notify-slack bundle, bot token', () => {
       'traffic ▰▰▰▰▰▱▱▱▱▱ 50 % to the candidate · verdict ❌ fail · errors 8.10 % vs 0.31 %',
     );
     expect(conversation).toContain('Gate: candidate error rate 8.1 % against baseline 0.31 %');
+    expect(rolledBack.summary).toContain('### ⏪ Slack notification: Rolled back');
+    expect(rolledBack.summary).toContain(
+      `| bot token | C0DEPLOYS | ${ts} | ${ts} | updated the message (rolled-back), replied in the thread |`,
+    );
     for (const result of [started, rolledBack]) expectNoSecret(result, [TOKEN, TOKEN_CORE]);
     // Each request named the action in its user agent.
     expect(slack.requests.every((r) => r.userAgent?.startsWith('rollout-actions/notify-slack'))).toBe(true);
@@ -148,6 +152,16 @@ describe('notify-slack bundle, bot token', () => {
     expect(slack.requests).toHaveLength(1);
     expect(result.durationMs).toBeLessThan(5000);
     expect(result.warnings[0]).toContain('Retry-After 120 s');
+  });
+
+  it('gives up on a Slack that does not answer within the timeout', async () => {
+    slack.inject({ status: 504, delayMs: 20_000, times: 5 });
+    const result = await notify({ channel: '#deploys', status: 'started', timeout: '1500ms' });
+    expect(result.exitCode).toBe(0);
+    expect(result.durationMs).toBeLessThan(6000);
+    expect(result.warnings[0]).toMatch(
+      /^notify-slack: the Slack notification was not sent: could not reach Slack: timeout/,
+    );
   });
 
   it('retries 5xx answers with backoff', async () => {
@@ -250,6 +264,19 @@ describe('notify-slack bundle, bot token', () => {
     for (const block of (reply?.blocks ?? []) as { text: { text: string } }[]) {
       expect(block.text.text.replace(/… \(truncated\)$/, '')).not.toMatch(/&[a-z]{0,3}$/);
     }
+  });
+
+  it('still succeeds when the runner offers no job summary', async () => {
+    const result = await runBundle(
+      'notify-slack',
+      { 'bot-token': TOKEN, channel: '#deploys', status: 'succeeded' },
+      { env: { ...env, GITHUB_STEP_SUMMARY: undefined } },
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatch(/^notify-slack: could not write the job summary/);
+    expect(slack.messages).toHaveLength(1);
+    expect(result.outputs.ts).toBe(slack.messages[0]?.ts);
   });
 
   it('posts a new message when the one to update is gone', async () => {

@@ -1,4 +1,3 @@
-import { parse } from 'yaml';
 import { InputError } from '../../../shared/errors';
 
 /** Rollout facts shown in the message, in the order given; keys normalised to kebab-case. */
@@ -31,17 +30,20 @@ function stringify(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A YAML parser (yaml's parse), passed in so the module is loaded only when some input needs it. */
+export type ParseYaml = (text: string) => unknown;
+
 /**
  * Reads `fields` as a YAML/JSON mapping, or failing that as "key: value" lines. Values are often
  * step outputs interpolated into the YAML at run time, so a value that breaks YAML (a colon, a
  * quote) still reads as a line rather than failing the notification.
  */
-export function parseFields(raw: string | undefined, input: string): Fields {
+export function parseFields(raw: string | undefined, input: string, parseYaml: ParseYaml): Fields {
   const fields: Fields = new Map();
   if (raw === undefined || raw.trim() === '') return fields;
   let parsed: unknown;
   try {
-    parsed = parse(raw);
+    parsed = parseYaml(raw);
   } catch {
     parsed = undefined;
   }

@@ -1,9 +1,8 @@
-import { parse } from 'yaml';
 import type { Core } from '../../../shared/core';
 import { InputError } from '../../../shared/errors';
 import { inputReader } from '../../../shared/inputs';
 import { maskSecret } from '../../../shared/mask';
-import { type Fields, parseFields } from './fields';
+import { type Fields, type ParseYaml, parseFields } from './fields';
 import { STATUSES, type Status } from './message';
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
@@ -98,11 +97,11 @@ function readWebhookUrl(core: Core, raw: string): { url: string; secrets: string
   return { url: raw, secrets };
 }
 
-function readPayload(raw: string | undefined): Record<string, unknown> | undefined {
+function readPayload(raw: string | undefined, parseYaml: ParseYaml): Record<string, unknown> | undefined {
   if (raw === undefined) return undefined;
   let parsed: unknown;
   try {
-    parsed = parse(raw);
+    parsed = parseYaml(raw);
   } catch {
     throw new InputError(INPUTS.payload, 'is not valid JSON or YAML', '{"text": "Deployed", "blocks": […]}');
   }
@@ -120,7 +119,10 @@ function readPayload(raw: string | undefined): Record<string, unknown> | undefin
   return payload;
 }
 
-export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): NotifySettings {
+export async function readSettings(
+  core: Core,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<NotifySettings> {
   const read = inputReader(core);
   // Secrets first, so that nothing read after them can print them unmasked.
   const token = read.secret(INPUTS.botToken);
@@ -167,7 +169,12 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
 
   const status = read.choice(INPUTS.status, STATUSES);
   const text = read.optional(INPUTS.text);
-  const payload = readPayload(read.optional(INPUTS.payload));
+  const rawPayload = read.optional(INPUTS.payload);
+  const rawFields = read.optional(INPUTS.fields);
+  // yaml is loaded only when an input needs it: a step that fails on a missing input starts faster.
+  const parseYaml: ParseYaml =
+    rawPayload !== undefined || rawFields !== undefined ? (await import('yaml')).parse : () => undefined;
+  const payload = readPayload(rawPayload, parseYaml);
   if (text !== undefined && payload !== undefined) {
     throw new InputError(
       INPUTS.payload,
@@ -190,7 +197,7 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
     destination,
     status,
     content,
-    fields: parseFields(read.optional(INPUTS.fields), INPUTS.fields),
+    fields: parseFields(rawFields, INPUTS.fields, parseYaml),
     ...(details === undefined ? {} : { details }),
     ...(ts === undefined ? {} : { ts }),
     ...(threadTs === undefined ? {} : { threadTs }),

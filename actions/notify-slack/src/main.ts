@@ -1,7 +1,7 @@
 import * as actionsCore from '@actions/core';
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
-import { ActionError, CancelledError } from '../../../shared/errors';
+import { ActionError, CancelledError, errorMessage } from '../../../shared/errors';
 import { redact } from '../../../shared/mask';
 import { type ActionContext, runAction, throwIfCancelled } from '../../../shared/run';
 import { heading, table } from '../../../shared/summary';
@@ -46,7 +46,7 @@ interface Step {
 async function notify(ctx: ActionContext): Promise<void> {
   const { core } = ctx;
   // 1. Parse every input (a bad one fails the step here, before any call to Slack).
-  const settings = readSettings(core);
+  const settings = await readSettings(core);
   const now = new Date(ctx.clock.now());
 
   // 2. Build the message and its thread reply.
@@ -93,9 +93,16 @@ async function notify(ctx: ActionContext): Promise<void> {
   core.setOutput(OUTPUTS.threadTs, ref.threadTs ?? '');
   core.setOutput(OUTPUTS.channel, ref.channel ?? '');
   for (const step of steps) core.info(`Slack: ${step.what}${step.ts ? ` (ts ${step.ts})` : ''}`);
-  await core.summary
-    .addRaw(redact(renderSummary(settings, ref, steps, failure), settings.secrets), true)
-    .write();
+  try {
+    await core.summary
+      .addRaw(redact(renderSummary(settings, ref, steps, failure), settings.secrets), true)
+      .write();
+  } catch (err) {
+    // A runner without job summaries must not turn a delivered notification into a failed step.
+    core.warning(
+      `${ACTION_NAME}: could not write the job summary: ${redact(errorMessage(err), settings.secrets)}`,
+    );
+  }
   if (failure) {
     const text = `the Slack notification was not ${steps.length > 0 ? 'completed' : 'sent'}: ${failure.message}`;
     if (settings.failOnError) throw new ActionError(text);

@@ -20,7 +20,8 @@ export const STATUS_STYLE: Record<Status, { color: string; icon: string; label: 
 
 /** A chat.postMessage / chat.update / webhook body, without channel, ts or thread_ts. */
 export interface SlackMessage {
-  text: string;
+  /** The notification and fallback text; a custom payload may go without it. */
+  text?: string;
   blocks?: Record<string, unknown>[];
   attachments?: { color: string; fallback?: string; blocks: Record<string, unknown>[] }[];
   [key: string]: unknown;
@@ -189,8 +190,8 @@ export function buildTextMessage(text: string): SlackMessage {
  * within the size limits so that length alone never makes Slack refuse it.
  */
 export function fitPayload(payload: Record<string, unknown>): SlackMessage {
-  const out: SlackMessage = { ...payload, text: typeof payload.text === 'string' ? payload.text : '' };
-  out.text = clip(out.text, SLACK_LIMITS.messageText);
+  const out: SlackMessage = { ...payload };
+  if (typeof payload.text === 'string') out.text = clip(payload.text, SLACK_LIMITS.messageText);
   if (Array.isArray(payload.blocks)) out.blocks = fitBlocks(payload.blocks as Record<string, unknown>[]);
   if (Array.isArray(payload.attachments)) {
     out.attachments = (payload.attachments as Record<string, unknown>[])

@@ -21,8 +21,12 @@ export function userAgent(env: NodeJS.ProcessEnv = process.env): string {
 }
 /** Tries per Slack call, the first included. */
 export const MAX_ATTEMPTS = 5;
-/** Longest one HTTP request may take. */
+/** Longest one HTTP request may take (less when the step's whole timeout is shorter). */
 const REQUEST_TIMEOUT_MS = 10_000;
+
+function requestTimeoutMs(ctx: DeliveryContext): number {
+  return Math.max(1, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - ctx.clock.now()));
+}
 
 /** A failed delivery, explained without the token or the webhook URL. */
 export class SlackDeliveryError extends Error {
@@ -249,7 +253,7 @@ export async function botTransport(
     // client's own policy (up to 10 tries over 30 minutes by default) does not.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: REQUEST_TIMEOUT_MS,
+    timeout: requestTimeoutMs(ctx),
     headers: { 'User-Agent': userAgent() },
     allowAbsoluteUrls: false,
     logger: clientLogger(ctx.core, ctx.secrets),
@@ -300,7 +304,7 @@ export async function webhookTransport(
   // The client's errors carry the status but not the headers; keep the last Retry-After here.
   let retryAfter: string | null = null;
   const webhook = new IncomingWebhook(destination.url, {
-    timeout: REQUEST_TIMEOUT_MS,
+    timeout: requestTimeoutMs(ctx),
     retryConfig: { retries: 0 },
     fetch: async (url, init) => {
       const response = await fetch(url, {

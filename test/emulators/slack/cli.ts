@@ -4,19 +4,22 @@
  */
 import { SlackEmulator } from './index';
 
-const emulator = await SlackEmulator.start();
-const webhook = emulator.createWebhook();
-console.log(`Slack emulator listening on ${emulator.apiUrl}`);
-console.log(`  ROLLOUT_ACTIONS_SLACK_API_URL=${emulator.apiUrl}`);
-console.log(`  bot token:   ${SlackEmulator.TOKEN}`);
-console.log('  channel:     #deploys (C0DEPLOYS)');
-console.log(`  webhook URL: ${webhook}`);
-console.log('Ctrl-C prints the conversation and stops.');
+async function main(): Promise<void> {
+  const emulator = await SlackEmulator.start();
+  const webhook = emulator.createWebhook();
+  console.log(`Slack emulator listening on ${emulator.apiUrl}`);
+  console.log(`  ROLLOUT_ACTIONS_SLACK_API_URL=${emulator.apiUrl}`);
+  console.log(`  bot token:   ${SlackEmulator.TOKEN}`);
+  console.log('  channel:     #deploys (C0DEPLOYS)');
+  console.log(`  webhook URL: ${webhook}`);
+  console.log('Ctrl-C prints the conversation and stops.');
+  const stop = async () => {
+    console.log(`\n${emulator.renderConversation()}`);
+    await emulator.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
 
-const stop = async () => {
-  console.log(`\n${emulator.renderConversation()}`);
-  await emulator.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());
+void main();

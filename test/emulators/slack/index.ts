@@ -36,6 +36,8 @@ export type Endpoint = 'chat.postMessage' | 'chat.update' | 'auth.test' | 'webho
 export interface Fault {
   /** HTTP status to answer: 429 (rate limited) or a 5xx. */
   status: number;
+  /** Hold the request this long before answering (a slow or hung Slack), in ms. */
+  delayMs?: number;
   /** Seconds in the Retry-After header of a 429. */
   retryAfterSeconds?: number;
   /** How many requests get this answer (default 1). */
@@ -186,17 +188,13 @@ export class SlackEmulator {
       return void res.end('method_not_allowed');
     }
     const fault = endpoint === 'unknown' ? undefined : this.takeFault(endpoint);
-    if (fault) {
-      record(fault.status, fault.status === 429 ? 'ratelimited' : 'fault');
-      res.statusCode = fault.status;
-      if (fault.status === 429) res.setHeader('retry-after', String(fault.retryAfterSeconds ?? 1));
-      if (endpoint === 'webhook')
-        return void res.end(fault.status === 429 ? 'rate_limited' : 'service_unavailable');
-      res.setHeader('content-type', 'application/json');
-      return void res.end(
-        JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }),
-      );
+    if (fault?.delayMs) {
+      const { delayMs, ...answerLater } = fault;
+      return new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => {
+        if (!res.destroyed) this.answerFault(endpoint, answerLater, res, record);
+      });
     }
+    if (fault) return this.answerFault(endpoint, fault, res, record);
     if (endpoint === 'webhook') return this.handleWebhook(path, body, res, record);
 
     const answer = (payload: Record<string, unknown>) => {
@@ -261,6 +259,23 @@ export class SlackEmulator {
     delete target.attachments;
     Object.assign(target, versionOf(message));
     return answer({ ok: true, channel, ts: target.ts, text: target.text ?? '' });
+  }
+
+  private answerFault(
+    endpoint: Endpoint | 'unknown',
+    fault: Fault,
+    res: ServerResponse,
+    record: (status: number, error?: string) => void,
+  ): void {
+    record(fault.status, fault.status === 429 ? 'ratelimited' : 'fault');
+    res.statusCode = fault.status;
+    if (fault.status === 429) res.setHeader('retry-after', String(fault.retryAfterSeconds ?? 1));
+    if (endpoint === 'webhook') {
+      res.end(fault.status === 429 ? 'rate_limited' : 'service_unavailable');
+      return;
+    }
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }));
   }
 
   private handleWebhook(

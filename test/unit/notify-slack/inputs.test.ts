@@ -13,14 +13,14 @@ describe('notify-slack inputs', () => {
     expect(Object.values(OUTPUTS).sort()).toEqual(declared.outputs);
   });
 
-  it('reads a bot-token step with its defaults, masking the token', () => {
+  it('reads a bot-token step with its defaults, masking the token', async () => {
     const core = fakeCore({
       'bot-token': TOKEN,
       channel: '#deploys',
       status: 'Progress',
       ts: '1700000000.123456',
     });
-    const settings = readSettings(core, { [API_URL_VARIABLE]: 'http://127.0.0.1:1234/api/' });
+    const settings = await readSettings(core, { [API_URL_VARIABLE]: 'http://127.0.0.1:1234/api/' });
     expect(settings).toMatchObject({
       destination: { kind: 'bot', token: TOKEN, channel: '#deploys', apiUrl: 'http://127.0.0.1:1234/api/' },
       status: 'progress',
@@ -32,10 +32,10 @@ describe('notify-slack inputs', () => {
     expect(core.secrets).toContain(TOKEN);
   });
 
-  it('masks the webhook URL, its normalised form and its path', () => {
+  it('masks the webhook URL, its normalised form and its path', async () => {
     const url = 'HTTPS://Hooks.Slack.com/services/T000/B000/XXXXsecret';
     const core = fakeCore({ 'webhook-url': url, status: 'started' });
-    const settings = readSettings(core, {});
+    const settings = await readSettings(core, {});
     expect(settings.destination).toEqual({ kind: 'webhook', url });
     for (const form of [
       url,
@@ -77,26 +77,33 @@ describe('notify-slack inputs', () => {
       { 'webhook-url': 'ftp://hooks.example/x', status: 'started' },
       'input "webhook-url": scheme "ftp:" is not https',
     ],
-  ])('rejects %o', (inputs, message) => {
-    const read = () => readSettings(fakeCore(inputs), {});
-    expect(read).toThrow(InputError);
-    expect(read).toThrow(message);
+  ])('rejects %o', async (inputs, message) => {
+    const error = await readSettings(fakeCore(inputs), {}).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toContain(message);
   });
 
-  it('never puts the token or the webhook URL in an input error', () => {
+  it('reads fields and payload as YAML or JSON', async () => {
+    const base = { 'bot-token': TOKEN, channel: 'C1', status: 'started' };
+    const settings = await readSettings(fakeCore({ ...base, fields: 'service: checkout\ntraffic: 10' }), {});
+    expect([...settings.fields]).toEqual([
+      ['service', 'checkout'],
+      ['traffic', '10'],
+    ]);
+    const custom = await readSettings(fakeCore({ ...base, payload: '{"text": "hi"}' }), {});
+    expect(custom.content).toEqual({ kind: 'payload', payload: { text: 'hi' } });
+  });
+
+  it('never puts the token or the webhook URL in an input error', async () => {
     const cases: Record<string, string>[] = [
       { 'bot-token': 'not-a-slack-SECRET', channel: 'C1', status: 'started' },
       { 'webhook-url': 'hooks.slack.com/services/T0/B0/SECRET', status: 'started' },
     ];
     for (const inputs of cases) {
-      const error = (() => {
-        try {
-          readSettings(fakeCore(inputs), {});
-        } catch (err) {
-          return err as Error;
-        }
-        return undefined;
-      })();
+      const error = await readSettings(fakeCore(inputs), {}).then(
+        () => undefined,
+        (err: unknown) => err as Error,
+      );
       expect(error).toBeInstanceOf(InputError);
       expect(error?.message).not.toContain('SECRET');
     }

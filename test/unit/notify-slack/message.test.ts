@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import {
   formatRate,
   formatTraffic,
@@ -73,6 +74,7 @@ describe('fields', () => {
     const fields = parseFields(
       '{Service: checkout, candidate_error_rate: 0.01, Traffic: 10, extra: {a: 1}}',
       'fields',
+      parse,
     );
     expect([...fields]).toEqual([
       ['service', 'checkout'],
@@ -83,14 +85,16 @@ describe('fields', () => {
   });
 
   it('falls back to "key: value" lines when an interpolated value breaks YAML', () => {
-    const fields = parseFields('service: checkout\nreason: "bad: quote\nverdict: fail', 'fields');
+    const fields = parseFields('service: checkout\nreason: "bad: quote\nverdict: fail', 'fields', parse);
     expect(fields.get('reason')).toBe('"bad: quote');
     expect(fields.get('verdict')).toBe('fail');
   });
 
   it('names the input for text that is neither', () => {
-    expect(() => parseFields('[oops', 'fields')).toThrow(InputError);
-    expect(() => parseFields('[oops', 'fields')).toThrow(/input "fields": line "\[oops" is not "key: value"/);
+    expect(() => parseFields('[oops', 'fields', parse)).toThrow(InputError);
+    expect(() => parseFields('[oops', 'fields', parse)).toThrow(
+      /input "fields": line "\[oops" is not "key: value"/,
+    );
   });
 
   it('formats rates, traffic and verdicts for a reader', () => {
@@ -116,6 +120,7 @@ describe('the rollout layout', () => {
   const fields = parseFields(
     '{service: checkout, environment: production, revision: checkout-00042-abc, traffic: 10, verdict: pass, candidate-error-rate: 0.0042, baseline-error-rate: 0.0031, region: europe-west1}',
     'fields',
+    parse,
   );
 
   it.each(STATUSES)('builds a %s message that Slack accepts', (status) => {
