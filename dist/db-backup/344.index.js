@@ -126,6 +126,7 @@ async function openMysql(connection, env = process.env) {
         '--batch',
         '--skip-column-names',
         '--raw',
+        '--default-character-set=utf8mb4',
         ...(database ? [`--database=${database}`] : []),
         `--execute=${statement}`,
     ]));

@@ -141,6 +141,7 @@ export async function openMysql(
         '--batch',
         '--skip-column-names',
         '--raw',
+        '--default-character-set=utf8mb4',
         ...(database ? [`--database=${database}`] : []),
         `--execute=${statement}`,
       ]),

@@ -3,7 +3,16 @@
  * folder and a free port, as the `postgres` / `mysql` system user when the tests run as root.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -213,6 +222,7 @@ export async function startMariadb(password = 'my-Secret:with\\odd"chars'): Prom
         '--no-defaults',
         `--socket=${socket}`,
         '-uroot',
+        '--default-character-set=utf8mb4',
         '--batch',
         '--skip-column-names',
         '--raw',
@@ -289,4 +299,69 @@ export function fingerprint(server: DatabaseServer, database: string): Record<st
       .trim();
   }
   return result;
+}
+
+export interface S3Server {
+  endpoint: string;
+  bucket: string;
+  directory: string;
+  close(): Promise<void>;
+}
+
+interface S3rverInstance {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+}
+
+/** s3rver (npm) on loopback with one bucket: the S3 peer of the backup tests. */
+export async function startS3(bucket = 'backups'): Promise<S3Server> {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const S3rver = require('s3rver') as new (options: Record<string, unknown>) => S3rverInstance;
+  const directory = mkdtempSync(join(tmpdir(), 's3rver-'));
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: bucket }],
+  });
+  const { port } = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    bucket,
+    directory,
+    close: async () => {
+      await server.close();
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The environment with which the official SDKs reach s3rver and the GCS emulator (test-only variables). */
+export function storeEnv(s3: S3Server, gcsUrl: string): Record<string, string> {
+  return {
+    ROLLOUT_ACTIONS_TEST_S3_ENDPOINT: s3.endpoint,
+    ROLLOUT_ACTIONS_TEST_GCS_ENDPOINT: gcsUrl,
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_REGION: 'us-east-1',
+  };
+}
+
+/** Processes whose parent is `parentPid` and whose command name is `name` (from /proc). */
+export function childProcesses(parentPid: number, name: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (comm === name && ppid === parentPid) found.push(Number(entry));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
 }
