@@ -11,7 +11,15 @@ import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { startLocalCloud } from '../test/emulators/local-cloud';
 import { REPO_ROOT } from '../test/helpers/runner';
-import { REGISTRY, runCloudRunScenario, STABLE_IMAGE } from '../test/pipeline/cloud-run-scenario';
+import {
+  BASE_ERROR_RATE,
+  FAULTY_ERROR_RATE,
+  FAULTY_IMAGE,
+  HEALTHY_IMAGE,
+  IMAGE_BEHAVIOURS,
+  runCloudRunScenario,
+  STABLE_IMAGE,
+} from '../test/pipeline/cloud-run-scenario';
 import type { JobRecord, PipelineEvent, PipelineRun, StepRecord } from '../test/pipeline/runner';
 import { escapeHtml, htmlPage, markdownToHtml } from '../test/pipeline/summary-html';
 
@@ -28,14 +36,14 @@ const cyan = paint('36');
 const SCENARIOS = [
   {
     slug: '1-healthy',
-    title: 'A healthy candidate (shop:v2) is promoted',
-    image: `${REGISTRY}/shop:v2`,
+    title: `A healthy candidate (shop:v2, failing ${BASE_ERROR_RATE * 100} % of requests like the stable shop:v1) is promoted`,
+    image: HEALTHY_IMAGE,
     expected: 'success' as const,
   },
   {
     slug: '2-faulty',
-    title: 'A faulty candidate (shop:v3, 25 % of requests fail) is rolled back',
-    image: `${REGISTRY}/shop:v3`,
+    title: `A faulty candidate (shop:v3, failing ${FAULTY_ERROR_RATE * 100} % of requests) is rolled back`,
+    image: FAULTY_IMAGE,
     expected: 'failure' as const,
   },
 ];
@@ -106,7 +114,10 @@ function timelinePrinter(started: number, lines: string[], slackText: () => stri
       );
       const detail = stepDetail(s, slackText);
       if (detail) emit(`${' '.repeat(8)}│     ${detail}`);
-      for (const error of s.errors) emit(`${' '.repeat(8)}│     ${red(error.split('\n')[0] ?? '')}`);
+      // The gate's verdict line already says why it failed.
+      if (s.uses !== 'error-rate-gate') {
+        for (const error of s.errors) emit(`${' '.repeat(8)}│     ${red(error.split('\n')[0] ?? '')}`);
+      }
     }
     if (event.type === 'job-end') {
       const j = event.record;
@@ -143,10 +154,7 @@ async function main(): Promise<void> {
   console.log(
     bold('rollout-actions demo: canary-cloud-run.yml on a local Cloud Run, Cloud Monitoring and Slack'),
   );
-  const cloud = await startLocalCloud({
-    stableImage: STABLE_IMAGE,
-    images: { [`${REGISTRY}/shop:v3`]: { errorRate: 0.25 } },
-  });
+  const cloud = await startLocalCloud({ stableImage: STABLE_IMAGE, images: IMAGE_BEHAVIOURS });
   console.log(
     dim(
       `Cloud Run API ${cloud.cloudRun.endpoint} · service ${cloud.serviceUrl} under steady load · Slack ${cloud.slack.apiUrl}\n`,
@@ -159,8 +167,11 @@ async function main(): Promise<void> {
       console.log(bold(`\n▶ ${scenario.title}`));
       const lines: string[] = [];
       const started = Date.now();
+      // The rollout's own message (not the thread replies, one of which is also sent to the channel).
       const slackText = () => {
-        const message = cloud.slack.channelMessages(cloud.slackChannel).at(-1);
+        const message = cloud.slack.messages
+          .filter((m) => m.channel === cloud.slackChannel && m.threadTs === undefined)
+          .at(-1);
         return (message?.text ?? '').split('\n')[0] ?? '';
       };
       const { run } = await runCloudRunScenario(cloud, scenario.image, {

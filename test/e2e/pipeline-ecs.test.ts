@@ -3,15 +3,10 @@
  * (ECS and ELBv2 emulators with real weighted routing, CloudWatch answered from the routed
  * requests), the Slack emulator and steady load on the listener.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalAws, startLocalAws } from '../emulators/local-cloud';
-import { REPO_ROOT } from '../helpers/runner';
-import { runEcsScenario, type WeightSnapshot } from '../pipeline/ecs-scenario';
+import { runEcsScenario, seedBehaviours, type WeightSnapshot } from '../pipeline/ecs-scenario';
 import type { PipelineRun } from '../pipeline/runner';
-
-const gateMissing = !existsSync(join(REPO_ROOT, 'actions', 'error-rate-gate', 'action.yml'));
 
 let local: LocalAws | undefined;
 afterEach(async () => {
@@ -38,50 +33,43 @@ function finalSlackText(aws: LocalAws): string {
 }
 
 describe('canary-ecs pipeline', () => {
-  it.skipIf(gateMissing)(
-    'promotes a healthy task definition on the idle service to 100 %',
-    async () => {
-      local = await startLocalAws();
-      const { world } = local.aws;
-      const { run, weights } = await runEcsScenario(local, world.taskDefinitions.v2);
+  it('promotes a healthy task definition on the idle service to 100 %', async () => {
+    local = await startLocalAws();
+    seedBehaviours(local);
+    const { world } = local.aws;
+    const { run, weights } = await runEcsScenario(local, world.taskDefinitions.v2);
 
-      expect(results(run)).toMatchObject({
-        deploy: 'success',
-        smoke: 'success',
-        rollout: 'success',
-        promote: 'success',
-        rollback: 'skipped',
-      });
-      expect(run.job('deploy').outputs.stable).toContain(world.services.blue);
-      expect(run.job('deploy').outputs['candidate-target-group']).toBe(world.targetGroups.green);
-      expect(greenPath(weights, world.services.green)).toEqual([0, 20, 50, 100]);
-      expect(local.aws.weights(world.listenerArn)).toEqual({
-        [world.services.blue]: 0,
-        [world.services.green]: 100,
-      });
-      expect(finalSlackText(local)).toMatch(/succeeded/i);
-    },
-    120_000,
-  );
+    expect(results(run)).toMatchObject({
+      deploy: 'success',
+      smoke: 'success',
+      rollout: 'success',
+      promote: 'success',
+      rollback: 'skipped',
+    });
+    expect(run.job('deploy').outputs.stable).toContain(world.services.blue);
+    expect(run.job('deploy').outputs['candidate-target-group']).toBe(world.targetGroups.green);
+    expect(greenPath(weights, world.services.green)).toEqual([0, 20, 50, 100]);
+    expect(local.aws.weights(world.listenerArn)).toEqual({
+      [world.services.blue]: 0,
+      [world.services.green]: 100,
+    });
+    expect(finalSlackText(local)).toMatch(/succeeded/i);
+  }, 120_000);
 
-  it.skipIf(gateMissing)(
-    'rolls a faulty task definition back at the first step',
-    async () => {
-      local = await startLocalAws();
-      const { world } = local.aws;
-      local.aws.setTaskBehaviour(world.taskDefinitions.v3, { errorRate: 0.3 });
-      const { run, weights } = await runEcsScenario(local, world.taskDefinitions.v3);
+  it('rolls a faulty task definition back at the first step', async () => {
+    local = await startLocalAws();
+    seedBehaviours(local);
+    const { world } = local.aws;
+    const { run, weights } = await runEcsScenario(local, world.taskDefinitions.v3);
 
-      expect(results(run)).toMatchObject({ rollout: 'failure', promote: 'skipped', rollback: 'success' });
-      const gate = run.job('rollout').steps.find((s) => s.id === 'gate-1');
-      expect(gate?.outputs.verdict).toBe('fail');
-      expect(Math.max(...greenPath(weights, world.services.green))).toBe(20);
-      expect(local.aws.weights(world.listenerArn)).toEqual({
-        [world.services.blue]: 100,
-        [world.services.green]: 0,
-      });
-      expect(finalSlackText(local)).toMatch(/rolled back/i);
-    },
-    120_000,
-  );
+    expect(results(run)).toMatchObject({ rollout: 'failure', promote: 'skipped', rollback: 'success' });
+    const gate = run.job('rollout').steps.find((s) => s.id === 'gate-1');
+    expect(gate?.outputs.verdict).toBe('fail');
+    expect(Math.max(...greenPath(weights, world.services.green))).toBe(20);
+    expect(local.aws.weights(world.listenerArn)).toEqual({
+      [world.services.blue]: 100,
+      [world.services.green]: 0,
+    });
+    expect(finalSlackText(local)).toMatch(/rolled back/i);
+  }, 120_000);
 });

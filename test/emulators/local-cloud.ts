@@ -32,6 +32,8 @@ export interface LoadStats {
   byStatus: Record<string, number>;
   /** Requests that got no HTTP answer at all (connection refused, reset, timeout). */
   failedToConnect: number;
+  /** Those failures by error code, e.g. {ECONNRESET: 2}. */
+  connectErrors: Record<string, number>;
 }
 
 export interface LocalCloud {
@@ -52,8 +54,10 @@ export interface LocalCloud {
 
 /** Sends `perSecond` GETs a second to `url`, spread over 20 ms ticks, until stopped. */
 function startLoad(url: string, perSecond: number): { stats: LoadStats; stop(): Promise<void> } {
-  const stats: LoadStats = { sent: 0, byStatus: {}, failedToConnect: 0 };
-  const agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  const stats: LoadStats = { sent: 0, byStatus: {}, failedToConnect: 0, connectErrors: {} };
+  // A connection per request, as clients arriving at a load balancer: reusing idle keep-alive
+  // sockets races the server's idle timeout and turns into spurious ECONNRESETs.
+  const agent = new Agent({ keepAlive: false, maxSockets: 64 });
   const target = new URL(url);
   const tickMs = 20;
   let credit = 0;
@@ -70,11 +74,13 @@ function startLoad(url: string, perSecond: number): { stats: LoadStats; stop(): 
         res.on('end', () => inFlight--);
       },
     );
-    req.on('error', () => {
+    req.on('error', (error: NodeJS.ErrnoException) => {
       stats.failedToConnect++;
+      const code = error.code ?? error.message;
+      stats.connectErrors[code] = (stats.connectErrors[code] ?? 0) + 1;
       inFlight--;
     });
-    req.on('timeout', () => req.destroy());
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
     req.end();
   };
   const timer = setInterval(() => {

@@ -4,6 +4,7 @@
  * the listener weights after each step.
  */
 import type { LocalAws } from '../emulators/local-cloud';
+import { BASE_ERROR_RATE, FAULTY_ERROR_RATE } from './cloud-run-scenario';
 import { type PipelineEvent, type PipelineRun, runPipeline } from './runner';
 
 export const ECS_PIPELINE = '.github/workflows/canary-ecs.yml';
@@ -12,6 +13,17 @@ export interface WeightSnapshot {
   after: string;
   /** Service name → weight, as the listener forwards. */
   weights: Record<string, number>;
+}
+
+/**
+ * Task definitions v1 (running on blue) and v2 fail as often as each other, v3 eight times as
+ * often: as in the Cloud Run scenarios, the judge needs errors on both sides to compare.
+ */
+export function seedBehaviours(local: LocalAws): void {
+  const { taskDefinitions } = local.aws.world;
+  local.aws.setTaskBehaviour(taskDefinitions.v1, { errorRate: BASE_ERROR_RATE });
+  local.aws.setTaskBehaviour(taskDefinitions.v2, { errorRate: BASE_ERROR_RATE });
+  local.aws.setTaskBehaviour(taskDefinitions.v3, { errorRate: FAULTY_ERROR_RATE });
 }
 
 export function ecsInputs(
@@ -34,11 +46,13 @@ export function ecsInputs(
     'smoke-url': local.listenerUrl,
     environment: 'demo',
     steps: '20,50,100',
-    'bake-time': '10s',
+    'bake-time': '8s',
     'gate-interval': '1s',
     'metrics-delay': '0s',
     'min-requests': '50',
-    'poll-interval': '1s',
+    'max-increase': '100%',
+    'max-error-rate': '20%',
+    'poll-interval': '250ms',
     'slack-channel': local.slackChannel,
     ...overrides,
   };
