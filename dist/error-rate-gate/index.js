@@ -32458,33 +32458,101 @@ function isExpectedError(err) {
     return err instanceof InputError || err instanceof ActionError || err instanceof errors_CancelledError;
 }
 
+;// CONCATENATED MODULE: ./shared/judge/math.ts
+/** Special functions for the judge (no dependencies, deterministic across machines). */
+const LANCZOS = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+/** log Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error ~1e-14). */
+function logGamma(x) {
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+    const z = x - 1;
+    let sum = LANCZOS[0];
+    for (let i = 1; i < 9; i++)
+        sum += LANCZOS[i] / (z + i);
+    const t = z + 7.5;
+    return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+/** log of the rising factorial a(a+1)…(a+n−1) = log Γ(a+n) − log Γ(a), exact sums for small n. */
+function logRising(a, n) {
+    if (n <= 0)
+        return 0;
+    if (n <= 12) {
+        let product = a;
+        for (let i = 1; i < n; i++)
+            product *= a + i;
+        return Math.log(product);
+    }
+    return logGamma(a + n) - logGamma(a);
+}
+
 ;// CONCATENATED MODULE: ./shared/judge/sequential.ts
+/**
+ * The production canary judge (JUDGE-BENCHMARK.md, "Our judge"): a two-stage sequential test on the
+ * candidate's share of each minute's errors, valid under continuous monitoring.
+ *
+ * Conditioning on a minute's total errors X = eC + eB, eC is binomial with
+ * θ = ρr / (ρr + 1 − ρ), ρ the candidate's share of requests that minute and r the ratio of the
+ * candidate's error rate to the baseline's. Whatever multiplies both arms (the daily curve, a
+ * shared dependency's hiccup) cancels. For each alternative r on a grid above r0 the judge keeps a
+ * test supermartingale whose per-minute factor is 1 − λ + λ·min(LR, C): the beta-binomial
+ * likelihood ratio (overdispersion estimated from A/A history and from the run's own residuals),
+ * capped at C so one bursty minute cannot decide alone, and bet with a
+ * fraction λ so a healthy stretch cannot drive the wealth to zero. Each factor has expectation ≤ 1
+ * under the null, so by Ville's inequality the mixture crosses 1/α with probability ≤ α.
+ *
+ * Stage 1 raises an alarm at 1/α1; stage 2 confirms on fresh minutes only at 1/α2 with the
+ * alternatives weighted by the stage-1 wealth (fixed before the fresh data, so still valid), which
+ * bounds false rollbacks by α1·α2 under the model. A mirror mixture against r ≥ r_p promotes early
+ * when the candidate is clearly not worse. Latency uses the same test on counts of slow requests.
+ * Missing or too little data ends `inconclusive`, never `promote`.
+ */
+
+/**
+ * Defaults tuned on the judge benchmark (reports/judge-benchmark.md). The model bound on false
+ * rollbacks is alarmAlpha·confirmAlpha = 3 %; the per-minute cap, the partial bet and the
+ * conservative noise model keep the measured rate well below it (see the report).
+ */
 const DEFAULT_SEQUENTIAL_OPTIONS = Object.freeze({
-    alarmAlpha: 0.1,
+    alarmAlpha: 0.3,
     confirmAlpha: 0.1,
     nullRatio: 1,
-    alternatives: Object.freeze([1.25, 1.5, 2, 3, 5, 10, 25]),
+    alternatives: Object.freeze([1.5, 2, 4, 10, 100]),
+    alternativeWeights: Object.freeze([3, 3, 2, 1, 1]),
     promoteRatio: 1.5,
     promoteAlternatives: Object.freeze([0.8, 2 / 3, 0.5]),
     promoteAlpha: 0.05,
     finalPromoteAlpha: 0.2,
     minPromoteFraction: 0.5,
-    betFraction: 0.5,
-    minuteCap: 8,
-    priorOverdispersion: 0.002,
-    priorOverdispersionWeight: 200,
+    betFraction: 0.9,
+    minuteCap: 6,
+    priorNoiseVariance: 0.02,
+    priorNoiseWeight: 20,
+    noiseSafety: 1,
     latencyChannels: 0,
 });
-/** Splits an overall false-rollback rate evenly between the alarm and the confirmation stage. */
+/**
+ * Stage levels for a target false-rollback rate, scaled from the defaults (calibrated at 1 %):
+ * the alarm level moves with the target, the confirmation level stays at 0.1.
+ */
 function stageAlphas(falseRollbackRate) {
-    const each = Math.sqrt(falseRollbackRate);
-    return { alarmAlpha: each, confirmAlpha: each };
+    const alarmAlpha = Math.min(0.5, Math.max(1e-6, 30 * falseRollbackRate));
+    return { alarmAlpha, confirmAlpha: 0.1 };
 }
-/** Candidate's expected share of a minute's errors when its rate is `ratio` × the baseline's. */
-function errorShare(requestShare, ratio) {
-    const scaled = requestShare * ratio;
-    return scaled / (scaled + 1 - requestShare);
+function sigmoid(x) {
+    return 1 / (1 + Math.exp(-x));
 }
+/** Above this beta-binomial concentration a minute is treated as binomial. */
+const BINOMIAL_CONCENTRATION = 1e7;
+const MIN_OVERDISPERSION = 1 / (BINOMIAL_CONCENTRATION + 2);
+/** δ = Var(θ_t)/(θ(1 − θ)) ≤ 0.5 keeps the beta-binomial concentration m = 1/δ − 1 ≥ 1. */
+const MAX_OVERDISPERSION = 0.5;
+/** Per-minute memory of the running ratio that noise residuals are measured against. */
+const RATIO_MEMORY = 0.7;
+const RATIO_PSEUDO_COUNT = 3;
 /** Largest residual² one minute may add to the overdispersion estimate. */
 const MAX_SQUARED_RESIDUAL = 100;
 /**
@@ -32496,9 +32564,12 @@ class EvidenceChannel {
     alarmLog;
     confirmLog;
     confirmWeight;
+    priorWeight;
     promoteLog;
-    ratios;
-    promoteRatios;
+    logRatios;
+    logPromoteRatios;
+    logNullRatio;
+    logPromoteRatio;
     logCap;
     excess = 0;
     spread = 0;
@@ -32507,21 +32578,26 @@ class EvidenceChannel {
     dataMinutes = 0;
     constructor(options) {
         this.options = options;
-        this.ratios = Float64Array.from(options.alternatives, (m) => m * options.nullRatio);
-        this.promoteRatios = Float64Array.from(options.promoteAlternatives, (m) => m * options.promoteRatio);
-        this.alarmLog = new Float64Array(this.ratios.length);
-        this.confirmLog = new Float64Array(this.ratios.length);
-        this.confirmWeight = new Float64Array(this.ratios.length);
-        this.promoteLog = new Float64Array(this.promoteRatios.length);
+        this.logNullRatio = Math.log(options.nullRatio);
+        this.logPromoteRatio = Math.log(options.promoteRatio);
+        this.logRatios = Float64Array.from(options.alternatives, (m) => Math.log(m * options.nullRatio));
+        this.logPromoteRatios = Float64Array.from(options.promoteAlternatives, (m) => Math.log(m * options.promoteRatio));
+        this.alarmLog = new Float64Array(this.logRatios.length);
+        this.confirmLog = new Float64Array(this.logRatios.length);
+        this.confirmWeight = new Float64Array(this.logRatios.length);
+        this.promoteLog = new Float64Array(this.logPromoteRatios.length);
+        const raw = options.alternatives.map((_, k) => options.alternativeWeights[k] ?? (options.alternativeWeights.length > 0 ? 0 : 1));
+        const total = raw.reduce((a, b) => a + b, 0);
+        this.priorWeight = Float64Array.from(raw, (w) => w / total);
         this.logCap = Math.log(options.minuteCap);
     }
     reset() {
         this.alarmLog.fill(0);
         this.confirmLog.fill(0);
-        this.confirmWeight.fill(1 / this.ratios.length);
+        this.confirmWeight.fill(1 / this.logRatios.length);
         this.promoteLog.fill(0);
-        this.excess = this.options.priorOverdispersion * this.options.priorOverdispersionWeight;
-        this.spread = this.options.priorOverdispersionWeight;
+        this.excess = this.options.priorNoiseVariance * this.options.priorNoiseWeight;
+        this.spread = this.options.priorNoiseWeight;
         this.sumCandidate = 0;
         this.sumBaseline = 0;
         this.dataMinutes = 0;
@@ -32530,70 +32606,103 @@ class EvidenceChannel {
     get minutesWithData() {
         return this.dataMinutes;
     }
-    overdispersion() {
+    /**
+     * s²: variance of the minute-to-minute noise in log(candidate rate / baseline rate), estimated
+     * by moments: Var(eC | X) ≈ Xθ(1 − θ) + X(X − 1)·(θ(1 − θ))²·s².
+     */
+    logitVariance() {
         return Math.max(0, this.excess / this.spread);
     }
-    /** Learns overdispersion from an A/A minute without touching the e-processes. */
+    /** Learns the noise from an A/A minute without touching the e-processes. */
     learn(nB, eB, nC, eC) {
-        this.updateDispersion(nB, eB, nC, eC, 1);
+        this.updateNoise(nB, eB, nC, eC, 1);
     }
-    /** Feeds one judged minute; `confirming` selects which rollback process takes the evidence. */
+    /**
+     * Feeds one judged minute; `confirming` selects which rollback process takes the evidence.
+     * With arm-only noise ε (symmetric, variance s²) on the log ratio, the candidate's share is
+     * σ(logit ρ + log r + ε): its mean is ≈ σ((logit ρ + log r)/√(1 + πs²/8)), not ρr/(ρr + 1 − ρ),
+     * and ignoring that shift would read noise as a regression whenever ρ ≠ ½.
+     */
     observe(nB, eB, nC, eC, confirming) {
         const events = eB + eC;
         if (events <= 0)
             return;
-        const share = nC / (nB + nC);
-        const dispersion = 1 + (events - 1) * this.overdispersion();
-        const lambda = this.options.betFraction;
-        const nullShare = errorShare(share, this.options.nullRatio);
+        const variance = this.logitVariance() * this.options.noiseSafety;
+        const shrink = 1 / Math.sqrt(1 + (Math.PI * variance) / 8);
+        const logitShare = Math.log(nC / nB);
+        const nullShare = sigmoid((logitShare + this.logNullRatio) * shrink);
+        const dispersion = Math.min(MAX_OVERDISPERSION, nullShare * (1 - nullShare) * variance);
+        const concentration = dispersion > MIN_OVERDISPERSION ? 1 / dispersion - 1 : Number.POSITIVE_INFINITY;
         const target = confirming ? this.confirmLog : this.alarmLog;
-        for (let k = 0; k < this.ratios.length; k++) {
-            const altShare = errorShare(share, this.ratios[k]);
-            target[k] =
-                target[k] + this.betFactorLog(eC, events, altShare, nullShare, dispersion, lambda);
+        for (let k = 0; k < this.logRatios.length; k++) {
+            const altShare = sigmoid((logitShare + this.logRatios[k]) * shrink);
+            target[k] = target[k] + this.betFactorLog(eC, events, altShare, nullShare, concentration);
         }
-        const promoteNull = errorShare(share, this.options.promoteRatio);
-        for (let k = 0; k < this.promoteRatios.length; k++) {
-            const altShare = errorShare(share, this.promoteRatios[k]);
+        const promoteNull = sigmoid((logitShare + this.logPromoteRatio) * shrink);
+        for (let k = 0; k < this.logPromoteRatios.length; k++) {
+            const altShare = sigmoid((logitShare + this.logPromoteRatios[k]) * shrink);
             this.promoteLog[k] =
-                this.promoteLog[k] +
-                    this.betFactorLog(eC, events, altShare, promoteNull, dispersion, lambda);
+                this.promoteLog[k] + this.betFactorLog(eC, events, altShare, promoteNull, concentration);
         }
         this.dataMinutes++;
         // The estimate used for a minute comes from earlier minutes only (predictable), so update last.
-        this.updateDispersion(nB, eB, nC, eC, 0);
+        this.updateNoise(nB, eB, nC, eC, 0);
     }
-    betFactorLog(hits, events, altShare, nullShare, dispersion, lambda) {
-        let logRatio = (hits * Math.log(altShare / nullShare) + (events - hits) * Math.log((1 - altShare) / (1 - nullShare))) /
-            dispersion;
+    /**
+     * log of one minute's bet factor 1 − λ + λ·min(LR, C), with LR the beta-binomial likelihood
+     * ratio of eC = hits out of X = events at share altShare against nullShare. The concentration
+     * m = 1/δ − 1 comes from the overdispersion estimate; a near-binomial minute uses the binomial.
+     */
+    betFactorLog(hits, events, altShare, nullShare, concentration) {
+        let logRatio;
+        if (concentration > BINOMIAL_CONCENTRATION) {
+            logRatio =
+                hits * Math.log(altShare / nullShare) + (events - hits) * Math.log((1 - altShare) / (1 - nullShare));
+        }
+        else {
+            const misses = events - hits;
+            logRatio =
+                logRising(altShare * concentration, hits) +
+                    logRising((1 - altShare) * concentration, misses) -
+                    logRising(nullShare * concentration, hits) -
+                    logRising((1 - nullShare) * concentration, misses);
+        }
         if (logRatio > this.logCap)
             logRatio = this.logCap;
+        const lambda = this.options.betFraction;
         return Math.log(1 - lambda + lambda * Math.exp(logRatio));
     }
-    updateDispersion(nB, eB, nC, eC, historical) {
+    updateNoise(nB, eB, nC, eC, historical) {
         const events = eB + eC;
+        const total = nB + nC;
+        // Residuals around the run's recent ratio (Mantel–Haenszel over the last few minutes, this
+        // one excluded), so a steady regression or a step up does not keep reading as noise, while
+        // bursts and arm-only drift do. History is A/A: its ratio is 1.
+        let ratio = 1;
+        if (historical === 0) {
+            // Pseudo-counts pull a ratio estimated from a handful of errors towards 1.
+            ratio = (this.sumCandidate + RATIO_PSEUDO_COUNT) / (this.sumBaseline + RATIO_PSEUDO_COUNT);
+            this.sumCandidate = RATIO_MEMORY * this.sumCandidate + (eC * nB) / total;
+            this.sumBaseline = RATIO_MEMORY * this.sumBaseline + (eB * nC) / total;
+        }
         if (events < 2)
             return;
-        // Residuals around the run's own ratio (Mantel–Haenszel), so a steady regression does not
-        // read as noise; bursts and arm-only drift do.
-        const total = nB + nC;
-        this.sumCandidate += (eC * nB) / total;
-        this.sumBaseline += (eB * nC) / total;
-        const ratio = historical === 1 || this.sumBaseline <= 0 ? 1 : this.sumCandidate / this.sumBaseline;
-        const share = errorShare(nC / total, Math.min(Math.max(ratio, 0.05), 50));
-        const variance = events * share * (1 - share);
-        if (variance <= 0)
+        const share = sigmoid(Math.log(nC / nB) + Math.log(Math.min(Math.max(ratio, 0.02), 50)));
+        const binomialVariance = events * share * (1 - share);
+        if (binomialVariance <= 0)
             return;
         const residual = eC - events * share;
-        this.excess += Math.min((residual * residual) / variance, MAX_SQUARED_RESIDUAL) - 1;
-        this.spread += events - 1;
+        const squared = Math.min((residual * residual) / binomialVariance, MAX_SQUARED_RESIDUAL);
+        this.excess += binomialVariance * (squared - 1);
+        this.spread += events * (events - 1) * (share * (1 - share)) ** 2;
     }
-    /** Rollback evidence of the alarm mixture (equal weights). */
+    /** Rollback evidence of the alarm mixture (prior weights). */
     alarmEvidence() {
         let sum = 0;
-        for (let k = 0; k < this.alarmLog.length; k++)
-            sum += Math.exp(this.alarmLog[k]);
-        return sum / this.alarmLog.length;
+        for (let k = 0; k < this.alarmLog.length; k++) {
+            sum += this.priorWeight[k] * Math.exp(this.alarmLog[k]);
+        }
+        return sum;
     }
     /** Fixes confirmation weights from the alarm wealth (before any fresh minute), then restarts. */
     startConfirmation() {
@@ -32704,10 +32813,13 @@ class SequentialJudge {
                 for (const channel of this.channels)
                     channel.startConfirmation();
             }
-            else if (this.judgedMinutes >= this.minPromoteMinutes &&
-                this.allPromote(1 / this.options.promoteAlpha)) {
-                this.stage = 'promote';
-            }
+        }
+        // The promote mirror is its own valid test (against r ≥ r_p): an alarm that fresh data does
+        // not confirm does not block it.
+        if ((this.stage === 'watch' || this.stage === 'confirm') &&
+            this.judgedMinutes >= this.minPromoteMinutes &&
+            this.allPromote(1 / this.options.promoteAlpha)) {
+            this.stage = 'promote';
         }
         return this.stage === 'rollback' || this.stage === 'promote' ? this.stage : 'continue';
     }
@@ -32717,10 +32829,12 @@ class SequentialJudge {
     final() {
         if (this.stage === 'rollback' || this.stage === 'promote')
             return this.stage;
-        // An unconfirmed alarm, or too little evidence either way, is not a pass.
-        if (this.stage !== 'watch')
+        if (this.stage === 'warmup')
             return 'inconclusive';
-        return this.allPromote(1 / this.options.finalPromoteAlpha) ? 'promote' : 'inconclusive';
+        // Too little evidence either way is not a pass; an unconfirmed alarm needs the stronger,
+        // early-promotion level of evidence that the candidate is fine.
+        const level = this.stage === 'confirm' ? this.options.promoteAlpha : this.options.finalPromoteAlpha;
+        return this.allPromote(1 / level) ? 'promote' : 'inconclusive';
     }
     evidence() {
         const confirming = this.stage === 'confirm';
@@ -32758,6 +32872,13 @@ function validateOptions(options) {
         problems.push('promoteRatio must be > 0');
     if (options.alternatives.length === 0 || options.alternatives.some((m) => !(m > 1 && Number.isFinite(m)))) {
         problems.push('alternatives must be multiples > 1');
+    }
+    const weights = options.alternativeWeights;
+    if (weights.length > 0 &&
+        (weights.length !== options.alternatives.length ||
+            weights.some((w) => !(w >= 0 && Number.isFinite(w))) ||
+            !weights.some((w) => w > 0))) {
+        problems.push('alternativeWeights must be one non-negative weight per alternative, not all zero');
     }
     if (options.promoteAlternatives.length === 0 ||
         options.promoteAlternatives.some((m) => !(m > 0 && m < 1))) {
