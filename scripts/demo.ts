@@ -104,7 +104,7 @@ function timelinePrinter(started: number, lines: string[], slackText: () => stri
       if (s.outcome === 'skipped') return;
       if (s.kind === 'external') {
         emit(
-          `${at()} │ ${dim(`· ${s.name}: ${s.uses?.split('@')[0]} (recorded, not run: no cloud login here)`)}`,
+          `${at()} │ ${dim(`· ${s.name}: ${s.uses?.split('@')[0]} (runs on GitHub; recorded here, not run)`)}`,
         );
         return;
       }
