@@ -89,7 +89,15 @@ describe('canary-cloud-run pipeline', () => {
     expect(local.load.sent).toBeGreaterThan(1000);
     const slack = slackMessage(local);
     expect(slack.text).toMatch(/succeeded/i);
+    // Posted at the start, then updated after the deploy, each step and the promotion.
     expect(slack.versions).toBeGreaterThanOrEqual(5);
+    // The Slack token went to the notify steps as a secret and shows nowhere a person could read.
+    const visible = run
+      .steps()
+      .map((s) => [s.log.replace(/^::add-mask::.*$/gm, ''), JSON.stringify(s.outputs), s.summary].join('\n'))
+      .join('\n');
+    expect(run.steps().filter((s) => s.uses === 'notify-slack' && s.outcome === 'success').length).toBe(5);
+    expect(visible).not.toContain(local.slackToken);
   }, 120_000);
 
   it('rolls a faulty candidate back at the first step, and the Slack message ends "rolled back"', async () => {
@@ -132,6 +140,9 @@ describe('canary-cloud-run pipeline', () => {
     expect(run.result).toBe('cancelled');
     expect(results(run)).toMatchObject({ rollout: 'cancelled', promote: 'cancelled', rollback: 'success' });
     expect(run.job('rollout').steps.find((s) => s.id === 'gate-2')?.outcome).toBe('cancelled');
+    const restore = run.job('rollback').steps.find((s) => s.uses === 'rollback');
+    expect(restore?.inputs.reason).toBe('the run was cancelled');
+    expect(restore?.outputs['rolled-back']).toBe('true');
     const recorded = recordedSplit(run);
     expect(Object.values(recorded)).toEqual([100]);
     expect(local.cloudRun.observed(local.service)).toEqual(recorded);

@@ -73,6 +73,16 @@ describe('pipeline runner', () => {
     expect(run.job('cleanup').steps[0]?.outputs).toEqual({ why: 'failed' });
   });
 
+  it('propagates a skip transitively unless a condition calls a status function, as GitHub does', async () => {
+    const run = await runPipeline({ workflow: 'test/pipeline/fixtures/skips.yml', inputs: {} });
+    expect(Object.fromEntries(run.jobs.map((j) => [j.id, j.result]))).toEqual({
+      optional: 'skipped',
+      middle: 'success',
+      implicit: 'skipped',
+      explicit: 'success',
+    });
+  });
+
   it('fails a step that passes an input its action does not declare', async () => {
     const run = await runPipeline({ workflow: 'test/pipeline/fixtures/unknown-input.yml', inputs: {} });
     expect(run.result).toBe('failure');
