@@ -3,8 +3,12 @@
  * steps with the inputs its YAML gives, each action as its built bundle, against the local cloud
  * (Cloud Run + Cloud Monitoring emulators, Slack emulator, steady load on the service URL).
  */
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../emulators/local-cloud';
+import { startPostgres } from '../helpers/databases';
 import {
   BROKEN_IMAGE,
   FAULTY_IMAGE,
@@ -167,5 +171,50 @@ describe('canary-cloud-run pipeline', () => {
     expect(run.steps().filter((s) => s.uses === 'canary-shift' && s.outcome !== 'skipped')).toHaveLength(1);
     expect(local.cloudRun.observed(local.service)).toEqual({ [stable as string]: 100 });
     expect(slackMessage(local).text).toMatch(/failed/i);
+  }, 120_000);
+
+  it('takes a verified backup first when asked, then deploys; steps "100" promote without a canary step', async () => {
+    const local = await start();
+    const postgres = await startPostgres();
+    try {
+      postgres.sql('postgres', 'CREATE DATABASE shop');
+      postgres.sql(
+        'shop',
+        'CREATE TABLE orders (id int primary key); INSERT INTO orders SELECT generate_series(1, 100)',
+      );
+      const folder = mkdtempSync(join(tmpdir(), 'pipeline-backup-'));
+      const { run } = await runCloudRunScenario(local, HEALTHY_IMAGE, {
+        overrides: { backup: true, 'backup-destination': `file://${folder}`, steps: '100' },
+        secrets: { DATABASE_URL: postgres.url('shop') },
+      });
+
+      expect(results(run)).toEqual({
+        plan: 'success',
+        backup: 'success',
+        deploy: 'success',
+        smoke: 'success',
+        rollout: 'success',
+        promote: 'success',
+        rollback: 'skipped',
+      });
+      const backup = run.job('backup').steps.find((s) => s.uses === 'db-backup');
+      expect(backup?.outputs.verified).toBe('full'); // the level it passed: db-backup's default
+      expect(backup?.outputs.uri?.startsWith(`file://${folder}/`)).toBe(true);
+      expect(readdirSync(folder).length).toBeGreaterThan(0);
+      // The backup finished before anything was deployed.
+      expect(run.job('backup').startedAt + run.job('backup').durationMs).toBeLessThanOrEqual(
+        run.job('deploy').startedAt,
+      );
+      expect(
+        run
+          .job('rollout')
+          .steps.filter((s) => s.outcome !== 'skipped')
+          .every((s) => s.kind === 'external'),
+      ).toBe(true);
+      const candidate = run.job('deploy').outputs.candidate ?? '';
+      expect(local.cloudRun.observed(local.service)).toEqual({ [candidate]: 100 });
+    } finally {
+      await postgres.stop();
+    }
   }, 120_000);
 });

@@ -82,6 +82,8 @@ export async function runCloudRunScenario(
   image: string,
   options: {
     overrides?: Record<string, string | boolean>;
+    /** More secrets than the Slack token, e.g. DATABASE_URL for the backup. */
+    secrets?: Record<string, string>;
     signal?: AbortSignal;
     onEvent?: (event: PipelineEvent) => void;
   } = {},
@@ -90,7 +92,7 @@ export async function runCloudRunScenario(
   const run = await runPipeline({
     workflow: CLOUD_RUN_PIPELINE,
     inputs: cloudRunInputs(cloud, image, options.overrides),
-    secrets: { SLACK_BOT_TOKEN: cloud.slackToken },
+    secrets: { SLACK_BOT_TOKEN: cloud.slackToken, ...options.secrets },
     env: cloud.env,
     ...(options.signal ? { signal: options.signal } : {}),
     onEvent: (event) => {
