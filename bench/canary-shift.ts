@@ -45,10 +45,12 @@ async function main(): Promise<void> {
   try {
     const nodeBaseline: number[] = [];
     const missingInput: number[] = [];
+    const smokeMissingInput: number[] = [];
     const firstRequest: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       nodeBaseline.push(await timeProcess(['-e', '0']));
       missingInput.push(await timeProcess([BUNDLE]));
+      smokeMissingInput.push(await timeProcess([join(REPO_ROOT, 'dist', 'smoke-test', 'index.js')]));
       const before = emulator.calls.length;
       const started = Date.now();
       await timeProcess([BUNDLE], { ...inputs, ROLLOUT_ACTIONS_CLOUD_RUN_ENDPOINT: emulator.endpoint });
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     const rows: [string, number][] = [
       ['node -e 0', base],
       ['canary-shift, missing input (exit)', median(missingInput)],
+      ['smoke-test, missing input (exit), for reference', median(smokeMissingInput)],
       ['canary-shift, Cloud Run path (client built, first request sent)', median(firstRequest)],
     ];
     console.log(
@@ -112,6 +115,32 @@ async function main(): Promise<void> {
       const count = (test: (c: (typeof calls)[number]) => boolean) => calls.filter(test).length;
       console.log(
         `| ${name} | ${calls.length} | ${count((c) => c.method === 'GET' && c.path.endsWith('/services/shop'))} | ${count((c) => c.method === 'PATCH')} | ${count((c) => c.path.includes('/operations/'))} | ${count((c) => c.path.includes('/revisions/'))} | ${Math.round(result.durationMs)} |`,
+      );
+    }
+
+    // Rollback latency: from its write to the read that proves the restored split, against the
+    // platform's own time (the reconcile) plus one poll interval.
+    const reconcileMs = 1000;
+    const pollMs = 250;
+    const shifted = await runBundle(
+      'canary-shift',
+      { ...target, percent: 50, image: 'europe-docker.pkg.dev/bench-project-1/apps/shop:v3' },
+      { env },
+    );
+    emulator.faults.operationDelayMs = reconcileMs;
+    const before = emulator.calls.length;
+    await runBundle(
+      'rollback',
+      { ...target, 'poll-interval': `${pollMs}ms`, to: shifted.outputs['rollback-target'] ?? '' },
+      { env },
+    );
+    const calls = emulator.calls.slice(before);
+    const write = calls.find((c) => c.method === 'PATCH');
+    const proof = calls.at(-1);
+    if (write && proof) {
+      const restoreMs = proof.at - write.at;
+      console.log(
+        `\nRollback: write → observed restored split in ${restoreMs} ms (reconcile ${reconcileMs} ms + poll ${pollMs} ms = ${reconcileMs + pollMs} ms budget; ${calls.length} API calls)`,
       );
     }
   } finally {

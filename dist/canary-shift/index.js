@@ -32528,7 +32528,8 @@ async function shiftTraffic(step, request, hooks, progress = {}) {
         step.log(`The split already holds (${(0,traffic_split/* formatSplit */.oe)(requested)}): nothing to write`);
     }
     else {
-        if (!(0,traffic_split/* sameSplit */.xY)(state.desired, requested)) {
+        // A failed reconcile of the same split is retried by writing it again (a new generation).
+        if (!(0,traffic_split/* sameSplit */.xY)(state.desired, requested) || state.failure !== undefined) {
             (0,run/* throwIfCancelled */.d)(step.signal);
             step.log(`Writing split: ${(0,traffic_split/* formatSplit */.oe)(requested)}`);
             await provider.setSplit(requested, state.version);
@@ -32539,7 +32540,8 @@ async function shiftTraffic(step, request, hooks, progress = {}) {
         }
     }
     progress.wrote = wrote;
-    const last = await waitForSplit(step, requested, request.deadline, progress);
+    const holds = !wrote && state.settled && (0,traffic_split/* sameSplit */.xY)(state.observed, requested);
+    const last = holds ? state : await waitForSplit(step, requested, request.deadline, progress);
     return { before, candidate, last, requested, wrote };
 }
 /** Polls until the observed split is `split`; keeps the last state read in progress.last. */
@@ -32573,7 +32575,7 @@ async function restoreTraffic(step, source, deadline, progress = {}) {
     step.log(`Restoring: ${formatSplit(target.traffic)} (captured ${target.capturedAt})`);
     let wrote = false;
     for (let conflicts = 0;; conflicts++) {
-        if (sameSplit(state.desired, target.traffic))
+        if (sameSplit(state.desired, target.traffic) && state.failure === undefined)
             break;
         throwIfCancelled(step.signal);
         try {

@@ -32526,7 +32526,8 @@ async function shiftTraffic(step, request, hooks, progress = {}) {
         step.log(`The split already holds (${formatSplit(requested)}): nothing to write`);
     }
     else {
-        if (!sameSplit(state.desired, requested)) {
+        // A failed reconcile of the same split is retried by writing it again (a new generation).
+        if (!sameSplit(state.desired, requested) || state.failure !== undefined) {
             throwIfCancelled(step.signal);
             step.log(`Writing split: ${formatSplit(requested)}`);
             await provider.setSplit(requested, state.version);
@@ -32537,7 +32538,8 @@ async function shiftTraffic(step, request, hooks, progress = {}) {
         }
     }
     progress.wrote = wrote;
-    const last = await waitForSplit(step, requested, request.deadline, progress);
+    const holds = !wrote && state.settled && sameSplit(state.observed, requested);
+    const last = holds ? state : await waitForSplit(step, requested, request.deadline, progress);
     return { before, candidate, last, requested, wrote };
 }
 /** Polls until the observed split is `split`; keeps the last state read in progress.last. */
@@ -32571,7 +32573,7 @@ async function restoreTraffic(step, source, deadline, progress = {}) {
     step.log(`Restoring: ${(0,traffic_split/* formatSplit */.oe)(target.traffic)} (captured ${target.capturedAt})`);
     let wrote = false;
     for (let conflicts = 0;; conflicts++) {
-        if ((0,traffic_split/* sameSplit */.xY)(state.desired, target.traffic))
+        if ((0,traffic_split/* sameSplit */.xY)(state.desired, target.traffic) && state.failure === undefined)
             break;
         (0,run/* throwIfCancelled */.d)(step.signal);
         try {
@@ -33078,9 +33080,9 @@ async function rollback(ctx) {
     const progress = {};
     ctx.onInterrupt(async () => {
         const last = await readForReport(step, progress.last);
+        // rolled-back stays unset: the step failed, and neither true nor false would be the truth.
         if (last)
             core.setOutput(OUTPUTS.observedTraffic, JSON.stringify(last.observed));
-        core.setOutput(OUTPUTS.rolledBack, false);
         if (progress.before) {
             await core.summary
                 .addRaw(renderSplitSummary({

@@ -132,7 +132,8 @@ export async function shiftTraffic(
   if (sameSplit(state.desired, requested) && sameSplit(state.observed, requested) && state.settled) {
     step.log(`The split already holds (${formatSplit(requested)}): nothing to write`);
   } else {
-    if (!sameSplit(state.desired, requested)) {
+    // A failed reconcile of the same split is retried by writing it again (a new generation).
+    if (!sameSplit(state.desired, requested) || state.failure !== undefined) {
       throwIfCancelled(step.signal);
       step.log(`Writing split: ${formatSplit(requested)}`);
       await provider.setSplit(requested, state.version);
@@ -144,7 +145,8 @@ export async function shiftTraffic(
     }
   }
   progress.wrote = wrote;
-  const last = await waitForSplit(step, requested, request.deadline, progress);
+  const holds = !wrote && state.settled && sameSplit(state.observed, requested);
+  const last = holds ? state : await waitForSplit(step, requested, request.deadline, progress);
   return { before, candidate, last, requested, wrote };
 }
 
@@ -199,7 +201,7 @@ export async function restoreTraffic(
 
   let wrote = false;
   for (let conflicts = 0; ; conflicts++) {
-    if (sameSplit(state.desired, target.traffic)) break;
+    if (sameSplit(state.desired, target.traffic) && state.failure === undefined) break;
     throwIfCancelled(step.signal);
     try {
       await provider.setSplit(target.traffic, state.version);

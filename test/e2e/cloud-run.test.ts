@@ -237,6 +237,41 @@ describe('faults', () => {
     expect(Object.values(emulator.observed('shop')).sort()).toEqual([10, 90]);
   });
 
+  it('waits out a slow operation within the timeout', async () => {
+    await start();
+    emulator.faults.operationDelayMs = 1500;
+    const result = await shift({ percent: 10, image: V2 });
+    expectSucceeded(result);
+    expect(emulator.calls.filter((c) => c.path.includes('/operations/')).length).toBeGreaterThan(5);
+    expect(Object.values(emulator.observed('shop')).sort()).toEqual([10, 90]);
+  });
+
+  it('rollback retries throttled and unavailable calls', async () => {
+    await start();
+    const stable = firstRevision();
+    const token = (await shift({ percent: 50, image: BAD })).outputs['rollback-target'] ?? '';
+    emulator.faults.failNext(429, { count: 1, method: 'GET' });
+    emulator.faults.failNext(503, { count: 2, method: 'PATCH' });
+    const restored = await rollback({ to: token });
+    expectSucceeded(restored);
+    expect(emulator.observed('shop')).toEqual({ [stable]: 100 });
+    expect(emulator.calls.filter((c) => c.method === 'PATCH' && c.status === 503)).toHaveLength(2);
+  });
+
+  it('a rollback whose operation never finishes fails with the observed split, never claiming success', async () => {
+    await start();
+    const token = (await shift({ percent: 50, image: BAD })).outputs['rollback-target'] ?? '';
+    emulator.faults.stuckOperations = true;
+    const result = await rollback({ to: token, timeout: '1s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.at(-1)).toMatch(/^rollback: timed out waiting for the split .* 50 %/);
+    expect(result.outputs['rolled-back']).toBeUndefined();
+    expect(
+      JSON.parse(result.outputs['observed-traffic'] ?? '').map((e: { percent: number }) => e.percent),
+    ).toEqual([50, 50]);
+    expect(result.summary).toContain('Rollback did not complete');
+  });
+
   it('fails clearly when the API stays unavailable, before any write', async () => {
     await start();
     emulator.faults.failNext(503, { count: 100 });
@@ -278,6 +313,11 @@ describe('faults', () => {
     expect((emulator.describe('shop').traffic as { percent: number }[]).map((t) => t.percent)).toEqual([
       50, 50,
     ]);
+
+    // Re-running the failed step writes the split again, and this time the platform serves it.
+    const retried = await shift({ percent: 50, image: V2 });
+    expectSucceeded(retried);
+    expect(Object.values(emulator.observed('shop'))).toEqual([50, 50]);
 
     const restored = await rollback({ to: result.outputs['rollback-target'] ?? '' });
     expectSucceeded(restored);

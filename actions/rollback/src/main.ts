@@ -41,8 +41,8 @@ async function rollback(ctx: ActionContext): Promise<void> {
   const progress: { before?: ServingState; last?: ServingState } = {};
   ctx.onInterrupt(async () => {
     const last = await readForReport(step, progress.last);
+    // rolled-back stays unset: the step failed, and neither true nor false would be the truth.
     if (last) core.setOutput(OUTPUTS.observedTraffic, JSON.stringify(last.observed));
-    core.setOutput(OUTPUTS.rolledBack, false);
     if (progress.before) {
       await core.summary
         .addRaw(

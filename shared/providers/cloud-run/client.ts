@@ -5,7 +5,7 @@
  */
 import type { RevisionsClient } from '@google-cloud/run/build/src/v2/revisions_client';
 import type { ServicesClient } from '@google-cloud/run/build/src/v2/services_client';
-import { InputError } from '../../errors';
+import { ActionError, errorMessage, InputError } from '../../errors';
 import type { ProviderDeps } from '../types';
 
 /**
@@ -26,7 +26,11 @@ interface FetchingAuthClient {
 
 export interface CloudRunClients {
   services: ServicesClient;
-  revisions: RevisionsClient;
+  /**
+   * Built on first use: each client parses the API's protos, which costs more than anything else
+   * at start-up, and rollback from a token never needs this one.
+   */
+  revisions(): RevisionsClient;
   /** HTTP requests sent so far (every try, polls included). */
   requests(): number;
   close(): Promise<void>;
@@ -64,7 +68,13 @@ async function productionAuth(): Promise<FetchingAuthClient> {
   // Application Default Credentials, as google-github-actions/auth leaves them.
   const { GoogleAuth } = await import('google-auth-library');
   const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
-  return (await auth.getClient()) as unknown as FetchingAuthClient;
+  try {
+    return (await auth.getClient()) as unknown as FetchingAuthClient;
+  } catch (err) {
+    throw new ActionError(
+      `no Google credentials found (${errorMessage(err)}): run google-github-actions/auth before this step`,
+    );
+  }
 }
 
 function emulatorAuth(): FetchingAuthClient {
@@ -87,6 +97,7 @@ export async function createCloudRunClients(deps: ProviderDeps): Promise<CloudRu
   const [{ ServicesClient: Services }, { RevisionsClient: Revisions }, inner] = await Promise.all([
     import('@google-cloud/run/build/src/v2/services_client.js'),
     import('@google-cloud/run/build/src/v2/revisions_client.js'),
+    // Credentials are resolved once, here, and shared by both clients.
     endpoint ? Promise.resolve(emulatorAuth()) : productionAuth(),
   ]);
   let requests = 0;
@@ -119,16 +130,19 @@ export async function createCloudRunClients(deps: ProviderDeps): Promise<CloudRu
     ...options,
     clientConfig: noSdkRetries('google.cloud.run.v2.Services', ['GetService', 'UpdateService']),
   } as unknown as ConstructorParameters<typeof Services>[0]);
-  const revisions = new Revisions({
-    ...options,
-    clientConfig: noSdkRetries('google.cloud.run.v2.Revisions', ['GetRevision', 'ListRevisions']),
-  } as unknown as ConstructorParameters<typeof Revisions>[0]);
+  let revisions: RevisionsClient | undefined;
   return {
     services,
-    revisions,
+    revisions() {
+      revisions ??= new Revisions({
+        ...options,
+        clientConfig: noSdkRetries('google.cloud.run.v2.Revisions', ['GetRevision', 'ListRevisions']),
+      } as unknown as ConstructorParameters<typeof Revisions>[0]);
+      return revisions;
+    },
     requests: () => requests,
     async close() {
-      await Promise.all([services.close(), revisions.close()]);
+      await Promise.all([services.close(), revisions?.close()]);
     },
   };
 }

@@ -123,7 +123,7 @@ class CloudRunTrafficProvider implements TrafficProvider {
     try {
       const [revision] = await this.call(
         'read revision',
-        () => this.clients.revisions.getRevision({ name: `${this.serviceName}/revisions/${name}` }),
+        () => this.clients.revisions().getRevision({ name: `${this.serviceName}/revisions/${name}` }),
         { isRetryable: (err) => codeOf(err) !== NOT_FOUND && isRetryableError(err) },
       );
       return revision;
