@@ -130,6 +130,8 @@ function shortTaskDefinition(arn) {
     return slash >= 0 ? arn.slice(slash + 1) : arn;
 }
 
+// EXTERNAL MODULE: ./shared/providers/ecs/task-definition.ts
+var task_definition = __webpack_require__(18933);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./shared/providers/ecs/weights.ts
@@ -243,9 +245,12 @@ function actionsWithSplit(actions, split, groupOfService) {
 
 
 
+
 /** SDK attempts per call (its own standard-mode retries), and our retries around them, with a deadline. */
 const SDK_MAX_ATTEMPTS = 4;
-const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000, deadlineMs: 90_000 };
+const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
+/** Longest one call keeps retrying when the step gave no deadline. */
+const CALL_DEADLINE_MS = 90_000;
 /** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
 const CONCURRENT_REVISION = /too many concurrent attempts/i;
 function isRetryableAwsError(err) {
@@ -281,12 +286,15 @@ class EcsTrafficProvider {
     groupOfService = new Map();
     services = new Map();
     resolvedTaskDefinitions = new Map();
+    /** The step's deadline (epoch ms), from the latest wait options: no call retries beyond it. */
+    stepDeadline;
     constructor(target, deps, region, ecsSdk, elbSdk) {
         this.target = target;
         this.deps = deps;
         this.ecsSdk = ecsSdk;
         this.elbSdk = elbSdk;
         this.resource = (0,traffic_settings/* resourceOf */.KU)(target);
+        this.stepDeadline = deps.deadlineAt;
         const settings = { region, userAgent: deps.userAgent, maxAttempts: SDK_MAX_ATTEMPTS };
         this.ecs = createAwsClient(ecsSdk.ECSClient, settings, deps.env);
         this.elb = elbSdk ? createAwsClient(elbSdk.ElasticLoadBalancingV2Client, settings, deps.env) : undefined;
@@ -297,7 +305,7 @@ class EcsTrafficProvider {
     // ---- reading --------------------------------------------------------------------------------
     async read() {
         const services = await this.describeServices();
-        const taskDefinitions = Object.fromEntries([...services.values()].map((s) => [s.serviceName ?? '', s.taskDefinition ?? '']));
+        const taskDefinitions = Object.fromEntries([...services.entries()].map(([name, s]) => [name, s.taskDefinition ?? '']));
         const settled = [...services.values()].every(isSettled);
         if (!this.hasListener()) {
             const [only] = this.target.services;
@@ -335,10 +343,13 @@ class EcsTrafficProvider {
             }
             throw err;
         });
+        // Keyed by the name as the input gave it (a service name or its ARN): that is what the
+        // traffic entries and the rollback token call it.
         const found = new Map();
-        for (const service of out.services ?? []) {
-            if (service.serviceName && service.status !== 'INACTIVE')
-                found.set(service.serviceName, service);
+        for (const name of names) {
+            const service = (out.services ?? []).find((s) => (s.serviceName === name || s.serviceArn === name) && s.status !== 'INACTIVE');
+            if (service)
+                found.set(name, service);
         }
         const missing = names.filter((name) => !found.has(name));
         if (missing.length > 0) {
@@ -420,7 +431,16 @@ class EcsTrafficProvider {
      */
     async pickCandidate(request, state) {
         const reference = request.taskDefinition ?? request.candidate;
-        const requestedArn = reference === undefined ? undefined : await this.resolveTaskDefinition(reference);
+        let requestedArn;
+        let spec;
+        if (reference !== undefined && (0,task_definition/* isTaskDefinitionFile */.px)(reference)) {
+            // Checked at input time already; undefined ARN = not registered yet.
+            spec = (0,task_definition/* readTaskDefinitionFile */.BD)(reference, 'task-definition');
+            requestedArn = await this.registeredRevisionOf(spec);
+        }
+        else if (reference !== undefined) {
+            requestedArn = await this.resolveTaskDefinition(reference);
+        }
         const share = (service) => state.observed.find((e) => e.target === service)?.percent ?? 0;
         const names = [...this.target.services];
         if (names.length !== 2)
@@ -432,32 +452,66 @@ class EcsTrafficProvider {
             throw new errors/* ActionError */.lZ(`both services serve ${share(lower)} %, so neither is idle; name the candidate with "candidate" (the task definition it runs)`);
         }
         const service = running ?? lower;
-        const current = state.taskDefinitions?.[service] ?? '';
-        return { service, taskDefinitionArn: requestedArn ?? current, requested: requestedArn !== undefined };
+        if (spec !== undefined)
+            return { service, taskDefinitionArn: requestedArn, spec };
+        return { service, taskDefinitionArn: requestedArn ?? state.taskDefinitions?.[service] ?? '' };
+    }
+    /** The family's latest revision when it already is the spec (a re-run), else undefined. */
+    async registeredRevisionOf(spec) {
+        const latest = await this.call('ECS DescribeTaskDefinition', () => this.ecs.send(new this.ecsSdk.DescribeTaskDefinitionCommand({ taskDefinition: spec.family }))).catch((err) => {
+            if (err instanceof Error && err.name === 'ClientException')
+                return undefined; // a new family
+            throw err;
+        });
+        // Tags are not part of a described revision; everything else the file sets must match.
+        const { tags: _tags, ...comparable } = spec;
+        const registered = latest?.taskDefinition;
+        return registered && (0,task_definition/* matchesRegistered */.oo)(comparable, registered) ? registered.taskDefinitionArn : undefined;
+    }
+    /** Registers the spec as a new revision ("too many concurrent attempts" is retried). */
+    async register(spec, signal) {
+        const out = await this.call('ECS RegisterTaskDefinition', () => this.ecs.send(
+        // The file was checked for family and containers; ECS validates the rest of its shape.
+        new this.ecsSdk.RegisterTaskDefinitionCommand(spec)), signal).catch((err) => {
+            if (err instanceof Error && err.name === 'ClientException') {
+                throw new errors/* ActionError */.lZ(`ECS refused to register the task definition ${spec.family}: ${err.message}`);
+            }
+            throw err;
+        });
+        const arn = out.taskDefinition?.taskDefinitionArn;
+        if (!arn)
+            throw new errors/* ActionError */.lZ(`RegisterTaskDefinition for ${spec.family} returned no ARN`);
+        this.deps.log(`Registered ${shortTaskDefinition(arn)}`);
+        return arn;
     }
     requireElbError() {
         return new errors/* ActionError */.lZ('a canary needs two services (blue and green) behind a listener or listener rule');
     }
     async resolveCandidate(request, state) {
         const picked = await this.pickCandidate(request, state);
-        return { target: picked.service, id: picked.taskDefinitionArn };
+        const id = picked.taskDefinitionArn ?? `${picked.spec?.family ?? 'task definition'} (new revision from file)`;
+        return { target: picked.service, id };
     }
     async prepareCandidate(request, state, options) {
-        const deadline = this.deps.clock.now() + options.timeoutMs;
-        const { service, taskDefinitionArn } = await this.pickCandidate(request, state);
+        const deadline = this.deadlineFrom(options);
+        const picked = await this.pickCandidate(request, state);
+        const { service, spec } = picked;
+        let taskDefinitionArn = picked.taskDefinitionArn;
         const current = this.services.get(service);
         const share = state.observed.find((e) => e.target === service)?.percent ?? 0;
         const stable = this.target.services.find((name) => name !== service) ?? service;
-        const short = shortTaskDefinition(taskDefinitionArn);
+        let short = shortTaskDefinition(taskDefinitionArn ?? spec?.family);
         const primary = current ? primaryDeployment(current) : undefined;
         let deploymentId;
-        if (current?.taskDefinition === taskDefinitionArn &&
+        if (taskDefinitionArn !== undefined &&
+            current?.taskDefinition === taskDefinitionArn &&
             current &&
             isSettled(current) &&
             (current.runningCount ?? 0) > 0) {
             this.deps.log(`${service} already runs ${short} (${current.runningCount} tasks): nothing to deploy`);
         }
-        else if (primary?.taskDefinition === taskDefinitionArn &&
+        else if (taskDefinitionArn !== undefined &&
+            primary?.taskDefinition === taskDefinitionArn &&
             primary.rolloutState === 'IN_PROGRESS' &&
             primary.id) {
             // A re-run after a timeout: the deployment we started is still going; follow it by its id.
@@ -469,16 +523,24 @@ class EcsTrafficProvider {
                 throw new errors/* ActionError */.lZ(`${service} serves ${share} % with ${shortTaskDefinition(current?.taskDefinition)}; deploying ${short} to it would change live traffic. Finish or roll back the current rollout first`);
             }
             await this.checkUnchanged(state.version, 'before deploying the candidate');
+            if (taskDefinitionArn === undefined) {
+                if (spec === undefined)
+                    throw new errors/* ActionError */.lZ('no task definition to deploy');
+                (0,run/* throwIfCancelled */.d)(options.signal);
+                taskDefinitionArn = await this.register(spec, options.signal);
+                short = shortTaskDefinition(taskDefinitionArn);
+            }
+            const arn = taskDefinitionArn;
             const desiredCount = Math.max(1, this.services.get(stable)?.desiredCount ?? 1);
             (0,run/* throwIfCancelled */.d)(options.signal);
             const out = await this.call('ECS UpdateService', () => this.ecs.send(new this.ecsSdk.UpdateServiceCommand({
                 cluster: this.target.cluster,
                 service,
-                taskDefinition: taskDefinitionArn,
+                taskDefinition: arn,
                 desiredCount,
             })), options.signal);
             const started = out.service ? primaryDeployment(out.service) : undefined;
-            if (!started?.id || started.taskDefinition !== taskDefinitionArn) {
+            if (!started?.id || started.taskDefinition !== arn) {
                 throw new errors/* ActionError */.lZ(`UpdateService on ${service} did not start a deployment of ${short}`);
             }
             deploymentId = started.id;
@@ -491,7 +553,7 @@ class EcsTrafficProvider {
         if (after.version !== state.version) {
             throw new types/* ConcurrentWriteError */.D(`the weights changed while the candidate deployed (now ${(0,traffic_split/* formatSplit */.oe)(after.observed)}); another writer is active, so no split was written`);
         }
-        return { candidate: { target: service, id: taskDefinitionArn }, state: after };
+        return { candidate: { target: service, id: taskDefinitionArn ?? '' }, state: after };
     }
     async checkUnchanged(expectedVersion, when) {
         const forward = await this.readForward();
@@ -551,6 +613,11 @@ class EcsTrafficProvider {
         const current = await this.checkUnchanged(expectedVersion, 'before writing the split');
         if ((0,traffic_split/* sameSplit */.xY)(current.split, split))
             return; // already holds: a re-run writes nothing
+        // Traffic sent to a service without running tasks is answered 503 by the load balancer.
+        const empty = split.filter((e) => e.percent > 0 && (this.services.get(e.target)?.runningCount ?? 0) === 0);
+        if (empty.length > 0) {
+            throw new errors/* ActionError */.lZ(`refusing to send ${(0,traffic_split/* formatSplit */.oe)(empty)} to a service with no running tasks; scale it up first`);
+        }
         const actions = actionsWithSplit(current.actions, split, this.groupOfService);
         (0,run/* throwIfCancelled */.d)(this.deps.signal);
         if (this.target.listenerRuleArn !== undefined) {
@@ -563,7 +630,7 @@ class EcsTrafficProvider {
         }
     }
     async waitForObserved(split, options) {
-        const deadline = this.deps.clock.now() + options.timeoutMs;
+        const deadline = this.deadlineFrom(options);
         for (;;) {
             const state = await this.read();
             if ((0,traffic_split/* sameSplit */.xY)(state.observed, split))
@@ -599,7 +666,7 @@ class EcsTrafficProvider {
         };
     }
     async restoreTaskDefinitions(target, options) {
-        const deadline = this.deps.clock.now() + options.timeoutMs;
+        const deadline = this.deadlineFrom(options);
         // Only services that serve traffic in the target matter; an idle service's revision does not.
         const serving = new Set(target.traffic.filter((e) => e.percent > 0).map((e) => e.target));
         const wanted = Object.entries(target.taskDefinitions ?? {}).filter(([service]) => serving.has(service));
@@ -638,6 +705,10 @@ class EcsTrafficProvider {
         return deployed;
     }
     // ---- calls ----------------------------------------------------------------------------------
+    deadlineFrom(options) {
+        this.stepDeadline = this.deps.clock.now() + options.timeoutMs;
+        return this.stepDeadline;
+    }
     /**
      * One API call with our retries around the SDK's own (throttling storms, 5xx, "too many
      * concurrent attempts"). A write passes the run's signal, so no new attempt starts after a cancel;
@@ -645,8 +716,13 @@ class EcsTrafficProvider {
      */
     call(label, fn, signal) {
         this.calls++;
+        const now = this.deps.clock.now();
+        const deadlineMs = this.stepDeadline === undefined
+            ? CALL_DEADLINE_MS
+            : Math.max(0, Math.min(CALL_DEADLINE_MS, this.stepDeadline - now));
         return (0,retry/* retry */.L5)(() => fn(), {
             ...CALL_RETRY,
+            deadlineMs,
             isRetryable: isRetryableAwsError,
             clock: this.deps.clock,
             ...(signal ? { signal } : {}),

@@ -28549,6 +28549,104 @@ function isExpectedError(err) {
 
 /***/ }),
 
+/***/ 18933:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+"use strict";
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ readTaskDefinitionFile),
+/* harmony export */   en: () => (/* binding */ taskDefinitionPath),
+/* harmony export */   oo: () => (/* binding */ matchesRegistered),
+/* harmony export */   px: () => (/* binding */ isTaskDefinitionFile)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42636);
+/**
+ * A task definition given as a JSON file (the form `aws ecs describe-task-definition` prints and
+ * aws-actions/amazon-ecs-render-task-definition writes): read and checked at input time, registered
+ * only when the family's latest revision differs, so a re-run registers nothing.
+ */
+
+
+
+/** Fields ECS adds to a registered revision; RegisterTaskDefinition refuses them. */
+const READ_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+];
+const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
+const EXAMPLE = 'task-definition.json (with "family" and "containerDefinitions")';
+function isTaskDefinitionFile(value) {
+    return value.toLowerCase().endsWith('.json');
+}
+/** The absolute path of a task definition file given relative to the workspace. */
+function taskDefinitionPath(value, workspace) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(workspace, value);
+}
+/** Reads and checks a task definition file; errors name the input. */
+function readTaskDefinitionFile(path, input) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `cannot read the task definition file ${path}`, EXAMPLE);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${path} is not JSON`, EXAMPLE);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${path} is not a JSON object`, EXAMPLE);
+    }
+    // `describe-task-definition` output nests it under "taskDefinition".
+    const record = parsed;
+    const body = (typeof record.taskDefinition === 'object' && record.taskDefinition !== null
+        ? record.taskDefinition
+        : record);
+    const spec = Object.fromEntries(Object.entries(body).filter(([key]) => !READ_ONLY_FIELDS.includes(key)));
+    if (typeof spec.family !== 'string' || !FAMILY.test(spec.family)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${path} has no valid "family" (letters, digits, hyphens, underscores)`, EXAMPLE);
+    }
+    if (!Array.isArray(spec.containerDefinitions) || spec.containerDefinitions.length === 0) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${path} has no "containerDefinitions"`, EXAMPLE);
+    }
+    return spec;
+}
+/**
+ * Whether a registered revision already is this spec: every field the file sets has the same
+ * value there (ECS fills in defaults the file may leave out, so extra fields don't count).
+ */
+function matchesRegistered(spec, registered) {
+    if (Array.isArray(spec)) {
+        return (Array.isArray(registered) &&
+            spec.length === registered.length &&
+            spec.every((item, i) => matchesRegistered(item, registered[i])));
+    }
+    if (typeof spec === 'object' && spec !== null) {
+        if (typeof registered !== 'object' || registered === null || Array.isArray(registered))
+            return false;
+        const other = registered;
+        return Object.entries(spec).every(([key, value]) => matchesRegistered(value, other[key]));
+    }
+    return spec === registered;
+}
+
+
+/***/ }),
+
 /***/ 68039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29304,6 +29402,18 @@ module.exports = require("zlib");
 /************************************************************************/
 /******/ 	/* webpack/runtime/asset-relocator-loader */
 /******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
 /******/ 	
 /******/ 	/* webpack/runtime/create fake namespace object */
 /******/ 	(() => {
@@ -32989,7 +33099,10 @@ function inputReader(core) {
     return reader;
 }
 
+// EXTERNAL MODULE: ./shared/providers/ecs/task-definition.ts
+var task_definition = __nccwpck_require__(18933);
 ;// CONCATENATED MODULE: ./actions/canary-shift/src/inputs.ts
+
 
 
 
@@ -33017,6 +33130,17 @@ const TAG = /^[a-z]([-a-z0-9]{0,44}[a-z0-9])?$/;
 const SUFFIX = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
 const IMAGE = /^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
 const TASK_DEFINITION = /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
+/**
+ * ECS: a task definition file (`*.json`, relative to the workspace) is read and checked now, before
+ * any API call, and handed on as an absolute path; an ARN or family:revision is handed on as is.
+ */
+function taskDefinitionInput(value) {
+    if (!(0,task_definition/* isTaskDefinitionFile */.px)(value))
+        return value;
+    const path = (0,task_definition/* taskDefinitionPath */.en)(value, process.env.GITHUB_WORKSPACE ?? process.cwd());
+    (0,task_definition/* readTaskDefinitionFile */.BD)(path, INPUTS.taskDefinition);
+    return path;
+}
 function readSettings(core) {
     const read = inputReader(core);
     const target = (0,traffic_settings/* readTrafficTarget */.zs)(read, {
@@ -33045,13 +33169,15 @@ function readCandidate(read, target, candidate) {
             [INPUTS.candidate, candidate],
             [INPUTS.taskDefinition, taskDefinition],
         ]) {
+            if (name === INPUTS.taskDefinition && value !== undefined && (0,task_definition/* isTaskDefinitionFile */.px)(value))
+                continue;
             if (value !== undefined && !TASK_DEFINITION.test(value)) {
                 throw new errors/* InputError */.dz(name, `"${value}" is not a task definition ARN or family:revision`, 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:42');
             }
         }
         return {
             ...(candidate === undefined ? {} : { candidate }),
-            ...(taskDefinition === undefined ? {} : { taskDefinition }),
+            ...(taskDefinition === undefined ? {} : { taskDefinition: taskDefinitionInput(taskDefinition) }),
         };
     }
     const image = read.optional(INPUTS.image);
@@ -33103,7 +33229,10 @@ async function canaryShift(ctx) {
     const started = ctx.clock.now();
     const deadline = { at: started + settings.timeoutMs, pollMs: settings.pollMs };
     core.info(`Shifting ${(0,traffic_settings/* describeTarget */.ff)(settings.target)} to ${settings.percent} % candidate`);
-    const provider = await createTrafficProvider(settings.target, providerDeps(ctx, ACTION_NAME));
+    const provider = await createTrafficProvider(settings.target, {
+        ...providerDeps(ctx, ACTION_NAME),
+        deadlineAt: deadline.at,
+    });
     const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
     const progress = {};
     // Failed or cancelled half-way: say what is served now, so a following rollback job can act.

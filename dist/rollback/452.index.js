@@ -1,9 +1,9 @@
 "use strict";
-exports.id = 608;
-exports.ids = [608];
+exports.id = 452;
+exports.ids = [452];
 exports.modules = {
 
-/***/ 51608:
+/***/ 40452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,127 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(42636);
-// EXTERNAL MODULE: ./shared/clock.ts
-var shared_clock = __webpack_require__(54253);
-;// CONCATENATED MODULE: ./shared/retry.ts
-
-
-/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
-function backoffDelayMs(attempt, options, random = Math.random) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
-async function retry(fn, options) {
-    const clock = options.clock ?? shared_clock/* systemClock */.m;
-    const random = options.random ?? Math.random;
-    const isRetryable = options.isRetryable ?? isRetryableError;
-    const started = clock.now();
-    for (let attempt = 1;; attempt++) {
-        if (options.signal?.aborted)
-            throw new errors/* CancelledError */.cc();
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (error instanceof errors/* CancelledError */.cc || options.signal?.aborted)
-                throw error;
-            if (attempt >= options.maxAttempts || !isRetryable(error))
-                throw error;
-            const remaining = options.deadlineMs - (clock.now() - started);
-            const delayMs = backoffDelayMs(attempt, options, random);
-            if (delayMs >= remaining)
-                throw error;
-            options.onRetry?.({ attempt, delayMs, error });
-            await clock.sleep(delayMs, options.signal);
-        }
-    }
-}
-const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
-// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
-const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
-const RETRYABLE_GOOGLE_STATUS = new Set([
-    'DEADLINE_EXCEEDED',
-    'RESOURCE_EXHAUSTED',
-    'ABORTED',
-    'INTERNAL',
-    'UNAVAILABLE',
-]);
-const RETRYABLE_AWS_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'SlowDown',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'InternalError',
-    'ServerException',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-const RETRYABLE_NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-]);
-/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
-function httpStatusOf(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    const metadata = e.$metadata;
-    const response = e.response;
-    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
-        if (typeof candidate === 'number')
-            return candidate;
-    }
-    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
-    if (typeof e.code === 'number' && e.code >= 100)
-        return e.code;
-    return undefined;
-}
-/**
- * Whether an error is worth trying again: throttling, server-side faults, timeouts and
- * connection resets, as the Google, AWS and HTTP clients report them.
- */
-function isRetryableError(err) {
-    if (typeof err !== 'object' || err === null)
-        return false;
-    const e = err;
-    if (e.name === 'AbortError' && !(e.cause instanceof errors/* CancelledError */.cc))
-        return true; // per-request timeout
-    if (e.name === 'TimeoutError')
-        return true;
-    const aws = e.$retryable;
-    if (aws)
-        return true;
-    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
-        return true;
-    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
-        return true;
-    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
-        return true;
-    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
-        return true;
-    const status = httpStatusOf(err);
-    if (status !== undefined)
-        return RETRYABLE_HTTP.has(status);
-    if (e.cause !== undefined && e.cause !== err)
-        return isRetryableError(e.cause);
-    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,errors/* errorMessage */.gJ)(err));
-}
-
+// EXTERNAL MODULE: ./shared/retry.ts
+var retry = __webpack_require__(71601);
 // EXTERNAL MODULE: ./shared/run.ts
 var run = __webpack_require__(1706);
 // EXTERNAL MODULE: ./shared/traffic/split.ts
@@ -413,8 +294,8 @@ class CloudRunTrafficProvider {
      * retrying on cancellation: a read after SIGTERM is what reports the state reached.
      */
     call(what, fn, options = {}) {
-        const isRetryable = options.isRetryable ?? isRetryableError;
-        return retry(fn, {
+        const isRetryable = options.isRetryable ?? retry/* isRetryableError */.$d;
+        return (0,retry/* retry */.L5)(fn, {
             maxAttempts: 6,
             baseDelayMs: 250,
             maxDelayMs: 4000,
@@ -443,7 +324,7 @@ class CloudRunTrafficProvider {
     }
     async readRevision(name) {
         try {
-            const [revision] = await this.call('read revision', () => this.clients.revisions().getRevision({ name: `${this.serviceName}/revisions/${name}` }), { isRetryable: (err) => codeOf(err) !== NOT_FOUND && isRetryableError(err) });
+            const [revision] = await this.call('read revision', () => this.clients.revisions().getRevision({ name: `${this.serviceName}/revisions/${name}` }), { isRetryable: (err) => codeOf(err) !== NOT_FOUND && (0,retry/* isRetryableError */.$d)(err) });
             return revision;
         }
         catch (err) {
@@ -636,6 +517,137 @@ function pinned(desired, movingTag) {
 function withImage(service, image) {
     const [first, ...rest] = service.template?.containers ?? [];
     return [{ ...first, image }, ...rest];
+}
+
+
+/***/ }),
+
+/***/ 71601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $d: () => (/* binding */ isRetryableError),
+/* harmony export */   L5: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony exports backoffDelayMs, httpStatusOf */
+/* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54253);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42636);
+
+
+/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
+function backoffDelayMs(attempt, options, random = Math.random) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
+async function retry(fn, options) {
+    const clock = options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
+    const random = options.random ?? Math.random;
+    const isRetryable = options.isRetryable ?? isRetryableError;
+    const started = clock.now();
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || options.signal?.aborted)
+                throw error;
+            if (attempt >= options.maxAttempts || !isRetryable(error))
+                throw error;
+            const remaining = options.deadlineMs - (clock.now() - started);
+            const delayMs = backoffDelayMs(attempt, options, random);
+            if (delayMs >= remaining)
+                throw error;
+            options.onRetry?.({ attempt, delayMs, error });
+            await clock.sleep(delayMs, options.signal);
+        }
+    }
+}
+const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
+// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
+const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
+const RETRYABLE_GOOGLE_STATUS = new Set([
+    'DEADLINE_EXCEEDED',
+    'RESOURCE_EXHAUSTED',
+    'ABORTED',
+    'INTERNAL',
+    'UNAVAILABLE',
+]);
+const RETRYABLE_AWS_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'SlowDown',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalError',
+    'ServerException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+]);
+/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
+function httpStatusOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    const metadata = e.$metadata;
+    const response = e.response;
+    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
+        if (typeof candidate === 'number')
+            return candidate;
+    }
+    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
+    if (typeof e.code === 'number' && e.code >= 100)
+        return e.code;
+    return undefined;
+}
+/**
+ * Whether an error is worth trying again: throttling, server-side faults, timeouts and
+ * connection resets, as the Google, AWS and HTTP clients report them.
+ */
+function isRetryableError(err) {
+    if (typeof err !== 'object' || err === null)
+        return false;
+    const e = err;
+    if (e.name === 'AbortError' && !(e.cause instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc))
+        return true; // per-request timeout
+    if (e.name === 'TimeoutError')
+        return true;
+    const aws = e.$retryable;
+    if (aws)
+        return true;
+    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
+        return true;
+    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
+        return true;
+    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
+        return true;
+    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
+        return true;
+    const status = httpStatusOf(err);
+    if (status !== undefined)
+        return RETRYABLE_HTTP.has(status);
+    if (e.cause !== undefined && e.cause !== err)
+        return isRetryableError(e.cause);
+    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
 }
 
 

@@ -32441,7 +32441,7 @@ async function createTrafficProvider(target, deps) {
             return createCloudRunTrafficProvider(target, deps);
         }
         case 'ecs': {
-            const { createEcsTrafficProvider } = await __nccwpck_require__.e(/* import() */ 200).then(__nccwpck_require__.bind(__nccwpck_require__, 69200));
+            const { createEcsTrafficProvider } = await __nccwpck_require__.e(/* import() */ 514).then(__nccwpck_require__.bind(__nccwpck_require__, 67514));
             return createEcsTrafficProvider(target, deps);
         }
     }
@@ -33075,7 +33075,10 @@ async function rollback(ctx) {
     }
     const started = ctx.clock.now();
     core.info(`Rolling back ${(0,traffic_settings/* describeTarget */.ff)(settings.target)}${because}`);
-    const provider = await createTrafficProvider(settings.target, providerDeps(ctx, ACTION_NAME));
+    const provider = await createTrafficProvider(settings.target, {
+        ...providerDeps(ctx, ACTION_NAME),
+        deadlineAt: started + settings.timeoutMs,
+    });
     const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
     const progress = {};
     ctx.onInterrupt(async () => {

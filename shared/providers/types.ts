@@ -131,6 +131,11 @@ export interface ProviderDeps {
   userAgent: string;
   /** Where endpoint overrides (test-only) are read from. */
   env: NodeJS.ProcessEnv;
+  /**
+   * Epoch ms by which the step must end (its `timeout`): a provider stops retrying a throttled or
+   * failing call there instead of outliving the step. Undefined: the provider's own cap applies.
+   */
+  deadlineAt?: number;
 }
 
 /**

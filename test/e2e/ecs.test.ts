@@ -3,9 +3,12 @@
  * their real @aws-sdk clients talk to the local AWS emulator (ECS over JSON 1.1, ELBv2 over Query),
  * and the listener routes real HTTP requests by the weights the actions wrote.
  */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AwsEmulator, startAwsEmulator } from '../emulators/aws/server';
-import { type BundleResult, everythingVisible, runBundle } from '../helpers/runner';
+import { type BundleResult, everythingVisible, REPO_ROOT, runBundle } from '../helpers/runner';
 
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSECRETKEY42';
 
@@ -95,11 +98,11 @@ describe('canary-shift on ECS', () => {
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 90, 'shop-green': 10 });
     // Real traffic follows the weights: 10 of 100 requests reach the candidate's tasks.
     expect(await sendTraffic(100)).toEqual({ 'shop:1': 90, 'shop:2': 10 });
-    const candidateSamples = aws.log.samples({
-      version: `targetgroup/${aws.world.targetGroups.green.split('/').slice(-2).join('/')}`,
-    });
+    const candidateSamples = aws.log.samples({ version: aws.world.dimensions.targetGroups.green });
     expect(candidateSamples).toHaveLength(10);
-    expect(candidateSamples[0]?.group).toMatch(/^app\/shop\/[0-9a-f]{16}$/);
+    expect(candidateSamples[0]?.group).toBe(aws.world.dimensions.loadBalancer);
+    expect(aws.world.dimensions.loadBalancer).toMatch(/^app\/shop\/[0-9a-f]{16}$/);
+    expect(aws.world.dimensions.targetGroups.green).toMatch(/^targetgroup\/shop-green\/[0-9a-f]{16}$/);
     expect(first.stdout).toMatch(/\d+ API calls/);
     expect(first.summary).toContain('Canary at 10');
     // Every call named the action, its version and the run.
@@ -120,6 +123,84 @@ describe('canary-shift on ECS', () => {
     // One deployment in the whole promotion: later steps found the candidate already running.
     expect(writeNames().filter((op) => op === 'UpdateService')).toHaveLength(1);
     expect(writeNames().filter((op) => op === 'ModifyListener')).toHaveLength(3);
+
+    // The next rollout goes the other way: green is stable now, blue is idle and gets the candidate.
+    const next = await shift(10, { 'task-definition': 'shop:3' });
+    expect(next.errors).toEqual([]);
+    expect(next.outputs.stable).toBe('shop-green');
+    expect(aws.model.findService('shop', 'shop-blue')?.taskDefinition).toBe(aws.world.taskDefinitions.v3);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 10, 'shop-green': 90 });
+  });
+
+  it('routes real requests to a faulty candidate and records them per target group for CloudWatch', async () => {
+    aws.setTaskBehaviour('shop:2', { errorRate: 0.5, latencyMs: 30 });
+    expect((await shift(50)).exitCode).toBe(0);
+    const from = Date.now();
+    expect(await sendTraffic(40)).toEqual({ 'shop:1': 20, 'shop:2': 20 });
+    const { loadBalancer, targetGroups } = aws.world.dimensions;
+    const [green] = aws.log.buckets({
+      group: loadBalancer,
+      version: targetGroups.green,
+      from,
+      to: Date.now() + 1,
+      periodMs: 60_000,
+    });
+    const [blue] = aws.log.buckets({
+      group: loadBalancer,
+      version: targetGroups.blue,
+      from,
+      to: Date.now() + 1,
+      periodMs: 60_000,
+    });
+    expect(green?.count).toBe(20);
+    expect(green?.byClass['5xx']).toBe(10);
+    expect(Math.min(...(green?.latenciesMs ?? []))).toBeGreaterThanOrEqual(25);
+    expect(blue?.count).toBe(20);
+    expect(blue?.byClass['5xx']).toBe(0);
+  });
+
+  it('accepts the services as ARNs and names them so in outputs and the token', async () => {
+    const arns = ['shop-blue', 'shop-green'].map((name) => aws.model.findService('shop', name)?.serviceArn);
+    const result = await shift(10, { cluster: aws.world.clusterArn, services: arns.join(',') });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs.stable).toBe(arns[0]);
+    expect(JSON.parse(result.outputs['observed-traffic'] ?? '')).toEqual([
+      { target: arns[0], percent: 90 },
+      { target: arns[1], percent: 10 },
+    ]);
+  });
+
+  it('registers a task definition file once (retrying "too many concurrent attempts") and deploys it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'taskdef-'));
+    const file = join(folder, 'task-definition.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        taskDefinition: {
+          family: 'shop',
+          taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/shop:1',
+          revision: 1,
+          status: 'ACTIVE',
+          containerDefinitions: [{ name: 'app', image: 'shop:v4', essential: true }],
+          cpu: '256',
+          memory: '512',
+        },
+      }),
+    );
+    aws.faults.concurrentRevision(2);
+    const first = await shift(10, { 'task-definition': file });
+    expect(first.errors).toEqual([]);
+    expect(first.outputs.candidate).toMatch(/task-definition\/shop:4$/);
+    expect(
+      aws.calls.filter((c) => c.operation === 'RegisterTaskDefinition' && c.error === 'ClientException'),
+    ).toHaveLength(2);
+    expect(aws.model.findService('shop', 'shop-green')?.taskDefinition).toMatch(/shop:4$/);
+    expect(writeNames()).toEqual(['RegisterTaskDefinition', 'UpdateService', 'ModifyListener']);
+    // A re-run finds the family's latest revision equal to the file: nothing registered, nothing written.
+    const again = await shift(10, { 'task-definition': file });
+    expect(again.exitCode).toBe(0);
+    expect(again.outputs.candidate).toBe(first.outputs.candidate);
+    expect(writeNames()).toEqual(['RegisterTaskDefinition', 'UpdateService', 'ModifyListener']);
   });
 
   it('re-running a step that already holds writes nothing', async () => {
@@ -170,7 +251,9 @@ describe('canary-shift on ECS', () => {
   });
 
   it('survives a throttling storm and 5xx on both APIs within its deadline', async () => {
-    aws.faults.throttle({ forMs: 2500 });
+    // A storm on everything for 3 s, and (whatever the start-up time) the first calls of each API.
+    aws.faults.throttle({ forMs: 3000 });
+    aws.faults.throttle({ api: 'ecs', times: 3 });
     aws.faults.throttle({ api: 'elbv2', times: 3 });
     aws.faults.serverError({ api: 'elbv2', operation: 'ModifyListener', times: 2 });
     const result = await shift(10, { timeout: '45s' });
@@ -183,6 +266,31 @@ describe('canary-shift on ECS', () => {
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 90, 'shop-green': 10 });
     // The retried write was applied once in effect: the weights are exactly the split asked for.
     expect(writeNames().filter((op) => op === 'ModifyListener')).toHaveLength(1);
+  });
+
+  it('a slow deployment times out without a shift; the re-run follows the same deployment by its id', async () => {
+    aws.faults.slowDeployments(6000);
+    const timedOut = await shift(10, { timeout: '1s' });
+    expect(timedOut.exitCode).toBe(1);
+    expect(timedOut.errors.join('\n')).toMatch(
+      /deployment ecs-svc\/\d+ of shop-green did not complete in time \(0\/2 tasks running\)/,
+    );
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
+    const resumed = await shift(10, { timeout: '30s' });
+    expect(resumed.exitCode).toBe(0);
+    expect(resumed.stdout).toMatch(/already deploying shop:2 \(ecs-svc\/\d+\): waiting for it/);
+    expect(writeNames()).toEqual(['UpdateService', 'ModifyListener']);
+  });
+
+  it('a throttling storm longer than the step fails by its deadline, with no split written', async () => {
+    expect((await shift(0)).exitCode).toBe(0);
+    aws.faults.throttle({ api: 'elbv2', forMs: 60_000 });
+    const result = await shift(10, { timeout: '4s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/Rate exceeded/);
+    expect(result.durationMs).toBeLessThan(15_000);
+    expect(writeNames()).toEqual(['UpdateService']);
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
   });
 
   it('refuses to write when another writer changed the weights after the read', async () => {
@@ -277,6 +385,17 @@ describe('bad input fails before any write', () => {
     expect(aws.calls).toEqual([]);
   });
 
+  it('a task definition file without containers: refused before any API call', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'taskdef-')), 'bad.json');
+    writeFileSync(file, JSON.stringify({ family: 'shop', containerDefinitions: [] }));
+    const result = await shift(10, { 'task-definition': file });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(
+      /input "task-definition": .*bad.json has no "containerDefinitions"/,
+    );
+    expect(aws.calls).toEqual([]);
+  });
+
   it('an unknown task definition or service: no write', async () => {
     const unknownTask = await shift(10, { 'task-definition': 'shop:99' });
     expect(unknownTask.exitCode).toBe(1);
@@ -288,11 +407,26 @@ describe('bad input fails before any write', () => {
   });
 
   it('a missing required input fails fast without loading the SDK', async () => {
-    const result = await runBundle('canary-shift', { provider: 'ecs', percent: 10 }, { env: env() });
+    // The chunk ncc emitted for @aws-sdk/client-ecs, found by a string only the ECS client has.
+    const folder = join(REPO_ROOT, 'dist', 'canary-shift');
+    const ecsChunk = readdirSync(folder).find(
+      (file) =>
+        file.endsWith('.js') &&
+        readFileSync(join(folder, file), 'utf8').includes('AmazonEC2ContainerServiceV20141113'),
+    );
+    expect(ecsChunk).toMatch(/^\d+\.index\.js$/);
+    const debugEnv = { ...env(), NODE_DEBUG: 'module' };
+    const result = await runBundle('canary-shift', { provider: 'ecs', percent: 10 }, { env: debugEnv });
     results.push(result);
     expect(result.exitCode).toBe(1);
     expect(result.errors).toEqual([expect.stringMatching(/input "cluster": is required/)]);
+    expect(result.stderr).not.toContain(`dist/canary-shift/${ecsChunk}`);
     expect(aws.calls).toEqual([]);
+    // The same check sees the chunk load on a run that gets as far as the API.
+    const valid = await runBundle('canary-shift', { ...target(), percent: 0 }, { env: debugEnv });
+    results.push(valid);
+    expect(valid.exitCode).toBe(0);
+    expect(valid.stderr).toContain(`dist/canary-shift/${ecsChunk}`);
   });
 });
 
@@ -308,6 +442,7 @@ describe('rollback on ECS', () => {
       const result = await rollback({ to: token, reason: 'error rate above 5 %' });
       expect(result.errors).toEqual([]);
       expect(result.exitCode).toBe(0);
+      expect(result.summary).toContain('error rate above 5 %');
       expect(result.outputs['rolled-back']).toBe(percent === 0 ? 'false' : 'true');
       expect(JSON.parse(result.outputs['observed-traffic'] ?? '')).toEqual([
         { target: 'shop-blue', percent: 100 },
@@ -332,14 +467,30 @@ describe('rollback on ECS', () => {
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
   });
 
+  it('refuses to send traffic back to a stable service that has no running tasks', async () => {
+    expect((await shift(50)).exitCode).toBe(0);
+    const token = results[0]?.outputs['rollback-target'] ?? '';
+    const blue = aws.model.findService('shop', 'shop-blue');
+    if (!blue) throw new Error('seed changed');
+    aws.model.updateService(blue, { desiredCount: 0 });
+    const result = await rollback({ to: token });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(
+      /refusing to send shop-blue 100 % to a service with no running tasks/,
+    );
+    expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 50, 'shop-green': 50 });
+  });
+
   it('survives throttling while rolling back', async () => {
     expect((await shift(50)).exitCode).toBe(0);
     const token = results[0]?.outputs['rollback-target'] ?? '';
-    aws.faults.throttle({ forMs: 2000 });
+    aws.faults.throttle({ times: 8 });
     const result = await rollback({ to: token });
     expect(result.exitCode).toBe(0);
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
-    expect(aws.calls.some((c) => c.error !== undefined)).toBe(true);
+    expect(
+      aws.calls.filter((c) => c.error === 'ThrottlingException' || c.error === 'Throttling'),
+    ).toHaveLength(8);
   });
 
   it('returns a single service without a load balancer to a recorded task definition', async () => {

@@ -1,6 +1,11 @@
 import type { Core } from '../../../shared/core';
 import { InputError } from '../../../shared/errors';
 import { inputReader } from '../../../shared/inputs';
+import {
+  isTaskDefinitionFile,
+  readTaskDefinitionFile,
+  taskDefinitionPath,
+} from '../../../shared/providers/ecs/task-definition';
 import type { CandidateRequest } from '../../../shared/providers/types';
 import { readTrafficTarget, TARGET_INPUTS, type TrafficTarget } from '../../../shared/traffic/settings';
 
@@ -41,6 +46,17 @@ const IMAGE =
 const TASK_DEFINITION =
   /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
 
+/**
+ * ECS: a task definition file (`*.json`, relative to the workspace) is read and checked now, before
+ * any API call, and handed on as an absolute path; an ARN or family:revision is handed on as is.
+ */
+function taskDefinitionInput(value: string): string {
+  if (!isTaskDefinitionFile(value)) return value;
+  const path = taskDefinitionPath(value, process.env.GITHUB_WORKSPACE ?? process.cwd());
+  readTaskDefinitionFile(path, INPUTS.taskDefinition);
+  return path;
+}
+
 export function readSettings(core: Core): CanaryShiftSettings {
   const read = inputReader(core);
   const target = readTrafficTarget(read, {
@@ -76,6 +92,7 @@ function readCandidate(
       [INPUTS.candidate, candidate],
       [INPUTS.taskDefinition, taskDefinition],
     ] as const) {
+      if (name === INPUTS.taskDefinition && value !== undefined && isTaskDefinitionFile(value)) continue;
       if (value !== undefined && !TASK_DEFINITION.test(value)) {
         throw new InputError(
           name,
@@ -86,7 +103,7 @@ function readCandidate(
     }
     return {
       ...(candidate === undefined ? {} : { candidate }),
-      ...(taskDefinition === undefined ? {} : { taskDefinition }),
+      ...(taskDefinition === undefined ? {} : { taskDefinition: taskDefinitionInput(taskDefinition) }),
     };
   }
   const image = read.optional(INPUTS.image);

@@ -31,7 +31,10 @@ async function canaryShift(ctx: ActionContext): Promise<void> {
   const deadline: Deadline = { at: started + settings.timeoutMs, pollMs: settings.pollMs };
   core.info(`Shifting ${describeTarget(settings.target)} to ${settings.percent} % candidate`);
 
-  const provider = await createTrafficProvider(settings.target, providerDeps(ctx, ACTION_NAME));
+  const provider = await createTrafficProvider(settings.target, {
+    ...providerDeps(ctx, ACTION_NAME),
+    deadlineAt: deadline.at,
+  });
   const step: StepContext = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
   const progress: ShiftProgress = {};
   // Failed or cancelled half-way: say what is served now, so a following rollback job can act.

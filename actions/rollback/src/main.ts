@@ -36,7 +36,10 @@ async function rollback(ctx: ActionContext): Promise<void> {
   const started = ctx.clock.now();
   core.info(`Rolling back ${describeTarget(settings.target)}${because}`);
 
-  const provider = await createTrafficProvider(settings.target, providerDeps(ctx, ACTION_NAME));
+  const provider = await createTrafficProvider(settings.target, {
+    ...providerDeps(ctx, ACTION_NAME),
+    deadlineAt: started + settings.timeoutMs,
+  });
   const step: StepContext = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
   const progress: { before?: ServingState; last?: ServingState } = {};
   ctx.onInterrupt(async () => {

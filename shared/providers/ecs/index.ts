@@ -15,7 +15,11 @@
  * One service without a load balancer is supported for rollback only: it serves 100 % by itself
  * and can be returned to a recorded task definition, tracked the same way.
  */
-import type { ECSClient, Service as EcsService } from '@aws-sdk/client-ecs';
+import type {
+  ECSClient,
+  Service as EcsService,
+  RegisterTaskDefinitionCommandInput,
+} from '@aws-sdk/client-ecs';
 import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { createAwsClient, regionFrom } from '../../aws/clients';
 import { ActionError, errorMessage } from '../../errors';
@@ -36,6 +40,12 @@ import {
   type WaitOptions,
 } from '../types';
 import { deploymentOutcome, isSettled, primaryDeployment, shortTaskDefinition } from './deployment';
+import {
+  isTaskDefinitionFile,
+  matchesRegistered,
+  readTaskDefinitionFile,
+  type TaskDefinitionSpec,
+} from './task-definition';
 import { actionsWithSplit, forwardGroups, splitFromWeights, weightsVersion } from './weights';
 
 type EcsSdk = typeof import('@aws-sdk/client-ecs');
@@ -43,7 +53,9 @@ type ElbSdk = typeof import('@aws-sdk/client-elastic-load-balancing-v2');
 
 /** SDK attempts per call (its own standard-mode retries), and our retries around them, with a deadline. */
 const SDK_MAX_ATTEMPTS = 4;
-const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000, deadlineMs: 90_000 };
+const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
+/** Longest one call keeps retrying when the step gave no deadline. */
+const CALL_DEADLINE_MS = 90_000;
 
 /** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
 const CONCURRENT_REVISION = /too many concurrent attempts/i;
@@ -89,6 +101,8 @@ class EcsTrafficProvider implements TrafficProvider {
   private readonly groupOfService = new Map<string, string>();
   private services = new Map<string, EcsService>();
   private readonly resolvedTaskDefinitions = new Map<string, string>();
+  /** The step's deadline (epoch ms), from the latest wait options: no call retries beyond it. */
+  private stepDeadline: number | undefined;
 
   constructor(
     private readonly target: EcsTarget,
@@ -98,6 +112,7 @@ class EcsTrafficProvider implements TrafficProvider {
     private readonly elbSdk: ElbSdk | undefined,
   ) {
     this.resource = resourceOf(target);
+    this.stepDeadline = deps.deadlineAt;
     const settings = { region, userAgent: deps.userAgent, maxAttempts: SDK_MAX_ATTEMPTS };
     this.ecs = createAwsClient(ecsSdk.ECSClient, settings, deps.env);
     this.elb = elbSdk ? createAwsClient(elbSdk.ElasticLoadBalancingV2Client, settings, deps.env) : undefined;
@@ -112,7 +127,7 @@ class EcsTrafficProvider implements TrafficProvider {
   async read(): Promise<ServingState> {
     const services = await this.describeServices();
     const taskDefinitions = Object.fromEntries(
-      [...services.values()].map((s) => [s.serviceName ?? '', s.taskDefinition ?? '']),
+      [...services.entries()].map(([name, s]) => [name, s.taskDefinition ?? '']),
     );
     const settled = [...services.values()].every(isSettled);
     if (!this.hasListener()) {
@@ -156,9 +171,14 @@ class EcsTrafficProvider implements TrafficProvider {
       }
       throw err;
     });
+    // Keyed by the name as the input gave it (a service name or its ARN): that is what the
+    // traffic entries and the rollback token call it.
     const found = new Map<string, EcsService>();
-    for (const service of out.services ?? []) {
-      if (service.serviceName && service.status !== 'INACTIVE') found.set(service.serviceName, service);
+    for (const name of names) {
+      const service = (out.services ?? []).find(
+        (s) => (s.serviceName === name || s.serviceArn === name) && s.status !== 'INACTIVE',
+      );
+      if (service) found.set(name, service);
     }
     const missing = names.filter((name) => !found.has(name));
     if (missing.length > 0) {
@@ -258,9 +278,17 @@ class EcsTrafficProvider implements TrafficProvider {
   private async pickCandidate(
     request: CandidateRequest,
     state: ServingState,
-  ): Promise<{ service: string; taskDefinitionArn: string; requested: boolean }> {
+  ): Promise<{ service: string; taskDefinitionArn: string | undefined; spec?: TaskDefinitionSpec }> {
     const reference = request.taskDefinition ?? request.candidate;
-    const requestedArn = reference === undefined ? undefined : await this.resolveTaskDefinition(reference);
+    let requestedArn: string | undefined;
+    let spec: TaskDefinitionSpec | undefined;
+    if (reference !== undefined && isTaskDefinitionFile(reference)) {
+      // Checked at input time already; undefined ARN = not registered yet.
+      spec = readTaskDefinitionFile(reference, 'task-definition');
+      requestedArn = await this.registeredRevisionOf(spec);
+    } else if (reference !== undefined) {
+      requestedArn = await this.resolveTaskDefinition(reference);
+    }
     const share = (service: string) => state.observed.find((e) => e.target === service)?.percent ?? 0;
     const names = [...this.target.services];
     if (names.length !== 2) throw this.requireElbError();
@@ -276,8 +304,46 @@ class EcsTrafficProvider implements TrafficProvider {
       );
     }
     const service = running ?? lower;
-    const current = state.taskDefinitions?.[service] ?? '';
-    return { service, taskDefinitionArn: requestedArn ?? current, requested: requestedArn !== undefined };
+    if (spec !== undefined) return { service, taskDefinitionArn: requestedArn, spec };
+    return { service, taskDefinitionArn: requestedArn ?? state.taskDefinitions?.[service] ?? '' };
+  }
+
+  /** The family's latest revision when it already is the spec (a re-run), else undefined. */
+  private async registeredRevisionOf(spec: TaskDefinitionSpec): Promise<string | undefined> {
+    const latest = await this.call('ECS DescribeTaskDefinition', () =>
+      this.ecs.send(new this.ecsSdk.DescribeTaskDefinitionCommand({ taskDefinition: spec.family })),
+    ).catch((err: unknown) => {
+      if (err instanceof Error && err.name === 'ClientException') return undefined; // a new family
+      throw err;
+    });
+    // Tags are not part of a described revision; everything else the file sets must match.
+    const { tags: _tags, ...comparable } = spec;
+    const registered = latest?.taskDefinition;
+    return registered && matchesRegistered(comparable, registered) ? registered.taskDefinitionArn : undefined;
+  }
+
+  /** Registers the spec as a new revision ("too many concurrent attempts" is retried). */
+  private async register(spec: TaskDefinitionSpec, signal: AbortSignal): Promise<string> {
+    const out = await this.call(
+      'ECS RegisterTaskDefinition',
+      () =>
+        this.ecs.send(
+          // The file was checked for family and containers; ECS validates the rest of its shape.
+          new this.ecsSdk.RegisterTaskDefinitionCommand(
+            spec as unknown as RegisterTaskDefinitionCommandInput,
+          ),
+        ),
+      signal,
+    ).catch((err: unknown) => {
+      if (err instanceof Error && err.name === 'ClientException') {
+        throw new ActionError(`ECS refused to register the task definition ${spec.family}: ${err.message}`);
+      }
+      throw err;
+    });
+    const arn = out.taskDefinition?.taskDefinitionArn;
+    if (!arn) throw new ActionError(`RegisterTaskDefinition for ${spec.family} returned no ARN`);
+    this.deps.log(`Registered ${shortTaskDefinition(arn)}`);
+    return arn;
   }
 
   private requireElbError(): ActionError {
@@ -289,7 +355,9 @@ class EcsTrafficProvider implements TrafficProvider {
     state: ServingState,
   ): Promise<Pick<Candidate, 'target' | 'id'>> {
     const picked = await this.pickCandidate(request, state);
-    return { target: picked.service, id: picked.taskDefinitionArn };
+    const id =
+      picked.taskDefinitionArn ?? `${picked.spec?.family ?? 'task definition'} (new revision from file)`;
+    return { target: picked.service, id };
   }
 
   async prepareCandidate(
@@ -297,16 +365,19 @@ class EcsTrafficProvider implements TrafficProvider {
     state: ServingState,
     options: WaitOptions,
   ): Promise<{ candidate: Candidate; state: ServingState }> {
-    const deadline = this.deps.clock.now() + options.timeoutMs;
-    const { service, taskDefinitionArn } = await this.pickCandidate(request, state);
+    const deadline = this.deadlineFrom(options);
+    const picked = await this.pickCandidate(request, state);
+    const { service, spec } = picked;
+    let taskDefinitionArn = picked.taskDefinitionArn;
     const current = this.services.get(service);
     const share = state.observed.find((e) => e.target === service)?.percent ?? 0;
     const stable = this.target.services.find((name) => name !== service) ?? service;
-    const short = shortTaskDefinition(taskDefinitionArn);
+    let short = shortTaskDefinition(taskDefinitionArn ?? spec?.family);
     const primary = current ? primaryDeployment(current) : undefined;
 
     let deploymentId: string | undefined;
     if (
+      taskDefinitionArn !== undefined &&
       current?.taskDefinition === taskDefinitionArn &&
       current &&
       isSettled(current) &&
@@ -314,6 +385,7 @@ class EcsTrafficProvider implements TrafficProvider {
     ) {
       this.deps.log(`${service} already runs ${short} (${current.runningCount} tasks): nothing to deploy`);
     } else if (
+      taskDefinitionArn !== undefined &&
       primary?.taskDefinition === taskDefinitionArn &&
       primary.rolloutState === 'IN_PROGRESS' &&
       primary.id
@@ -328,6 +400,13 @@ class EcsTrafficProvider implements TrafficProvider {
         );
       }
       await this.checkUnchanged(state.version, 'before deploying the candidate');
+      if (taskDefinitionArn === undefined) {
+        if (spec === undefined) throw new ActionError('no task definition to deploy');
+        throwIfCancelled(options.signal);
+        taskDefinitionArn = await this.register(spec, options.signal);
+        short = shortTaskDefinition(taskDefinitionArn);
+      }
+      const arn = taskDefinitionArn;
       const desiredCount = Math.max(1, this.services.get(stable)?.desiredCount ?? 1);
       throwIfCancelled(options.signal);
       const out = await this.call(
@@ -337,14 +416,14 @@ class EcsTrafficProvider implements TrafficProvider {
             new this.ecsSdk.UpdateServiceCommand({
               cluster: this.target.cluster,
               service,
-              taskDefinition: taskDefinitionArn,
+              taskDefinition: arn,
               desiredCount,
             }),
           ),
         options.signal,
       );
       const started = out.service ? primaryDeployment(out.service) : undefined;
-      if (!started?.id || started.taskDefinition !== taskDefinitionArn) {
+      if (!started?.id || started.taskDefinition !== arn) {
         throw new ActionError(`UpdateService on ${service} did not start a deployment of ${short}`);
       }
       deploymentId = started.id;
@@ -361,7 +440,7 @@ class EcsTrafficProvider implements TrafficProvider {
         `the weights changed while the candidate deployed (now ${formatSplit(after.observed)}); another writer is active, so no split was written`,
       );
     }
-    return { candidate: { target: service, id: taskDefinitionArn }, state: after };
+    return { candidate: { target: service, id: taskDefinitionArn ?? '' }, state: after };
   }
 
   private async checkUnchanged(expectedVersion: string, when: string): Promise<ForwardRead> {
@@ -439,6 +518,15 @@ class EcsTrafficProvider implements TrafficProvider {
     const sdk = this.elbSdk as ElbSdk;
     const current = await this.checkUnchanged(expectedVersion, 'before writing the split');
     if (sameSplit(current.split, split)) return; // already holds: a re-run writes nothing
+    // Traffic sent to a service without running tasks is answered 503 by the load balancer.
+    const empty = split.filter(
+      (e) => e.percent > 0 && (this.services.get(e.target)?.runningCount ?? 0) === 0,
+    );
+    if (empty.length > 0) {
+      throw new ActionError(
+        `refusing to send ${formatSplit(empty)} to a service with no running tasks; scale it up first`,
+      );
+    }
     const actions = actionsWithSplit(current.actions, split, this.groupOfService);
     throwIfCancelled(this.deps.signal);
     if (this.target.listenerRuleArn !== undefined) {
@@ -459,7 +547,7 @@ class EcsTrafficProvider implements TrafficProvider {
   }
 
   async waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState> {
-    const deadline = this.deps.clock.now() + options.timeoutMs;
+    const deadline = this.deadlineFrom(options);
     for (;;) {
       const state = await this.read();
       if (sameSplit(state.observed, split)) return state;
@@ -500,7 +588,7 @@ class EcsTrafficProvider implements TrafficProvider {
   }
 
   async restoreTaskDefinitions(target: RollbackTarget, options: WaitOptions): Promise<boolean> {
-    const deadline = this.deps.clock.now() + options.timeoutMs;
+    const deadline = this.deadlineFrom(options);
     // Only services that serve traffic in the target matter; an idle service's revision does not.
     const serving = new Set(target.traffic.filter((e) => e.percent > 0).map((e) => e.target));
     const wanted = Object.entries(target.taskDefinitions ?? {}).filter(([service]) => serving.has(service));
@@ -545,6 +633,11 @@ class EcsTrafficProvider implements TrafficProvider {
 
   // ---- calls ----------------------------------------------------------------------------------
 
+  private deadlineFrom(options: WaitOptions): number {
+    this.stepDeadline = this.deps.clock.now() + options.timeoutMs;
+    return this.stepDeadline;
+  }
+
   /**
    * One API call with our retries around the SDK's own (throttling storms, 5xx, "too many
    * concurrent attempts"). A write passes the run's signal, so no new attempt starts after a cancel;
@@ -552,8 +645,14 @@ class EcsTrafficProvider implements TrafficProvider {
    */
   private call<T>(label: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     this.calls++;
+    const now = this.deps.clock.now();
+    const deadlineMs =
+      this.stepDeadline === undefined
+        ? CALL_DEADLINE_MS
+        : Math.max(0, Math.min(CALL_DEADLINE_MS, this.stepDeadline - now));
     return retry(() => fn(), {
       ...CALL_RETRY,
+      deadlineMs,
       isRetryable: isRetryableAwsError,
       clock: this.deps.clock,
       ...(signal ? { signal } : {}),

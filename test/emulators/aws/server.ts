@@ -69,6 +69,8 @@ export interface BlueGreenWorld {
   /** A rule on the listener (`/api/*`) with its own weighted forward. */
   ruleArn: string;
   targetGroups: { blue: string; green: string };
+  /** CloudWatch dimension values (AWS/ApplicationELB): what TrafficLog samples carry as group / version. */
+  dimensions: { loadBalancer: string; targetGroups: { blue: string; green: string } };
 }
 
 export interface AwsEmulatorOptions {
@@ -173,7 +175,7 @@ function globMatches(pattern: string, path: string): boolean {
 function seed(
   model: AwsModel,
   desiredCount: number,
-): Omit<BlueGreenWorld, 'listenerArn' | 'ruleArn'> & {
+): Omit<BlueGreenWorld, 'listenerArn' | 'ruleArn' | 'dimensions'> & {
   lbName: string;
 } {
   const clusterArn = model.createCluster('shop');
@@ -384,7 +386,18 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     ['/api/*'],
     forward(seeded.targetGroups.blue, seeded.targetGroups.green),
   );
-  const world: BlueGreenWorld = { ...seeded, listenerArn: listener.arn, ruleArn: rule.arn };
+  const world: BlueGreenWorld = {
+    ...seeded,
+    listenerArn: listener.arn,
+    ruleArn: rule.arn,
+    dimensions: {
+      loadBalancer: dimensionOf(seeded.loadBalancerArn),
+      targetGroups: {
+        blue: dimensionOf(seeded.targetGroups.blue),
+        green: dimensionOf(seeded.targetGroups.green),
+      },
+    },
+  };
   delete (world as Partial<typeof seeded>).lbName;
 
   const pickers = new Map<string, WeightedPicker>();

@@ -1,4 +1,16 @@
-import { ECSClient, RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs';
+import {
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ECSClient,
+  ListTasksCommand,
+  RegisterTaskDefinitionCommand,
+  UpdateServiceCommand,
+} from '@aws-sdk/client-ecs';
+import {
+  DescribeTargetGroupsCommand,
+  ElasticLoadBalancingV2Client,
+  ModifyRuleCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AWS_ENDPOINT_ENV,
@@ -21,6 +33,23 @@ describe('AWS client configuration', () => {
     });
   });
 
+  it('builds a real SDK client with those settings, the override applied', async () => {
+    const client = createAwsClient(
+      ECSClient,
+      { region: 'eu-west-1', userAgent: 'rollout-actions/canary-shift/1.0.0', maxAttempts: 3 },
+      { [AWS_ENDPOINT_ENV]: 'http://127.0.0.1:4566' },
+    );
+    expect(await client.config.region()).toBe('eu-west-1');
+    expect(await client.config.maxAttempts()).toBe(3);
+    const retryMode = client.config.retryMode;
+    expect(typeof retryMode === 'function' ? await retryMode() : retryMode).toBe('standard');
+    expect(client.config.customUserAgent).toEqual([['rollout-actions/canary-shift/1.0.0']]);
+    const endpoint = await client.config.endpoint?.();
+    expect(endpoint?.hostname).toBe('127.0.0.1');
+    expect(endpoint?.port).toBe(4566);
+    client.destroy();
+  });
+
   it('accepts the test-only endpoint override on loopback only', () => {
     expect(endpointOverride({ [AWS_ENDPOINT_ENV]: 'http://127.0.0.1:4566/' })).toBe('http://127.0.0.1:4566');
     expect(() => endpointOverride({ [AWS_ENDPOINT_ENV]: 'https://ecs.eu-west-1.amazonaws.com' })).toThrow(
@@ -40,38 +69,114 @@ describe('the emulator speaks the SDK wire protocols', () => {
     await aws.stop();
   });
 
+  // In-process clients with static test credentials; the bundles use the default chain.
+  const clientConfig = () => ({
+    endpoint: aws.endpoint,
+    region: 'us-east-1',
+    maxAttempts: 1,
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+  });
+
   it('answers "too many concurrent attempts" as ECS does, and that error is retried', async () => {
-    const env = {
-      [AWS_ENDPOINT_ENV]: aws.endpoint,
-    };
-    const ecs = createAwsClient(
-      ECSClient,
-      { region: 'us-east-1', userAgent: 'rollout-actions/test/1.0.0', maxAttempts: 1 },
-      env,
-    );
-    // Static credentials for this in-process client only: the bundles use the default chain.
-    Object.assign(ecs.config, {
-      credentials: async () => ({ accessKeyId: 'AKIDTEST', secretAccessKey: 'test' }),
-    });
+    const ecs = new ECSClient(clientConfig());
     aws.faults.concurrentRevision(1);
-    const error = await ecs
-      .send(
+    const register = () =>
+      ecs.send(
         new RegisterTaskDefinitionCommand({
           family: 'shop',
           containerDefinitions: [{ name: 'app', image: 'shop:v4' }],
         }),
-      )
-      .catch((err: unknown) => err);
+      );
+    const error = await register().catch((err: unknown) => err);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe('ClientException');
     expect(isRetryableAwsError(error)).toBe(true);
-    const registered = await ecs.send(
-      new RegisterTaskDefinitionCommand({
-        family: 'shop',
-        containerDefinitions: [{ name: 'app', image: 'shop:v4' }],
+    expect(
+      isRetryableAwsError(
+        Object.assign(new Error('Unable to describe task definition.'), { name: 'ClientException' }),
+      ),
+    ).toBe(false);
+    const registered = await register();
+    expect(registered.taskDefinition?.taskDefinitionArn).toMatch(/task-definition\/shop:4$/);
+    ecs.destroy();
+  });
+
+  it('moves a deployment IN_PROGRESS → COMPLETED, with tasks and target health to match', async () => {
+    const ecs = new ECSClient(clientConfig());
+    const elb = new ElasticLoadBalancingV2Client(clientConfig());
+    const { cluster, services, targetGroups } = aws.world;
+    const updated = await ecs.send(
+      new UpdateServiceCommand({
+        cluster,
+        service: services.green,
+        taskDefinition: 'shop:2',
+        desiredCount: 3,
       }),
     );
-    expect(registered.taskDefinition?.taskDefinitionArn).toMatch(/task-definition\/shop:4$/);
+    const started = updated.service?.deployments?.find((d) => d.status === 'PRIMARY');
+    expect(started?.rolloutState).toBe('IN_PROGRESS');
+    expect((await ecs.send(new ListTasksCommand({ cluster, serviceName: services.green }))).taskArns).toEqual(
+      [],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const described = await ecs.send(
+      new DescribeServicesCommand({ cluster, services: [services.green, 'nope'] }),
+    );
+    expect(described.services?.[0]?.deployments).toEqual([
+      expect.objectContaining({ id: started?.id, rolloutState: 'COMPLETED', runningCount: 3 }),
+    ]);
+    expect(described.failures).toEqual([expect.objectContaining({ reason: 'MISSING' })]);
+    const taskArns =
+      (await ecs.send(new ListTasksCommand({ cluster, serviceName: services.green }))).taskArns ?? [];
+    expect(taskArns).toHaveLength(3);
+    const tasks = await ecs.send(new DescribeTasksCommand({ cluster, tasks: taskArns }));
+    expect(tasks.tasks?.map((t) => t.taskDefinitionArn)).toEqual(Array(3).fill(aws.world.taskDefinitions.v2));
+    const groups = await elb.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroups.green] }));
+    expect(groups.TargetGroups?.[0]?.TargetGroupName).toBe('shop-green');
+    ecs.destroy();
+    elb.destroy();
+  });
+
+  it('rejects a weight out of range with ValidationError, leaving the rule as it was', async () => {
+    const elb = new ElasticLoadBalancingV2Client(clientConfig());
+    const before = aws.weights(aws.world.ruleArn);
+    const error = await elb
+      .send(
+        new ModifyRuleCommand({
+          RuleArn: aws.world.ruleArn,
+          Actions: [
+            {
+              Type: 'forward',
+              ForwardConfig: {
+                TargetGroups: [{ TargetGroupArn: aws.world.targetGroups.blue, Weight: 1000 }],
+              },
+            },
+          ],
+        }),
+      )
+      .catch((err: unknown) => err);
+    expect((error as Error).name).toBe('ValidationError');
+    expect(aws.weights(aws.world.ruleArn)).toEqual(before);
+    elb.destroy();
+  });
+
+  it('lets a mounted handler answer first (as the CloudWatch emulator will), and passes the rest on', async () => {
+    aws.mount((req, res) => {
+      if (!String(req.headers['x-amz-target'] ?? '').startsWith('GraniteServiceVersion20100801.'))
+        return false;
+      res.setHeader('content-type', 'application/x-amz-json-1.0');
+      res.end(JSON.stringify({ MetricDataResults: [] }));
+      return true;
+    });
+    const response = await fetch(aws.endpoint, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'GraniteServiceVersion20100801.GetMetricData' },
+      body: '{}',
+    });
+    expect(await response.json()).toEqual({ MetricDataResults: [] });
+    const ecs = new ECSClient(clientConfig());
+    const out = await ecs.send(new DescribeServicesCommand({ cluster: 'shop', services: ['shop-blue'] }));
+    expect(out.services?.[0]?.serviceName).toBe('shop-blue');
     ecs.destroy();
   });
 

@@ -1,0 +1,952 @@
+"use strict";
+exports.id = 514;
+exports.ids = [514];
+exports.modules = {
+
+/***/ 67514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createEcsTrafficProvider: () => (/* binding */ createEcsTrafficProvider)
+});
+
+// UNUSED EXPORTS: isRetryableAwsError
+
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(42636);
+;// CONCATENATED MODULE: ./shared/aws/clients.ts
+/**
+ * The one place AWS SDK clients are built. Every client gets a user agent naming the action and
+ * its version, the SDK's retry settings made explicit (standard mode, a fixed number of attempts),
+ * the region, and, for tests only, an endpoint on loopback. Credentials are left to the SDK's
+ * default chain (environment, web identity from aws-actions/configure-aws-credentials, …): no
+ * action takes a key as an input.
+ *
+ * The SDK packages are not imported here: callers pass the client class they imported lazily,
+ * so a bundle pays for an SDK only on the path that uses it.
+ */
+
+/**
+ * Test-only: points every AWS client at this URL (the local emulator). It must be a loopback
+ * address; production runs never set it.
+ */
+const AWS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_AWS_ENDPOINT';
+/** Reads and checks the test-only endpoint override; only loopback addresses are accepted. */
+function endpointOverride(env = process.env) {
+    const raw = env[AWS_ENDPOINT_ENV]?.trim();
+    if (!raw)
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new errors/* ActionError */.lZ(`${AWS_ENDPOINT_ENV} is not a URL: ${raw}`);
+    }
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+        throw new errors/* ActionError */.lZ(`${AWS_ENDPOINT_ENV} is for tests against a local emulator and must be a loopback URL`);
+    }
+    return url.origin;
+}
+function awsClientConfig(settings, env = process.env) {
+    const endpoint = endpointOverride(env);
+    return {
+        region: settings.region,
+        maxAttempts: settings.maxAttempts ?? 4,
+        retryMode: 'standard',
+        customUserAgent: settings.userAgent,
+        ...(endpoint ? { endpoint } : {}),
+    };
+}
+/** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */
+function createAwsClient(ClientClass, settings, env = process.env) {
+    return new ClientClass(awsClientConfig(settings, env));
+}
+/** The region from the input, else the environment the AWS credentials action leaves. */
+function regionFrom(input, env = process.env) {
+    return input ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+}
+
+// EXTERNAL MODULE: ./shared/retry.ts
+var retry = __webpack_require__(71601);
+// EXTERNAL MODULE: ./shared/run.ts
+var run = __webpack_require__(1706);
+// EXTERNAL MODULE: ./shared/traffic/settings.ts
+var traffic_settings = __webpack_require__(88980);
+// EXTERNAL MODULE: ./shared/traffic/split.ts
+var traffic_split = __webpack_require__(24577);
+// EXTERNAL MODULE: ./shared/providers/types.ts
+var types = __webpack_require__(68039);
+;// CONCATENATED MODULE: ./shared/providers/ecs/deployment.ts
+/**
+ * Pure reading of an ECS service's deployments: where the deployment we started, tracked by its
+ * id, has got to. A deployment that failed, was rolled back by the circuit breaker, or vanished
+ * from the list is never reported as success.
+ */
+function deploymentOutcome(service, deploymentId) {
+    const deployments = service.deployments ?? [];
+    const ours = deployments.find((d) => d.id === deploymentId);
+    const primary = deployments.find((d) => d.status === 'PRIMARY');
+    if (!ours) {
+        const replacement = primary?.rolloutStateReason ? ` (now: ${primary.rolloutStateReason})` : '';
+        return {
+            state: 'failed',
+            reason: `deployment ${deploymentId} is no longer listed: ECS replaced it, as a circuit-breaker rollback does${replacement}`,
+        };
+    }
+    if (ours.rolloutState === 'FAILED') {
+        const rolledBack = primary && primary.id !== ours.id ? `; ECS rolled the service back to ${primary.taskDefinition}` : '';
+        return {
+            state: 'failed',
+            reason: `deployment ${deploymentId} failed: ${ours.rolloutStateReason ?? 'no reason given'}${rolledBack}`,
+        };
+    }
+    if (ours.status !== 'PRIMARY') {
+        return {
+            state: 'failed',
+            reason: `deployment ${deploymentId} was superseded by ${primary?.id ?? 'another deployment'} (${primary?.taskDefinition ?? 'unknown task definition'}): another writer or a rollback changed the service`,
+        };
+    }
+    if (ours.rolloutState === 'COMPLETED')
+        return { state: 'completed' };
+    return { state: 'in-progress', running: ours.runningCount ?? 0, desired: ours.desiredCount ?? 0 };
+}
+/** Whether a service runs one deployment that has completed: nothing is converging. */
+function isSettled(service) {
+    const deployments = service.deployments ?? [];
+    return deployments.length === 1 && deployments[0]?.rolloutState === 'COMPLETED';
+}
+/** The PRIMARY deployment's id, i.e. the one an UpdateService just started or kept. */
+function primaryDeployment(service) {
+    return (service.deployments ?? []).find((d) => d.status === 'PRIMARY');
+}
+/** `shop:42` from a task definition ARN, for logs. */
+function shortTaskDefinition(arn) {
+    if (arn === undefined)
+        return 'unknown';
+    const slash = arn.lastIndexOf('/');
+    return slash >= 0 ? arn.slice(slash + 1) : arn;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./shared/providers/ecs/task-definition.ts
+/**
+ * A task definition given as a JSON file (the form `aws ecs describe-task-definition` prints and
+ * aws-actions/amazon-ecs-render-task-definition writes): read and checked at input time, registered
+ * only when the family's latest revision differs, so a re-run registers nothing.
+ */
+
+
+
+/** Fields ECS adds to a registered revision; RegisterTaskDefinition refuses them. */
+const READ_ONLY_FIELDS = [
+    'taskDefinitionArn',
+    'revision',
+    'status',
+    'requiresAttributes',
+    'compatibilities',
+    'registeredAt',
+    'registeredBy',
+    'deregisteredAt',
+];
+const FAMILY = /^[A-Za-z0-9_-]{1,255}$/;
+const EXAMPLE = 'task-definition.json (with "family" and "containerDefinitions")';
+function isTaskDefinitionFile(value) {
+    return value.toLowerCase().endsWith('.json');
+}
+/** The absolute path of a task definition file given relative to the workspace. */
+function taskDefinitionPath(value, workspace) {
+    return isAbsolute(value) ? value : join(workspace, value);
+}
+/** Reads and checks a task definition file; errors name the input. */
+function readTaskDefinitionFile(path, input) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, `cannot read the task definition file ${path}`, EXAMPLE);
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, `${path} is not JSON`, EXAMPLE);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new errors/* InputError */.dz(input, `${path} is not a JSON object`, EXAMPLE);
+    }
+    // `describe-task-definition` output nests it under "taskDefinition".
+    const record = parsed;
+    const body = (typeof record.taskDefinition === 'object' && record.taskDefinition !== null
+        ? record.taskDefinition
+        : record);
+    const spec = Object.fromEntries(Object.entries(body).filter(([key]) => !READ_ONLY_FIELDS.includes(key)));
+    if (typeof spec.family !== 'string' || !FAMILY.test(spec.family)) {
+        throw new errors/* InputError */.dz(input, `${path} has no valid "family" (letters, digits, hyphens, underscores)`, EXAMPLE);
+    }
+    if (!Array.isArray(spec.containerDefinitions) || spec.containerDefinitions.length === 0) {
+        throw new errors/* InputError */.dz(input, `${path} has no "containerDefinitions"`, EXAMPLE);
+    }
+    return spec;
+}
+/**
+ * Whether a registered revision already is this spec: every field the file sets has the same
+ * value there (ECS fills in defaults the file may leave out, so extra fields don't count).
+ */
+function matchesRegistered(spec, registered) {
+    if (Array.isArray(spec)) {
+        return (Array.isArray(registered) &&
+            spec.length === registered.length &&
+            spec.every((item, i) => matchesRegistered(item, registered[i])));
+    }
+    if (typeof spec === 'object' && spec !== null) {
+        if (typeof registered !== 'object' || registered === null || Array.isArray(registered))
+            return false;
+        const other = registered;
+        return Object.entries(spec).every(([key, value]) => matchesRegistered(value, other[key]));
+    }
+    return spec === registered;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./shared/providers/ecs/weights.ts
+/**
+ * Pure logic of the ECS blue/green split: a listener's (or rule's) weighted forward action read as
+ * a traffic split between the two services, a split written back as weights, and the digest that
+ * stands in for an etag (ELBv2 has none).
+ */
+
+
+/** The forward action's target groups with their weights (a single target group weighs 1, as ELBv2 says). */
+function forwardGroups(actions, where) {
+    const forwards = actions.filter((a) => a.Type === 'forward');
+    if (forwards.length !== 1) {
+        throw new errors/* ActionError */.lZ(`${where} has ${forwards.length === 0 ? 'no' : 'more than one'} forward action; a blue/green split needs exactly one weighted forward`);
+    }
+    const forward = forwards[0];
+    const tuples = forward.ForwardConfig?.TargetGroups ?? [];
+    if (tuples.length > 0) {
+        return tuples.map((t) => ({ targetGroupArn: t.TargetGroupArn ?? '', weight: t.Weight ?? 1 }));
+    }
+    if (forward.TargetGroupArn)
+        return [{ targetGroupArn: forward.TargetGroupArn, weight: 1 }];
+    throw new errors/* ActionError */.lZ(`${where}: its forward action names no target group`);
+}
+/**
+ * Weights as whole percents per service. ELBv2 weights are relative (0–999), so they are scaled to
+ * 100 with the largest-remainder method: the shares always sum to exactly 100.
+ */
+function splitFromWeights(groups, serviceOfGroup, where) {
+    const foreign = groups.filter((g) => !serviceOfGroup.has(g.targetGroupArn) && g.weight > 0);
+    if (foreign.length > 0) {
+        throw new errors/* ActionError */.lZ(`${where} also forwards to ${foreign.map((g) => g.targetGroupArn).join(', ')}, which neither service is registered with; refusing to manage a split it doesn't own`);
+    }
+    const ours = [...serviceOfGroup.entries()].map(([targetGroupArn, service]) => ({
+        service,
+        targetGroupArn,
+        weight: groups.find((g) => g.targetGroupArn === targetGroupArn)?.weight,
+    }));
+    const missing = ours.filter((o) => o.weight === undefined);
+    if (missing.length > 0) {
+        throw new errors/* ActionError */.lZ(`${where} does not forward to the target group of ${missing.map((m) => m.service).join(', ')} (${missing.map((m) => m.targetGroupArn).join(', ')}); add it to the forward action with weight 0`);
+    }
+    const total = ours.reduce((sum, o) => sum + (o.weight ?? 0), 0);
+    if (total <= 0)
+        throw new errors/* ActionError */.lZ(`${where} forwards with all weights 0: nothing serves traffic`);
+    const exact = ours.map((o) => ({ service: o.service, share: ((o.weight ?? 0) * 100) / total }));
+    const floors = exact.map((e) => ({ ...e, percent: Math.floor(e.share) }));
+    let left = 100 - floors.reduce((sum, f) => sum + f.percent, 0);
+    for (const f of [...floors].sort((a, b) => b.share - b.percent - (a.share - a.percent))) {
+        if (left-- <= 0)
+            break;
+        f.percent++;
+    }
+    return floors.map((f) => ({ target: f.service, percent: f.percent }));
+}
+/** A stable digest of the forward weights: changes whenever anyone changes the split. */
+function weightsVersion(groups) {
+    const canonical = [...groups]
+        .sort((a, b) => a.targetGroupArn.localeCompare(b.targetGroupArn))
+        .map((g) => `${g.targetGroupArn}=${g.weight}`)
+        .join(',');
+    return `weights:${(0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex').slice(0, 16)}`;
+}
+/**
+ * The actions to write for a split: the same actions, with only the forward's weights replaced
+ * (order, stickiness, other target groups at 0 and other actions kept). The listener describes an
+ * OIDC action without its client secret; `UseExistingClientSecret` keeps the stored one.
+ */
+function actionsWithSplit(actions, split, groupOfService) {
+    const weightOf = new Map();
+    for (const entry of split) {
+        const group = groupOfService.get(entry.target);
+        if (group === undefined) {
+            throw new errors/* ActionError */.lZ(`cannot route to ${entry.target}: it is not one of the two services`);
+        }
+        weightOf.set(group, (weightOf.get(group) ?? 0) + entry.percent);
+    }
+    const total = [...weightOf.values()].reduce((sum, w) => sum + w, 0);
+    if (total !== 100)
+        throw new errors/* ActionError */.lZ(`a split must sum to 100 %, this one sums to ${total} %`);
+    return actions.map((action) => {
+        if (action.Type === 'authenticate-oidc' && action.AuthenticateOidcConfig) {
+            return {
+                ...action,
+                AuthenticateOidcConfig: { ...action.AuthenticateOidcConfig, UseExistingClientSecret: true },
+            };
+        }
+        if (action.Type !== 'forward')
+            return action;
+        const { TargetGroupArn: _single, ...rest } = action;
+        const current = forwardGroups([action], 'the forward action');
+        const groups = new Set([...current.map((g) => g.targetGroupArn), ...groupOfService.values()]);
+        return {
+            ...rest,
+            ForwardConfig: {
+                ...action.ForwardConfig,
+                TargetGroups: [...groups].map((arn) => ({ TargetGroupArn: arn, Weight: weightOf.get(arn) ?? 0 })),
+            },
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/providers/ecs/index.ts
+
+
+
+
+
+
+
+
+
+
+/** SDK attempts per call (its own standard-mode retries), and our retries around them, with a deadline. */
+const SDK_MAX_ATTEMPTS = 4;
+const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
+/** Longest one call keeps retrying when the step gave no deadline. */
+const CALL_DEADLINE_MS = 90_000;
+/** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
+const CONCURRENT_REVISION = /too many concurrent attempts/i;
+function isRetryableAwsError(err) {
+    if ((0,retry/* isRetryableError */.$d)(err))
+        return true;
+    return err instanceof Error && err.name === 'ClientException' && CONCURRENT_REVISION.test(err.message);
+}
+async function createEcsTrafficProvider(target, deps) {
+    const region = regionFrom(target.region, deps.env);
+    if (region === undefined) {
+        throw new errors/* ActionError */.lZ('no AWS region: give input "region" or set AWS_REGION (aws-actions/configure-aws-credentials does)');
+    }
+    const hasListener = target.listenerArn !== undefined || target.listenerRuleArn !== undefined;
+    // The SDKs load only now, after the inputs were validated; ELBv2 only when a listener is involved.
+    const [ecsSdk, elbSdk] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(826)]).then(__webpack_require__.t.bind(__webpack_require__, 34826, 19)),
+        hasListener ? Promise.all(/* import() */[__webpack_require__.e(255), __webpack_require__.e(152)]).then(__webpack_require__.t.bind(__webpack_require__, 44152, 19)) : Promise.resolve(undefined),
+    ]);
+    return new EcsTrafficProvider(target, deps, region, ecsSdk, elbSdk);
+}
+class EcsTrafficProvider {
+    target;
+    deps;
+    ecsSdk;
+    elbSdk;
+    name = 'ecs';
+    resource;
+    /** Operations sent (each once, however often the SDK or we retried it). */
+    calls = 0;
+    ecs;
+    elb;
+    /** Service name → its target group, learnt from DescribeServices. */
+    groupOfService = new Map();
+    services = new Map();
+    resolvedTaskDefinitions = new Map();
+    /** The step's deadline (epoch ms), from the latest wait options: no call retries beyond it. */
+    stepDeadline;
+    constructor(target, deps, region, ecsSdk, elbSdk) {
+        this.target = target;
+        this.deps = deps;
+        this.ecsSdk = ecsSdk;
+        this.elbSdk = elbSdk;
+        this.resource = (0,traffic_settings/* resourceOf */.KU)(target);
+        this.stepDeadline = deps.deadlineAt;
+        const settings = { region, userAgent: deps.userAgent, maxAttempts: SDK_MAX_ATTEMPTS };
+        this.ecs = createAwsClient(ecsSdk.ECSClient, settings, deps.env);
+        this.elb = elbSdk ? createAwsClient(elbSdk.ElasticLoadBalancingV2Client, settings, deps.env) : undefined;
+    }
+    apiCalls() {
+        return this.calls;
+    }
+    // ---- reading --------------------------------------------------------------------------------
+    async read() {
+        const services = await this.describeServices();
+        const taskDefinitions = Object.fromEntries([...services.entries()].map(([name, s]) => [name, s.taskDefinition ?? '']));
+        const settled = [...services.values()].every(isSettled);
+        if (!this.hasListener()) {
+            const [only] = this.target.services;
+            const observed = [{ target: only, percent: 100 }];
+            return {
+                desired: observed,
+                observed,
+                version: `task:${taskDefinitions[only] ?? ''}`,
+                settled,
+                taskDefinitions,
+            };
+        }
+        const forward = await this.readForward();
+        return {
+            desired: forward.split,
+            observed: forward.split,
+            version: forward.version,
+            settled,
+            taskDefinitions,
+        };
+    }
+    hasListener() {
+        return this.elb !== undefined;
+    }
+    where() {
+        return this.target.listenerRuleArn !== undefined
+            ? `listener rule ${this.target.listenerRuleArn}`
+            : `listener ${this.target.listenerArn ?? ''}`;
+    }
+    async describeServices() {
+        const { cluster, services: names } = this.target;
+        const out = await this.call('ECS DescribeServices', () => this.ecs.send(new this.ecsSdk.DescribeServicesCommand({ cluster, services: [...names] }))).catch((err) => {
+            if (err instanceof Error && err.name === 'ClusterNotFoundException') {
+                throw new errors/* ActionError */.lZ(`ECS cluster ${cluster} not found in this account and region`);
+            }
+            throw err;
+        });
+        // Keyed by the name as the input gave it (a service name or its ARN): that is what the
+        // traffic entries and the rollback token call it.
+        const found = new Map();
+        for (const name of names) {
+            const service = (out.services ?? []).find((s) => (s.serviceName === name || s.serviceArn === name) && s.status !== 'INACTIVE');
+            if (service)
+                found.set(name, service);
+        }
+        const missing = names.filter((name) => !found.has(name));
+        if (missing.length > 0) {
+            throw new errors/* ActionError */.lZ(`ECS service ${missing.join(', ')} not found (or inactive) in cluster ${cluster}`);
+        }
+        if (this.hasListener()) {
+            for (const name of names) {
+                const groups = (found.get(name)?.loadBalancers ?? []).flatMap((lb) => lb.targetGroupArn ? [lb.targetGroupArn] : []);
+                if (groups.length !== 1) {
+                    throw new errors/* ActionError */.lZ(`ECS service ${name} is registered with ${groups.length} target groups; blue/green needs exactly one per service`);
+                }
+                this.groupOfService.set(name, groups[0]);
+            }
+            if (new Set(this.groupOfService.values()).size !== names.length) {
+                throw new errors/* ActionError */.lZ(`ECS services ${names.join(' and ')} share one target group; each needs its own`);
+            }
+        }
+        this.services = found;
+        return found;
+    }
+    async readForward() {
+        const elb = this.requireElb();
+        const sdk = this.elbSdk;
+        const where = this.where();
+        let actions;
+        try {
+            if (this.target.listenerRuleArn !== undefined) {
+                const arn = this.target.listenerRuleArn;
+                const out = await this.call('ELBv2 DescribeRules', () => elb.send(new sdk.DescribeRulesCommand({ RuleArns: [arn] })));
+                actions = out.Rules?.[0]?.Actions ?? [];
+            }
+            else {
+                const arn = this.target.listenerArn ?? '';
+                const out = await this.call('ELBv2 DescribeListeners', () => elb.send(new sdk.DescribeListenersCommand({ ListenerArns: [arn] })));
+                actions = out.Listeners?.[0]?.DefaultActions ?? [];
+            }
+        }
+        catch (err) {
+            if (err instanceof Error && /^(ListenerNotFound|RuleNotFound)/.test(err.name)) {
+                throw new errors/* ActionError */.lZ(`${where} not found: ${err.message}`);
+            }
+            throw err;
+        }
+        const groups = forwardGroups(actions, where);
+        const serviceOfGroup = new Map([...this.groupOfService.entries()].map(([service, group]) => [group, service]));
+        return {
+            actions,
+            version: weightsVersion(groups),
+            split: splitFromWeights(groups, serviceOfGroup, where),
+        };
+    }
+    requireElb() {
+        if (this.elb === undefined) {
+            throw new errors/* ActionError */.lZ('a traffic split needs "listener-arn" or "listener-rule-arn" and two services');
+        }
+        return this.elb;
+    }
+    // ---- the candidate --------------------------------------------------------------------------
+    /** `family`, `family:revision` or an ARN → the full ARN; proves the task definition exists. */
+    async resolveTaskDefinition(reference) {
+        const cached = this.resolvedTaskDefinitions.get(reference);
+        if (cached !== undefined)
+            return cached;
+        const out = await this.call('ECS DescribeTaskDefinition', () => this.ecs.send(new this.ecsSdk.DescribeTaskDefinitionCommand({ taskDefinition: reference }))).catch((err) => {
+            if (err instanceof Error && err.name === 'ClientException') {
+                throw new errors/* ActionError */.lZ(`task definition ${reference} not found: ${err.message}`);
+            }
+            throw err;
+        });
+        const arn = out.taskDefinition?.taskDefinitionArn;
+        if (!arn)
+            throw new errors/* ActionError */.lZ(`task definition ${reference}: ECS returned no ARN`);
+        this.resolvedTaskDefinitions.set(reference, arn);
+        return arn;
+    }
+    /**
+     * Which service gets the candidate: the one already running the requested task definition
+     * with a share (a rollout in progress), else the one with the smaller share (the idle one).
+     */
+    async pickCandidate(request, state) {
+        const reference = request.taskDefinition ?? request.candidate;
+        let requestedArn;
+        let spec;
+        if (reference !== undefined && isTaskDefinitionFile(reference)) {
+            // Checked at input time already; undefined ARN = not registered yet.
+            spec = readTaskDefinitionFile(reference, 'task-definition');
+            requestedArn = await this.registeredRevisionOf(spec);
+        }
+        else if (reference !== undefined) {
+            requestedArn = await this.resolveTaskDefinition(reference);
+        }
+        const share = (service) => state.observed.find((e) => e.target === service)?.percent ?? 0;
+        const names = [...this.target.services];
+        if (names.length !== 2)
+            throw this.requireElbError();
+        const running = names.find((name) => share(name) > 0 && requestedArn !== undefined && state.taskDefinitions?.[name] === requestedArn);
+        const sorted = [...names].sort((a, b) => share(a) - share(b));
+        const [lower, higher] = sorted;
+        if (running === undefined && share(lower) === share(higher)) {
+            throw new errors/* ActionError */.lZ(`both services serve ${share(lower)} %, so neither is idle; name the candidate with "candidate" (the task definition it runs)`);
+        }
+        const service = running ?? lower;
+        if (spec !== undefined)
+            return { service, taskDefinitionArn: requestedArn, spec };
+        return { service, taskDefinitionArn: requestedArn ?? state.taskDefinitions?.[service] ?? '' };
+    }
+    /** The family's latest revision when it already is the spec (a re-run), else undefined. */
+    async registeredRevisionOf(spec) {
+        const latest = await this.call('ECS DescribeTaskDefinition', () => this.ecs.send(new this.ecsSdk.DescribeTaskDefinitionCommand({ taskDefinition: spec.family }))).catch((err) => {
+            if (err instanceof Error && err.name === 'ClientException')
+                return undefined; // a new family
+            throw err;
+        });
+        // Tags are not part of a described revision; everything else the file sets must match.
+        const { tags: _tags, ...comparable } = spec;
+        const registered = latest?.taskDefinition;
+        return registered && matchesRegistered(comparable, registered) ? registered.taskDefinitionArn : undefined;
+    }
+    /** Registers the spec as a new revision ("too many concurrent attempts" is retried). */
+    async register(spec, signal) {
+        const out = await this.call('ECS RegisterTaskDefinition', () => this.ecs.send(
+        // The file was checked for family and containers; ECS validates the rest of its shape.
+        new this.ecsSdk.RegisterTaskDefinitionCommand(spec)), signal).catch((err) => {
+            if (err instanceof Error && err.name === 'ClientException') {
+                throw new errors/* ActionError */.lZ(`ECS refused to register the task definition ${spec.family}: ${err.message}`);
+            }
+            throw err;
+        });
+        const arn = out.taskDefinition?.taskDefinitionArn;
+        if (!arn)
+            throw new errors/* ActionError */.lZ(`RegisterTaskDefinition for ${spec.family} returned no ARN`);
+        this.deps.log(`Registered ${shortTaskDefinition(arn)}`);
+        return arn;
+    }
+    requireElbError() {
+        return new errors/* ActionError */.lZ('a canary needs two services (blue and green) behind a listener or listener rule');
+    }
+    async resolveCandidate(request, state) {
+        const picked = await this.pickCandidate(request, state);
+        const id = picked.taskDefinitionArn ?? `${picked.spec?.family ?? 'task definition'} (new revision from file)`;
+        return { target: picked.service, id };
+    }
+    async prepareCandidate(request, state, options) {
+        const deadline = this.deadlineFrom(options);
+        const picked = await this.pickCandidate(request, state);
+        const { service, spec } = picked;
+        let taskDefinitionArn = picked.taskDefinitionArn;
+        const current = this.services.get(service);
+        const share = state.observed.find((e) => e.target === service)?.percent ?? 0;
+        const stable = this.target.services.find((name) => name !== service) ?? service;
+        let short = shortTaskDefinition(taskDefinitionArn ?? spec?.family);
+        const primary = current ? primaryDeployment(current) : undefined;
+        let deploymentId;
+        if (taskDefinitionArn !== undefined &&
+            current?.taskDefinition === taskDefinitionArn &&
+            current &&
+            isSettled(current) &&
+            (current.runningCount ?? 0) > 0) {
+            this.deps.log(`${service} already runs ${short} (${current.runningCount} tasks): nothing to deploy`);
+        }
+        else if (taskDefinitionArn !== undefined &&
+            primary?.taskDefinition === taskDefinitionArn &&
+            primary.rolloutState === 'IN_PROGRESS' &&
+            primary.id) {
+            // A re-run after a timeout: the deployment we started is still going; follow it by its id.
+            deploymentId = primary.id;
+            this.deps.log(`${service} is already deploying ${short} (${deploymentId}): waiting for it`);
+        }
+        else {
+            if (share > 0) {
+                throw new errors/* ActionError */.lZ(`${service} serves ${share} % with ${shortTaskDefinition(current?.taskDefinition)}; deploying ${short} to it would change live traffic. Finish or roll back the current rollout first`);
+            }
+            await this.checkUnchanged(state.version, 'before deploying the candidate');
+            if (taskDefinitionArn === undefined) {
+                if (spec === undefined)
+                    throw new errors/* ActionError */.lZ('no task definition to deploy');
+                (0,run/* throwIfCancelled */.d)(options.signal);
+                taskDefinitionArn = await this.register(spec, options.signal);
+                short = shortTaskDefinition(taskDefinitionArn);
+            }
+            const arn = taskDefinitionArn;
+            const desiredCount = Math.max(1, this.services.get(stable)?.desiredCount ?? 1);
+            (0,run/* throwIfCancelled */.d)(options.signal);
+            const out = await this.call('ECS UpdateService', () => this.ecs.send(new this.ecsSdk.UpdateServiceCommand({
+                cluster: this.target.cluster,
+                service,
+                taskDefinition: arn,
+                desiredCount,
+            })), options.signal);
+            const started = out.service ? primaryDeployment(out.service) : undefined;
+            if (!started?.id || started.taskDefinition !== arn) {
+                throw new errors/* ActionError */.lZ(`UpdateService on ${service} did not start a deployment of ${short}`);
+            }
+            deploymentId = started.id;
+            this.deps.log(`Deploying ${short} to ${service} at 0 %: deployment ${deploymentId}, ${desiredCount} tasks`);
+        }
+        if (deploymentId !== undefined)
+            await this.waitForDeployment(service, deploymentId, deadline, options);
+        await this.waitForHealthyTargets(service, deadline, options);
+        const after = await this.read();
+        if (after.version !== state.version) {
+            throw new types/* ConcurrentWriteError */.D(`the weights changed while the candidate deployed (now ${(0,traffic_split/* formatSplit */.oe)(after.observed)}); another writer is active, so no split was written`);
+        }
+        return { candidate: { target: service, id: taskDefinitionArn ?? '' }, state: after };
+    }
+    async checkUnchanged(expectedVersion, when) {
+        const forward = await this.readForward();
+        if (forward.version !== expectedVersion) {
+            throw new types/* ConcurrentWriteError */.D(`the weights changed since they were read (now ${(0,traffic_split/* formatSplit */.oe)(forward.split)}) ${when}; another writer is active, so nothing was written`);
+        }
+        return forward;
+    }
+    /** Polls DescribeServices until the deployment with this id COMPLETES; anything else fails the step. */
+    async waitForDeployment(service, deploymentId, deadline, options) {
+        let last = 'not read yet';
+        for (;;) {
+            const described = (await this.describeServices()).get(service);
+            const outcome = described ? deploymentOutcome(described, deploymentId) : undefined;
+            if (outcome?.state === 'completed') {
+                this.deps.log(`Deployment ${deploymentId} of ${service} COMPLETED`);
+                return;
+            }
+            if (outcome?.state === 'failed')
+                throw new errors/* ActionError */.lZ(`${service}: ${outcome.reason}`);
+            if (outcome?.state === 'in-progress')
+                last = `${outcome.running}/${outcome.desired} tasks running`;
+            if (this.deps.clock.now() + options.pollMs > deadline) {
+                throw new errors/* ActionError */.lZ(`deployment ${deploymentId} of ${service} did not complete in time (${last}); it may still finish, re-run the step to keep waiting for it`);
+            }
+            await this.deps.clock.sleep(options.pollMs, options.signal);
+        }
+    }
+    /** The candidate's target group must report healthy targets before it takes any traffic. */
+    async waitForHealthyTargets(service, deadline, options) {
+        const elb = this.requireElb();
+        const sdk = this.elbSdk;
+        const group = this.groupOfService.get(service) ?? '';
+        for (;;) {
+            const out = await this.call('ELBv2 DescribeTargetHealth', () => elb.send(new sdk.DescribeTargetHealthCommand({ TargetGroupArn: group })));
+            const healthy = (out.TargetHealthDescriptions ?? []).filter((t) => t.TargetHealth?.State === 'healthy').length;
+            if (healthy > 0) {
+                this.deps.log(`${service}: ${healthy} healthy targets in ${group}`);
+                return;
+            }
+            if (this.deps.clock.now() + options.pollMs > deadline) {
+                throw new errors/* ActionError */.lZ(`${service} has no healthy target in ${group}; it can't take traffic`);
+            }
+            await this.deps.clock.sleep(options.pollMs, options.signal);
+        }
+    }
+    // ---- the split ------------------------------------------------------------------------------
+    async setSplit(split, expectedVersion) {
+        if (!this.hasListener()) {
+            const [only] = this.target.services;
+            if ((0,traffic_split/* sameSplit */.xY)(split, [{ target: only, percent: 100 }]))
+                return;
+            throw this.requireElbError();
+        }
+        const elb = this.requireElb();
+        const sdk = this.elbSdk;
+        const current = await this.checkUnchanged(expectedVersion, 'before writing the split');
+        if ((0,traffic_split/* sameSplit */.xY)(current.split, split))
+            return; // already holds: a re-run writes nothing
+        // Traffic sent to a service without running tasks is answered 503 by the load balancer.
+        const empty = split.filter((e) => e.percent > 0 && (this.services.get(e.target)?.runningCount ?? 0) === 0);
+        if (empty.length > 0) {
+            throw new errors/* ActionError */.lZ(`refusing to send ${(0,traffic_split/* formatSplit */.oe)(empty)} to a service with no running tasks; scale it up first`);
+        }
+        const actions = actionsWithSplit(current.actions, split, this.groupOfService);
+        (0,run/* throwIfCancelled */.d)(this.deps.signal);
+        if (this.target.listenerRuleArn !== undefined) {
+            const arn = this.target.listenerRuleArn;
+            await this.call('ELBv2 ModifyRule', () => elb.send(new sdk.ModifyRuleCommand({ RuleArn: arn, Actions: actions })), this.deps.signal);
+        }
+        else {
+            const arn = this.target.listenerArn ?? '';
+            await this.call('ELBv2 ModifyListener', () => elb.send(new sdk.ModifyListenerCommand({ ListenerArn: arn, DefaultActions: actions })), this.deps.signal);
+        }
+    }
+    async waitForObserved(split, options) {
+        const deadline = this.deadlineFrom(options);
+        for (;;) {
+            const state = await this.read();
+            if ((0,traffic_split/* sameSplit */.xY)(state.observed, split))
+                return state;
+            if (this.deps.clock.now() + options.pollMs > deadline) {
+                throw new types/* SplitNotObservedError */.k(`${this.where()} forwards ${(0,traffic_split/* formatSplit */.oe)(state.observed)}, not ${(0,traffic_split/* formatSplit */.oe)(split)}: another writer changed it, or the change did not apply`, state);
+            }
+            await this.deps.clock.sleep(options.pollMs, options.signal);
+        }
+    }
+    // ---- rollback -------------------------------------------------------------------------------
+    async explicitTarget(id, state) {
+        const arn = await this.resolveTaskDefinition(id);
+        const names = [...this.target.services];
+        let service;
+        if (names.length === 1)
+            service = names[0];
+        else
+            service = names.find((name) => state.taskDefinitions?.[name] === arn);
+        if (service === undefined) {
+            const running = names
+                .map((name) => `${name}: ${shortTaskDefinition(state.taskDefinitions?.[name])}`)
+                .join(', ');
+            throw new errors/* ActionError */.lZ(`neither service runs ${shortTaskDefinition(arn)} (${running}); name the task definition of the service to return all traffic to`);
+        }
+        return {
+            v: 1,
+            provider: 'ecs',
+            resource: this.resource,
+            traffic: names.map((name) => ({ target: name, percent: name === service ? 100 : 0 })),
+            taskDefinitions: { [service]: arn },
+            capturedAt: new Date(this.deps.clock.now()).toISOString(),
+        };
+    }
+    async restoreTaskDefinitions(target, options) {
+        const deadline = this.deadlineFrom(options);
+        // Only services that serve traffic in the target matter; an idle service's revision does not.
+        const serving = new Set(target.traffic.filter((e) => e.percent > 0).map((e) => e.target));
+        const wanted = Object.entries(target.taskDefinitions ?? {}).filter(([service]) => serving.has(service));
+        let deployed = false;
+        for (const [service, taskDefinitionArn] of wanted) {
+            const current = (await this.describeServices()).get(service);
+            if (!current)
+                throw new errors/* ActionError */.lZ(`ECS service ${service} not found`);
+            const short = shortTaskDefinition(taskDefinitionArn);
+            const primary = primaryDeployment(current);
+            let deploymentId;
+            if (current.taskDefinition === taskDefinitionArn && isSettled(current)) {
+                this.deps.log(`${service} already runs ${short}`);
+                continue;
+            }
+            if (primary?.taskDefinition === taskDefinitionArn && primary.rolloutState !== 'FAILED' && primary.id) {
+                deploymentId = primary.id;
+                this.deps.log(`${service} is already returning to ${short} (${deploymentId}): waiting for it`);
+            }
+            else {
+                (0,run/* throwIfCancelled */.d)(options.signal);
+                const out = await this.call('ECS UpdateService', () => this.ecs.send(new this.ecsSdk.UpdateServiceCommand({
+                    cluster: this.target.cluster,
+                    service,
+                    taskDefinition: taskDefinitionArn,
+                })), options.signal);
+                const started = out.service ? primaryDeployment(out.service) : undefined;
+                if (!started?.id)
+                    throw new errors/* ActionError */.lZ(`UpdateService on ${service} started no deployment`);
+                deploymentId = started.id;
+                deployed = true;
+                this.deps.log(`Returning ${service} to ${short}: deployment ${deploymentId}`);
+            }
+            await this.waitForDeployment(service, deploymentId, deadline, options);
+        }
+        return deployed;
+    }
+    // ---- calls ----------------------------------------------------------------------------------
+    deadlineFrom(options) {
+        this.stepDeadline = this.deps.clock.now() + options.timeoutMs;
+        return this.stepDeadline;
+    }
+    /**
+     * One API call with our retries around the SDK's own (throttling storms, 5xx, "too many
+     * concurrent attempts"). A write passes the run's signal, so no new attempt starts after a cancel;
+     * reads don't, so the last state can still be reported.
+     */
+    call(label, fn, signal) {
+        this.calls++;
+        const now = this.deps.clock.now();
+        const deadlineMs = this.stepDeadline === undefined
+            ? CALL_DEADLINE_MS
+            : Math.max(0, Math.min(CALL_DEADLINE_MS, this.stepDeadline - now));
+        return (0,retry/* retry */.L5)(() => fn(), {
+            ...CALL_RETRY,
+            deadlineMs,
+            isRetryable: isRetryableAwsError,
+            clock: this.deps.clock,
+            ...(signal ? { signal } : {}),
+            onRetry: ({ attempt, delayMs, error }) => this.deps.log(`${label}: ${(0,errors/* errorMessage */.gJ)(error)} (try ${attempt}); retrying in ${delayMs} ms`),
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 71601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $d: () => (/* binding */ isRetryableError),
+/* harmony export */   L5: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony exports backoffDelayMs, httpStatusOf */
+/* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54253);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42636);
+
+
+/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
+function backoffDelayMs(attempt, options, random = Math.random) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
+async function retry(fn, options) {
+    const clock = options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
+    const random = options.random ?? Math.random;
+    const isRetryable = options.isRetryable ?? isRetryableError;
+    const started = clock.now();
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || options.signal?.aborted)
+                throw error;
+            if (attempt >= options.maxAttempts || !isRetryable(error))
+                throw error;
+            const remaining = options.deadlineMs - (clock.now() - started);
+            const delayMs = backoffDelayMs(attempt, options, random);
+            if (delayMs >= remaining)
+                throw error;
+            options.onRetry?.({ attempt, delayMs, error });
+            await clock.sleep(delayMs, options.signal);
+        }
+    }
+}
+const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
+// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
+const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
+const RETRYABLE_GOOGLE_STATUS = new Set([
+    'DEADLINE_EXCEEDED',
+    'RESOURCE_EXHAUSTED',
+    'ABORTED',
+    'INTERNAL',
+    'UNAVAILABLE',
+]);
+const RETRYABLE_AWS_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'SlowDown',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalError',
+    'ServerException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+]);
+/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
+function httpStatusOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    const metadata = e.$metadata;
+    const response = e.response;
+    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
+        if (typeof candidate === 'number')
+            return candidate;
+    }
+    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
+    if (typeof e.code === 'number' && e.code >= 100)
+        return e.code;
+    return undefined;
+}
+/**
+ * Whether an error is worth trying again: throttling, server-side faults, timeouts and
+ * connection resets, as the Google, AWS and HTTP clients report them.
+ */
+function isRetryableError(err) {
+    if (typeof err !== 'object' || err === null)
+        return false;
+    const e = err;
+    if (e.name === 'AbortError' && !(e.cause instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc))
+        return true; // per-request timeout
+    if (e.name === 'TimeoutError')
+        return true;
+    const aws = e.$retryable;
+    if (aws)
+        return true;
+    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
+        return true;
+    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
+        return true;
+    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
+        return true;
+    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
+        return true;
+    const status = httpStatusOf(err);
+    if (status !== undefined)
+        return RETRYABLE_HTTP.has(status);
+    if (e.cause !== undefined && e.cause !== err)
+        return isRetryableError(e.cause);
+    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
+}
+
+
+/***/ })
+
+};
+;
