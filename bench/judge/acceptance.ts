@@ -69,7 +69,7 @@ export function checkAcceptance(
       title:
         'False rollbacks (N0+N1 pooled ≤ 1 %, Wilson hi ≤ 1.25 %; each N0 cell ≤ 1 %, each N1 cell ≤ 2.5 %)',
       met: calm ? fr.rate <= 0.01 && fr.ci95Hi <= 0.0125 && n0 <= 0.01 && n1 <= 0.025 : null,
-      figures: `pooled ${pct(fr.rate)} [${pct(fr.ci95Lo)}, ${pct(fr.ci95Hi)}] over ${fr.runs} runs; worst N0 cell ${pct(n0)}; worst N1 cell ${pct(n1)}`,
+      figures: `pooled ${pct(fr.rate)} [${pct(fr.ci95Lo)}, ${pct(fr.ci95Hi)}] over ${fr.runs} runs; worst N0 cell ${pct(n0)} (N̄/w/p0 ${ours.worstHealthyCellAt.N0 ?? 'n/a'}); worst N1 cell ${pct(n1)} (${ours.worstHealthyCellAt.N1 ?? 'n/a'})`,
     });
   }
   {

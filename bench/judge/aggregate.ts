@@ -162,6 +162,8 @@ export interface JudgeSummary {
   /** Healthy runs pooled over N0 + N1. */
   falseRollbacks: { rate: number; ci95Lo: number; ci95Hi: number; runs: number };
   worstHealthyCell: Partial<Record<TierName, number>>;
+  /** Which cell that is: N̄/w/p0. */
+  worstHealthyCellAt: Partial<Record<TierName, string>>;
   /** Pooled over N1 per level (and late). */
   power: Partial<Record<FamilyName, number>>;
   powerAtTop: Partial<Record<FamilyName, number>>;
@@ -182,14 +184,22 @@ export function summarize(results: Results, tiers: readonly TierName[]): JudgeSu
     const healthy = results.pool(judge, (t) => calm(t) && t.family === 'healthy');
     const ci = wilson(healthy.rollbacks, healthy.runs);
     const worstHealthyCell: Partial<Record<TierName, number>> = {};
+    const worstHealthyCellAt: Partial<Record<TierName, string>> = {};
     for (const tier of tiers) {
       let worst = 0;
+      let at = '';
       for (const task of results.tasks) {
         if (task.tier !== tier || task.family !== 'healthy') continue;
         const pool = results.pool(judge, (t) => t.index === task.index);
-        worst = Math.max(worst, pool.runs > 0 ? pool.rollbacks / pool.runs : 0);
+        const rate = pool.runs > 0 ? pool.rollbacks / pool.runs : 0;
+        if (rate > worst || at === '') {
+          worst = Math.max(worst, rate);
+          const cell = cellOf(task);
+          at = `${cell.traffic}/${cell.weight}/${cell.baseRate}`;
+        }
       }
       worstHealthyCell[tier] = round(worst);
+      worstHealthyCellAt[tier] = at;
     }
     const power: Partial<Record<FamilyName, number>> = {};
     const powerAtTop: Partial<Record<FamilyName, number>> = {};
@@ -232,6 +242,7 @@ export function summarize(results: Results, tiers: readonly TierName[]): JudgeSu
         runs: healthy.runs,
       },
       worstHealthyCell,
+      worstHealthyCellAt,
       power,
       powerAtTop,
       ttdMedian,

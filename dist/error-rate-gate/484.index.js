@@ -108,7 +108,8 @@ function revisionFilter(metricType, s) {
         'resource.type = "cloud_run_revision"',
         `resource.labels.service_name = ${quote(s.service)}`,
         ...(s.region ? [`resource.labels.location = ${quote(s.region)}`] : []),
-        `resource.labels.revision_name = one_of(${quote(s.candidate)}, ${quote(s.baseline)})`,
+        // OR inside parentheses: the filter grammar's documented way to match either of two values.
+        `(resource.labels.revision_name = ${quote(s.candidate)} OR resource.labels.revision_name = ${quote(s.baseline)})`,
     ].join(' AND ');
 }
 const timestamp = (ms) => ({ seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 });

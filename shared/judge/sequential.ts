@@ -1,24 +1,30 @@
 /**
- * The production canary judge (JUDGE-BENCHMARK.md, "Our judge"): a two-stage sequential test on the
+ * The production canary judge (JUDGE-BENCHMARK.md, "Our judge"): a sequential test on the
  * candidate's share of each minute's errors, valid under continuous monitoring.
  *
- * Conditioning on a minute's total errors X = eC + eB, eC is binomial with
- * θ = ρr / (ρr + 1 − ρ), ρ the candidate's share of requests that minute and r the ratio of the
- * candidate's error rate to the baseline's. Whatever multiplies both arms (the daily curve, a
- * shared dependency's hiccup) cancels. For each alternative r on a grid above r0 the judge keeps a
- * test supermartingale whose per-minute factor is 1 − λ + λ·min(LR, C): the beta-binomial
- * likelihood ratio (overdispersion estimated from A/A history and from the run's own residuals),
- * capped at C so one bursty minute cannot decide alone, and bet with a
- * fraction λ so a healthy stretch cannot drive the wealth to zero. Each factor has expectation ≤ 1
- * under the null, so by Ville's inequality the mixture crosses 1/α with probability ≤ α.
+ * Conditioning on a minute's total errors X = eC + eB, eC is binomial with θ = ρr / (ρr + 1 − ρ),
+ * ρ the candidate's share of requests that minute and r the ratio of the candidate's error rate to
+ * the baseline's. Whatever multiplies both arms (the daily curve, a shared dependency's hiccup)
+ * cancels. Arm-only noise is modelled as a symmetric disturbance of log r with variance s²
+ * (estimated by moments from the A/A history and the run's own residuals): it widens the minute's
+ * distribution (beta-binomial) and pulls its mean share towards ½, which a plain binomial would
+ * misread as a regression whenever ρ ≠ ½.
  *
- * Stage 1 raises an alarm at 1/α1; stage 2 confirms on fresh minutes only at 1/α2 with the
- * alternatives weighted by the stage-1 wealth (fixed before the fresh data, so still valid), which
- * bounds false rollbacks by α1·α2 under the model. A mirror mixture against r ≥ r_p promotes early
- * when the candidate is clearly not worse. Latency uses the same test on counts of slow requests.
- * Missing or too little data ends `inconclusive`, never `promote`.
+ * For each alternative r (a weighted grid above r0 plus a plug-in estimate from earlier minutes)
+ * the judge keeps a test supermartingale whose per-minute factor is 1 − λ + λ·min(LR, C): the
+ * likelihood ratio capped at C (so a burst of a few bad minutes cannot decide alone) and bet with
+ * a fraction λ (so a healthy stretch cannot drive the wealth to zero before a late regression).
+ * Each factor has expectation ≤ 1 under the null, so by Ville's inequality the mixture ever
+ * crosses 1/α with probability ≤ α.
+ *
+ * Optionally (confirmAlpha < 1) the crossing is only an alarm, confirmed on fresh minutes at
+ * 1/confirmAlpha with the alternatives re-weighted by the alarm's wealth. At the horizon a
+ * fixed-sample test on all minutes (winsorized score, or an exact Poisson tail when events are
+ * few) catches small steady regressions with its own share of the error budget. A mirror mixture
+ * against r ≥ r_p promotes when the candidate is clearly not worse. Latency uses the same test on
+ * counts of slow requests. Missing or too little data ends `inconclusive`, never `promote`.
  */
-import { logRising } from './math';
+import { inverseNormalCdf, logRising } from './math';
 import type { FinalDecision, Judge, JudgeContext, JudgeEvidence, Minute, StepDecision } from './types';
 
 export interface SequentialJudgeOptions {
@@ -32,6 +38,11 @@ export interface SequentialJudgeOptions {
   alternatives: readonly number[];
   /** Prior weights of the alternatives (normalized; equal when empty). */
   alternativeWeights: readonly number[];
+  /**
+   * Prior weight (0–1) of the plug-in alternative: the ratio estimated from the minutes before,
+   * which tracks the true ratio without paying for a grid.
+   */
+  pluginWeight: number;
   /** Promotion tests against "the candidate is at least promoteRatio × worse than the baseline". */
   promoteRatio: number;
   /** Alternatives of the promote mirror as multiples of promoteRatio (each < 1). */
@@ -44,8 +55,14 @@ export interface SequentialJudgeOptions {
   minPromoteFraction: number;
   /** Fraction λ of the wealth bet each minute (0–1]. */
   betFraction: number;
+  /** Minutes a confirmation may take before the judge goes back to watching (0: no limit). */
+  confirmWindow: number;
+  /** Level of the end-of-window z test on all data at the horizon (0 disables it). */
+  endOfWindowAlpha: number;
   /** Cap C on one minute's likelihood ratio. */
   minuteCap: number;
+  /** The cap during confirmation (lower: a burst of a few minutes must not confirm its own alarm). */
+  confirmMinuteCap: number;
   /** s² assumed before any data: variance of arm-only noise in the log ratio of error rates. */
   priorNoiseVariance: number;
   /** Weight of that prior, in units of Σ X(X − 1)(θ(1 − θ))² over minutes. */
@@ -57,23 +74,30 @@ export interface SequentialJudgeOptions {
 }
 
 /**
- * Defaults tuned on the judge benchmark (reports/judge-benchmark.md). The model bound on false
- * rollbacks is alarmAlpha·confirmAlpha = 3 %; the per-minute cap, the partial bet and the
- * conservative noise model keep the measured rate well below it (see the report).
+ * Defaults tuned on the judge benchmark (reports/judge-benchmark.md). The benchmark preferred one
+ * sequential stage at 1 % (the per-minute cap already makes one bursty minute unable to decide
+ * alone: at least four capped minutes are needed) plus the end-of-window test at 0.5 % over the
+ * two-stage alarm/confirmation at 10 %·10 %, which stays available (confirmAlpha < 1): same power,
+ * one minute slower. Under the model, false rollbacks are bounded by
+ * alarmAlpha·confirmAlpha + endOfWindowAlpha = 1.5 %.
  */
 export const DEFAULT_SEQUENTIAL_OPTIONS: Readonly<SequentialJudgeOptions> = Object.freeze({
-  alarmAlpha: 0.3,
-  confirmAlpha: 0.1,
+  alarmAlpha: 0.01,
+  confirmAlpha: 1,
   nullRatio: 1,
   alternatives: Object.freeze([1.5, 2, 4, 10, 100]),
   alternativeWeights: Object.freeze([3, 3, 2, 1, 1]),
+  pluginWeight: 0.5,
   promoteRatio: 1.5,
   promoteAlternatives: Object.freeze([0.8, 2 / 3, 0.5]),
   promoteAlpha: 0.05,
   finalPromoteAlpha: 0.2,
   minPromoteFraction: 0.5,
-  betFraction: 0.9,
-  minuteCap: 6,
+  betFraction: 0.97,
+  endOfWindowAlpha: 0.005,
+  confirmWindow: 0,
+  minuteCap: 4,
+  confirmMinuteCap: 4,
   priorNoiseVariance: 0.02,
   priorNoiseWeight: 20,
   noiseSafety: 1,
@@ -81,15 +105,30 @@ export const DEFAULT_SEQUENTIAL_OPTIONS: Readonly<SequentialJudgeOptions> = Obje
 });
 
 /**
- * Stage levels for a target false-rollback rate, scaled from the defaults (calibrated at 1 %):
- * the alarm level moves with the target, the confirmation level stays at 0.1.
+ * Levels for a target false-rollback rate, as the defaults are for 1 %: the sequential stage at
+ * the rate (single stage), the end-of-window test at half of it.
  */
-export function stageAlphas(falseRollbackRate: number): { alarmAlpha: number; confirmAlpha: number } {
-  const alarmAlpha = Math.min(0.5, Math.max(1e-6, 30 * falseRollbackRate));
-  return { alarmAlpha, confirmAlpha: 0.1 };
+export function stageAlphas(falseRollbackRate: number): {
+  alarmAlpha: number;
+  confirmAlpha: number;
+  endOfWindowAlpha: number;
+} {
+  const rate = Math.min(0.25, Math.max(1e-9, falseRollbackRate));
+  return { alarmAlpha: rate, confirmAlpha: 1, endOfWindowAlpha: rate / 2 };
 }
 
 type Stage = 'warmup' | 'watch' | 'confirm' | 'rollback' | 'promote';
+
+/** P(Poisson(mean) ≥ k). */
+function poissonUpperTail(mean: number, k: number): number {
+  let term = Math.exp(-mean);
+  let below = 0;
+  for (let i = 0; i < k; i++) {
+    below += term;
+    term *= mean / (i + 1);
+  }
+  return Math.max(0, 1 - below);
+}
 
 function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
@@ -101,12 +140,27 @@ const MIN_OVERDISPERSION = 1 / (BINOMIAL_CONCENTRATION + 2);
 /** δ = Var(θ_t)/(θ(1 − θ)) ≤ 0.5 keeps the beta-binomial concentration m = 1/δ − 1 ≥ 1. */
 const MAX_OVERDISPERSION = 0.5;
 
+const PLUGIN_PSEUDO_COUNT = 2;
+const PLUGIN_MIN_RATIO = 1.2;
+const PLUGIN_MAX_RATIO = 100;
+
+/** Expected candidate events (under the null) the end-of-window test needs before it may reject. */
+const MIN_EXPECTED_HITS = 5;
+
+/** Winsorizing bound of one minute's score in the end-of-window test, in its standard deviations. */
+const SCORE_CLAMP = 1.5;
+
 /** Per-minute memory of the running ratio that noise residuals are measured against. */
 const RATIO_MEMORY = 0.7;
 const RATIO_PSEUDO_COUNT = 3;
 
-/** Largest residual² one minute may add to the overdispersion estimate. */
+/** Largest squared standardized residual one A/A minute may add to the noise estimate. */
 const MAX_SQUARED_RESIDUAL = 100;
+/**
+ * The same during the rollout, lower: the onset of a real regression is an outlier against the
+ * recent ratio too, and must not teach the judge that such jumps are noise.
+ */
+const MAX_SQUARED_RESIDUAL_LIVE = 9;
 
 /**
  * One evidence channel (errors, or slow requests above one latency threshold): the alarm mixture,
@@ -123,16 +177,25 @@ class EvidenceChannel {
   private readonly logNullRatio: number;
   private readonly logPromoteRatio: number;
   private readonly logCap: number;
+  private readonly logConfirmCap: number;
   private excess = 0;
   private spread = 0;
   private sumCandidate = 0;
   private sumBaseline = 0;
   private dataMinutes = 0;
+  /** Mantel–Haenszel sums over all judged minutes, for the plug-in alternative. */
+  private runCandidate = 0;
+  private runBaseline = 0;
+  private scoreSum = 0;
+  private scoreVariance = 0;
+  private expectedHits = 0;
+  private rawHits = 0;
 
   constructor(private readonly options: SequentialJudgeOptions) {
     this.logNullRatio = Math.log(options.nullRatio);
     this.logPromoteRatio = Math.log(options.promoteRatio);
-    this.logRatios = Float64Array.from(options.alternatives, (m) => Math.log(m * options.nullRatio));
+    // The fixed alternatives, then one slot for the plug-in alternative (set before each minute).
+    this.logRatios = Float64Array.from([...options.alternatives, 2], (m) => Math.log(m * options.nullRatio));
     this.logPromoteRatios = Float64Array.from(options.promoteAlternatives, (m) =>
       Math.log(m * options.promoteRatio),
     );
@@ -144,20 +207,43 @@ class EvidenceChannel {
       (_, k) => options.alternativeWeights[k] ?? (options.alternativeWeights.length > 0 ? 0 : 1),
     );
     const total = raw.reduce((a, b) => a + b, 0);
-    this.priorWeight = Float64Array.from(raw, (w) => w / total);
+    const fixedShare = 1 - options.pluginWeight;
+    this.priorWeight = Float64Array.from([...raw.map((w) => (fixedShare * w) / total), options.pluginWeight]);
     this.logCap = Math.log(options.minuteCap);
+    this.logConfirmCap = Math.log(options.confirmMinuteCap);
   }
 
   reset(): void {
     this.alarmLog.fill(0);
     this.confirmLog.fill(0);
-    this.confirmWeight.fill(1 / this.logRatios.length);
+    this.confirmWeight.set(this.priorWeight);
+    this.runCandidate = 0;
+    this.runBaseline = 0;
     this.promoteLog.fill(0);
     this.excess = this.options.priorNoiseVariance * this.options.priorNoiseWeight;
     this.spread = this.options.priorNoiseWeight;
     this.sumCandidate = 0;
     this.sumBaseline = 0;
     this.dataMinutes = 0;
+    this.scoreSum = 0;
+    this.scoreVariance = 0;
+    this.expectedHits = 0;
+    this.rawHits = 0;
+  }
+
+  /**
+   * The end-of-window test at level alpha: a z test on the winsorized score when the null expects
+   * a few candidate events, else the exact Poisson tail of the candidate's events (conservative
+   * for a sum of binomials).
+   */
+  endOfWindowRejects(alpha: number): boolean {
+    if (this.expectedHits < MIN_EXPECTED_HITS) {
+      return this.rawHits > 0 && poissonUpperTail(this.expectedHits, this.rawHits) <= alpha;
+    }
+    if (this.scoreVariance <= 0) return false;
+    // Continuity correction: counts are discrete.
+    const z = (this.scoreSum - 0.5) / Math.sqrt(this.scoreVariance);
+    return z >= -inverseNormalCdf(alpha);
   }
 
   /** Minutes that carried at least one event (the only ones with information). */
@@ -193,18 +279,39 @@ class EvidenceChannel {
     const nullShare = sigmoid((logitShare + this.logNullRatio) * shrink);
     const dispersion = Math.min(MAX_OVERDISPERSION, nullShare * (1 - nullShare) * variance);
     const concentration = dispersion > MIN_OVERDISPERSION ? 1 / dispersion - 1 : Number.POSITIVE_INFINITY;
+    // Plug-in alternative: the ratio estimated from earlier minutes (predictable, so the product
+    // stays a test supermartingale), shrunk towards 2 while there are few errors.
+    const plugin = (this.runCandidate + PLUGIN_PSEUDO_COUNT * 2) / (this.runBaseline + PLUGIN_PSEUDO_COUNT);
+    this.logRatios[this.logRatios.length - 1] =
+      this.logNullRatio + Math.log(Math.min(PLUGIN_MAX_RATIO, Math.max(PLUGIN_MIN_RATIO, plugin)));
     const target = confirming ? this.confirmLog : this.alarmLog;
+    const rollbackCap = confirming ? this.logConfirmCap : this.logCap;
     for (let k = 0; k < this.logRatios.length; k++) {
       const altShare = sigmoid((logitShare + (this.logRatios[k] as number)) * shrink);
-      target[k] = (target[k] as number) + this.betFactorLog(eC, events, altShare, nullShare, concentration);
+      target[k] =
+        (target[k] as number) +
+        this.betFactorLog(eC, events, altShare, nullShare, concentration, rollbackCap);
     }
     const promoteNull = sigmoid((logitShare + this.logPromoteRatio) * shrink);
     for (let k = 0; k < this.logPromoteRatios.length; k++) {
       const altShare = sigmoid((logitShare + (this.logPromoteRatios[k] as number)) * shrink);
       this.promoteLog[k] =
-        (this.promoteLog[k] as number) + this.betFactorLog(eC, events, altShare, promoteNull, concentration);
+        (this.promoteLog[k] as number) +
+        this.betFactorLog(eC, events, altShare, promoteNull, concentration, this.logCap);
     }
     this.dataMinutes++;
+    this.runCandidate += (eC * nB) / (nB + nC);
+    this.runBaseline += (eB * nC) / (nB + nC);
+    // Score statistic for the end-of-window test: observed minus expected candidate errors under
+    // the null, with the beta-binomial variance of the minute.
+    // Each minute is winsorized at ±SCORE_CLAMP of its own sd, so a burst weighs like one bad
+    // minute and not like a regression.
+    const minuteVariance = events * nullShare * (1 - nullShare) * (1 + (events - 1) * dispersion);
+    const bound = Math.max(1, SCORE_CLAMP * Math.sqrt(minuteVariance));
+    this.scoreSum += Math.min(bound, Math.max(-bound, eC - events * nullShare));
+    this.scoreVariance += minuteVariance;
+    this.expectedHits += events * nullShare;
+    this.rawHits += eC;
     // The estimate used for a minute comes from earlier minutes only (predictable), so update last.
     this.updateNoise(nB, eB, nC, eC, 0);
   }
@@ -220,6 +327,7 @@ class EvidenceChannel {
     altShare: number,
     nullShare: number,
     concentration: number,
+    logCap: number,
   ): number {
     let logRatio: number;
     if (concentration > BINOMIAL_CONCENTRATION) {
@@ -233,7 +341,10 @@ class EvidenceChannel {
         logRising(nullShare * concentration, hits) -
         logRising((1 - nullShare) * concentration, misses);
     }
-    if (logRatio > this.logCap) logRatio = this.logCap;
+    // A minute may always weigh as much as one event at this alternative: the cap is for bursts,
+    // not for the single errors of a quiet service.
+    const minuteCap = Math.max(logCap, Math.log(altShare / nullShare));
+    if (logRatio > minuteCap) logRatio = minuteCap;
     const lambda = this.options.betFraction;
     return Math.log(1 - lambda + lambda * Math.exp(logRatio));
   }
@@ -256,7 +367,8 @@ class EvidenceChannel {
     const binomialVariance = events * share * (1 - share);
     if (binomialVariance <= 0) return;
     const residual = eC - events * share;
-    const squared = Math.min((residual * residual) / binomialVariance, MAX_SQUARED_RESIDUAL);
+    const cap = historical === 1 ? MAX_SQUARED_RESIDUAL : MAX_SQUARED_RESIDUAL_LIVE;
+    const squared = Math.min((residual * residual) / binomialVariance, cap);
     this.excess += binomialVariance * (squared - 1);
     this.spread += events * (events - 1) * (share * (1 - share)) ** 2;
   }
@@ -272,16 +384,26 @@ class EvidenceChannel {
 
   /** Fixes confirmation weights from the alarm wealth (before any fresh minute), then restarts. */
   startConfirmation(): void {
+    // Posterior-like weights: prior × alarm wealth, fixed before any fresh minute.
     let total = 0;
-    for (let k = 0; k < this.alarmLog.length; k++) total += Math.exp(this.alarmLog[k] as number);
+    for (let k = 0; k < this.alarmLog.length; k++) {
+      total += (this.priorWeight[k] as number) * Math.exp(this.alarmLog[k] as number);
+    }
     for (let k = 0; k < this.alarmLog.length; k++) {
       this.confirmWeight[k] =
-        total > 0 ? Math.exp(this.alarmLog[k] as number) / total : 1 / this.alarmLog.length;
+        total > 0
+          ? ((this.priorWeight[k] as number) * Math.exp(this.alarmLog[k] as number)) / total
+          : (this.priorWeight[k] as number);
     }
     this.confirmLog.fill(0);
-    // Dispersion seen during the alarm is kept: it only makes confirmation more cautious.
     this.sumCandidate = 0;
     this.sumBaseline = 0;
+  }
+
+  /** Back to watching after an alarm that fresh data did not confirm: a new alarm process. */
+  restartAlarm(): void {
+    this.alarmLog.fill(0);
+    this.confirmLog.fill(0);
   }
 
   confirmEvidence(): number {
@@ -317,6 +439,7 @@ class SequentialJudge implements Judge {
   private minPromoteMinutes = 0;
   private stepsSeen = 0;
   private judgedMinutes = 0;
+  private alarmedAt = 0;
 
   constructor(options: SequentialJudgeOptions) {
     validateOptions(options);
@@ -345,6 +468,7 @@ class SequentialJudge implements Judge {
     this.stage = this.warmup > 0 ? 'warmup' : 'watch';
     this.stepsSeen = 0;
     this.judgedMinutes = 0;
+    this.alarmedAt = 0;
   }
 
   private alarmThreshold(): number {
@@ -369,11 +493,21 @@ class SequentialJudge implements Judge {
     }
     if (confirming) {
       const threshold = 1 / this.options.confirmAlpha;
-      if (this.channels.some((c) => c.confirmEvidence() >= threshold)) this.stage = 'rollback';
+      if (this.channels.some((c) => c.confirmEvidence() >= threshold)) {
+        this.stage = 'rollback';
+      } else if (
+        this.options.confirmWindow > 0 &&
+        this.judgedMinutes - this.alarmedAt >= this.options.confirmWindow
+      ) {
+        this.stage = 'watch';
+        for (const channel of this.channels) channel.restartAlarm();
+      }
     } else {
       const threshold = this.alarmThreshold();
       if (this.channels.some((c) => c.alarmEvidence() >= threshold)) {
-        this.stage = 'confirm';
+        // confirmAlpha = 1: a single stage, the alarm decides.
+        this.stage = this.options.confirmAlpha >= 1 ? 'rollback' : 'confirm';
+        this.alarmedAt = this.judgedMinutes;
         for (const channel of this.channels) channel.startConfirmation();
       }
     }
@@ -396,6 +530,15 @@ class SequentialJudge implements Judge {
   final(): FinalDecision {
     if (this.stage === 'rollback' || this.stage === 'promote') return this.stage;
     if (this.stage === 'warmup') return 'inconclusive';
+    // A fixed-horizon test on all the data, with its own share of the false-rollback budget: it
+    // catches small, steady regressions that a sequential test cannot confirm in time.
+    if (this.options.endOfWindowAlpha > 0) {
+      const level = this.options.endOfWindowAlpha / this.channels.length;
+      if (this.channels.some((c) => c.endOfWindowRejects(level))) {
+        this.stage = 'rollback';
+        return 'rollback';
+      }
+    }
     // Too little evidence either way is not a pass; an unconfirmed alarm needs the stronger,
     // early-promotion level of evidence that the candidate is fine.
     const level = this.stage === 'confirm' ? this.options.promoteAlpha : this.options.finalPromoteAlpha;
@@ -403,7 +546,7 @@ class SequentialJudge implements Judge {
   }
 
   evidence(): JudgeEvidence {
-    const confirming = this.stage === 'confirm';
+    const confirming = this.stage === 'confirm' || this.stage === 'rollback';
     let rollback = 0;
     let promote = Number.POSITIVE_INFINITY;
     for (const channel of this.channels) {
@@ -424,7 +567,8 @@ function validateOptions(options: SequentialJudgeOptions): void {
   const inUnit = (v: number) => Number.isFinite(v) && v > 0 && v < 1;
   const problems: string[] = [];
   if (!inUnit(options.alarmAlpha)) problems.push('alarmAlpha must be in (0, 1)');
-  if (!inUnit(options.confirmAlpha)) problems.push('confirmAlpha must be in (0, 1)');
+  if (!(options.confirmAlpha > 0 && options.confirmAlpha <= 1))
+    problems.push('confirmAlpha must be in (0, 1]');
   if (!inUnit(options.promoteAlpha)) problems.push('promoteAlpha must be in (0, 1)');
   if (!inUnit(options.finalPromoteAlpha)) problems.push('finalPromoteAlpha must be in (0, 1)');
   if (!(options.betFraction > 0 && options.betFraction <= 1)) problems.push('betFraction must be in (0, 1]');
@@ -449,7 +593,10 @@ function validateOptions(options: SequentialJudgeOptions): void {
   ) {
     problems.push('promoteAlternatives must be multiples in (0, 1)');
   }
+  if (!(options.pluginWeight >= 0 && options.pluginWeight < 1))
+    problems.push('pluginWeight must be in [0, 1)');
   if (!(options.minuteCap > 1)) problems.push('minuteCap must be > 1');
+  if (!(options.confirmMinuteCap > 1)) problems.push('confirmMinuteCap must be > 1');
   if (problems.length > 0) throw new RangeError(`sequential judge: ${problems.join('; ')}`);
 }
 

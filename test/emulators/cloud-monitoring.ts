@@ -85,10 +85,25 @@ interface Clause {
   values: string[];
 }
 
-/** Parses the filter subset the reference documents for exact matching: `key = "v"` and one_of. */
+/**
+ * Parses the filter subset used for exact matching: AND-ed `key = "v"` clauses, where a clause may
+ * be `key = one_of("a", "b")` or a parenthesised OR of equalities on one key.
+ */
 export function parseFilter(filter: string): Clause[] {
   const clauses: Clause[] = [];
-  for (const part of filter.split(/\s+AND\s+/)) {
+  for (const raw of filter.split(/\s+AND\s+/)) {
+    const group = raw.trim().match(/^\((.*)\)$/);
+    if (group) {
+      const alternatives = parseFilter((group[1] ?? '').split(/\s+OR\s+/).join(' AND '));
+      const keys = new Set(alternatives.map((c) => c.key));
+      const [key] = keys;
+      if (keys.size !== 1 || key === undefined) {
+        throw new ApiError(400, 'INVALID_ARGUMENT', `This emulator serves OR on one key only: ${raw}`);
+      }
+      clauses.push({ key, values: alternatives.flatMap((c) => c.values) });
+      continue;
+    }
+    const part = raw;
     const match = part.trim().match(/^([a-z_.]+)\s*=\s*(.+)$/i);
     if (!match) throw new ApiError(400, 'INVALID_ARGUMENT', `Could not parse filter clause: ${part}`);
     const [, key, rhs] = match as [string, string, string];

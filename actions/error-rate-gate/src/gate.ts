@@ -113,7 +113,8 @@ export class GateState {
     }
     if (!isMissing(candidate) && index >= this.config.warmup)
       this.ceiling.observe(candidate.requests, candidate.errors);
-    this.observeLatency(candidate, baseline);
+    // A new revision's first requests are slow (cold starts): latency, like errors, is judged after warm-up.
+    if (index >= this.config.warmup) this.observeLatency(candidate, baseline);
     const evidence = this.judge.evidence?.();
     this.records.push({
       start: interval.start,
@@ -157,9 +158,12 @@ export class GateState {
   private judgeEvidenceText(kind: 'rollback' | 'promote'): string {
     const e = this.judge.evidence?.();
     if (!e) return '';
-    return kind === 'rollback'
-      ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)}, confirmed on fresh data)`
-      : ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
+    if (kind === 'promote') return ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
+    // After a single-stage rollback the judge's view shows its (unused) confirmation stage, 1 ≥ 1:
+    // say what happened instead of printing that.
+    return e.rollbackThreshold > 1
+      ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)})`
+      : ' (the sequential test crossed its threshold)';
   }
 
   private rates(): string {

@@ -1,7 +1,7 @@
 import * as actionsCore from '@actions/core';
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
-import { ActionError, CancelledError, errorMessage } from '../../../shared/errors';
+import { ActionError, CancelledError, errorMessage, InputError } from '../../../shared/errors';
 import { createSequentialJudge, stageAlphas } from '../../../shared/judge/sequential';
 import { redact } from '../../../shared/mask';
 import { createMetricsSource } from '../../../shared/metrics';
@@ -10,7 +10,7 @@ import type { IntervalCounts, MetricsSource } from '../../../shared/providers/ty
 import { retry } from '../../../shared/retry';
 import { type ActionContext, runAction } from '../../../shared/run';
 import { type Decision, GateState, percent, rateOf } from './gate';
-import { type GateSettings, OUTPUTS, readSettings } from './inputs';
+import { type GateSettings, INPUTS, OUTPUTS, readSettings } from './inputs';
 import { renderSummary } from './report';
 
 export const ACTION_NAME = 'error-rate-gate';
@@ -18,6 +18,8 @@ export const ACTION_NAME = 'error-rate-gate';
 export const MAX_FAILED_POLLS = 3;
 /** Warm-up intervals the judge watches without judging: a new revision's first minutes. */
 const MAX_WARMUP = 3;
+/** How far ahead start-time may be (clock skew between runner and the step that shifted traffic). */
+const MAX_FUTURE_START_MS = 5 * 60_000;
 
 export async function run(core: Core = actionsCore, clock?: Clock): Promise<void> {
   await runAction(ACTION_NAME, (ctx) => errorRateGate(ctx), { core, ...(clock ? { clock } : {}) });
@@ -98,6 +100,14 @@ async function errorRateGate(ctx: ActionContext): Promise<void> {
 export function observationWindow(settings: GateSettings, now: number): Window {
   const stepMs = settings.intervalMs;
   const shiftedAt = settings.startTime ?? now;
+  if (shiftedAt > now + MAX_FUTURE_START_MS) {
+    // A typo here would hold the pipeline for hours before the first poll.
+    throw new InputError(
+      INPUTS.startTime,
+      `${new Date(shiftedAt).toISOString()} is more than 5 minutes in the future`,
+      new Date(now).toISOString(),
+    );
+  }
   // Intervals on multiples of the step line up with the periods the APIs aggregate into, and the
   // first one starting at or after the shift means data from before it never counts.
   const start = Math.ceil(shiftedAt / stepMs) * stepMs;

@@ -163,8 +163,8 @@ describe('sequential judge', () => {
     expect(() => createSequentialJudge({ alarmAlpha: 0 })).toThrow(/alarmAlpha/);
     expect(() => createSequentialJudge({ alternatives: [0.5] })).toThrow(/alternatives/);
     expect(() => createSequentialJudge({ alternativeWeights: [1] })).toThrow(/alternativeWeights/);
-    expect(stageAlphas(0.01).alarmAlpha).toBeCloseTo(0.3);
-    expect(stageAlphas(0.001).alarmAlpha).toBeCloseTo(0.03);
+    expect(stageAlphas(0.01)).toEqual({ alarmAlpha: 0.01, confirmAlpha: 1, endOfWindowAlpha: 0.005 });
+    expect(stageAlphas(0.001).endOfWindowAlpha).toBeCloseTo(0.0005);
   });
 
   it('runs a latency channel on slow-request counts', () => {

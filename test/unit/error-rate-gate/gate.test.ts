@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { CeilingTest } from '../../../actions/error-rate-gate/src/ceiling';
+import { type GateConfig, GateState } from '../../../actions/error-rate-gate/src/gate';
+import { renderSummary } from '../../../actions/error-rate-gate/src/report';
+import { createSequentialJudge } from '../../../shared/judge/sequential';
+import type { ArmCounts, IntervalCounts } from '../../../shared/providers/types';
+
+const config: GateConfig = {
+  horizon: 30,
+  warmup: 3,
+  maxErrorRate: 0.3,
+  maxIncrease: 0,
+  minRequests: 100,
+  falseAlarmRate: 0.01,
+};
+
+/** A seeded uniform generator (mulberry32), so every run sees the same data. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function binomial(n: number, p: number, random: () => number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) if (random() < p) k++;
+  return k;
+}
+
+const arm = (requests: number, errors: number, extra: Partial<ArmCounts> = {}): ArmCounts => ({
+  requests,
+  errors,
+  ...extra,
+});
+const missing: ArmCounts = { requests: Number.NaN, errors: Number.NaN };
+
+function run(state: GateState, intervals: (t: number) => Pick<IntervalCounts, 'candidate' | 'baseline'>) {
+  for (let t = 0; t < state.config.horizon; t++) {
+    const decision = state.observe({ start: t * 1000, end: (t + 1) * 1000, ...intervals(t) });
+    if (decision) return { decision, at: t };
+  }
+  return { decision: state.finish(), at: state.config.horizon };
+}
+
+describe('GateState', () => {
+  it('passes a healthy candidate', () => {
+    const random = seeded(1);
+    const state = new GateState(config, createSequentialJudge());
+    const { decision } = run(state, () => ({
+      candidate: arm(200, binomial(200, 0.1, random)),
+      baseline: arm(200, binomial(200, 0.1, random)),
+    }));
+    expect(decision.verdict).toBe('pass');
+    expect(decision.reason).toMatch(/not worse than the baseline/);
+  });
+
+  it('fails a candidate with 5× the errors early', () => {
+    const random = seeded(2);
+    const state = new GateState(config, createSequentialJudge());
+    const { decision, at } = run(state, () => ({
+      candidate: arm(100, binomial(100, 0.2, random)),
+      baseline: arm(100, binomial(100, 0.04, random)),
+    }));
+    expect(decision).toMatchObject({ verdict: 'fail', by: 'judge' });
+    expect(at).toBeLessThan(15);
+  });
+
+  it('never passes on missing data, even when the judge would', () => {
+    const state = new GateState(config, createSequentialJudge());
+    const { decision } = run(state, () => ({ candidate: missing, baseline: arm(200, 20) }));
+    expect(decision.verdict).toBe('inconclusive');
+    expect(decision.reason).toMatch(/no data for the candidate in any of 30 intervals/);
+  });
+
+  it('calls too few requests inconclusive', () => {
+    const state = new GateState({ ...config, minRequests: 1000 }, createSequentialJudge());
+    const { decision } = run(state, () => ({ candidate: arm(10, 1), baseline: arm(10, 1) }));
+    expect(decision).toMatchObject({ verdict: 'inconclusive', by: 'data' });
+    expect(decision.reason).toMatch(/only 300 candidate requests, fewer than min-requests 1000/);
+  });
+
+  it('calls mostly-missing data inconclusive', () => {
+    const state = new GateState(config, createSequentialJudge());
+    const { decision } = run(state, (t) => ({
+      candidate: t % 3 === 0 ? arm(300, 30) : missing,
+      baseline: arm(300, 30),
+    }));
+    expect(decision.verdict).toBe('inconclusive');
+  });
+
+  it('fails a candidate above the absolute ceiling even when the baseline is as bad', () => {
+    const random = seeded(3);
+    const state = new GateState({ ...config, maxErrorRate: 0.05 }, createSequentialJudge());
+    const { decision } = run(state, () => ({
+      candidate: arm(100, binomial(100, 0.2, random)),
+      baseline: arm(100, binomial(100, 0.2, random)),
+    }));
+    expect(decision).toMatchObject({ verdict: 'fail', by: 'ceiling' });
+    expect(decision.reason).toMatch(/above the 5% ceiling/);
+  });
+
+  it('fails on latency only after three slow intervals in a row', () => {
+    const state = new GateState({ ...config, maxP95LatencyMs: 500 }, createSequentialJudge());
+    // Slow during warm-up (t < 3) doesn't count; then one, two, and three in a row.
+    const slow = [1, 1, 1, 1, 0, 1, 1, 0, 1, 1, 1];
+    const { decision, at } = run(state, (t) => ({
+      candidate: arm(100, 1, { p95LatencyMs: slow[t] ? 900 : 200 }),
+      baseline: arm(100, 1, { p95LatencyMs: 200 }),
+    }));
+    expect(decision).toMatchObject({ verdict: 'fail', by: 'latency' });
+    expect(at).toBe(10);
+    expect(decision.reason).toBe(
+      'candidate p95 latency 900 ms is above the 500 ms limit, 3 intervals in a row',
+    );
+  });
+
+  it('compares latency with the baseline when asked', () => {
+    const state = new GateState({ ...config, maxLatencyIncrease: 0.5 }, createSequentialJudge());
+    const { decision } = run(state, () => ({
+      candidate: arm(100, 1, { p95LatencyMs: 400 }),
+      baseline: arm(100, 1, { p95LatencyMs: 200 }),
+    }));
+    expect(decision.reason).toMatch(/more than 50% over the baseline's 200 ms/);
+  });
+
+  it('never passes a latency limit without latency data', () => {
+    const random = seeded(4);
+    const state = new GateState({ ...config, maxP95LatencyMs: 500 }, createSequentialJudge());
+    const { decision } = run(state, () => ({
+      candidate: arm(200, binomial(200, 0.1, random)),
+      baseline: arm(200, binomial(200, 0.1, random)),
+    }));
+    expect(decision.verdict).toBe('inconclusive');
+    expect(decision.reason).toMatch(/no latency/);
+  });
+
+  it('renders a summary with the verdict first, both rates and the evidence chart', () => {
+    const random = seeded(5);
+    const state = new GateState(config, createSequentialJudge());
+    const { decision } = run(state, () => ({
+      candidate: arm(100, binomial(100, 0.25, random)),
+      baseline: arm(100, binomial(100, 0.05, random)),
+    }));
+    const text = renderSummary(state, decision, {
+      source: 'prometheus',
+      candidate: 'v2',
+      baseline: 'v1',
+      startTime: 0,
+      intervalMs: 1000,
+      decidedAfterSeconds: 9,
+      mode: 'enforce',
+    });
+    expect(text.split('\n')[0]).toBe('### ❌ Error-rate gate: FAIL');
+    expect(text).toContain('**Why:** candidate fails');
+    expect(text).toContain('title "Error rate per interval, % (candidate vs baseline vs ceiling 30%)"');
+    expect(text).toContain(
+      'title "Evidence that the candidate is worse, log10 (evidence vs rollback threshold)"',
+    );
+    expect(text).toContain('| Identity | v2 | v1 |');
+    // The evidence chart ends at the threshold it crossed, never back at zero.
+    const evidenceLines = text.split('```mermaid')[2]?.match(/line \[([^\]]*)\]/g) ?? [];
+    const last = (line: string | undefined) => Number(line?.slice(6, -1).split(', ').at(-1));
+    expect(last(evidenceLines[0])).toBeGreaterThan(0);
+    expect(last(evidenceLines[0])).toBeGreaterThanOrEqual(last(evidenceLines[1]));
+  });
+});
+
+describe('CeilingTest', () => {
+  it('keeps false alarms under the level at the ceiling itself, checked every interval', () => {
+    const random = seeded(6);
+    let alarms = 0;
+    const runs = 400;
+    for (let r = 0; r < runs; r++) {
+      const test = new CeilingTest(0.05, 0.05);
+      for (let t = 0; t < 60 && !test.breached(); t++) test.observe(100, binomial(100, 0.05, random));
+      if (test.breached()) alarms++;
+    }
+    expect(alarms / runs).toBeLessThanOrEqual(0.05);
+  });
+
+  it('catches twice the ceiling within a few intervals', () => {
+    const random = seeded(7);
+    const test = new CeilingTest(0.05, 0.01);
+    let t = 0;
+    while (!test.breached() && t < 60) {
+      test.observe(200, binomial(200, 0.1, random));
+      t++;
+    }
+    expect(test.breached()).toBe(true);
+    expect(t).toBeLessThan(20);
+  });
+
+  it('cannot be decided by one bursty interval', () => {
+    const test = new CeilingTest(0.01, 0.01);
+    test.observe(1000, 1000);
+    expect(test.breached()).toBe(false);
+  });
+});
