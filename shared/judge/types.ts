@@ -36,6 +36,8 @@ export interface JudgeEvidence {
   promoteThreshold: number;
   /** 'warmup' | 'watch' | 'confirm' | 'rollback' | 'promote'. */
   stage: string;
+  /** Which test decided, once decided. */
+  decidedBy?: 'sequential' | 'confirmation' | 'end-of-window' | 'promote-mirror';
 }
 
 export interface Judge {

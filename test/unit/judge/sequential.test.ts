@@ -91,6 +91,42 @@ describe('sequential judge', () => {
     }
   });
 
+  it('explains a rollback with the evidence that crossed its threshold, and says which test decided', () => {
+    const judge = createSequentialJudge();
+    const s: Scenario = { traffic: 2000, weight: 0.25, rate: 0.01, ratio: 5, minutes: 60 };
+    expect(runJudge(judge, new Rng(8), s).verdict).toBe('rollback');
+    const evidence = judge.evidence?.();
+    expect(evidence?.decidedBy).toBe('sequential');
+    expect(evidence?.rollback).toBeGreaterThanOrEqual(
+      evidence?.rollbackThreshold ?? Number.POSITIVE_INFINITY,
+    );
+    expect(evidence?.rollbackThreshold).toBe(100);
+
+    // A small steady regression on a quiet service: only the end-of-window test can see it.
+    const quiet = createSequentialJudge();
+    const endOfWindow = runJudge(quiet, new Rng(11), {
+      traffic: 400,
+      weight: 0.5,
+      rate: 0.02,
+      ratio: 1.5,
+      minutes: 60,
+    });
+    expect(endOfWindow).toEqual({ verdict: 'rollback', at: 60 });
+    expect(quiet.evidence?.().decidedBy).toBe('end-of-window');
+    expect(
+      explainDecision(
+        quiet.evidence?.() ?? {
+          rollback: 0,
+          promote: 0,
+          rollbackThreshold: 1,
+          promoteThreshold: 1,
+          stage: '',
+        },
+        'rollback',
+      ),
+    ).toMatch(/whole window/);
+  });
+
   it('promotes a healthy candidate with plenty of traffic and says why', () => {
     const judge = createSequentialJudge();
     const result = runJudge(judge, new Rng(3), {
@@ -157,6 +193,25 @@ describe('sequential judge', () => {
       verdict = judge.step({ t, nB, eB: rng.binomial(nB, 0.01), nC, eC: rng.binomial(nC, 0.01) });
     }
     expect(verdict === 'continue' ? judge.final() : verdict).toBe('promote');
+  });
+
+  it('tolerates the increase it is told to (nullRatio) and still catches a large one', () => {
+    const s: Scenario = { traffic: 2000, weight: 0.5, rate: 0.02, ratio: 1.2, minutes: 60 };
+    let rollbacks = 0;
+    for (let run = 0; run < 40; run++) {
+      if (
+        runJudge(createSequentialJudge({ nullRatio: 1.5, promoteRatio: 2.25 }), new Rng(300 + run), s)
+          .verdict === 'rollback'
+      ) {
+        rollbacks++;
+      }
+    }
+    expect(rollbacks).toBe(0);
+    const worse = runJudge(createSequentialJudge({ nullRatio: 1.5, promoteRatio: 2.25 }), new Rng(9), {
+      ...s,
+      ratio: 5,
+    });
+    expect(worse.verdict).toBe('rollback');
   });
 
   it('rejects nonsense options and scales stage levels with the target', () => {
