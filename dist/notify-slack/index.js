@@ -33310,10 +33310,10 @@ async function deliverMessage(ctx, slack, settings, message, ref, steps) {
             ctx.core.warning(`${ACTION_NAME}: the message ${settings.ts} no longer exists; posting a new one`);
         }
     }
-    else if (settings.ts && slack.kind === 'webhook') {
-        ctx.core.warning(`${ACTION_NAME}: an incoming webhook cannot update message ${settings.ts}; posting a new one`);
+    else if (slack.kind === 'webhook' && (settings.ts || settings.threadTs)) {
+        ctx.core.warning(`${ACTION_NAME}: an incoming webhook cannot update message ${settings.ts ?? settings.threadTs} or reply in its thread; posting a new message`);
     }
-    const threadTs = settings.ts ? undefined : settings.threadTs;
+    const threadTs = settings.ts || slack.kind === 'webhook' ? undefined : settings.threadTs;
     const posted = await slack.post(message, threadTs ? { threadTs } : {});
     steps.push({
         what: threadTs ? 'posted in the thread' : 'posted the message',

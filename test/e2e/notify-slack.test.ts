@@ -164,6 +164,19 @@ describe('notify-slack bundle, bot token', () => {
     );
   });
 
+  it('stops waiting out a Retry-After at once when the run is cancelled', async () => {
+    slack.inject({ status: 429, retryAfterSeconds: 30, times: 5 });
+    const result = await runBundle(
+      'notify-slack',
+      { 'bot-token': TOKEN, channel: '#deploys', status: 'started' },
+      { env, onStart: (child) => setTimeout(() => child.kill('SIGTERM'), 1500) },
+    );
+    expect(result.durationMs).toBeLessThan(10_000);
+    expect(result.errors.at(-1)).toBe('notify-slack: cancelled by SIGTERM');
+    expect(slack.requests).toHaveLength(1);
+    expect(slack.messages).toEqual([]);
+  });
+
   it('retries 5xx answers with backoff', async () => {
     slack.inject({ status: 503, times: 2, endpoint: 'chat.postMessage' });
     const result = await notify({ channel: '#deploys', status: 'started' });
@@ -408,7 +421,7 @@ describe('notify-slack bundle, incoming webhook', () => {
     );
     expect(result.exitCode).toBe(0);
     expect(result.warnings).toEqual([
-      'notify-slack: an incoming webhook cannot update message 1700000000.000001; posting a new one',
+      'notify-slack: an incoming webhook cannot update message 1700000000.000001 or reply in its thread; posting a new message',
     ]);
     expect(slack.messages).toHaveLength(1);
   });
