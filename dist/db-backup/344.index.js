@@ -36,6 +36,7 @@ function endsWithCompletionMarker(tail) {
     const lines = tail.toString('utf8').trimEnd().split('\n');
     return (lines[lines.length - 1] ?? '').startsWith(COMPLETION_MARKER);
 }
+const CREATE_TABLE = 'CREATE TABLE ';
 /**
  * Reads a SQL dump as it streams and checks its shape: a mysqldump header, at least one statement,
  * and the completion marker as the last line. Resolves with the number of CREATE TABLE statements.
@@ -44,7 +45,8 @@ class SqlDumpChecker extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Writable {
     head = '';
     tail = '';
     tables = 0;
-    carry = '';
+    /** The start of the line being read, up to the length of CREATE_TABLE. */
+    lineHead = '';
     done;
     settle;
     constructor() {
@@ -55,15 +57,25 @@ class SqlDumpChecker extends node_stream__WEBPACK_IMPORTED_MODULE_1__.Writable {
         this.done.catch(() => undefined);
     }
     _write(chunk, _encoding, callback) {
-        const text = this.carry + chunk.toString('latin1');
+        const text = chunk.toString('latin1');
         if (this.head.length < 512)
             this.head += text.slice(0, 512 - this.head.length);
-        const matches = text.match(/^CREATE TABLE /gm);
-        this.tables += matches?.length ?? 0;
-        // Keep a partial last line so a statement split across chunks is still seen once.
-        const lastNewline = text.lastIndexOf('\n');
-        this.carry = lastNewline === -1 ? text.slice(-64) : text.slice(lastNewline + 1).slice(-64);
-        this.tail = (this.tail + chunk.toString('latin1')).slice(-512);
+        // Only the first characters of each line matter; lines may be split across chunks.
+        let position = 0;
+        for (;;) {
+            const newline = text.indexOf('\n', position);
+            const lineEnd = newline === -1 ? text.length : newline;
+            const wanted = CREATE_TABLE.length - this.lineHead.length;
+            if (wanted > 0)
+                this.lineHead += text.slice(position, Math.min(lineEnd, position + wanted));
+            if (newline === -1)
+                break;
+            if (this.lineHead === CREATE_TABLE)
+                this.tables++;
+            this.lineHead = '';
+            position = newline + 1;
+        }
+        this.tail = (this.tail + text).slice(-512);
         callback();
     }
     _final(callback) {

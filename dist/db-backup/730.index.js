@@ -34,8 +34,8 @@ class ObjectExistsError extends Error {
 const PART_SIZE = 16 * 1024 * 1024;
 const QUEUE_SIZE = 4;
 /**
- * S3 as a backup store. Uploads go through lib-storage's multipart Upload, which aborts the
- * multipart upload on any failure, so no object appears unless CompleteMultipartUpload ran.
+ * S3 as a backup store. Uploads go through lib-storage's multipart Upload; on any failure the
+ * multipart upload is aborted, so no object appears unless CompleteMultipartUpload ran.
  * Writes are create-only with `If-None-Match: *` (on PutObject and CompleteMultipartUpload), and
  * each part carries a CRC32 checksum that S3 verifies.
  */
@@ -54,7 +54,9 @@ class S3Store {
             client: this.options.client,
             partSize: PART_SIZE,
             queueSize: QUEUE_SIZE,
-            leavePartsOnError: false,
+            // We abort the multipart upload ourselves, so that a failed abort is reported next to the
+            // error that caused it instead of replacing it.
+            leavePartsOnError: true,
             params: {
                 Bucket: this.options.bucket,
                 Key: key,
@@ -77,12 +79,14 @@ class S3Store {
             await upload.done();
         }
         catch (err) {
-            if (bodyError !== undefined)
-                throw bodyError;
+            const abortProblem = await this.abortMultipart(key, upload.uploadId);
+            const cause = bodyError ?? err;
             const status = err.$metadata?.httpStatusCode;
-            if (status === 412)
+            if (bodyError === undefined && status === 412)
                 throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ObjectExistsError */ .q(this.uriOf(key));
-            throw err;
+            if (abortProblem && cause instanceof Error)
+                cause.message += `; ${abortProblem}`;
+            throw cause;
         }
         finally {
             options.signal.removeEventListener('abort', onAbort);
@@ -91,6 +95,19 @@ class S3Store {
             throw bodyError;
         const head = await this.head(key);
         return head;
+    }
+    /** Aborts a multipart upload; returns what went wrong, if anything, for the error message. */
+    async abortMultipart(key, uploadId) {
+        if (!uploadId)
+            return undefined;
+        const { AbortMultipartUploadCommand } = await __webpack_require__.e(/* import() */ 265).then(__webpack_require__.t.bind(__webpack_require__, 6265, 19));
+        try {
+            await this.options.client.send(new AbortMultipartUploadCommand({ Bucket: this.options.bucket, Key: key, UploadId: uploadId }));
+            return undefined;
+        }
+        catch (err) {
+            return `aborting multipart upload ${uploadId} failed too (${err.message}); a bucket lifecycle rule for incomplete uploads removes its parts`;
+        }
     }
     async head(key) {
         const { HeadObjectCommand } = await __webpack_require__.e(/* import() */ 265).then(__webpack_require__.t.bind(__webpack_require__, 6265, 19));

@@ -32518,7 +32518,7 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 /** zstd level 3 (its default) compresses about as well as gzip -6 at several times the speed. */
 const ZSTD_LEVEL = 3;
 const GZIP_LEVEL = 6;
-const CHUNK = 1 << 20;
+const CHUNK = 64 * 1024;
 function compressor(compression) {
     switch (compression) {
         case 'zstd':
@@ -32563,6 +32563,51 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = require("node:v8");
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = require("node:vm");
+;// CONCATENATED MODULE: ./shared/backup/memory.ts
+/**
+ * Keeps the memory of a long stream bounded. Every chunk that flows through the pipeline is a
+ * Buffer whose bytes live outside the JS heap; V8 frees them only after a collection, and it
+ * starts one for such memory only once ~64 MB of it has piled up since the last. With the
+ * process's own ~65 MB that alone would take most of the 150 MB budget, so after every
+ * COLLECT_EVERY_BYTES that passed we ask for a collection ourselves (asynchronously, so the stream
+ * does not wait for it).
+ */
+
+
+const COLLECT_EVERY_BYTES = 16 * 1024 * 1024;
+let collector;
+function gcFunction() {
+    if (collector !== undefined)
+        return collector;
+    try {
+        // --expose-gc applies to contexts created after it is set: a fresh context carries `gc`.
+        (0,external_node_v8_namespaceObject.setFlagsFromString)('--expose-gc');
+        const gc = (0,external_node_vm_namespaceObject.runInNewContext)('gc');
+        collector = typeof gc === 'function' ? gc : null;
+    }
+    catch {
+        collector = null;
+    }
+    return collector;
+}
+/** Counts bytes and requests a collection every COLLECT_EVERY_BYTES. */
+class GarbageBudget {
+    sinceLast = 0;
+    account(bytes) {
+        this.sinceLast += bytes;
+        if (this.sinceLast < COLLECT_EVERY_BYTES)
+            return;
+        this.sinceLast = 0;
+        const gc = gcFunction();
+        if (gc)
+            void Promise.resolve(gc({ type: 'major', execution: 'async' })).catch(() => undefined);
+    }
+}
+
 // EXTERNAL MODULE: ./shared/backup/tools.ts
 var tools = __nccwpck_require__(1057);
 ;// CONCATENATED MODULE: ./shared/backup/pipeline.ts
@@ -32579,17 +32624,21 @@ var tools = __nccwpck_require__(1057);
 
 
 
-const READ_CHUNK = 1 << 20;
+
+const READ_CHUNK = 256 * 1024;
+const PIPE_CHUNK = 64 * 1024;
 /** How long a dump tool may take to exit once its output is gone before we stop waiting. */
 const TOOL_EXIT_GRACE_MS = 15_000;
 /** Counts and hashes the bytes that pass through it. */
 class Digest extends external_node_stream_.Transform {
     hash = (0,external_node_crypto_.createHash)('sha256');
+    budget = new GarbageBudget();
     bytes = 0;
     hex;
     _transform(chunk, _encoding, callback) {
         this.hash.update(chunk);
         this.bytes += chunk.length;
+        this.budget.account(chunk.length);
         callback(null, chunk);
     }
     /** The SHA-256 in hex; only once the stream has ended. */
@@ -32607,12 +32656,14 @@ class CompletionGate extends external_node_stream_.Transform {
     toolDone;
     checkComplete;
     tail = Buffer.alloc(0);
+    budget = new GarbageBudget();
     constructor(toolDone, checkComplete) {
         super({ highWaterMark: READ_CHUNK });
         this.toolDone = toolDone;
         this.checkComplete = checkComplete;
     }
     _transform(chunk, _encoding, callback) {
+        this.budget.account(chunk.length);
         this.tail = Buffer.concat([this.tail, chunk.subarray(-1024)]).subarray(-1024);
         callback(null, chunk);
     }
@@ -32639,7 +32690,9 @@ async function streamBackup(request) {
         // A tool that exits without opening the FIFO would leave our open() waiting forever.
         void toolDone.then(() => (0,tools/* releaseFifo */.ay)(fifo, 'reader'));
         const digest = new Digest({ highWaterMark: READ_CHUNK });
-        const flowing = (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(fifo, { highWaterMark: READ_CHUNK }), new CompletionGate(toolDone, (tail) => request.session.checkComplete(tail)), compressor(request.compression), digest, { signal: request.signal });
+        const flowing = (0,promises_.pipeline)(
+        // A pipe hands over at most 64 KiB per read; asking for more only allocates buffers to discard.
+        (0,external_node_fs_.createReadStream)(fifo, { highWaterMark: PIPE_CHUNK }), new CompletionGate(toolDone, (tail) => request.session.checkComplete(tail)), compressor(request.compression), digest, { signal: request.signal });
         const putting = request.store.put(request.key, digest, {
             signal: request.signal,
             contentType: request.compression === 'none' ? 'application/octet-stream' : `application/${request.compression}`,

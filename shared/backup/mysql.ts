@@ -39,6 +39,8 @@ export function endsWithCompletionMarker(tail: Buffer | string): boolean {
   return (lines[lines.length - 1] ?? '').startsWith(COMPLETION_MARKER);
 }
 
+const CREATE_TABLE = 'CREATE TABLE ';
+
 /**
  * Reads a SQL dump as it streams and checks its shape: a mysqldump header, at least one statement,
  * and the completion marker as the last line. Resolves with the number of CREATE TABLE statements.
@@ -47,7 +49,8 @@ export class SqlDumpChecker extends Writable {
   private head = '';
   private tail = '';
   private tables = 0;
-  private carry = '';
+  /** The start of the line being read, up to the length of CREATE_TABLE. */
+  private lineHead = '';
   readonly done: Promise<number>;
   private settle!: { resolve: (n: number) => void; reject: (e: Error) => void };
 
@@ -60,14 +63,21 @@ export class SqlDumpChecker extends Writable {
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: () => void): void {
-    const text = this.carry + chunk.toString('latin1');
+    const text = chunk.toString('latin1');
     if (this.head.length < 512) this.head += text.slice(0, 512 - this.head.length);
-    const matches = text.match(/^CREATE TABLE /gm);
-    this.tables += matches?.length ?? 0;
-    // Keep a partial last line so a statement split across chunks is still seen once.
-    const lastNewline = text.lastIndexOf('\n');
-    this.carry = lastNewline === -1 ? text.slice(-64) : text.slice(lastNewline + 1).slice(-64);
-    this.tail = (this.tail + chunk.toString('latin1')).slice(-512);
+    // Only the first characters of each line matter; lines may be split across chunks.
+    let position = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', position);
+      const lineEnd = newline === -1 ? text.length : newline;
+      const wanted = CREATE_TABLE.length - this.lineHead.length;
+      if (wanted > 0) this.lineHead += text.slice(position, Math.min(lineEnd, position + wanted));
+      if (newline === -1) break;
+      if (this.lineHead === CREATE_TABLE) this.tables++;
+      this.lineHead = '';
+      position = newline + 1;
+    }
+    this.tail = (this.tail + text).slice(-512);
     callback();
   }
 

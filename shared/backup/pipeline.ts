@@ -11,22 +11,26 @@ import { Transform, type TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BackupObject, BackupStore } from '../providers/types';
 import { compressor, decompressor } from './compression';
+import { GarbageBudget } from './memory';
 import { makeFifo, privateTempFolder, releaseFifo, removePath, toolFailure } from './tools';
 import type { ArchiveSink, Compression, DumpOptions, EngineSession, ToolOutcome } from './types';
 
-const READ_CHUNK = 1 << 20;
+const READ_CHUNK = 256 * 1024;
+const PIPE_CHUNK = 64 * 1024;
 /** How long a dump tool may take to exit once its output is gone before we stop waiting. */
 const TOOL_EXIT_GRACE_MS = 15_000;
 
 /** Counts and hashes the bytes that pass through it. */
 export class Digest extends Transform {
   private readonly hash = createHash('sha256');
+  private readonly budget = new GarbageBudget();
   bytes = 0;
   private hex: string | undefined;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.hash.update(chunk);
     this.bytes += chunk.length;
+    this.budget.account(chunk.length);
     callback(null, chunk);
   }
 
@@ -44,6 +48,7 @@ export class Digest extends Transform {
  */
 class CompletionGate extends Transform {
   private tail = Buffer.alloc(0);
+  private readonly budget = new GarbageBudget();
   constructor(
     private readonly toolDone: Promise<ToolOutcome>,
     private readonly checkComplete: (tail: Buffer) => void,
@@ -52,6 +57,7 @@ class CompletionGate extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.budget.account(chunk.length);
     this.tail = Buffer.concat([this.tail, chunk.subarray(-1024)]).subarray(-1024);
     callback(null, chunk);
   }
@@ -98,7 +104,8 @@ export async function streamBackup(request: StreamBackupRequest): Promise<Stored
     void toolDone.then(() => releaseFifo(fifo, 'reader'));
     const digest = new Digest({ highWaterMark: READ_CHUNK });
     const flowing = pipeline(
-      createReadStream(fifo, { highWaterMark: READ_CHUNK }),
+      // A pipe hands over at most 64 KiB per read; asking for more only allocates buffers to discard.
+      createReadStream(fifo, { highWaterMark: PIPE_CHUNK }),
       new CompletionGate(toolDone, (tail) => request.session.checkComplete(tail)),
       compressor(request.compression),
       digest,

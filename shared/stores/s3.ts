@@ -15,8 +15,8 @@ export interface S3StoreOptions {
 }
 
 /**
- * S3 as a backup store. Uploads go through lib-storage's multipart Upload, which aborts the
- * multipart upload on any failure, so no object appears unless CompleteMultipartUpload ran.
+ * S3 as a backup store. Uploads go through lib-storage's multipart Upload; on any failure the
+ * multipart upload is aborted, so no object appears unless CompleteMultipartUpload ran.
  * Writes are create-only with `If-None-Match: *` (on PutObject and CompleteMultipartUpload), and
  * each part carries a CRC32 checksum that S3 verifies.
  */
@@ -34,7 +34,9 @@ export class S3Store implements BackupStore {
       client: this.options.client,
       partSize: PART_SIZE,
       queueSize: QUEUE_SIZE,
-      leavePartsOnError: false,
+      // We abort the multipart upload ourselves, so that a failed abort is reported next to the
+      // error that caused it instead of replacing it.
+      leavePartsOnError: true,
       params: {
         Bucket: this.options.bucket,
         Key: key,
@@ -56,16 +58,32 @@ export class S3Store implements BackupStore {
     try {
       await upload.done();
     } catch (err) {
-      if (bodyError !== undefined) throw bodyError;
+      const abortProblem = await this.abortMultipart(key, upload.uploadId);
+      const cause = bodyError ?? err;
       const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-      if (status === 412) throw new ObjectExistsError(this.uriOf(key));
-      throw err;
+      if (bodyError === undefined && status === 412) throw new ObjectExistsError(this.uriOf(key));
+      if (abortProblem && cause instanceof Error) cause.message += `; ${abortProblem}`;
+      throw cause;
     } finally {
       options.signal.removeEventListener('abort', onAbort);
     }
     if (bodyError !== undefined) throw bodyError;
     const head = await this.head(key);
     return head;
+  }
+
+  /** Aborts a multipart upload; returns what went wrong, if anything, for the error message. */
+  private async abortMultipart(key: string, uploadId: string | undefined): Promise<string | undefined> {
+    if (!uploadId) return undefined;
+    const { AbortMultipartUploadCommand } = await import('@aws-sdk/client-s3');
+    try {
+      await this.options.client.send(
+        new AbortMultipartUploadCommand({ Bucket: this.options.bucket, Key: key, UploadId: uploadId }),
+      );
+      return undefined;
+    } catch (err) {
+      return `aborting multipart upload ${uploadId} failed too (${(err as Error).message}); a bucket lifecycle rule for incomplete uploads removes its parts`;
+    }
   }
 
   private async head(key: string): Promise<BackupObject> {

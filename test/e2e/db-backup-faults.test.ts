@@ -27,6 +27,7 @@ import {
   type DatabaseServer,
   fingerprint,
   type S3Server,
+  startCuttingProxy,
   startMariadb,
   startPostgres,
   startS3,
@@ -111,6 +112,13 @@ function backupOf(
     },
   );
   return { result, child: () => child };
+}
+
+/** Object keys s3rver holds (it stores each as `<key>._S3rver_object` beside its metadata). */
+function s3Objects(): string[] {
+  return filesUnder(join(s3.directory, s3.bucket))
+    .filter((name) => name.endsWith('._S3rver_object'))
+    .map((name) => name.slice(0, -'._S3rver_object'.length));
 }
 
 function expectFailedClearly(result: BundleResult, pattern: RegExp): void {
@@ -245,6 +253,62 @@ describe('faults leave no object under its final name and retention removes noth
       delete gcs.faults.cutUploadAfterBytes;
     }
     expect([...gcs.objects.keys()].filter((key) => key.startsWith('backups/cut/')).sort()).toEqual(before);
+  });
+
+  it('the store failing mid-upload (S3 through a proxy that cuts every upload connection)', async () => {
+    const proxy = await startCuttingProxy(Number(new URL(s3.endpoint).port));
+    try {
+      const viaProxy = { ...env, ROLLOUT_ACTIONS_TEST_S3_ENDPOINT: proxy.url };
+      const destination = `s3://${s3.bucket}/cut`;
+      const run = (database: string, extra: Record<string, string | number> = {}) =>
+        runBundle(
+          'db-backup',
+          {
+            engine: 'postgres',
+            'database-url': postgres.url(database),
+            destination,
+            verify: 'full',
+            ...extra,
+          },
+          { env: viaProxy, timeoutMs: 120_000 },
+        );
+      const first = await run('small');
+      expect(first.errors).toEqual([]);
+      const before = s3Objects();
+      expect(before.some((name) => name.includes('.meta.json'))).toBe(true);
+
+      proxy.cutAfterBytes = 2 * 1024 * 1024;
+      const result = await run('big', { 'retention-count': 1 });
+      // s3rver has no AbortMultipartUpload: the message says so after the cause.
+      expectFailedClearly(
+        result,
+        /(socket hang up|ECONNRESET|EPIPE).*aborting multipart upload .* failed too/i,
+      );
+      expect(proxy.cuts).toBeGreaterThan(0);
+      proxy.cutAfterBytes = undefined;
+      const after = s3Objects();
+      expect(after).toEqual(before);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('cancellation (SIGTERM) mid-dump stops the dump and stores nothing', async () => {
+    const folder = join(root, 'cancelled');
+    const run = backupOf(postgres, 'big', `file://${folder}`);
+    await until(() => {
+      const partial = filesUnder(folder).find((name) => name.includes('.partial-'));
+      return partial !== undefined && statSync(join(folder, partial)).size > 1 << 20 ? true : undefined;
+    });
+    const bundlePid = run.child()?.pid ?? 0;
+    const dumpPid = childProcesses(bundlePid, 'pg_dump')[0];
+    expect(dumpPid).toBeDefined();
+    process.kill(bundlePid, 'SIGTERM');
+    const result = await run.result;
+    expectFailedClearly(result, /cancel/i);
+    expect(filesUnder(folder)).toEqual([]);
+    expect(existsSync(`/proc/${dumpPid}`)).toBe(false);
+    expect(readdirSync(result.runnerTemp).filter((name) => name.startsWith('db-backup-'))).toEqual([]);
   });
 
   it('a full disk for the local store (a 1 MiB tmpfs)', async (context) => {

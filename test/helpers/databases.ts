@@ -365,3 +365,54 @@ export function childProcesses(parentPid: number, name: string): number[] {
   }
   return found;
 }
+
+export interface CuttingProxy {
+  url: string;
+  /** While set, a connection is cut once it has carried this many request bytes. */
+  cutAfterBytes: number | undefined;
+  cuts: number;
+  close(): Promise<void>;
+}
+
+/** A TCP proxy to a loopback port that can cut connections mid-request: a store failing mid-upload. */
+export async function startCuttingProxy(targetPort: number): Promise<CuttingProxy> {
+  const { createServer: createTcpServer, connect } = await import('node:net');
+  const sockets = new Set<import('node:net').Socket>();
+  const proxy: CuttingProxy = {
+    url: '',
+    cutAfterBytes: undefined,
+    cuts: 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  const server = createTcpServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    sockets.add(client).add(upstream);
+    let carried = 0;
+    client.on('data', (chunk: Buffer) => {
+      carried += chunk.length;
+      if (proxy.cutAfterBytes !== undefined && carried > proxy.cutAfterBytes) {
+        proxy.cuts++;
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      if (!upstream.write(chunk)) client.pause();
+    });
+    upstream.on('drain', () => client.resume());
+    upstream.pipe(client);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  proxy.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return proxy;
+}

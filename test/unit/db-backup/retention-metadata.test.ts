@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { compareCounts } from '../../../actions/db-backup/src/main';
+import {
+  type BackupMetadata,
+  backupFolder,
+  backupKey,
+  metadataKey,
+  parseMetadata,
+} from '../../../shared/backup/metadata';
+import { selectForRemoval } from '../../../shared/backup/retention';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+
+function backup(daysAgo: number, key = `shop/${daysAgo}`): BackupMetadata {
+  return {
+    schema: 'rollout-actions/db-backup/v1',
+    engine: 'postgres',
+    serverVersion: '15.8',
+    database: 'shop',
+    format: 'custom',
+    compression: 'zstd',
+    size: 10,
+    sha256: 'a'.repeat(64),
+    created: new Date(NOW.getTime() - daysAgo * 86_400_000).toISOString(),
+    verified: 'full',
+    toolVersions: {},
+    key,
+  };
+}
+
+const keys = (list: BackupMetadata[]) => list.map((b) => b.key).sort();
+
+describe('selectForRemoval', () => {
+  const five = [backup(0.1), backup(1), backup(2), backup(10), backup(40)];
+
+  it('removes nothing without a rule', () => {
+    expect(selectForRemoval(five, {}, NOW)).toEqual([]);
+  });
+
+  it('keeps the newest `count`', () => {
+    expect(keys(selectForRemoval(five, { count: 2 }, NOW))).toEqual(['shop/10', 'shop/2', 'shop/40']);
+  });
+
+  it('keeps those younger than `days`', () => {
+    expect(keys(selectForRemoval(five, { days: 7 }, NOW))).toEqual(['shop/10', 'shop/40']);
+  });
+
+  it('keeps a backup that either rule keeps', () => {
+    expect(keys(selectForRemoval(five, { count: 4, days: 1.5 }, NOW))).toEqual(['shop/40']);
+    expect(keys(selectForRemoval(five, { count: 1, days: 15 }, NOW))).toEqual(['shop/40']);
+  });
+
+  it('never removes the newest, even when every rule would', () => {
+    expect(keys(selectForRemoval([backup(100), backup(200)], { days: 1 }, NOW))).toEqual(['shop/200']);
+    expect(selectForRemoval([backup(100)], { days: 0, count: 1 }, NOW)).toEqual([]);
+  });
+
+  it('does not depend on the order it is given', () => {
+    expect(keys(selectForRemoval([...five].reverse(), { count: 2 }, NOW))).toEqual([
+      'shop/10',
+      'shop/2',
+      'shop/40',
+    ]);
+  });
+});
+
+describe('metadata', () => {
+  it('round-trips and rejects what is not a sidecar of ours', () => {
+    const meta = backup(1);
+    expect(parseMetadata(JSON.stringify(meta))).toEqual(meta);
+    expect(() => parseMetadata(JSON.stringify({ ...meta, sha256: 'xyz' }))).toThrow(/sha256/);
+    expect(() => parseMetadata(JSON.stringify({ ...meta, schema: 'other' }))).toThrow(/schema/);
+    expect(() => parseMetadata(JSON.stringify({ ...meta, verified: 'no' }))).toThrow(/verified/);
+    expect(() => parseMetadata('{')).toThrow();
+  });
+
+  it('names backups so that they sort by time, per database, with the sidecar beside them', () => {
+    const key = backupKey({
+      prefix: 'prod/',
+      database: 'shop/eu',
+      engine: 'postgres',
+      format: 'custom',
+      compressionExtension: '.zst',
+      now: new Date('2026-01-02T03:04:05.678Z'),
+      unique: 'abc123',
+    });
+    expect(key).toBe('prod/shop_eu/20260102T030405Z-abc123-postgres.dump.zst');
+    expect(key.startsWith(backupFolder('prod/', 'shop/eu'))).toBe(true);
+    expect(metadataKey(key)).toBe(`${key}.meta.json`);
+  });
+});
+
+describe('compareCounts', () => {
+  it('lists every table whose count differs or is missing on either side', () => {
+    expect(compareCounts({ a: 1, b: 2 }, { a: 1, b: 2 })).toEqual([]);
+    expect(compareCounts({ a: 1, b: 2 }, { a: 1, b: 3, c: 0 })).toEqual([
+      'b: 2 in the database, 3 restored',
+      'c: missing in the database, 0 restored',
+    ]);
+  });
+});
