@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/http-server';
-import { jobOrder, loadWorkflow, ourAction, resolveInputs, runPipeline } from './runner';
+import { jobOrder, loadWorkflow, ourAction, resolveInputs, resolveSecrets, runPipeline } from './runner';
 
 const CHAIN = 'test/pipeline/fixtures/chain.yml';
 let app: TestServer;
@@ -25,6 +25,17 @@ describe('pipeline runner', () => {
     });
     expect(() => resolveInputs(spec, 'workflow_call', {})).toThrow(/required input "url"/);
     expect(() => resolveInputs(spec, 'workflow_call', { url: 'u', typo: 'x' })).toThrow(/no input "typo"/);
+  });
+
+  it('passes only the secrets a called workflow declares, and insists on the required ones', () => {
+    const backup = loadWorkflow('.github/workflows/db-backup.yml');
+    expect(resolveSecrets(backup, 'workflow_call', { DATABASE_URL: 'postgres://x' })).toEqual({
+      DATABASE_URL: 'postgres://x',
+    });
+    expect(() => resolveSecrets(backup, 'workflow_call', {})).toThrow(/required secret "DATABASE_URL"/);
+    expect(() => resolveSecrets(backup, 'workflow_call', { DATABASE_URL: 'x', GITHUB_PAT: 'y' })).toThrow(
+      /no secret "GITHUB_PAT"/,
+    );
   });
 
   it('recognises our actions in each form a workflow can name them', () => {

@@ -65,7 +65,7 @@ export interface WorkflowSpec {
   on: {
     workflow_call?: {
       inputs?: Record<string, WorkflowInput>;
-      secrets?: Record<string, unknown>;
+      secrets?: Record<string, { required?: boolean; description?: string } | null>;
       outputs?: Record<string, { value: string; description?: string }>;
     };
     workflow_dispatch?: { inputs?: Record<string, WorkflowInput> };
@@ -242,6 +242,27 @@ export function resolveInputs(
   return resolved;
 }
 
+/**
+ * The secrets a caller passes by name: a called workflow receives only those it declares, and
+ * GitHub refuses a call that leaves out a required one or names one it doesn't declare.
+ */
+export function resolveSecrets(
+  spec: WorkflowSpec,
+  event: 'workflow_call' | 'workflow_dispatch',
+  given: Record<string, string>,
+): Record<string, string> {
+  // Started by hand, a workflow reads the repository's secrets by name: any of them.
+  if (event === 'workflow_dispatch') return { ...given };
+  const declared = spec.on.workflow_call?.secrets ?? {};
+  for (const name of Object.keys(given)) {
+    if (!(name in declared)) throw new Error(`workflow_call declares no secret "${name}"`);
+  }
+  for (const [name, secret] of Object.entries(declared)) {
+    if (secret?.required && !given[name]) throw new Error(`required secret "${name}" is missing`);
+  }
+  return { ...given };
+}
+
 function evaluateMap(
   values: Record<string, unknown> | undefined,
   contexts: Contexts,
@@ -290,7 +311,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   const base: Contexts = {
     github,
     inputs,
-    secrets: options.secrets ?? {},
+    secrets: resolveSecrets(spec, event, options.secrets ?? {}),
     vars: options.vars ?? {},
     runner: { os: 'Linux', arch: 'X64', temp: tmpdir() },
   };
