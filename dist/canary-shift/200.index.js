@@ -251,6 +251,7 @@ const SDK_MAX_ATTEMPTS = 4;
 const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
 /** Longest one call keeps retrying when the step gave no deadline. */
 const CALL_DEADLINE_MS = 90_000;
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 /** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
 const CONCURRENT_REVISION = /too many concurrent attempts/i;
 function isRetryableAwsError(err) {
@@ -259,6 +260,10 @@ function isRetryableAwsError(err) {
     return err instanceof Error && err.name === 'ClientException' && CONCURRENT_REVISION.test(err.message);
 }
 async function createEcsTrafficProvider(target, deps) {
+    // Checked before the SDK loads: a malformed region would only fail later as an unreachable host.
+    if (target.region !== undefined && !AWS_REGION.test(target.region)) {
+        throw new errors/* InputError */.dz('region', `"${target.region}" is not an AWS region`, 'eu-west-1');
+    }
     const region = regionFrom(target.region, deps.env);
     if (region === undefined) {
         throw new errors/* ActionError */.lZ('no AWS region: give input "region" or set AWS_REGION (aws-actions/configure-aws-credentials does)');
@@ -286,6 +291,8 @@ class EcsTrafficProvider {
     groupOfService = new Map();
     services = new Map();
     resolvedTaskDefinitions = new Map();
+    /** The weights version before and after this provider's last write, to tell another writer apart. */
+    lastWrite;
     /** The step's deadline (epoch ms), from the latest wait options: no call retries beyond it. */
     stepDeadline;
     constructor(target, deps, region, ecsSdk, elbSdk) {
@@ -619,6 +626,7 @@ class EcsTrafficProvider {
             throw new errors/* ActionError */.lZ(`refusing to send ${(0,traffic_split/* formatSplit */.oe)(empty)} to a service with no running tasks; scale it up first`);
         }
         const actions = actionsWithSplit(current.actions, split, this.groupOfService);
+        this.lastWrite = { before: current.version, after: weightsVersion(forwardGroups(actions, this.where())) };
         (0,run/* throwIfCancelled */.d)(this.deps.signal);
         if (this.target.listenerRuleArn !== undefined) {
             const arn = this.target.listenerRuleArn;
@@ -635,6 +643,11 @@ class EcsTrafficProvider {
             const state = await this.read();
             if ((0,traffic_split/* sameSplit */.xY)(state.observed, split))
                 return state;
+            // Neither what we wrote nor (eventual consistency) what was there before: another writer.
+            const write = this.lastWrite;
+            if (write && state.version !== write.before && state.version !== write.after) {
+                throw new types/* SplitNotObservedError */.k(`another writer changed ${this.where()} right after this step wrote it: it now forwards ${(0,traffic_split/* formatSplit */.oe)(state.observed)}, not ${(0,traffic_split/* formatSplit */.oe)(split)}`, state);
+            }
             if (this.deps.clock.now() + options.pollMs > deadline) {
                 throw new types/* SplitNotObservedError */.k(`${this.where()} forwards ${(0,traffic_split/* formatSplit */.oe)(state.observed)}, not ${(0,traffic_split/* formatSplit */.oe)(split)}: another writer changed it, or the change did not apply`, state);
             }

@@ -320,6 +320,24 @@ describe('canary-shift on ECS', () => {
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 60, 'shop-green': 40 });
   });
 
+  it('fails at once when another writer changes the weights right after its write', async () => {
+    aws.faults.concurrentWriter({
+      after: 'ModifyListener',
+      target: aws.world.listenerArn,
+      weights: { 'shop-blue': 20, 'shop-green': 80 },
+    });
+    const result = await shift(10, { timeout: '60s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(
+      /another writer changed listener .* right after this step wrote it: it now forwards shop-blue 20 %, shop-green 80 %/,
+    );
+    expect(result.durationMs).toBeLessThan(20_000);
+    expect(JSON.parse(result.outputs['observed-traffic'] ?? '')).toEqual([
+      { target: 'shop-blue', percent: 20 },
+      { target: 'shop-green', percent: 80 },
+    ]);
+  });
+
   it('stops on a cancel during the deployment wait without shifting traffic', async () => {
     aws.faults.slowDeployments(20_000);
     const result = await runBundle(
@@ -382,6 +400,15 @@ describe('bad input fails before any write', () => {
     const result = await rollback({ to: token });
     expect(result.exitCode).toBe(1);
     expect(result.errors.join('\n')).toMatch(/input "to": has traffic summing to 90 %/);
+    expect(aws.calls).toEqual([]);
+  });
+
+  it('a malformed region: refused before any API call', async () => {
+    const result = await shift(10, { region: 'us east 1' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors).toEqual([
+      expect.stringMatching(/input "region": "us east 1" is not an AWS region/),
+    ]);
     expect(aws.calls).toEqual([]);
   });
 

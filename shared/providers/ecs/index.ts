@@ -8,9 +8,9 @@
  * Optimistic concurrency: ELBv2 has no etag, so the version of a state is a digest of the weights.
  * Each write re-reads the weights immediately before writing and refuses when they changed. What
  * remains is the window between that re-read and the ModifyListener/ModifyRule call (one round
- * trip, milliseconds): a writer landing exactly there is not detected before the write, but the
- * read-back that follows every write shows the weights actually served, and the step fails if they
- * are not the ones it wrote.
+ * trip, milliseconds): a writer landing exactly there is not detected before the write, and its
+ * change is overwritten. A writer just after our write is caught by the read-back that follows
+ * every write: weights that are neither ours nor the previous ones fail the step at once.
  *
  * One service without a load balancer is supported for rollback only: it serves 100 % by itself
  * and can be returned to a recorded task definition, tracked the same way.
@@ -22,7 +22,7 @@ import type {
 } from '@aws-sdk/client-ecs';
 import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { createAwsClient, regionFrom } from '../../aws/clients';
-import { ActionError, errorMessage } from '../../errors';
+import { ActionError, errorMessage, InputError } from '../../errors';
 import { isRetryableError, retry } from '../../retry';
 import { throwIfCancelled } from '../../run';
 import { type EcsTarget, resourceOf } from '../../traffic/settings';
@@ -57,6 +57,8 @@ const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
 /** Longest one call keeps retrying when the step gave no deadline. */
 const CALL_DEADLINE_MS = 90_000;
 
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
 /** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
 const CONCURRENT_REVISION = /too many concurrent attempts/i;
 
@@ -69,6 +71,10 @@ export async function createEcsTrafficProvider(
   target: EcsTarget,
   deps: ProviderDeps,
 ): Promise<TrafficProvider> {
+  // Checked before the SDK loads: a malformed region would only fail later as an unreachable host.
+  if (target.region !== undefined && !AWS_REGION.test(target.region)) {
+    throw new InputError('region', `"${target.region}" is not an AWS region`, 'eu-west-1');
+  }
   const region = regionFrom(target.region, deps.env);
   if (region === undefined) {
     throw new ActionError(
@@ -101,6 +107,8 @@ class EcsTrafficProvider implements TrafficProvider {
   private readonly groupOfService = new Map<string, string>();
   private services = new Map<string, EcsService>();
   private readonly resolvedTaskDefinitions = new Map<string, string>();
+  /** The weights version before and after this provider's last write, to tell another writer apart. */
+  private lastWrite: { before: string; after: string } | undefined;
   /** The step's deadline (epoch ms), from the latest wait options: no call retries beyond it. */
   private stepDeadline: number | undefined;
 
@@ -528,6 +536,7 @@ class EcsTrafficProvider implements TrafficProvider {
       );
     }
     const actions = actionsWithSplit(current.actions, split, this.groupOfService);
+    this.lastWrite = { before: current.version, after: weightsVersion(forwardGroups(actions, this.where())) };
     throwIfCancelled(this.deps.signal);
     if (this.target.listenerRuleArn !== undefined) {
       const arn = this.target.listenerRuleArn;
@@ -551,6 +560,14 @@ class EcsTrafficProvider implements TrafficProvider {
     for (;;) {
       const state = await this.read();
       if (sameSplit(state.observed, split)) return state;
+      // Neither what we wrote nor (eventual consistency) what was there before: another writer.
+      const write = this.lastWrite;
+      if (write && state.version !== write.before && state.version !== write.after) {
+        throw new SplitNotObservedError(
+          `another writer changed ${this.where()} right after this step wrote it: it now forwards ${formatSplit(state.observed)}, not ${formatSplit(split)}`,
+          state,
+        );
+      }
       if (this.deps.clock.now() + options.pollMs > deadline) {
         throw new SplitNotObservedError(
           `${this.where()} forwards ${formatSplit(state.observed)}, not ${formatSplit(split)}: another writer changed it, or the change did not apply`,
