@@ -33366,6 +33366,8 @@ async function backup(ctx, settings, session) {
         unique: (0,external_node_crypto_.randomBytes)(3).toString('hex'),
     });
     throwIfCancelled(signal);
+    // The dump is one snapshot taken somewhere between these counts and those taken after it.
+    const countsBefore = settings.verify === 'restore' ? await session.tableCounts(database) : undefined;
     core.info(`Dumping ${settings.engine} ${serverVersion} database "${database}" to ${store.uriOf(key)}`);
     const stored = await streamBackup({
         session,
@@ -33381,7 +33383,7 @@ async function backup(ctx, settings, session) {
         if (stored.object.size !== stored.size) {
             throw new errors/* ActionError */.lZ(`the store holds ${stored.object.size} bytes, but ${stored.size} were sent`);
         }
-        tables = await verify(ctx, settings, session, store, key, stored.sha256);
+        tables = await verify(ctx, settings, session, { store, key, sha256: stored.sha256, countsBefore });
     }
     catch (err) {
         // An unverified backup never counts; remove it so that nobody mistakes it for one.
@@ -33440,8 +33442,9 @@ async function backup(ctx, settings, session) {
         .write();
 }
 /** Proves the stored backup at the requested level; returns the scratch restore's row counts. */
-async function verify(ctx, settings, session, store, key, sha256) {
+async function verify(ctx, settings, session, stored) {
     const { core, signal } = ctx;
+    const { store, key, sha256 } = stored;
     const base = { store, key, compression: settings.compression, signal };
     if (settings.verify === 'list') {
         const read = await readBack({
@@ -33458,7 +33461,7 @@ async function verify(ctx, settings, session, store, key, sha256) {
         core.info(`Verified (full): read back ${read.size} bytes, sha256 matches, ${read.value} entries listed`);
         return undefined;
     }
-    const source = await session.tableCounts(settings.connection.database);
+    const countsAfter = await session.tableCounts(settings.connection.database);
     const scratch = `${settings.connection.database}_verify_${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`.slice(0, 63);
     await session.createDatabase(scratch);
     try {
@@ -33468,7 +33471,7 @@ async function verify(ctx, settings, session, store, key, sha256) {
         });
         checkDigest(read, sha256);
         const restored = await session.tableCounts(scratch);
-        const differences = compareCounts(source, restored);
+        const differences = compareCounts(stored.countsBefore ?? countsAfter, countsAfter, restored);
         if (differences.length > 0)
             throw new errors/* ActionError */.lZ(`row counts differ: ${differences.join('; ')}`);
         core.info(`Verified (restore): ${Object.keys(restored).length} tables restored into a scratch database with equal row counts`);
@@ -33480,11 +33483,35 @@ async function verify(ctx, settings, session, store, key, sha256) {
             .catch((err) => core.warning(`could not drop scratch database ${scratch}: ${(0,errors/* errorMessage */.gJ)(err)}`));
     }
 }
-function compareCounts(source, restored) {
-    const names = [...new Set([...Object.keys(source), ...Object.keys(restored)])].sort();
-    return names
-        .filter((name) => source[name] !== restored[name])
-        .map((name) => `${name}: ${source[name] ?? 'missing'} in the database, ${restored[name] ?? 'missing'} restored`);
+/**
+ * Tables whose restored row count is not one the database had while it was dumped: the dump is a
+ * snapshot taken between `before` and `after`, so a table that only grew (or only shrank) in that
+ * time must have a restored count between the two. A table missing on either side is a difference.
+ */
+function compareCounts(before, after, restored) {
+    const names = [
+        ...new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(restored)]),
+    ].sort();
+    const problems = [];
+    for (const name of names) {
+        const got = restored[name];
+        const seen = [before[name], after[name]].filter((count) => count !== undefined);
+        if (seen.length === 0) {
+            problems.push(`${name}: not in the database, ${got} restored`);
+            continue;
+        }
+        // Created or dropped while the dump ran: the snapshot may or may not hold it.
+        if (seen.length === 1)
+            continue;
+        const low = Math.min(...seen);
+        const high = Math.max(...seen);
+        const expected = low === high ? String(low) : `${low}–${high}`;
+        if (got === undefined)
+            problems.push(`${name}: ${expected} in the database, missing in the restore`);
+        else if (got < low || got > high)
+            problems.push(`${name}: ${expected} in the database, ${got} restored`);
+    }
+    return problems;
 }
 function checkDigest(read, expected) {
     if (read.sha256 !== expected) {

@@ -131,18 +131,25 @@ function expectFailedClearly(result: BundleResult, pattern: RegExp): void {
 
 describe('secrets', () => {
   it.each([
-    ['postgres', 'pg_dump'],
-    ['mysql', 'mariadb-dump'],
+    ['postgres', 'pg_dump', '--format=custom'],
+    ['mysql', 'mariadb-dump', '--single-transaction'],
   ] as const)(
     '%s: the password is in neither argv nor environ of %s, nor in any log or output; its file is 0600 and removed',
-    async (engine, toolName) => {
+    async (engine, toolName, dumpMarker) => {
       const server = engine === 'postgres' ? postgres : mariadb;
       const destination = `file://${root}/secrets-${engine}`;
       const run = backupOf(server, 'big', destination, { verify: 'list' });
       // Stopped (SIGSTOP) the moment it appears, so that a fast dump cannot end before we look.
       const pid = await until(() => {
         const parent = run.child()?.pid;
-        const found = parent === undefined ? undefined : childProcesses(parent, toolName)[0];
+        // Skip the `--version` probe that runs first (alive or a zombie): the dump is the one to look at.
+        const found = (parent === undefined ? [] : childProcesses(parent, toolName)).find((candidate) => {
+          try {
+            return readFileSync(`/proc/${candidate}/cmdline`, 'utf8').includes(dumpMarker);
+          } catch {
+            return false;
+          }
+        });
         if (found !== undefined) process.kill(found, 'SIGSTOP');
         return found;
       });

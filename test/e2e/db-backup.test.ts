@@ -130,7 +130,7 @@ describe.each([
 });
 
 describe('formats and options', () => {
-  it('postgres directory format with 2 jobs and gzip round-trips; latest is looked up per database', async () => {
+  it('postgres directory format with 2 jobs and gzip round-trips (parallel verification restore too); latest is looked up per database', async () => {
     const destination = `file://${localRoot}/directory-format`;
     const backup = await runBundle(
       'db-backup',
@@ -141,13 +141,13 @@ describe('formats and options', () => {
         format: 'directory',
         jobs: 2,
         compression: 'gzip',
-        verify: 'full',
+        verify: 'restore',
       },
       { env },
     );
     expect(backup.errors).toEqual([]);
     expect(backup.outputs.uri).toMatch(/\.tar\.gz$/);
-    expect(backup.outputs.verified).toBe('full');
+    expect(backup.outputs.verified).toBe('restore');
     postgres.sql('postgres', 'CREATE DATABASE from_directory');
     const target = {
       engine: 'postgres',

@@ -71,6 +71,8 @@ async function backup(ctx: ActionContext, settings: BackupSettings, session: Eng
   });
   throwIfCancelled(signal);
 
+  // The dump is one snapshot taken somewhere between these counts and those taken after it.
+  const countsBefore = settings.verify === 'restore' ? await session.tableCounts(database) : undefined;
   core.info(`Dumping ${settings.engine} ${serverVersion} database "${database}" to ${store.uriOf(key)}`);
   const stored = await streamBackup({
     session,
@@ -87,7 +89,7 @@ async function backup(ctx: ActionContext, settings: BackupSettings, session: Eng
     if (stored.object.size !== stored.size) {
       throw new ActionError(`the store holds ${stored.object.size} bytes, but ${stored.size} were sent`);
     }
-    tables = await verify(ctx, settings, session, store, key, stored.sha256);
+    tables = await verify(ctx, settings, session, { store, key, sha256: stored.sha256, countsBefore });
   } catch (err) {
     // An unverified backup never counts; remove it so that nobody mistakes it for one.
     await store.delete(key).catch(() => undefined);
@@ -158,11 +160,10 @@ async function verify(
   ctx: ActionContext,
   settings: BackupSettings,
   session: EngineSession,
-  store: BackupStore,
-  key: string,
-  sha256: string,
+  stored: { store: BackupStore; key: string; sha256: string; countsBefore: TableCounts | undefined },
 ): Promise<TableCounts | undefined> {
   const { core, signal } = ctx;
+  const { store, key, sha256 } = stored;
   const base = { store, key, compression: settings.compression, signal };
   if (settings.verify === 'list') {
     const read = await readBack({
@@ -179,7 +180,7 @@ async function verify(
     core.info(`Verified (full): read back ${read.size} bytes, sha256 matches, ${read.value} entries listed`);
     return undefined;
   }
-  const source = await session.tableCounts(settings.connection.database);
+  const countsAfter = await session.tableCounts(settings.connection.database);
   const scratch = `${settings.connection.database}_verify_${randomBytes(4).toString('hex')}`.slice(0, 63);
   await session.createDatabase(scratch);
   try {
@@ -194,7 +195,7 @@ async function verify(
     });
     checkDigest(read, sha256);
     const restored = await session.tableCounts(scratch);
-    const differences = compareCounts(source, restored);
+    const differences = compareCounts(stored.countsBefore ?? countsAfter, countsAfter, restored);
     if (differences.length > 0) throw new ActionError(`row counts differ: ${differences.join('; ')}`);
     core.info(
       `Verified (restore): ${Object.keys(restored).length} tables restored into a scratch database with equal row counts`,
@@ -207,14 +208,32 @@ async function verify(
   }
 }
 
-export function compareCounts(source: TableCounts, restored: TableCounts): string[] {
-  const names = [...new Set([...Object.keys(source), ...Object.keys(restored)])].sort();
-  return names
-    .filter((name) => source[name] !== restored[name])
-    .map(
-      (name) =>
-        `${name}: ${source[name] ?? 'missing'} in the database, ${restored[name] ?? 'missing'} restored`,
-    );
+/**
+ * Tables whose restored row count is not one the database had while it was dumped: the dump is a
+ * snapshot taken between `before` and `after`, so a table that only grew (or only shrank) in that
+ * time must have a restored count between the two. A table missing on either side is a difference.
+ */
+export function compareCounts(before: TableCounts, after: TableCounts, restored: TableCounts): string[] {
+  const names = [
+    ...new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(restored)]),
+  ].sort();
+  const problems: string[] = [];
+  for (const name of names) {
+    const got = restored[name];
+    const seen = [before[name], after[name]].filter((count): count is number => count !== undefined);
+    if (seen.length === 0) {
+      problems.push(`${name}: not in the database, ${got} restored`);
+      continue;
+    }
+    // Created or dropped while the dump ran: the snapshot may or may not hold it.
+    if (seen.length === 1) continue;
+    const low = Math.min(...seen);
+    const high = Math.max(...seen);
+    const expected = low === high ? String(low) : `${low}–${high}`;
+    if (got === undefined) problems.push(`${name}: ${expected} in the database, missing in the restore`);
+    else if (got < low || got > high) problems.push(`${name}: ${expected} in the database, ${got} restored`);
+  }
+  return problems;
 }
 
 function checkDigest(read: { sha256: string; size: number }, expected: string): void {
