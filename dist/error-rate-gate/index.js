@@ -32731,10 +32731,10 @@ class EvidenceChannel {
         const dispersion = Math.min(MAX_OVERDISPERSION, nullShare * (1 - nullShare) * variance);
         const concentration = dispersion > MIN_OVERDISPERSION ? 1 / dispersion - 1 : Number.POSITIVE_INFINITY;
         // Plug-in alternative: the ratio estimated from earlier minutes (predictable, so the product
-        // stays a test supermartingale), shrunk towards 2 while there are few errors.
-        const plugin = (this.runCandidate + PLUGIN_PSEUDO_COUNT * 2) / (this.runBaseline + PLUGIN_PSEUDO_COUNT);
-        this.logRatios[this.logRatios.length - 1] =
-            this.logNullRatio + Math.log(Math.min(PLUGIN_MAX_RATIO, Math.max(PLUGIN_MIN_RATIO, plugin)));
+        // stays a test supermartingale), shrunk towards 2·r0 while there are few errors, kept above r0.
+        const r0 = this.options.nullRatio;
+        const plugin = (this.runCandidate + PLUGIN_PSEUDO_COUNT * 2 * r0) / (this.runBaseline + PLUGIN_PSEUDO_COUNT);
+        this.logRatios[this.logRatios.length - 1] = Math.log(Math.min(PLUGIN_MAX_RATIO * r0, Math.max(PLUGIN_MIN_RATIO * r0, plugin)));
         const target = confirming ? this.confirmLog : this.alarmLog;
         const rollbackCap = confirming ? this.logConfirmCap : this.logCap;
         for (let k = 0; k < this.logRatios.length; k++) {
@@ -32879,6 +32879,7 @@ class SequentialJudge {
     stepsSeen = 0;
     judgedMinutes = 0;
     alarmedAt = 0;
+    decidedBy;
     constructor(options) {
         validateOptions(options);
         this.options = options;
@@ -32909,6 +32910,7 @@ class SequentialJudge {
         this.stepsSeen = 0;
         this.judgedMinutes = 0;
         this.alarmedAt = 0;
+        this.decidedBy = undefined;
     }
     alarmThreshold() {
         // Each channel may alarm: split the alarm level among them (Bonferroni).
@@ -32937,6 +32939,7 @@ class SequentialJudge {
             const threshold = 1 / this.options.confirmAlpha;
             if (this.channels.some((c) => c.confirmEvidence() >= threshold)) {
                 this.stage = 'rollback';
+                this.decidedBy = 'confirmation';
             }
             else if (this.options.confirmWindow > 0 &&
                 this.judgedMinutes - this.alarmedAt >= this.options.confirmWindow) {
@@ -32950,6 +32953,8 @@ class SequentialJudge {
             if (this.channels.some((c) => c.alarmEvidence() >= threshold)) {
                 // confirmAlpha = 1: a single stage, the alarm decides.
                 this.stage = this.options.confirmAlpha >= 1 ? 'rollback' : 'confirm';
+                if (this.stage === 'rollback')
+                    this.decidedBy = 'sequential';
                 this.alarmedAt = this.judgedMinutes;
                 for (const channel of this.channels)
                     channel.startConfirmation();
@@ -32961,6 +32966,7 @@ class SequentialJudge {
             this.judgedMinutes >= this.minPromoteMinutes &&
             this.allPromote(1 / this.options.promoteAlpha)) {
             this.stage = 'promote';
+            this.decidedBy = 'promote-mirror';
         }
         return this.stage === 'rollback' || this.stage === 'promote' ? this.stage : 'continue';
     }
@@ -32978,16 +32984,20 @@ class SequentialJudge {
             const level = this.options.endOfWindowAlpha / this.channels.length;
             if (this.channels.some((c) => c.endOfWindowRejects(level))) {
                 this.stage = 'rollback';
+                this.decidedBy = 'end-of-window';
                 return 'rollback';
             }
         }
         // Too little evidence either way is not a pass; an unconfirmed alarm needs the stronger,
         // early-promotion level of evidence that the candidate is fine.
         const level = this.stage === 'confirm' ? this.options.promoteAlpha : this.options.finalPromoteAlpha;
-        return this.allPromote(1 / level) ? 'promote' : 'inconclusive';
+        if (!this.allPromote(1 / level))
+            return 'inconclusive';
+        this.decidedBy = 'promote-mirror';
+        return 'promote';
     }
     evidence() {
-        const confirming = this.stage === 'confirm' || this.stage === 'rollback';
+        const confirming = this.stage === 'confirm' || this.decidedBy === 'confirmation';
         let rollback = 0;
         let promote = Number.POSITIVE_INFINITY;
         for (const channel of this.channels) {
@@ -33000,6 +33010,7 @@ class SequentialJudge {
             rollbackThreshold: confirming ? 1 / this.options.confirmAlpha : this.alarmThreshold(),
             promoteThreshold: 1 / this.options.promoteAlpha,
             stage: this.stage,
+            ...(this.decidedBy ? { decidedBy: this.decidedBy } : {}),
         };
     }
 }
@@ -33053,7 +33064,12 @@ function explainDecision(evidence, decision) {
     const forPromote = `promote evidence ${fmt(evidence.promote)} vs threshold ${fmt(evidence.promoteThreshold)}`;
     switch (decision) {
         case 'rollback':
-            return `candidate's error rate is worse than the baseline's (confirmed on fresh data: ${against})`;
+            if (evidence.decidedBy === 'end-of-window') {
+                return "candidate's error rate is worse than the baseline's over the whole window (end-of-window test)";
+            }
+            return evidence.decidedBy === 'confirmation'
+                ? `candidate's error rate is worse than the baseline's (confirmed on fresh data: ${against})`
+                : `candidate's error rate is worse than the baseline's (${against})`;
         case 'promote':
             return `candidate is not meaningfully worse than the baseline (${forPromote})`;
         case 'inconclusive':
