@@ -1,0 +1,242 @@
+/**
+ * `npm run demo`: the Cloud Run canary pipeline (.github/workflows/canary-cloud-run.yml) end to end
+ * on this machine. A local Cloud Run with Cloud Monitoring, a local Slack and steady load on the
+ * service; the pipeline runner reads the workflow and runs every job's steps, each action as its
+ * committed bundle in dist/. First a healthy candidate is promoted step by step, then a faulty one
+ * is caught by the gate and rolled back. Prints the timeline and writes every job summary to
+ * demo-output/ with an index.html to open in a browser.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { startLocalCloud } from '../test/emulators/local-cloud';
+import { REPO_ROOT } from '../test/helpers/runner';
+import {
+  BASE_ERROR_RATE,
+  FAULTY_ERROR_RATE,
+  FAULTY_IMAGE,
+  HEALTHY_IMAGE,
+  IMAGE_BEHAVIOURS,
+  runCloudRunScenario,
+  STABLE_IMAGE,
+} from '../test/pipeline/cloud-run-scenario';
+import type { JobRecord, PipelineEvent, PipelineRun, StepRecord } from '../test/pipeline/runner';
+import { escapeHtml, htmlPage, markdownToHtml } from '../test/pipeline/summary-html';
+
+const OUTPUT = join(REPO_ROOT, 'demo-output');
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: string) => (text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+const dim = paint('2');
+const bold = paint('1');
+const green = paint('32');
+const red = paint('31');
+const yellow = paint('33');
+const cyan = paint('36');
+
+const SCENARIOS = [
+  {
+    slug: '1-healthy',
+    title: `A healthy candidate (shop:v2, failing ${BASE_ERROR_RATE * 100} % of requests like the stable shop:v1) is promoted`,
+    image: HEALTHY_IMAGE,
+    expected: 'success' as const,
+  },
+  {
+    slug: '2-faulty',
+    title: `A faulty candidate (shop:v3, failing ${FAULTY_ERROR_RATE * 100} % of requests) is rolled back`,
+    image: FAULTY_IMAGE,
+    expected: 'failure' as const,
+  },
+];
+
+const ICON: Record<string, string> = { success: '✓', failure: '✗', cancelled: '⊘', skipped: '·' };
+const paintResult = (result: string) =>
+  result === 'success' ? green : result === 'failure' ? red : result === 'cancelled' ? yellow : dim;
+
+function percent(value: string | undefined): string {
+  const rate = Number(value);
+  return value === undefined || value === '' || !Number.isFinite(rate) ? '–' : `${(rate * 100).toFixed(2)} %`;
+}
+
+function splitText(json: string | undefined): string {
+  try {
+    const entries = JSON.parse(json ?? '[]') as { target: string; percent: number; tag?: string }[];
+    return entries
+      .filter((e) => e.percent > 0)
+      .map((e) => `${e.target} ${e.percent} %`)
+      .join(' · ');
+  } catch {
+    return json ?? '';
+  }
+}
+
+/** What a step did, in one line, for the timeline. */
+function stepDetail(step: StepRecord, slackText: () => string): string | undefined {
+  const o = step.outputs;
+  switch (step.uses) {
+    case 'canary-shift':
+      return `traffic now: ${splitText(o['observed-traffic'])}`;
+    case 'error-rate-gate': {
+      const verdict = (o.verdict ?? '?').toUpperCase();
+      const painted = verdict === 'PASS' ? green(verdict) : red(verdict);
+      return `verdict ${painted}: candidate ${percent(o['candidate-error-rate'])} vs baseline ${percent(o['baseline-error-rate'])}, ${o.requests ?? '?'} requests, decided after ${o['decided-after-seconds'] ?? '?'} s${o.reason ? ` (${o.reason})` : ''}`;
+    }
+    case 'smoke-test':
+      return `${o.passed ?? 0} checks passed, ${o.failed ?? 0} failed, p95 ${o['p95-latency-ms'] ?? '?'} ms`;
+    case 'rollback':
+      return `rolled back: ${o['rolled-back'] ?? '?'}; traffic now: ${splitText(o['observed-traffic'])}`;
+    case 'notify-slack':
+      return `Slack: ${slackText()}`;
+    default:
+      return undefined;
+  }
+}
+
+function timelinePrinter(started: number, lines: string[], slackText: () => string) {
+  const at = () => dim(`+${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s`);
+  const emit = (line: string) => {
+    lines.push(line);
+    console.log(line);
+  };
+  return (event: PipelineEvent) => {
+    if (event.type === 'job-start') emit(`${at()} ${bold(`┌ ${event.job}`)} ${dim(event.name)}`);
+    if (event.type === 'step-end') {
+      const s = event.record;
+      if (s.outcome === 'skipped') return;
+      if (s.kind === 'external') {
+        emit(
+          `${at()} │ ${dim(`· ${s.name}: ${s.uses?.split('@')[0]} (runs on GitHub; recorded here, not run)`)}`,
+        );
+        return;
+      }
+      const label = s.kind === 'action' ? cyan(s.uses ?? '') : 'run';
+      emit(
+        `${at()} │ ${paintResult(s.outcome)(ICON[s.outcome] ?? '?')} ${label} ${s.name} ${dim(`${(s.durationMs / 1000).toFixed(1)}s`)}`,
+      );
+      const detail = stepDetail(s, slackText);
+      if (detail) emit(`${' '.repeat(8)}│     ${detail}`);
+      // The gate's verdict line already says why it failed.
+      if (s.uses !== 'error-rate-gate') {
+        for (const error of s.errors) emit(`${' '.repeat(8)}│     ${red(error.split('\n')[0] ?? '')}`);
+      }
+    }
+    if (event.type === 'job-end') {
+      const j = event.record;
+      const painted = paintResult(j.result)(j.result);
+      if (j.steps.length === 0) emit(`${at()} ${dim(`· ${j.id} ${j.result}`)}`);
+      else emit(`${at()} ${bold('└')} ${j.id}: ${painted} ${dim(`${(j.durationMs / 1000).toFixed(1)}s`)}`);
+    }
+  };
+}
+
+function jobPage(run: PipelineRun, job: JobRecord, scenario: string): string {
+  const steps = job.steps
+    .map(
+      (s) =>
+        `<tr><td>${escapeHtml(s.name)}</td><td>${escapeHtml(s.uses ?? s.kind)}</td><td><span class="badge ${s.outcome}">${s.outcome}</span></td><td>${(s.durationMs / 1000).toFixed(1)} s</td></tr>`,
+    )
+    .join('');
+  const summary = job.summary.trim() ? markdownToHtml(job.summary) : '<p><em>No summary written.</em></p>';
+  return htmlPage(
+    `${job.id} · ${scenario}`,
+    `<nav><a href="../index.html">← all runs</a></nav>
+<h1>${escapeHtml(job.name)} <span class="badge ${job.result}">${job.result}</span></h1>
+<p>${escapeHtml(scenario)} · workflow <code>${escapeHtml(run.workflow)}</code></p>
+<table><thead><tr><th>Step</th><th>Action</th><th>Outcome</th><th>Time</th></tr></thead><tbody>${steps}</tbody></table>
+<h2>Job summary</h2>
+<div class="job">${summary}</div>`,
+  );
+}
+
+async function main(): Promise<void> {
+  const wall = Date.now();
+  rmSync(OUTPUT, { recursive: true, force: true });
+  mkdirSync(OUTPUT, { recursive: true });
+  console.log(
+    bold('rollout-actions demo: canary-cloud-run.yml on a local Cloud Run, Cloud Monitoring and Slack'),
+  );
+  const cloud = await startLocalCloud({ stableImage: STABLE_IMAGE, images: IMAGE_BEHAVIOURS });
+  console.log(
+    dim(
+      `Cloud Run API ${cloud.cloudRun.endpoint} · service ${cloud.serviceUrl} under steady load · Slack ${cloud.slack.apiUrl}\n`,
+    ),
+  );
+  const sections: string[] = [];
+  let ok = true;
+  try {
+    for (const scenario of SCENARIOS) {
+      console.log(bold(`\n▶ ${scenario.title}`));
+      const lines: string[] = [];
+      const started = Date.now();
+      // The rollout's own message (not the thread replies, one of which is also sent to the channel).
+      const slackText = () => {
+        const message = cloud.slack.messages
+          .filter((m) => m.channel === cloud.slackChannel && m.threadTs === undefined)
+          .at(-1);
+        return (message?.text ?? '').split('\n')[0] ?? '';
+      };
+      const { run } = await runCloudRunScenario(cloud, scenario.image, {
+        onEvent: timelinePrinter(started, lines, slackText),
+      });
+      const outcome = run.result === scenario.expected;
+      ok &&= outcome;
+      const verdict = run.result === 'success' ? 'promoted to 100 %' : 'rolled back';
+      console.log(
+        `${outcome ? green('✓') : red('✗')} ${bold(verdict)} in ${((Date.now() - started) / 1000).toFixed(1)} s; serving now: ${Object.entries(
+          cloud.cloudRun.observed(cloud.service),
+        )
+          .map(([revision, share]) => `${revision} ${share} %`)
+          .join(' · ')}`,
+      );
+
+      const folder = join(OUTPUT, scenario.slug);
+      mkdirSync(folder, { recursive: true });
+      const links: string[] = [];
+      for (const job of run.jobs) {
+        if (job.steps.length === 0) {
+          links.push(
+            `<li>${escapeHtml(job.name)} <span class="badge ${job.result}">${job.result}</span></li>`,
+          );
+          continue;
+        }
+        writeFileSync(join(folder, `${job.id}.md`), job.summary);
+        writeFileSync(join(folder, `${job.id}.html`), jobPage(run, job, scenario.title));
+        links.push(
+          `<li><a href="${scenario.slug}/${job.id}.html">${escapeHtml(job.name)}</a> <span class="badge ${job.result}">${job.result}</span></li>`,
+        );
+      }
+      const plain = lines.map((line) => stripVTControlCharacters(line)).join('\n');
+      writeFileSync(join(folder, 'timeline.txt'), `${plain}\n`);
+      const conversation = cloud.slack.renderConversation(cloud.slackChannel);
+      writeFileSync(join(folder, 'slack.txt'), `${conversation}\n`);
+      sections.push(`<section class="job"><h2>${escapeHtml(scenario.title)} <span class="badge ${run.result}">${escapeHtml(verdict)}</span></h2>
+<ul>${links.join('')}</ul>
+<details open><summary>Timeline</summary><pre>${escapeHtml(plain)}</pre></details>
+<details><summary>The Slack message, with its edit history</summary><pre>${escapeHtml(conversation)}</pre></details></section>`);
+      cloud.slack.reset();
+    }
+  } finally {
+    await cloud.stop();
+  }
+  writeFileSync(
+    join(OUTPUT, 'index.html'),
+    htmlPage(
+      'rollout-actions demo',
+      `<h1>rollout-actions demo</h1>
+<p>The Cloud Run canary pipeline, <code>.github/workflows/canary-cloud-run.yml</code>, run by the test pipeline runner
+against local emulators of Cloud Run, Cloud Monitoring and Slack. Each job links to the summary its steps wrote.</p>
+${sections.join('\n')}
+<p>Load on the service: ${cloud.load.sent} requests (${Object.entries(cloud.load.byStatus)
+        .map(([status, count]) => `${count} × ${status}`)
+        .join(', ')}).</p>`,
+    ),
+  );
+  console.log(
+    `\n${ok ? green('Demo finished') : red('Demo finished with an unexpected outcome')} in ${((Date.now() - wall) / 1000).toFixed(1)} s. Job summaries: ${relative(process.cwd(), join(OUTPUT, 'index.html'))}`,
+  );
+  if (!ok) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

@@ -1,0 +1,83 @@
+/**
+ * The ECS pipeline on the local AWS, as the end-to-end tests run it: the inputs a caller would
+ * pass for the emulator's seeded blue/green world (timings shrunk from minutes to seconds), and
+ * the listener weights after each step.
+ */
+import type { LocalAws } from '../emulators/local-cloud';
+import { BASE_ERROR_RATE, FAULTY_ERROR_RATE } from './cloud-run-scenario';
+import { type PipelineEvent, type PipelineRun, runPipeline } from './runner';
+
+export const ECS_PIPELINE = '.github/workflows/canary-ecs.yml';
+
+export interface WeightSnapshot {
+  after: string;
+  /** Service name → weight, as the listener forwards. */
+  weights: Record<string, number>;
+}
+
+/**
+ * Task definitions v1 (running on blue) and v2 fail as often as each other, v3 eight times as
+ * often: as in the Cloud Run scenarios, the judge needs errors on both sides to compare.
+ */
+export function seedBehaviours(local: LocalAws): void {
+  const { taskDefinitions } = local.aws.world;
+  local.aws.setTaskBehaviour(taskDefinitions.v1, { errorRate: BASE_ERROR_RATE });
+  local.aws.setTaskBehaviour(taskDefinitions.v2, { errorRate: BASE_ERROR_RATE });
+  local.aws.setTaskBehaviour(taskDefinitions.v3, { errorRate: FAULTY_ERROR_RATE });
+}
+
+export function ecsInputs(
+  local: LocalAws,
+  taskDefinition: string,
+  overrides: Record<string, string | boolean> = {},
+): Record<string, string | boolean> {
+  const world = local.aws.world;
+  return {
+    'aws-region': world.region,
+    'role-to-assume': 'arn:aws:iam::123456789012:role/shop-deployer',
+    cluster: world.cluster,
+    services: `${world.services.blue},${world.services.green}`,
+    'listener-arn': world.listenerArn,
+    'load-balancer': world.loadBalancerArn,
+    'target-groups': `${world.targetGroups.blue},${world.targetGroups.green}`,
+    'task-definition': taskDefinition,
+    // The emulator has no test listener reaching only the idle service: the smoke test probes the
+    // weighted listener, so it can't prove here that the candidate itself answered.
+    'smoke-url': local.listenerUrl,
+    environment: 'demo',
+    steps: '20,50,100',
+    'bake-time': '8s',
+    'gate-interval': '1s',
+    'metrics-delay': '0s',
+    'min-requests': '50',
+    'max-increase': '100%',
+    'max-error-rate': '20%',
+    'poll-interval': '250ms',
+    'slack-channel': local.slackChannel,
+    ...overrides,
+  };
+}
+
+export async function runEcsScenario(
+  local: LocalAws,
+  taskDefinition: string,
+  options: { overrides?: Record<string, string | boolean>; onEvent?: (event: PipelineEvent) => void } = {},
+): Promise<{ run: PipelineRun; weights: WeightSnapshot[] }> {
+  const weights: WeightSnapshot[] = [];
+  const run = await runPipeline({
+    workflow: ECS_PIPELINE,
+    inputs: ecsInputs(local, taskDefinition, options.overrides),
+    secrets: { SLACK_BOT_TOKEN: local.slackToken },
+    env: local.env,
+    onEvent: (event) => {
+      if (event.type === 'step-end' && event.record.outcome !== 'skipped') {
+        weights.push({
+          after: `${event.record.job}/${event.record.id}`,
+          weights: local.aws.weights(local.aws.world.listenerArn),
+        });
+      }
+      options.onEvent?.(event);
+    },
+  });
+  return { run, weights };
+}
