@@ -22,7 +22,10 @@ var run = __webpack_require__(1591);
 var traffic_split = __webpack_require__(2684);
 // EXTERNAL MODULE: ./shared/providers/types.ts
 var types = __webpack_require__(4850);
+// EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
+var user_agent = __webpack_require__(434);
 ;// CONCATENATED MODULE: ./shared/providers/cloud-run/client.ts
+
 
 /**
  * TEST ONLY: points the clients at a local emulator (http://127.0.0.1:PORT) with a no-op auth
@@ -105,8 +108,7 @@ async function createCloudRunClients(deps) {
     const options = {
         fallback: true,
         authClient,
-        libName: 'rollout-actions',
-        libVersion: deps.userAgent.split('/')[2]?.split(' ')[0] ?? '0',
+        ...user_agent/* GOOGLE_CLIENT_LIBRARY */.Yp,
         ...(endpoint
             ? {
                 protocol: endpoint.protocol.slice(0, -1),

@@ -2399,20 +2399,37 @@ function throwIfCancelled(signal) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./shared/user-agent.ts
+
+/** The suite's version, as every client reports it. */
+const SUITE_VERSION = package_namespaceObject.rE;
+/**
+ * The user agent every client sends, naming the action, its version and the run, so that a
+ * platform's audit log points back at the workflow run that made a call:
+ * "rollout-actions/canary-shift/1.0.0 (acme/shop run 4242/1)".
+ */
+function userAgent(action, env = process.env) {
+    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? ` (${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'})`
+        : '';
+    return `rollout-actions/${action}/${SUITE_VERSION}${run}`;
+}
+/** What Google clients add to their x-goog-api-client header. */
+const GOOGLE_CLIENT_LIBRARY = { libName: 'rollout-actions', libVersion: SUITE_VERSION };
+
 ;// CONCATENATED MODULE: ./shared/stores/clients.ts
+
 const S3_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_S3_ENDPOINT';
 const GCS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_GCS_ENDPOINT';
-function userAgent(identity, env = process.env) {
-    const run = env.GITHUB_RUN_ID ? ` run/${env.GITHUB_RUN_ID}` : '';
-    return `rollout-actions/${identity.action}/${identity.version}${run}`;
-}
 /** Retries the SDKs do themselves, per request: standard mode, three tries. */
 const SDK_MAX_ATTEMPTS = 3;
 async function buildS3Client(identity, env = process.env) {
     const { S3Client: Client } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
     const endpoint = env[S3_ENDPOINT_ENV];
     return new Client({
-        customUserAgent: userAgent(identity, env),
+        customUserAgent: userAgent(identity.action, env),
         retryMode: 'standard',
         maxAttempts: SDK_MAX_ATTEMPTS,
         ...(env.AWS_REGION || env.AWS_DEFAULT_REGION ? {} : { region: 'us-east-1' }),
@@ -2423,7 +2440,7 @@ async function buildGcsClient(identity, env = process.env) {
     const { Storage: Client, IdempotencyStrategy } = await __nccwpck_require__.e(/* import() */ 923).then(__nccwpck_require__.bind(__nccwpck_require__, 3923));
     const endpoint = env[GCS_ENDPOINT_ENV];
     return new Client({
-        userAgent: userAgent(identity, env),
+        userAgent: userAgent(identity.action, env),
         retryOptions: {
             autoRetry: true,
             maxRetries: SDK_MAX_ATTEMPTS - 1,

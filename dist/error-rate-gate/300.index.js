@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CloudMonitoringSource, REQUEST_COUNT, REQUEST_LATENCIES, listRequest, parseLatencies, parseRequestCounts, revisionFilter, scalarValue
 
+// EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
+var user_agent = __webpack_require__(434);
 // EXTERNAL MODULE: ./shared/metrics/grid.ts
 var grid = __webpack_require__(6690);
 ;// CONCATENATED MODULE: ./shared/metrics/histogram.ts
@@ -96,6 +98,7 @@ function bucketsFrom(bounds, counts) {
 }
 
 ;// CONCATENATED MODULE: ./shared/metrics/cloud-monitoring.ts
+
 
 
 const REQUEST_COUNT = 'run.googleapis.com/request_count';
@@ -263,12 +266,7 @@ async function createCloudMonitoringSource(settings) {
         Promise.all(/* import() */[__webpack_require__.e(775), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 3172)),
         __webpack_require__.e(/* import() */ 775).then(__webpack_require__.t.bind(__webpack_require__, 9592, 23)),
     ]);
-    const [libName, libVersion] = settings.userAgent.split('/').slice(0, 2);
-    const options = {
-        fallback: true,
-        ...(libName ? { libName } : {}),
-        ...(libVersion ? { libVersion } : {}),
-    };
+    const options = { fallback: true, ...user_agent/* GOOGLE_CLIENT_LIBRARY */.Yp };
     if (settings.emulatorHost) {
         const { hostname, port } = new URL(`http://${settings.emulatorHost}`);
         Object.assign(options, {

@@ -368,6 +368,41 @@ async function createPrometheusSource(settings) {
 
 /***/ }),
 
+/***/ 434:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yp: () => (/* binding */ GOOGLE_CLIENT_LIBRARY),
+  N1: () => (/* binding */ userAgent)
+});
+
+// UNUSED EXPORTS: SUITE_VERSION
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./shared/user-agent.ts
+
+/** The suite's version, as every client reports it. */
+const SUITE_VERSION = package_namespaceObject.rE;
+/**
+ * The user agent every client sends, naming the action, its version and the run, so that a
+ * platform's audit log points back at the workflow run that made a call:
+ * "rollout-actions/canary-shift/1.0.0 (acme/shop run 4242/1)".
+ */
+function userAgent(action, env = process.env) {
+    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? ` (${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'})`
+        : '';
+    return `rollout-actions/${action}/${SUITE_VERSION}${run}`;
+}
+/** What Google clients add to their x-goog-api-client header. */
+const GOOGLE_CLIENT_LIBRARY = { libName: 'rollout-actions', libVersion: SUITE_VERSION };
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -2532,8 +2567,6 @@ class GateState {
     }
 }
 
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./shared/inputs.ts
 
 
@@ -2665,6 +2698,8 @@ function inputReader(core) {
 var cloudwatch = __nccwpck_require__(5518);
 // EXTERNAL MODULE: ./shared/metrics/prometheus.ts
 var prometheus = __nccwpck_require__(7078);
+// EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
+var user_agent = __nccwpck_require__(434);
 ;// CONCATENATED MODULE: ./actions/error-rate-gate/src/identities.ts
 /**
  * Who is the candidate and who the baseline, from what canary-shift hands over: plain names, its
@@ -2868,7 +2903,7 @@ function readSettings(core, env = process.env) {
     const common = {
         latency,
         slowThresholdsMs: [],
-        userAgent: `rollout-actions-error-rate-gate/${package_namespaceObject.rE} (run ${env.GITHUB_REPOSITORY ?? '-'}#${env.GITHUB_RUN_ID ?? '-'})`,
+        userAgent: (0,user_agent/* userAgent */.N1)('error-rate-gate', env),
         requestTimeoutMs: Math.min(30_000, Math.max(2_000, intervalMs)),
     };
     const metrics = readSourceSettings(read, source, common, headers, env);

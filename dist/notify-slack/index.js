@@ -1774,14 +1774,32 @@ function isRetryableError(err) {
     return /socket hang up|network|ECONNRESET|fetch failed/i.test(errorMessage(err));
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./shared/user-agent.ts
+
+/** The suite's version, as every client reports it. */
+const SUITE_VERSION = package_namespaceObject.rE;
+/**
+ * The user agent every client sends, naming the action, its version and the run, so that a
+ * platform's audit log points back at the workflow run that made a call:
+ * "rollout-actions/canary-shift/1.0.0 (acme/shop run 4242/1)".
+ */
+function userAgent(action, env = process.env) {
+    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? ` (${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'})`
+        : '';
+    return `rollout-actions/${action}/${SUITE_VERSION}${run}`;
+}
+/** What Google clients add to their x-goog-api-client header. */
+const GOOGLE_CLIENT_LIBRARY = { libName: 'rollout-actions', libVersion: SUITE_VERSION };
+
 ;// CONCATENATED MODULE: ./actions/notify-slack/src/slack.ts
 
 
 
-/** Names the action and the run in Slack's access logs. */
-function userAgent(env = process.env) {
-    return `rollout-actions/notify-slack${env.GITHUB_RUN_ID ? ` (run ${env.GITHUB_RUN_ID})` : ''}`;
-}
+
+const ACTION = 'notify-slack';
 /** Tries per Slack call, the first included. */
 const MAX_ATTEMPTS = 5;
 /** Longest one HTTP request may take (less when the step's whole timeout is shorter). */
@@ -1964,7 +1982,7 @@ async function botTransport(destination, ctx) {
         retryConfig: { retries: 0 },
         rejectRateLimitedCalls: true,
         timeout: requestTimeoutMs(ctx),
-        headers: { 'User-Agent': userAgent() },
+        headers: { 'User-Agent': userAgent(ACTION) },
         allowAbsoluteUrls: false,
         logger: clientLogger(ctx.core, ctx.secrets),
     });
@@ -2000,7 +2018,7 @@ async function webhookTransport(destination, ctx) {
         fetch: async (url, init) => {
             const response = await fetch(url, {
                 ...init,
-                headers: { ...init?.headers, 'User-Agent': userAgent() },
+                headers: { ...init?.headers, 'User-Agent': userAgent(ACTION) },
             });
             retryAfter = response.headers.get('retry-after');
             return response;

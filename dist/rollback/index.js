@@ -386,6 +386,41 @@ function lastGoodSplit(observed, candidate) {
 
 /***/ }),
 
+/***/ 434:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yp: () => (/* binding */ GOOGLE_CLIENT_LIBRARY),
+  N1: () => (/* binding */ userAgent)
+});
+
+// UNUSED EXPORTS: SUITE_VERSION
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./shared/user-agent.ts
+
+/** The suite's version, as every client reports it. */
+const SUITE_VERSION = package_namespaceObject.rE;
+/**
+ * The user agent every client sends, naming the action, its version and the run, so that a
+ * platform's audit log points back at the workflow run that made a call:
+ * "rollout-actions/canary-shift/1.0.0 (acme/shop run 4242/1)".
+ */
+function userAgent(action, env = process.env) {
+    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? ` (${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'})`
+        : '';
+    return `rollout-actions/${action}/${SUITE_VERSION}${run}`;
+}
+/** What Google clients add to their x-goog-api-client header. */
+const GOOGLE_CLIENT_LIBRARY = { libName: 'rollout-actions', libVersion: SUITE_VERSION };
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -854,15 +889,6 @@ async function createTrafficProvider(target, deps) {
             return createEcsTrafficProvider(target, deps);
         }
     }
-}
-/** The version the bundles report in their user agent (kept in step with package.json by release). */
-const SUITE_VERSION = '1.0.0';
-/** "rollout-actions/canary-shift/1.0.0 (acme/shop run 4242/1)": names the action, version and run. */
-function userAgent(action, env) {
-    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? ` (${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'})`
-        : '';
-    return `rollout-actions/${action}/${SUITE_VERSION}${run}`;
 }
 
 // EXTERNAL MODULE: ./shared/run.ts
@@ -1374,6 +1400,8 @@ const toolkit = {
 var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/providers/types.ts
 var types = __nccwpck_require__(4850);
+// EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
+var user_agent = __nccwpck_require__(434);
 // EXTERNAL MODULE: ./shared/traffic/split.ts
 var traffic_split = __nccwpck_require__(2684);
 ;// CONCATENATED MODULE: ./shared/traffic/rollout.ts
@@ -1537,7 +1565,7 @@ function providerDeps(ctx, action, env = process.env) {
         clock: ctx.clock,
         signal: ctx.signal,
         log: (message) => ctx.core.info(message),
-        userAgent: userAgent(action, env),
+        userAgent: (0,user_agent/* userAgent */.N1)(action, env),
         env,
     };
 }
