@@ -54,9 +54,12 @@ function postgresBin(name: string): string {
   return name;
 }
 
+/** util-linux's runuser lives in sbin, which a non-login PATH may lack. */
+const RUNUSER = ['/usr/sbin/runuser', '/sbin/runuser'].find((path) => existsSync(path)) ?? 'runuser';
+
 /** As root, runs a command as a system user (servers refuse to run as root). */
 function asUser(user: string, command: string, args: string[]): [string, string[]] {
-  return isRoot ? ['runuser', ['-u', user, '--', command, ...args]] : [command, args];
+  return isRoot ? [RUNUSER, ['-u', user, '--', command, ...args]] : [command, args];
 }
 
 function ownedTempFolder(prefix: string, user: string): string {
