@@ -2342,10 +2342,53 @@ class CeilingTest {
         return this.evidence() >= this.threshold;
     }
 }
+/** log P(X ≤ k) for X ~ Binomial(n, p), summed in log space (k is small where this is used). */
+function logBinomialCdf(k, n, p) {
+    if (p <= 0)
+        return 0;
+    if (p >= 1)
+        return k >= n ? 0 : Number.NEGATIVE_INFINITY;
+    let logTerm = n * Math.log1p(-p); // P(X = 0)
+    let logSum = logTerm;
+    for (let i = 1; i <= Math.min(k, n); i++) {
+        logTerm += Math.log((n - i + 1) / i) + Math.log(p) - Math.log1p(-p);
+        const hi = Math.max(logSum, logTerm);
+        logSum = hi + Math.log(Math.exp(logSum - hi) + Math.exp(logTerm - hi));
+    }
+    return logSum;
+}
+/**
+ * The one-sided Clopper–Pearson upper bound on an error rate after `errors` in `requests`: the
+ * largest rate that would still produce so few errors with probability ≥ alpha.
+ */
+function errorRateUpperBound(errors, requests, alpha) {
+    if (!(requests > 0))
+        return 1;
+    if (errors >= requests)
+        return 1;
+    let lo = errors / requests;
+    let hi = 1;
+    for (let i = 0; i < 60; i++) {
+        const mid = (lo + hi) / 2;
+        if (logBinomialCdf(errors, requests, mid) > Math.log(alpha))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
 
 ;// CONCATENATED MODULE: ./actions/error-rate-gate/src/gate.ts
 
 
+/**
+ * Below this many errors in both arms together, the judge's comparison (how errors split between
+ * candidate and baseline) has next to nothing to go on: a clean service would otherwise never
+ * pass. The gate then falls back to the absolute error budget.
+ */
+const FEW_ERRORS = 10;
+/** Confidence of the error-budget fallback: the candidate's rate is below the ceiling at 95 %. */
+const BUDGET_ALPHA = 0.05;
 /** Intervals in a row above a latency limit that fail the candidate (one slow interval doesn't). */
 const LATENCY_STREAK = 3;
 const rateOf = (t) => (t.requests > 0 ? t.errors / t.requests : Number.NaN);
@@ -2535,6 +2578,25 @@ class GateState {
         }
         return undefined;
     }
+    /**
+     * With too few errors for a relative comparison, a candidate passes on the absolute budget: its
+     * rate, at 95 % confidence, is under max-error-rate, and its observed rate is within
+     * max-increase of the baseline's.
+     */
+    errorBudgetPass() {
+        if (this.candidate.errors + this.baseline.errors >= FEW_ERRORS)
+            return undefined;
+        const upper = errorRateUpperBound(this.candidate.errors, this.candidate.requests, BUDGET_ALPHA);
+        const tolerated = rateOf(this.baseline) * (1 + this.config.maxIncrease);
+        const candidateRate = rateOf(this.candidate);
+        if (!(upper <= this.config.maxErrorRate) || !(candidateRate <= tolerated))
+            return undefined;
+        return {
+            verdict: 'pass',
+            by: 'horizon',
+            reason: `${this.rates()}: too few errors to compare the two, and the candidate's error rate is below ${percent(upper)} at 95% confidence, within the ${percent(this.config.maxErrorRate)} ceiling`,
+        };
+    }
     /** The verdict at the end of the observation. */
     finish() {
         const early = this.earlyDecision();
@@ -2557,6 +2619,9 @@ class GateState {
                 reason: `${this.rates()}: not worse than the baseline over the whole window${this.judgeEvidenceText('promote')}`,
             };
         }
+        const budget = this.errorBudgetPass();
+        if (budget)
+            return budget;
         const e = this.judge.evidence?.();
         const alarm = e?.stage === 'confirm';
         return {

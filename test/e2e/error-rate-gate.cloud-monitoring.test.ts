@@ -86,6 +86,17 @@ describe('error-rate-gate with Cloud Monitoring: live traffic', () => {
     expect(result.summary).toMatch(/\| Error rate \| (19\.\d+|20(\.\d+)?)% \| (19\.\d+|20(\.\d+)?)% \|/);
   });
 
+  it('passes a clean candidate with no errors on its error budget at the end of the window', async (context) => {
+    const { api } = await setup(context, { candidateErrorRate: 0, baselineErrorRate: 0, perSecond: 150 });
+    const result = await gate(api, { duration: '8s' });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs.verdict).toBe('pass');
+    expect(Number(result.outputs['candidate-error-rate'])).toBe(0);
+    expect(result.outputs.reason).toMatch(
+      /too few errors to compare the two, and the candidate's error rate is below/,
+    );
+  });
+
   it('fails a candidate with 5× the errors within seconds', async (context) => {
     const { api } = await setup(context, {
       candidateErrorRate: 0.2,

@@ -47,3 +47,34 @@ export class CeilingTest {
     return this.evidence() >= this.threshold;
   }
 }
+
+/** log P(X ≤ k) for X ~ Binomial(n, p), summed in log space (k is small where this is used). */
+function logBinomialCdf(k: number, n: number, p: number): number {
+  if (p <= 0) return 0;
+  if (p >= 1) return k >= n ? 0 : Number.NEGATIVE_INFINITY;
+  let logTerm = n * Math.log1p(-p); // P(X = 0)
+  let logSum = logTerm;
+  for (let i = 1; i <= Math.min(k, n); i++) {
+    logTerm += Math.log((n - i + 1) / i) + Math.log(p) - Math.log1p(-p);
+    const hi = Math.max(logSum, logTerm);
+    logSum = hi + Math.log(Math.exp(logSum - hi) + Math.exp(logTerm - hi));
+  }
+  return logSum;
+}
+
+/**
+ * The one-sided Clopper–Pearson upper bound on an error rate after `errors` in `requests`: the
+ * largest rate that would still produce so few errors with probability ≥ alpha.
+ */
+export function errorRateUpperBound(errors: number, requests: number, alpha: number): number {
+  if (!(requests > 0)) return 1;
+  if (errors >= requests) return 1;
+  let lo = errors / requests;
+  let hi = 1;
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (logBinomialCdf(errors, requests, mid) > Math.log(alpha)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}

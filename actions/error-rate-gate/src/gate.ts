@@ -6,7 +6,7 @@
 import type { FinalDecision, Judge, JudgeEvidence, StepDecision } from '../../../shared/judge/types';
 import { isMissing } from '../../../shared/metrics/grid';
 import type { ArmCounts, IntervalCounts } from '../../../shared/providers/types';
-import { CeilingTest } from './ceiling';
+import { CeilingTest, errorRateUpperBound } from './ceiling';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
@@ -22,6 +22,15 @@ export interface GateConfig {
   maxP95LatencyMs?: number;
   maxLatencyIncrease?: number;
 }
+
+/**
+ * Below this many errors in both arms together, the judge's comparison (how errors split between
+ * candidate and baseline) has next to nothing to go on: a clean service would otherwise never
+ * pass. The gate then falls back to the absolute error budget.
+ */
+export const FEW_ERRORS = 10;
+/** Confidence of the error-budget fallback: the candidate's rate is below the ceiling at 95 %. */
+export const BUDGET_ALPHA = 0.05;
 
 /** Intervals in a row above a latency limit that fail the candidate (one slow interval doesn't). */
 export const LATENCY_STREAK = 3;
@@ -244,6 +253,24 @@ export class GateState {
     return undefined;
   }
 
+  /**
+   * With too few errors for a relative comparison, a candidate passes on the absolute budget: its
+   * rate, at 95 % confidence, is under max-error-rate, and its observed rate is within
+   * max-increase of the baseline's.
+   */
+  private errorBudgetPass(): Decision | undefined {
+    if (this.candidate.errors + this.baseline.errors >= FEW_ERRORS) return undefined;
+    const upper = errorRateUpperBound(this.candidate.errors, this.candidate.requests, BUDGET_ALPHA);
+    const tolerated = rateOf(this.baseline) * (1 + this.config.maxIncrease);
+    const candidateRate = rateOf(this.candidate);
+    if (!(upper <= this.config.maxErrorRate) || !(candidateRate <= tolerated)) return undefined;
+    return {
+      verdict: 'pass',
+      by: 'horizon',
+      reason: `${this.rates()}: too few errors to compare the two, and the candidate's error rate is below ${percent(upper)} at 95% confidence, within the ${percent(this.config.maxErrorRate)} ceiling`,
+    };
+  }
+
   /** The verdict at the end of the observation. */
   finish(): Decision {
     const early = this.earlyDecision();
@@ -264,6 +291,8 @@ export class GateState {
         reason: `${this.rates()}: not worse than the baseline over the whole window${this.judgeEvidenceText('promote')}`,
       };
     }
+    const budget = this.errorBudgetPass();
+    if (budget) return budget;
     const e = this.judge.evidence?.();
     const alarm = e?.stage === 'confirm';
     return {

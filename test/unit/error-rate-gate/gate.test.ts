@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CeilingTest } from '../../../actions/error-rate-gate/src/ceiling';
+import { CeilingTest, errorRateUpperBound } from '../../../actions/error-rate-gate/src/ceiling';
 import { type GateConfig, GateState } from '../../../actions/error-rate-gate/src/gate';
 import { renderSummary } from '../../../actions/error-rate-gate/src/report';
 import { createSequentialJudge } from '../../../shared/judge/sequential';
@@ -75,6 +75,27 @@ describe('GateState', () => {
     const { decision } = run(state, () => ({ candidate: missing, baseline: arm(200, 20) }));
     expect(decision.verdict).toBe('inconclusive');
     expect(decision.reason).toMatch(/no data for the candidate in any of 30 intervals/);
+  });
+
+  it('passes a clean service on the error budget when there are too few errors to compare', () => {
+    const state = new GateState({ ...config, maxErrorRate: 0.05 }, createSequentialJudge());
+    const { decision } = run(state, () => ({ candidate: arm(20, 0), baseline: arm(80, 0) }));
+    // 0 of 600 candidate requests: below 0.5 % at 95 % confidence, within the 5 % ceiling.
+    expect(decision).toMatchObject({ verdict: 'pass', by: 'horizon' });
+    expect(decision.reason).toMatch(/too few errors to compare the two/);
+  });
+
+  it('does not pass on the budget when the candidate has more errors than the baseline allows', () => {
+    const state = new GateState({ ...config, maxErrorRate: 0.05 }, createSequentialJudge());
+    const { decision } = run(state, (t) => ({ candidate: arm(20, t < 6 ? 1 : 0), baseline: arm(80, 0) }));
+    expect(decision.verdict).not.toBe('pass');
+  });
+
+  it('does not pass on the budget when too few requests bound the rate under the ceiling', () => {
+    const state = new GateState({ ...config, maxErrorRate: 0.005, minRequests: 10 }, createSequentialJudge());
+    const { decision } = run(state, () => ({ candidate: arm(5, 0), baseline: arm(20, 0) }));
+    // 0 of 150: the 95 % bound is 2 %, above a 0.5 % ceiling.
+    expect(decision.verdict).toBe('inconclusive');
   });
 
   it('calls too few requests inconclusive', () => {
@@ -167,6 +188,17 @@ describe('GateState', () => {
     const last = (line: string | undefined) => Number(line?.slice(6, -1).split(', ').at(-1));
     expect(last(evidenceLines[0])).toBeGreaterThan(0);
     expect(last(evidenceLines[0])).toBeGreaterThanOrEqual(last(evidenceLines[1]));
+  });
+});
+
+describe('errorRateUpperBound', () => {
+  it('matches the Clopper–Pearson bounds', () => {
+    // 0 errors: 1 − α^(1/n); 0 of 300 at 95 % is the "rule of three", ≈ 3/300.
+    expect(errorRateUpperBound(0, 300, 0.05)).toBeCloseTo(1 - 0.05 ** (1 / 300), 6);
+    // 1 of 100 at 95 %: 0.04656 (Clopper–Pearson one-sided, from the Beta(2, 99) quantile).
+    expect(errorRateUpperBound(1, 100, 0.05)).toBeCloseTo(0.04656, 4);
+    expect(errorRateUpperBound(5, 5, 0.05)).toBe(1);
+    expect(errorRateUpperBound(0, 0, 0.05)).toBe(1);
   });
 });
 
