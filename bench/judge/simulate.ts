@@ -190,6 +190,14 @@ export class RunData {
   readonly eC = new Int32Array(HISTORY + HORIZON);
   /** Cumulative blast radius through rollout minute t: Σ nC·max(0, pC − pB). */
   readonly blastThrough = new Float64Array(HORIZON);
+  /**
+   * Latent state, for the oracle bounds (bench/judge/oracle.ts) only: the baseline's true error
+   * rate each minute, its daily trend before the shared noise, and which arm was in a burst.
+   */
+  readonly pB = new Float64Array(HISTORY + HORIZON);
+  readonly pTrend = new Float64Array(HISTORY + HORIZON);
+  readonly burstB = new Uint8Array(HISTORY + HORIZON);
+  readonly burstC = new Uint8Array(HISTORY + HORIZON);
 }
 
 const PURPOSES = {
@@ -241,10 +249,8 @@ export class Simulator {
       const nC = this.traffic.binomial(requests, cell.weight);
       const nB = requests - nC;
       const shared = this.sharedRate.normal();
-      const pB =
-        cell.baseRate *
-        (1 + tier.rateAmplitude * Math.sin(phase + 1)) *
-        Math.exp(sigma * shared - (sigma * sigma) / 2);
+      const trend = cell.baseRate * (1 + tier.rateAmplitude * Math.sin(phase + 1));
+      const pB = trend * Math.exp(sigma * shared - (sigma * sigma) / 2);
       let pC = pB;
       if (t >= 0) {
         degradationAt(family, t, this.draw, this.degradation);
@@ -278,6 +284,10 @@ export class Simulator {
       const rateC = Math.min(MAX_RATE, inBurstC ? pC * tier.burstMultiplier : pC);
       out.nB[i] = nB;
       out.nC[i] = nC;
+      out.pB[i] = pB;
+      out.pTrend[i] = trend;
+      out.burstB[i] = inBurstB ? 1 : 0;
+      out.burstC[i] = inBurstC ? 1 : 0;
       out.eB[i] = errors(this.errorsBaseline, nB, rateB, tier.concentration);
       out.eC[i] = errors(this.errorsCandidate, nC, rateC, tier.concentration);
     }

@@ -59,3 +59,41 @@ export function inverseNormalCdf(p: number): number {
       1)
   );
 }
+
+/** P(Σ Binomial(events[i], shares[i]) ≥ k): the exact conditional tail of the candidate's events. */
+export function binomialSumUpperTail(
+  events: readonly number[],
+  shares: readonly number[],
+  k: number,
+): number {
+  // Distribution of the sum truncated at k (index k holds "k or more").
+  let dist = new Float64Array(k + 1);
+  let next = new Float64Array(k + 1);
+  dist[0] = 1;
+  for (let i = 0; i < events.length; i++) {
+    const n = events[i] as number;
+    const p = shares[i] as number;
+    next.fill(0);
+    if (p >= 1) {
+      // Every event is the candidate's: a shift by n.
+      for (let s = 0; s <= k; s++)
+        next[Math.min(k, s + n)] = (next[Math.min(k, s + n)] as number) + (dist[s] as number);
+      [dist, next] = [next, dist];
+      continue;
+    }
+    // Binomial(n, p) pmf by recurrence, folded into the truncated convolution.
+    let pmf = (1 - p) ** n;
+    for (let j = 0; j <= n; j++) {
+      if (j > 0) pmf *= ((n - j + 1) / j) * (p / (1 - p));
+      if (pmf === 0 && j > n * p) break;
+      for (let s = 0; s <= k; s++) {
+        const mass = dist[s] as number;
+        if (mass === 0) continue;
+        const to = Math.min(k, s + j);
+        next[to] = (next[to] as number) + mass * pmf;
+      }
+    }
+    [dist, next] = [next, dist];
+  }
+  return Math.min(1, Math.max(0, dist[k] as number));
+}

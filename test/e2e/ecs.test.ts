@@ -288,7 +288,9 @@ describe('canary-shift on ECS', () => {
     const result = await shift(10, { timeout: '4s' });
     expect(result.exitCode).toBe(1);
     expect(result.errors.join('\n')).toMatch(/Rate exceeded/);
-    expect(result.durationMs).toBeLessThan(15_000);
+    // It gives up at its deadline, long before the 60-second storm ends (the bound leaves room for
+    // a loaded machine: the point is that it does not wait the storm out).
+    expect(result.durationMs).toBeLessThan(30_000);
     expect(writeNames()).toEqual(['UpdateService']);
     expect(aws.weights(aws.world.listenerArn)).toEqual({ 'shop-blue': 100, 'shop-green': 0 });
   });

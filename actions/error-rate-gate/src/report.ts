@@ -1,5 +1,4 @@
 /** The job summary: verdict and why first, then a chart of both error rates and the evidence. */
-import type { JudgeEvidence } from '../../../shared/judge/types';
 import { cell, heading, lineChart, table } from '../../../shared/summary';
 import type { Decision, GateState, IntervalRecord } from './gate';
 import { percent, rateOf } from './gate';
@@ -42,25 +41,6 @@ function groupRate(group: readonly IntervalRecord[], arm: 'candidate' | 'baselin
     }
   }
   return requests > 0 ? (100 * errors) / requests : Number.NaN;
-}
-
-/**
- * Evidence as charted. Once a single-stage judge has decided to roll back, its view shows the
- * unused confirmation stage (1 against 1); the decision point is drawn at the threshold it
- * crossed, the last real one, instead of dropping to zero.
- */
-export function displayEvidence(
-  points: readonly (JudgeEvidence | undefined)[],
-): (JudgeEvidence | undefined)[] {
-  let lastThreshold: number | undefined;
-  return points.map((e) => {
-    if (!e) return e;
-    if (e.stage === 'rollback' && e.rollbackThreshold <= 1 && lastThreshold !== undefined) {
-      return { ...e, rollback: lastThreshold, rollbackThreshold: lastThreshold };
-    }
-    lastThreshold = e.rollbackThreshold;
-    return e;
-  });
 }
 
 export function renderSummary(state: GateState, decision: Decision, ctx: ReportContext): string {
@@ -108,7 +88,7 @@ export function renderSummary(state: GateState, decision: Decision, ctx: ReportC
       }),
       '',
     );
-    const withEvidence = displayEvidence(groups.map((g) => g.at(-1)?.evidence));
+    const withEvidence = groups.map((g) => g.at(-1)?.evidence);
     if (withEvidence.some((e) => e !== undefined)) {
       lines.push(
         lineChart({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRows, Results } from '../../../bench/judge/aggregate';
 import { planTasks, TaskRunner } from '../../../bench/judge/engine';
+import { ORACLES, oracleBounds } from '../../../bench/judge/oracle';
 import { createPeers } from '../../../bench/judge/peers';
 import { deriveSeed, Rng } from '../../../bench/judge/rng';
 import { hodgesLehmann, mannWhitney, quantile, wilson } from '../../../bench/judge/stats';
@@ -22,6 +23,18 @@ describe('judge benchmark', () => {
     expect(smallGrid(42)).toBe(first);
     expect(smallGrid(43)).not.toBe(first);
     expect(JSON.parse(first).length).toBeGreaterThan(50);
+  });
+
+  it('oracle bounds catch every 10× regression at high traffic and fewer 1.5× ones', () => {
+    const power = oracleBounds({ seed: 7, runsScale: 0.01, alpha: 0.015 });
+    for (const oracle of ORACLES) {
+      const families = power[oracle];
+      expect(families.x10?.['10000']).toBe(1);
+      expect(families['x1.5']?.all).toBeLessThan(families.x10?.all ?? 0);
+      for (const bands of Object.values(families)) {
+        for (const value of Object.values(bands)) expect(value).toBeGreaterThanOrEqual(0);
+      }
+    }
   });
 
   it('derives independent, reproducible streams', () => {

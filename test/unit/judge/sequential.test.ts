@@ -222,6 +222,35 @@ describe('sequential judge', () => {
     expect(stageAlphas(0.001).endOfWindowAlpha).toBeCloseTo(0.0005);
   });
 
+  it('keeps its end-of-window test unbiased under heavy arm-only noise at a lopsided split', () => {
+    // Each arm's error rate is drawn afresh every minute (Beta(2, 1998): ±70 % around 0.1 %), the
+    // candidate has 5 % of 10 000 requests a minute. A minute with a noisy baseline has many errors
+    // and a small candidate share; an expectation that ignored that would be far too high, and the
+    // judge would miss a doubled error rate that an hour of data shows plainly.
+    const verdicts = (ratio: number, seed: number) => {
+      const counts = { rollback: 0, promote: 0, inconclusive: 0 };
+      for (let run = 0; run < 150; run++) {
+        const rng = new Rng(seed + run);
+        const judge = createSequentialJudge();
+        judge.init({ horizon: 60, warmup: 3, weight: 0.05, history: [], baselineRate: 0.001 });
+        let decision: string = 'continue';
+        for (let t = 0; t < 60 && decision === 'continue'; t++) {
+          const nC = rng.binomial(10_000, 0.05);
+          const nB = 10_000 - nC;
+          const eB = rng.binomial(nB, rng.beta(2, 1998));
+          const eC = rng.binomial(nC, Math.min(0.9, ratio * rng.beta(2, 1998)));
+          decision = judge.step({ t, nB, eB, nC, eC });
+        }
+        counts[(decision === 'continue' ? judge.final() : decision) as FinalDecision]++;
+      }
+      return counts;
+    };
+    const healthy = verdicts(1, 90_000);
+    const doubled = verdicts(2, 95_000);
+    expect(healthy.rollback / 150).toBeLessThanOrEqual(0.015 + 3 * Math.sqrt((0.015 * 0.985) / 150));
+    expect(doubled.rollback / 150).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('runs a latency channel on slow-request counts', () => {
     const judge = createSequentialJudge({ latencyChannels: 1 });
     judge.init({ horizon: 60, warmup: 3, weight: 0.25, history: [], baselineRate: 0.01 });
