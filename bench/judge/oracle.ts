@@ -26,6 +26,7 @@ import {
   type FamilyName,
   HISTORY,
   HORIZON,
+  MAX_RATE,
   RunData,
   Simulator,
   TIERS,
@@ -35,7 +36,6 @@ import {
 } from './simulate';
 
 const MULTIPLIERS: Partial<Record<FamilyName, number>> = { 'x1.5': 1.5, x2: 2, x5: 5, x10: 10 };
-const MAX_RATE = 0.9;
 
 export interface OracleOptions {
   seed: number;

@@ -10,7 +10,7 @@ export const HORIZON = 60;
 export const HISTORY = 60;
 export const WARMUP = 3;
 const MINUTES_PER_DAY = 1440;
-const MAX_RATE = 0.9;
+export const MAX_RATE = 0.9;
 
 export type TierName = 'N0' | 'N1' | 'N2';
 export interface Tier {

@@ -9,6 +9,27 @@ module.exports = require("buffer");
 
 /***/ }),
 
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = require("node:http");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = require("node:https");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = require("node:zlib");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -8619,6 +8640,64 @@ exports.visitAsync = visitAsync;
 /******/ 	/* webpack/runtime/asset-relocator-loader */
 /******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
 /******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
 /************************************************************************/
 var __webpack_exports__ = {};
 
@@ -9953,21 +10032,73 @@ function evaluate(check, response, expectVersion) {
 const MAX_REDIRECTS = 5;
 /** Bodies beyond this are not read: checks look at the start of a page, and memory stays bounded. */
 const MAX_BODY_BYTES = 1024 * 1024;
+const transports = new Map();
+async function transport(protocol) {
+    let found = transports.get(protocol);
+    if (!found) {
+        const module = protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+        found = { request: module.request, agent: new module.Agent({ keepAlive: true }) };
+        transports.set(protocol, found);
+    }
+    return found;
+}
+/** Closes the kept-alive sockets, so the process ends as soon as the checks do. */
+function closeProbeConnections() {
+    for (const { agent } of transports.values())
+        agent.destroy();
+}
+async function send(url, method, headers, body, signal) {
+    const protocol = url.protocol;
+    if (protocol !== 'http:' && protocol !== 'https:') {
+        throw new ActionError(`only http and https URLs can be probed, not ${protocol}`);
+    }
+    const { request: open, agent } = await transport(protocol);
+    return new Promise((resolve, reject) => {
+        const request = open(url, {
+            method,
+            headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+            agent,
+            signal,
+        }, resolve);
+        request.on('error', reject);
+        request.end(body);
+    });
+}
+/** The response body as sent, decompressed when the server compressed it (a check reads text). */
+async function decoded(response) {
+    const encoding = response.headers['content-encoding']?.trim().toLowerCase();
+    if (encoding !== 'gzip' && encoding !== 'x-gzip' && encoding !== 'deflate' && encoding !== 'br')
+        return response;
+    const zlib = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8522, 23));
+    if (encoding === 'deflate')
+        return response.pipe(zlib.createInflate());
+    return response.pipe(encoding === 'br' ? zlib.createBrotliDecompress() : zlib.createGunzip());
+}
 async function readBody(response) {
-    if (!response.body)
-        return '';
-    const reader = response.body.getReader();
     const chunks = [];
     let size = 0;
-    while (size < MAX_BODY_BYTES) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        chunks.push(value);
-        size += value.byteLength;
+    try {
+        for await (const chunk of await decoded(response)) {
+            chunks.push(chunk);
+            size += chunk.length;
+            if (size >= MAX_BODY_BYTES)
+                break;
+        }
     }
-    await reader.cancel().catch(() => undefined);
+    finally {
+        // A body left half-read cannot go back to the pool: drop its socket.
+        if (!response.complete)
+            response.destroy();
+    }
     return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8');
+}
+function headerRecord(response) {
+    const headers = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined)
+            headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return headers;
 }
 /**
  * Sends one request and reads the response, following redirects only within the same origin:
@@ -9975,42 +10106,44 @@ async function readBody(response) {
  */
 async function probe(request) {
     const started = performance.now();
-    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs)]);
+    const timeout = AbortSignal.timeout(request.timeoutMs);
+    const signal = AbortSignal.any([request.signal, timeout]);
     let url = request.url;
     let method = request.method;
     let body = request.body;
-    for (let hop = 0;; hop++) {
-        const response = await fetch(url, {
-            method,
-            headers: request.headers,
-            body: body ?? null,
-            redirect: 'manual',
-            signal,
-        });
-        const location = response.headers.get('location');
-        if (response.status >= 300 && response.status < 400 && location !== null) {
-            await response.body?.cancel();
-            const target = new URL(location, url);
-            if (target.origin !== url.origin) {
-                throw new ActionError(`redirect to another host refused: ${target.origin} (from ${url.origin})`);
+    try {
+        for (let hop = 0;; hop++) {
+            const response = await send(url, method, request.headers, body, signal);
+            const status = response.statusCode ?? 0;
+            const location = response.headers.location;
+            if (status >= 300 && status < 400 && location !== undefined) {
+                response.resume();
+                const target = new URL(location, url);
+                if (target.origin !== url.origin) {
+                    throw new ActionError(`redirect to another host refused: ${target.origin} (from ${url.origin})`);
+                }
+                if (hop >= MAX_REDIRECTS)
+                    throw new ActionError(`more than ${MAX_REDIRECTS} redirects`);
+                if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+                    method = 'GET';
+                    body = undefined;
+                }
+                url = target;
+                continue;
             }
-            if (hop >= MAX_REDIRECTS)
-                throw new ActionError(`more than ${MAX_REDIRECTS} redirects`);
-            if (response.status === 303 ||
-                ((response.status === 301 || response.status === 302) && method === 'POST')) {
-                method = 'GET';
-                body = undefined;
-            }
-            url = target;
-            continue;
+            let text = '';
+            if (method === 'HEAD')
+                response.resume();
+            else
+                text = await readBody(response);
+            return { status, headers: headerRecord(response), body: text, latencyMs: performance.now() - started };
         }
-        const text = method === 'HEAD' ? '' : await readBody(response);
-        return {
-            status: response.status,
-            headers: Object.fromEntries(response.headers),
-            body: text,
-            latencyMs: performance.now() - started,
-        };
+    }
+    catch (err) {
+        if (timeout.aborted && !request.signal.aborted) {
+            throw new ActionError(`timeout: no complete response within ${request.timeoutMs} ms`);
+        }
+        throw err;
     }
 }
 
@@ -10036,7 +10169,12 @@ class CheckFailed extends Error {
     }
 }
 async function run(core = toolkit, clock) {
-    await runAction(ACTION_NAME, (ctx) => smokeTest(ctx), { core, ...(clock ? { clock } : {}) });
+    try {
+        await runAction(ACTION_NAME, (ctx) => smokeTest(ctx), { core, ...(clock ? { clock } : {}) });
+    }
+    finally {
+        closeProbeConnections();
+    }
 }
 async function smokeTest(ctx) {
     const { core } = ctx;

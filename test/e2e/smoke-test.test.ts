@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/http-server';
 import { everythingVisible, runBundle } from '../helpers/runner';
@@ -38,6 +39,13 @@ beforeAll(async () => {
         return void res.end('slow but fine');
       case '/echo-auth':
         return void res.end(`you sent ${req.headers.authorization}`);
+      case '/gzip':
+      case '/br': {
+        // Compressed whatever the request asked for: the probe must read what was sent.
+        const text = `compressed page ${SHA}`;
+        res.setHeader('content-encoding', url.pathname === '/br' ? 'br' : 'gzip');
+        return void res.end(url.pathname === '/br' ? brotliCompressSync(text) : gzipSync(text));
+      }
       case '/redirect-same':
         res.statusCode = 302;
         res.setHeader('location', '/healthz');
@@ -88,6 +96,20 @@ describe('smoke-test bundle', () => {
     ]);
     expect(result.summary).toContain('Smoke test: 3/3 checks passed');
     expect(result.summary).toContain('| ✅ | health | GET /healthz | 200 |');
+  });
+
+  it('reads gzip and brotli bodies as text, and sends HEAD without reading one', async () => {
+    const result = await runBundle('smoke-test', {
+      url: app.url,
+      checks: `
+- {name: gzip, path: /gzip, expect-body: compressed page ${SHA}}
+- {name: brotli, path: /br, expect-body: compressed page ${SHA}}
+- {name: head, method: HEAD, path: /healthz, expect-status: 200}
+`,
+      ...fast,
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.outputs).toMatchObject({ passed: '3', failed: '0' });
   });
 
   it('fails with a table of expected and got for each failure kind', async () => {

@@ -11,7 +11,7 @@ import { toolkit } from '../../../shared/toolkit';
 import type { Check } from './checks';
 import { OUTPUTS, readSettings, type SmokeTestSettings } from './inputs';
 import { evaluate, type Mismatch, type ProbeResponse } from './match';
-import { probe } from './probe';
+import { closeProbeConnections, probe } from './probe';
 
 export const ACTION_NAME = 'smoke-test';
 const LOG_BODY_CHARS = 300;
@@ -37,7 +37,11 @@ class CheckFailed extends Error {
 }
 
 export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
-  await runAction(ACTION_NAME, (ctx) => smokeTest(ctx), { core, ...(clock ? { clock } : {}) });
+  try {
+    await runAction(ACTION_NAME, (ctx) => smokeTest(ctx), { core, ...(clock ? { clock } : {}) });
+  } finally {
+    closeProbeConnections();
+  }
 }
 
 async function smokeTest(ctx: ActionContext): Promise<void> {
