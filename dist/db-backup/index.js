@@ -2399,6 +2399,62 @@ function throwIfCancelled(signal) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./shared/aws/clients.ts
+/**
+ * The one place AWS SDK clients are built. Every client gets a user agent naming the action and
+ * its version, the SDK's retry settings made explicit (standard mode, a fixed number of attempts),
+ * the region, and, for tests only, an endpoint on loopback. Credentials are left to the SDK's
+ * default chain (environment, web identity from aws-actions/configure-aws-credentials, …): no
+ * action takes a key as an input.
+ *
+ * The SDK packages are not imported here: callers pass the client class they imported lazily,
+ * so a bundle pays for an SDK only on the path that uses it.
+ */
+
+/**
+ * Test-only: points every AWS client at this URL (the local emulator). It must be a loopback
+ * address; production runs never set it.
+ */
+const AWS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_AWS_ENDPOINT';
+/** Reads and checks the test-only endpoint override; only loopback addresses are accepted. */
+function endpointOverride(env = process.env) {
+    const raw = env[AWS_ENDPOINT_ENV]?.trim();
+    if (!raw)
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new errors/* ActionError */.lZ(`${AWS_ENDPOINT_ENV} is not a URL: ${raw}`);
+    }
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+        throw new errors/* ActionError */.lZ(`${AWS_ENDPOINT_ENV} is for tests against a local emulator and must be a loopback URL`);
+    }
+    return url.origin;
+}
+function awsClientConfig(settings, env = process.env) {
+    const endpoint = settings.endpoint ?? endpointOverride(env);
+    const timeout = settings.requestTimeoutMs;
+    return {
+        region: settings.region,
+        maxAttempts: settings.maxAttempts ?? 4,
+        retryMode: 'standard',
+        customUserAgent: settings.userAgent,
+        ...(endpoint ? { endpoint } : {}),
+        ...(timeout ? { requestHandler: { requestTimeout: timeout, connectionTimeout: timeout } } : {}),
+        ...(settings.forcePathStyle ? { forcePathStyle: true } : {}),
+    };
+}
+/** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */
+function createAwsClient(ClientClass, settings, env = process.env) {
+    return new ClientClass(awsClientConfig(settings, env));
+}
+/** The region from the input, else the environment the AWS credentials action leaves. */
+function regionFrom(input, env = process.env) {
+    return input ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+}
+
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: ./shared/user-agent.ts
@@ -2421,6 +2477,7 @@ const GOOGLE_CLIENT_LIBRARY = { libName: 'rollout-actions', libVersion: SUITE_VE
 
 ;// CONCATENATED MODULE: ./shared/stores/clients.ts
 
+
 const S3_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_S3_ENDPOINT';
 const GCS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_GCS_ENDPOINT';
 /** Retries the SDKs do themselves, per request: standard mode, three tries. */
@@ -2428,13 +2485,13 @@ const SDK_MAX_ATTEMPTS = 3;
 async function buildS3Client(identity, env = process.env) {
     const { S3Client: Client } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
     const endpoint = env[S3_ENDPOINT_ENV];
-    return new Client({
-        customUserAgent: userAgent(identity.action, env),
-        retryMode: 'standard',
+    return createAwsClient(Client, {
+        // S3 finds a bucket in any region from this one; the SDK would refuse to start without any.
+        region: regionFrom(undefined, env) ?? 'us-east-1',
+        userAgent: userAgent(identity.action, env),
         maxAttempts: SDK_MAX_ATTEMPTS,
-        ...(env.AWS_REGION || env.AWS_DEFAULT_REGION ? {} : { region: 'us-east-1' }),
         ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
-    });
+    }, env);
 }
 async function buildGcsClient(identity, env = process.env) {
     const { Storage: Client, IdempotencyStrategy } = await __nccwpck_require__.e(/* import() */ 923).then(__nccwpck_require__.bind(__nccwpck_require__, 3923));

@@ -2,16 +2,144 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 5518:
+/***/ 2635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RA: () => (/* binding */ targetGroupDimension),
-/* harmony export */   Tj: () => (/* binding */ loadBalancerDimension),
-/* harmony export */   createCloudWatchSource: () => (/* binding */ createCloudWatchSource)
+/* harmony export */   BI: () => (/* binding */ isExpectedError),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
 /* harmony export */ });
-/* unused harmony exports NAMESPACE, metricDataQueries, parseMetricData, CloudWatchSource */
-/* harmony import */ var _grid__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6690);
+/** Errors shared by every action, and the one way to turn anything thrown into text. */
+/** A bad input: names the input, says what is wrong and shows a value that would be accepted. */
+class InputError extends Error {
+    input;
+    problem;
+    example;
+    name = 'InputError';
+    constructor(input, problem, example) {
+        super(`input "${input}": ${problem}${example === undefined ? '' : ` (for example: ${example})`}`);
+        this.input = input;
+        this.problem = problem;
+        this.example = example;
+    }
+}
+/** A failure the action detected and can explain in words; no stack trace is useful to the user. */
+class ActionError extends Error {
+    name = 'ActionError';
+}
+/** The run was cancelled (SIGINT/SIGTERM or an abort signal); no new work was started. */
+class CancelledError extends Error {
+    name = 'CancelledError';
+    constructor(message = 'cancelled') {
+        super(message);
+    }
+}
+/** The message of anything thrown: an Error's message, a string, or a JSON rendering of the rest. */
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message || err.name;
+    if (typeof err === 'string')
+        return err;
+    if (err === null || err === undefined)
+        return String(err);
+    try {
+        return JSON.stringify(err) ?? String(err);
+    }
+    catch {
+        return String(err);
+    }
+}
+/** Errors that explain themselves; anything else is unexpected and gets a stack trace in debug logs. */
+function isExpectedError(err) {
+    return err instanceof InputError || err instanceof ActionError || err instanceof CancelledError;
+}
+
+
+/***/ }),
+
+/***/ 7846:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  createCloudWatchSource: () => (/* binding */ createCloudWatchSource),
+  Tj: () => (/* binding */ loadBalancerDimension),
+  RA: () => (/* binding */ targetGroupDimension)
+});
+
+// UNUSED EXPORTS: CloudWatchSource, NAMESPACE, metricDataQueries, parseMetricData
+
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __nccwpck_require__(2635);
+;// CONCATENATED MODULE: ./shared/aws/clients.ts
+/**
+ * The one place AWS SDK clients are built. Every client gets a user agent naming the action and
+ * its version, the SDK's retry settings made explicit (standard mode, a fixed number of attempts),
+ * the region, and, for tests only, an endpoint on loopback. Credentials are left to the SDK's
+ * default chain (environment, web identity from aws-actions/configure-aws-credentials, …): no
+ * action takes a key as an input.
+ *
+ * The SDK packages are not imported here: callers pass the client class they imported lazily,
+ * so a bundle pays for an SDK only on the path that uses it.
+ */
+
+/**
+ * Test-only: points every AWS client at this URL (the local emulator). It must be a loopback
+ * address; production runs never set it.
+ */
+const AWS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_AWS_ENDPOINT';
+/** Reads and checks the test-only endpoint override; only loopback addresses are accepted. */
+function endpointOverride(env = process.env) {
+    const raw = env[AWS_ENDPOINT_ENV]?.trim();
+    if (!raw)
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new errors/* ActionError */.lZ(`${AWS_ENDPOINT_ENV} is not a URL: ${raw}`);
+    }
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+        throw new errors/* ActionError */.lZ(`${AWS_ENDPOINT_ENV} is for tests against a local emulator and must be a loopback URL`);
+    }
+    return url.origin;
+}
+function awsClientConfig(settings, env = process.env) {
+    const endpoint = settings.endpoint ?? endpointOverride(env);
+    const timeout = settings.requestTimeoutMs;
+    return {
+        region: settings.region,
+        maxAttempts: settings.maxAttempts ?? 4,
+        retryMode: 'standard',
+        customUserAgent: settings.userAgent,
+        ...(endpoint ? { endpoint } : {}),
+        ...(timeout ? { requestHandler: { requestTimeout: timeout, connectionTimeout: timeout } } : {}),
+        ...(settings.forcePathStyle ? { forcePathStyle: true } : {}),
+    };
+}
+/** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */
+function createAwsClient(ClientClass, settings, env = process.env) {
+    return new ClientClass(awsClientConfig(settings, env));
+}
+/** The region from the input, else the environment the AWS credentials action leaves. */
+function regionFrom(input, env = process.env) {
+    return input ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+}
+
+// EXTERNAL MODULE: ./shared/metrics/grid.ts
+var grid = __nccwpck_require__(6690);
+;// CONCATENATED MODULE: ./shared/metrics/cloudwatch.ts
+/**
+ * ECS (behind an Application Load Balancer) request and error counts from CloudWatch
+ * GetMetricData: AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime
+ * per TargetGroup + LoadBalancer, one call for both arms.
+ */
+
 
 const NAMESPACE = 'AWS/ApplicationELB';
 const ARMS = ['candidate', 'baseline'];
@@ -65,7 +193,7 @@ function parseMetricData(results, range) {
             const at = ts instanceof Date ? ts.getTime() : new Date(ts).getTime();
             if ((at - range.start) % range.stepMs !== 0)
                 return;
-            byStart.set(at, (0,_grid__WEBPACK_IMPORTED_MODULE_0__/* .toNumber */ .Ro)(result.Values?.[i]) ?? null);
+            byStart.set(at, (0,grid/* toNumber */.Ro)(result.Values?.[i]) ?? null);
         });
         values.set(result.Id, byStart);
     }
@@ -73,7 +201,7 @@ function parseMetricData(results, range) {
     return (arm, start) => {
         const key = ARM_KEY[arm];
         const latencySeconds = get(`latency_${key}`, start);
-        return (0,_grid__WEBPACK_IMPORTED_MODULE_0__/* .armFromValues */ .DU)(get(`requests_${key}`, start), get(`errors_${key}`, start), typeof latencySeconds === 'number' ? { p95LatencyMs: latencySeconds * 1000 } : {});
+        return (0,grid/* armFromValues */.DU)(get(`requests_${key}`, start), get(`errors_${key}`, start), typeof latencySeconds === 'number' ? { p95LatencyMs: latencySeconds * 1000 } : {});
     };
 }
 class CloudWatchSource {
@@ -108,22 +236,18 @@ class CloudWatchSource {
             }
             nextToken = page.NextToken;
         } while (nextToken);
-        return (0,_grid__WEBPACK_IMPORTED_MODULE_0__/* .assemble */ .fT)(range, parseMetricData([...merged.values()], range));
+        return (0,grid/* assemble */.fT)(range, parseMetricData([...merged.values()], range));
     }
 }
-/** Builds the CloudWatch client (lazily imported) with explicit retry settings and user agent. */
+/** Builds the CloudWatch client (lazily imported) the way every AWS client is built (shared/aws/clients). */
 async function createCloudWatchSource(settings) {
     const { CloudWatchClient, GetMetricDataCommand } = await __nccwpck_require__.e(/* import() */ 85).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
-    const client = new CloudWatchClient({
+    const client = createAwsClient(CloudWatchClient, {
         region: settings.region,
-        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-        customUserAgent: settings.userAgent,
-        retryMode: 'standard',
+        userAgent: settings.userAgent,
         maxAttempts: 3,
-        requestHandler: {
-            requestTimeout: settings.requestTimeoutMs,
-            connectionTimeout: settings.requestTimeoutMs,
-        },
+        requestTimeoutMs: settings.requestTimeoutMs,
+        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     });
     return new CloudWatchSource(settings, {
         getMetricData: (input, signal) => client.send(new GetMetricDataCommand(input), { abortSignal: signal }),
@@ -859,52 +983,8 @@ module.exports = require("zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./shared/errors.ts
-/** Errors shared by every action, and the one way to turn anything thrown into text. */
-/** A bad input: names the input, says what is wrong and shows a value that would be accepted. */
-class InputError extends Error {
-    input;
-    problem;
-    example;
-    name = 'InputError';
-    constructor(input, problem, example) {
-        super(`input "${input}": ${problem}${example === undefined ? '' : ` (for example: ${example})`}`);
-        this.input = input;
-        this.problem = problem;
-        this.example = example;
-    }
-}
-/** A failure the action detected and can explain in words; no stack trace is useful to the user. */
-class ActionError extends Error {
-    name = 'ActionError';
-}
-/** The run was cancelled (SIGINT/SIGTERM or an abort signal); no new work was started. */
-class errors_CancelledError extends Error {
-    name = 'CancelledError';
-    constructor(message = 'cancelled') {
-        super(message);
-    }
-}
-/** The message of anything thrown: an Error's message, a string, or a JSON rendering of the rest. */
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message || err.name;
-    if (typeof err === 'string')
-        return err;
-    if (err === null || err === undefined)
-        return String(err);
-    try {
-        return JSON.stringify(err) ?? String(err);
-    }
-    catch {
-        return String(err);
-    }
-}
-/** Errors that explain themselves; anything else is unexpected and gets a stack trace in debug logs. */
-function isExpectedError(err) {
-    return err instanceof InputError || err instanceof ActionError || err instanceof errors_CancelledError;
-}
-
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __nccwpck_require__(2635);
 ;// CONCATENATED MODULE: ./shared/judge/math.ts
 /** Special functions for the judge (no dependencies, deterministic across machines). */
 const LANCZOS = [
@@ -1642,7 +1722,7 @@ async function createMetricsSource(settings) {
             return createCloudMonitoringSource(settings);
         }
         case 'cloudwatch': {
-            const { createCloudWatchSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5518));
+            const { createCloudWatchSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7846));
             return createCloudWatchSource(settings);
         }
         case 'prometheus': {
@@ -1689,12 +1769,12 @@ async function retry(fn, options) {
     const started = clock.now();
     for (let attempt = 1;; attempt++) {
         if (options.signal?.aborted)
-            throw new errors_CancelledError();
+            throw new errors/* CancelledError */.cc();
         try {
             return await fn(attempt);
         }
         catch (error) {
-            if (error instanceof errors_CancelledError || options.signal?.aborted)
+            if (error instanceof errors/* CancelledError */.cc || options.signal?.aborted)
                 throw error;
             if (attempt >= options.maxAttempts || !isRetryable(error))
                 throw error;
@@ -1769,7 +1849,7 @@ function isRetryableError(err) {
     if (typeof err !== 'object' || err === null)
         return false;
     const e = err;
-    if (e.name === 'AbortError' && !(e.cause instanceof errors_CancelledError))
+    if (e.name === 'AbortError' && !(e.cause instanceof errors/* CancelledError */.cc))
         return true; // per-request timeout
     if (e.name === 'TimeoutError')
         return true;
@@ -1789,7 +1869,7 @@ function isRetryableError(err) {
         return RETRYABLE_HTTP.has(status);
     if (e.cause !== undefined && e.cause !== err)
         return isRetryableError(e.cause);
-    return /socket hang up|network|ECONNRESET|fetch failed/i.test(errorMessage(err));
+    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,errors/* errorMessage */.gJ)(err));
 }
 
 ;// CONCATENATED MODULE: ./shared/run.ts
@@ -1807,7 +1887,7 @@ async function runAction(actionName, body, options) {
         if (controller.signal.aborted)
             return;
         core.warning(`${actionName}: received ${signal}; no new changes will start`);
-        controller.abort(new errors_CancelledError(`cancelled by ${signal}`));
+        controller.abort(new errors/* CancelledError */.cc(`cancelled by ${signal}`));
     };
     if (options.handleSignals ?? true) {
         process.on('SIGINT', onSignal);
@@ -1827,12 +1907,12 @@ async function runAction(actionName, body, options) {
                 await report();
             }
             catch (reportErr) {
-                core.warning(`${actionName}: could not report the last known state: ${errorMessage(reportErr)}`);
+                core.warning(`${actionName}: could not report the last known state: ${(0,errors/* errorMessage */.gJ)(reportErr)}`);
             }
         }
-        const cancelled = err instanceof errors_CancelledError || controller.signal.aborted;
-        const message = cancelled && !(err instanceof errors_CancelledError) ? `cancelled: ${errorMessage(err)}` : errorMessage(err);
-        if (!isExpectedError(err) && err instanceof Error && err.stack && core.isDebug())
+        const cancelled = err instanceof errors/* CancelledError */.cc || controller.signal.aborted;
+        const message = cancelled && !(err instanceof errors/* CancelledError */.cc) ? `cancelled: ${(0,errors/* errorMessage */.gJ)(err)}` : (0,errors/* errorMessage */.gJ)(err);
+        if (!(0,errors/* isExpectedError */.BI)(err) && err instanceof Error && err.stack && core.isDebug())
             core.debug(err.stack);
         core.setFailed(`${actionName}: ${message}`);
         process.exitCode = 1;
@@ -2710,10 +2790,10 @@ function parseDurationMs(text) {
 function checkRange(name, value, options) {
     const example = options.example ?? String(options.min ?? 0);
     if (options.min !== undefined && value < options.min) {
-        throw new InputError(name, `${value} is below the minimum ${options.min}`, example);
+        throw new errors/* InputError */.dz(name, `${value} is below the minimum ${options.min}`, example);
     }
     if (options.max !== undefined && value > options.max) {
-        throw new InputError(name, `${value} is above the maximum ${options.max}`, example);
+        throw new errors/* InputError */.dz(name, `${value} is above the maximum ${options.max}`, example);
     }
     return value;
 }
@@ -2729,7 +2809,7 @@ function inputReader(core) {
         const value = Number(raw);
         const example = options.example ?? String(options.min ?? 1);
         if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-            throw new InputError(name, `"${raw}" is not ${integer ? 'a whole number' : 'a number'}`, example);
+            throw new errors/* InputError */.dz(name, `"${raw}" is not ${integer ? 'a whole number' : 'a number'}`, example);
         }
         return checkRange(name, value, options);
     };
@@ -2738,7 +2818,7 @@ function inputReader(core) {
         required(name, example) {
             const value = optional(name);
             if (value === undefined)
-                throw new InputError(name, 'is required', example);
+                throw new errors/* InputError */.dz(name, 'is required', example);
             return value;
         },
         secret(name) {
@@ -2761,12 +2841,12 @@ function inputReader(core) {
                 return true;
             if (/^(false|no|off|0)$/i.test(raw))
                 return false;
-            throw new InputError(name, `"${raw}" is not a boolean`, 'true');
+            throw new errors/* InputError */.dz(name, `"${raw}" is not a boolean`, 'true');
         },
         choice(name, choices, fallback) {
             const value = reader.optionalChoice(name, choices) ?? fallback;
             if (value === undefined)
-                throw new InputError(name, 'is required', choices.join(' | '));
+                throw new errors/* InputError */.dz(name, 'is required', choices.join(' | '));
             return value;
         },
         optionalChoice(name, choices) {
@@ -2775,7 +2855,7 @@ function inputReader(core) {
                 return undefined;
             const match = choices.find((choice) => choice === raw.toLowerCase());
             if (match === undefined) {
-                throw new InputError(name, `"${raw}" is not one of ${choices.join(', ')}`, choices[0]);
+                throw new errors/* InputError */.dz(name, `"${raw}" is not one of ${choices.join(', ')}`, choices[0]);
             }
             return match;
         },
@@ -2783,7 +2863,7 @@ function inputReader(core) {
             const raw = optional(name) ?? fallback;
             const ms = parseDurationMs(raw);
             if (ms === undefined || ms < 0) {
-                throw new InputError(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
+                throw new errors/* InputError */.dz(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
             }
             return ms;
         },
@@ -2798,10 +2878,10 @@ function inputReader(core) {
                 url = new URL(raw);
             }
             catch {
-                throw new InputError(name, `"${raw}" is not an absolute URL with a scheme`, example);
+                throw new errors/* InputError */.dz(name, `"${raw}" is not an absolute URL with a scheme`, example);
             }
             if (!schemes.includes(url.protocol.slice(0, -1))) {
-                throw new InputError(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);
+                throw new errors/* InputError */.dz(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);
             }
             return url;
         },
@@ -2815,8 +2895,8 @@ function inputReader(core) {
     return reader;
 }
 
-// EXTERNAL MODULE: ./shared/metrics/cloudwatch.ts
-var cloudwatch = __nccwpck_require__(5518);
+// EXTERNAL MODULE: ./shared/metrics/cloudwatch.ts + 1 modules
+var cloudwatch = __nccwpck_require__(7846);
 // EXTERNAL MODULE: ./shared/metrics/prometheus.ts
 var prometheus = __nccwpck_require__(7078);
 // EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
@@ -2851,7 +2931,7 @@ function baselineFrom(raw, inputName, candidate) {
         parsed = JSON.parse(text);
     }
     catch {
-        throw new InputError(inputName, 'looks like JSON but does not parse', '{"traffic":[{"target":"shop-00041-abc","percent":100}]}');
+        throw new errors/* InputError */.dz(inputName, 'looks like JSON but does not parse', '{"traffic":[{"target":"shop-00041-abc","percent":100}]}');
     }
     const entries = entriesOf(parsed);
     const best = (entries ?? [])
@@ -2859,7 +2939,7 @@ function baselineFrom(raw, inputName, candidate) {
         .filter((e) => typeof e.name === 'string' && e.name !== candidate)
         .sort((a, b) => b.percent - a.percent)[0];
     if (!best) {
-        throw new InputError(inputName, 'holds no traffic entry other than the candidate', '{"traffic":[{"target":"shop-00041-abc","percent":100}]}');
+        throw new errors/* InputError */.dz(inputName, 'holds no traffic entry other than the candidate', '{"traffic":[{"target":"shop-00041-abc","percent":100}]}');
     }
     return best.name;
 }
@@ -2955,12 +3035,12 @@ function parseRate(name, raw, options) {
     const percent = raw.match(/^(\d+(?:\.\d+)?)\s*%$/);
     const value = percent ? Number(percent[1]) / 100 : /^\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
     if (!Number.isFinite(value))
-        throw new InputError(name, `"${raw}" is not a rate`, options.example);
+        throw new errors/* InputError */.dz(name, `"${raw}" is not a rate`, options.example);
     if (!percent && value > 1) {
-        throw new InputError(name, `"${raw}" is ambiguous: write a percentage (${raw}%) or a fraction`, options.example);
+        throw new errors/* InputError */.dz(name, `"${raw}" is ambiguous: write a percentage (${raw}%) or a fraction`, options.example);
     }
     if (value > options.max)
-        throw new InputError(name, `${raw} is above the maximum ${options.max * 100}%`, options.example);
+        throw new errors/* InputError */.dz(name, `${raw} is above the maximum ${options.max * 100}%`, options.example);
     return value;
 }
 /** An instant as ISO 8601 or epoch seconds (or milliseconds), in epoch ms. */
@@ -2971,7 +3051,7 @@ function parseInstant(name, raw) {
         return Number(raw);
     const ms = /^\d{4}-\d\d-\d\dT/.test(raw) ? Date.parse(raw) : Number.NaN;
     if (!Number.isFinite(ms))
-        throw new InputError(name, `"${raw}" is not an ISO 8601 time or epoch seconds`, '2026-11-22T18:00:00Z');
+        throw new errors/* InputError */.dz(name, `"${raw}" is not an ISO 8601 time or epoch seconds`, '2026-11-22T18:00:00Z');
     return ms;
 }
 function rate(read, name, fallback, max, example) {
@@ -2980,9 +3060,9 @@ function rate(read, name, fallback, max, example) {
 function matching(read, name, pattern, example, fallback) {
     const value = read.optional(name) ?? fallback;
     if (value === undefined)
-        throw new InputError(name, 'is required', example);
+        throw new errors/* InputError */.dz(name, 'is required', example);
     if (!pattern.test(value))
-        throw new InputError(name, `"${value}" is not valid here`, example);
+        throw new errors/* InputError */.dz(name, `"${value}" is not valid here`, example);
     return value;
 }
 function readSettings(core, env = process.env) {
@@ -3002,18 +3082,18 @@ function readSettings(core, env = process.env) {
                     ? 'prometheus'
                     : undefined);
     if (source === undefined) {
-        throw new InputError(INPUTS.source, `is required when "${INPUTS.provider}" is not given`, SOURCES.join(' | '));
+        throw new errors/* InputError */.dz(INPUTS.source, `is required when "${INPUTS.provider}" is not given`, SOURCES.join(' | '));
     }
     const intervalMs = read.durationMs(INPUTS.interval, '1m');
     if (intervalMs < 1000 || intervalMs % 1000 !== 0) {
-        throw new InputError(INPUTS.interval, 'must be a whole number of seconds, at least 1s', '1m');
+        throw new errors/* InputError */.dz(INPUTS.interval, 'must be a whole number of seconds, at least 1s', '1m');
     }
     const durationMs = read.durationMs(INPUTS.duration, '10m');
     if (durationMs < intervalMs) {
-        throw new InputError(INPUTS.duration, `must be at least one interval (${intervalMs / 1000}s)`, '10m');
+        throw new errors/* InputError */.dz(INPUTS.duration, `must be at least one interval (${intervalMs / 1000}s)`, '10m');
     }
     if (durationMs / intervalMs > 10_000) {
-        throw new InputError(INPUTS.duration, 'spans more than 10000 intervals', '30m with interval 1m');
+        throw new errors/* InputError */.dz(INPUTS.duration, 'spans more than 10000 intervals', '30m with interval 1m');
     }
     const maxP95LatencyMs = read.optionalNumber(INPUTS.maxP95LatencyMs, { min: 1, example: '800' });
     const rawLatencyIncrease = read.optional(INPUTS.maxLatencyIncrease);
@@ -3032,7 +3112,7 @@ function readSettings(core, env = process.env) {
     const rawDelay = read.optional(INPUTS.metricsDelay);
     const metricsDelayMs = parseDurationMs(rawDelay ?? DEFAULT_METRICS_DELAY[source]);
     if (metricsDelayMs === undefined) {
-        throw new InputError(INPUTS.metricsDelay, `"${rawDelay}" is not a duration`, DEFAULT_METRICS_DELAY[source]);
+        throw new errors/* InputError */.dz(INPUTS.metricsDelay, `"${rawDelay}" is not a duration`, DEFAULT_METRICS_DELAY[source]);
     }
     return {
         metrics,
@@ -3063,10 +3143,10 @@ function readSourceSettings(read, source, common, headers, env) {
             const candidate = matching(read, INPUTS.candidate, REVISION, 'shop-00042-xyz');
             const baseline = baselineOf(read, candidate, rollbackTarget);
             if (!REVISION.test(baseline))
-                throw new InputError(INPUTS.baseline, `"${baseline}" is not a revision name`, 'shop-00041-abc');
+                throw new errors/* InputError */.dz(INPUTS.baseline, `"${baseline}" is not a revision name`, 'shop-00041-abc');
             const region = read.optional(INPUTS.region) ?? fromToken.region;
             if (region !== undefined && !REGION.test(region))
-                throw new InputError(INPUTS.region, `"${region}" is not a region`, 'us-central1');
+                throw new errors/* InputError */.dz(INPUTS.region, `"${region}" is not a region`, 'us-central1');
             return {
                 source,
                 ...common,
@@ -3084,11 +3164,11 @@ function readSourceSettings(read, source, common, headers, env) {
             const candidate = matching(read, INPUTS.candidateTargetGroup, targetGroup, 'targetgroup/shop-green/6d0ecf831eec9f09');
             const baseline = matching(read, INPUTS.baselineTargetGroup, targetGroup, 'targetgroup/shop-blue/943f017f100becff');
             if ((0,cloudwatch/* targetGroupDimension */.RA)(candidate) === (0,cloudwatch/* targetGroupDimension */.RA)(baseline)) {
-                throw new InputError(INPUTS.baselineTargetGroup, 'is the same target group as the candidate', 'targetgroup/shop-blue/943f017f100becff');
+                throw new errors/* InputError */.dz(INPUTS.baselineTargetGroup, 'is the same target group as the candidate', 'targetgroup/shop-blue/943f017f100becff');
             }
             const region = read.optional(INPUTS.region) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
             if (region === undefined || !AWS_REGION.test(region)) {
-                throw new InputError(INPUTS.region, region === undefined ? 'is required (or AWS_REGION)' : `"${region}" is not an AWS region`, 'eu-west-1');
+                throw new errors/* InputError */.dz(INPUTS.region, region === undefined ? 'is required (or AWS_REGION)' : `"${region}" is not an AWS region`, 'eu-west-1');
             }
             const endpoint = env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
             return {
@@ -3104,9 +3184,9 @@ function readSourceSettings(read, source, common, headers, env) {
         case 'prometheus': {
             const url = read.url(INPUTS.prometheusUrl, { example: 'https://prometheus.example.com' });
             if (url === undefined)
-                throw new InputError(INPUTS.prometheusUrl, 'is required for source prometheus', 'https://prometheus.example.com');
+                throw new errors/* InputError */.dz(INPUTS.prometheusUrl, 'is required for source prometheus', 'https://prometheus.example.com');
             if (url.username || url.password) {
-                throw new InputError(INPUTS.prometheusUrl, 'must not carry credentials; pass them in "prometheus-headers"', 'https://prometheus.example.com');
+                throw new errors/* InputError */.dz(INPUTS.prometheusUrl, 'must not carry credentials; pass them in "prometheus-headers"', 'https://prometheus.example.com');
             }
             const candidate = read.required(INPUTS.candidate, 'v2');
             const baseline = baselineOf(read, candidate, rollbackTarget);
@@ -3116,13 +3196,13 @@ function readSourceSettings(read, source, common, headers, env) {
                     return undefined;
                 const unknown = (0,prometheus/* unknownPlaceholders */.hX)(value);
                 if (unknown.length > 0) {
-                    throw new InputError(name, `unknown placeholder {{${unknown[0]}}}; use {{version}}, {{arm}}, {{candidate}}, {{baseline}} or {{window}}`, prometheus/* DEFAULT_REQUESTS_QUERY */.sI);
+                    throw new errors/* InputError */.dz(name, `unknown placeholder {{${unknown[0]}}}; use {{version}}, {{arm}}, {{candidate}}, {{baseline}} or {{window}}`, prometheus/* DEFAULT_REQUESTS_QUERY */.sI);
                 }
                 return value;
             };
             const latencyQuery = template(INPUTS.latencyQuery);
             if (common.latency && latencyQuery === undefined) {
-                throw new InputError(INPUTS.latencyQuery, 'is required for a latency limit with source prometheus', 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{version="{{version}}"}[{{window}}]))) * 1000');
+                throw new errors/* InputError */.dz(INPUTS.latencyQuery, 'is required for a latency limit with source prometheus', 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{version="{{version}}"}[{{window}}]))) * 1000');
             }
             return {
                 source,
@@ -3146,10 +3226,10 @@ function baselineOf(read, candidate, rollbackTarget) {
             ? baselineFrom(rollbackTarget, INPUTS.rollbackTarget, candidate)
             : undefined;
     if (baseline === undefined) {
-        throw new InputError(INPUTS.baseline, `is required (or "${INPUTS.rollbackTarget}" from canary-shift)`, 'shop-00041-abc');
+        throw new errors/* InputError */.dz(INPUTS.baseline, `is required (or "${INPUTS.rollbackTarget}" from canary-shift)`, 'shop-00041-abc');
     }
     if (baseline === candidate)
-        throw new InputError(INPUTS.baseline, 'is the candidate itself', 'shop-00041-abc');
+        throw new errors/* InputError */.dz(INPUTS.baseline, 'is the candidate itself', 'shop-00041-abc');
     return baseline;
 }
 /** The Cloud Monitoring emulator, for tests and local runs only: loopback, plain HTTP, no credentials. */
@@ -3158,7 +3238,7 @@ function emulatorHost(env) {
     if (!host)
         return {};
     if (!/^(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(host)) {
-        throw new ActionError(`CLOUD_MONITORING_EMULATOR_HOST must be a loopback host:port, got "${host}"`);
+        throw new errors/* ActionError */.lZ(`CLOUD_MONITORING_EMULATOR_HOST must be a loopback host:port, got "${host}"`);
     }
     return { emulatorHost: host };
 }
@@ -3173,7 +3253,7 @@ function parseHeaderLines(raw) {
             return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
         }
         catch {
-            throw new InputError(INPUTS.prometheusHeaders, 'is not valid JSON', example);
+            throw new errors/* InputError */.dz(INPUTS.prometheusHeaders, 'is not valid JSON', example);
         }
     }
     const headers = {};
@@ -3184,7 +3264,7 @@ function parseHeaderLines(raw) {
         const name = line.slice(0, colon).trim();
         if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
             // Never echo the line: it may hold a secret.
-            throw new InputError(INPUTS.prometheusHeaders, 'each line must be "Name: value"', example);
+            throw new errors/* InputError */.dz(INPUTS.prometheusHeaders, 'each line must be "Name: value"', example);
         }
         headers[name] = line.slice(colon + 1).trim();
     }
@@ -3413,7 +3493,7 @@ async function errorRateGate(ctx) {
             core.warning(`${ACTION_NAME}: dry run: verdict ${decision.verdict}: ${decision.reason}`);
         }
         else {
-            throw new ActionError(`${decision.verdict}: ${decision.reason}`);
+            throw new errors/* ActionError */.lZ(`${decision.verdict}: ${decision.reason}`);
         }
     }
 }
@@ -3422,7 +3502,7 @@ function observationWindow(settings, now) {
     const shiftedAt = settings.startTime ?? now;
     if (shiftedAt > now + MAX_FUTURE_START_MS) {
         // A typo here would hold the pipeline for hours before the first poll.
-        throw new InputError(INPUTS.startTime, `${new Date(shiftedAt).toISOString()} is more than 5 minutes in the future`, new Date(now).toISOString());
+        throw new errors/* InputError */.dz(INPUTS.startTime, `${new Date(shiftedAt).toISOString()} is more than 5 minutes in the future`, new Date(now).toISOString());
     }
     // Intervals on multiples of the step line up with the periods the APIs aggregate into, and the
     // first one starting at or after the shift means data from before it never counts.
@@ -3447,14 +3527,14 @@ async function watch(ctx, settings, window, state, source) {
                     deadlineMs: Math.max(window.stepMs, 5_000),
                     clock,
                     signal,
-                    onRetry: ({ attempt, delayMs, error }) => core.info(`  metrics API: try ${attempt} failed (${redact(errorMessage(error), settings.secrets)}); retrying in ${delayMs} ms`),
+                    onRetry: ({ attempt, delayMs, error }) => core.info(`  metrics API: try ${attempt} failed (${redact((0,errors/* errorMessage */.gJ)(error), settings.secrets)}); retrying in ${delayMs} ms`),
                 });
             }
             catch (err) {
-                if (err instanceof errors_CancelledError || signal.aborted)
+                if (err instanceof errors/* CancelledError */.cc || signal.aborted)
                     throw err;
                 failedPolls++;
-                const message = redact(errorMessage(err), settings.secrets);
+                const message = redact((0,errors/* errorMessage */.gJ)(err), settings.secrets);
                 core.warning(`${ACTION_NAME}: metrics API failed (${failedPolls}/${MAX_FAILED_POLLS} polls in a row): ${message}`);
                 if (failedPolls >= MAX_FAILED_POLLS) {
                     return {

@@ -51,13 +51,16 @@ function endpointOverride(env = process.env) {
     return url.origin;
 }
 function awsClientConfig(settings, env = process.env) {
-    const endpoint = endpointOverride(env);
+    const endpoint = settings.endpoint ?? endpointOverride(env);
+    const timeout = settings.requestTimeoutMs;
     return {
         region: settings.region,
         maxAttempts: settings.maxAttempts ?? 4,
         retryMode: 'standard',
         customUserAgent: settings.userAgent,
         ...(endpoint ? { endpoint } : {}),
+        ...(timeout ? { requestHandler: { requestTimeout: timeout, connectionTimeout: timeout } } : {}),
+        ...(settings.forcePathStyle ? { forcePathStyle: true } : {}),
     };
 }
 /** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */

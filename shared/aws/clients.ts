@@ -22,6 +22,15 @@ export interface AwsClientSettings {
   userAgent: string;
   /** Tries per request, the first included, for the SDK's own retries (default 4). */
   maxAttempts?: number;
+  /** Limit on connecting and on each response, so a hung endpoint fails and is retried. */
+  requestTimeoutMs?: number;
+  /**
+   * An endpoint the caller resolved itself: the SDK's own AWS_ENDPOINT_URL_<SERVICE> convention,
+   * or an S3-compatible store. It wins over the test-only loopback override.
+   */
+  endpoint?: string;
+  /** Path-style bucket addressing (S3-compatible stores). */
+  forcePathStyle?: boolean;
 }
 
 /** The configuration every AWS client shares; each SDK's config type accepts it. */
@@ -31,6 +40,8 @@ export interface AwsClientConfig {
   retryMode: 'standard';
   customUserAgent: string;
   endpoint?: string;
+  requestHandler?: { requestTimeout: number; connectionTimeout: number };
+  forcePathStyle?: boolean;
 }
 
 /** Reads and checks the test-only endpoint override; only loopback addresses are accepted. */
@@ -55,13 +66,16 @@ export function awsClientConfig(
   settings: AwsClientSettings,
   env: NodeJS.ProcessEnv = process.env,
 ): AwsClientConfig {
-  const endpoint = endpointOverride(env);
+  const endpoint = settings.endpoint ?? endpointOverride(env);
+  const timeout = settings.requestTimeoutMs;
   return {
     region: settings.region,
     maxAttempts: settings.maxAttempts ?? 4,
     retryMode: 'standard',
     customUserAgent: settings.userAgent,
     ...(endpoint ? { endpoint } : {}),
+    ...(timeout ? { requestHandler: { requestTimeout: timeout, connectionTimeout: timeout } } : {}),
+    ...(settings.forcePathStyle ? { forcePathStyle: true } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
  * GetMetricData: AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime
  * per TargetGroup + LoadBalancer, one call for both arms.
  */
+import { createAwsClient } from '../aws/clients';
 import type { ArmCounts, IntervalCounts, MetricsSource } from '../providers/types';
 import { armFromValues, assemble, type Range, toNumber } from './grid';
 import type { CloudWatchSettings } from './settings';
@@ -152,19 +153,15 @@ export class CloudWatchSource implements MetricsSource {
   }
 }
 
-/** Builds the CloudWatch client (lazily imported) with explicit retry settings and user agent. */
+/** Builds the CloudWatch client (lazily imported) the way every AWS client is built (shared/aws/clients). */
 export async function createCloudWatchSource(settings: CloudWatchSettings): Promise<MetricsSource> {
   const { CloudWatchClient, GetMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
-  const client = new CloudWatchClient({
+  const client = createAwsClient(CloudWatchClient, {
     region: settings.region,
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    customUserAgent: settings.userAgent,
-    retryMode: 'standard',
+    userAgent: settings.userAgent,
     maxAttempts: 3,
-    requestHandler: {
-      requestTimeout: settings.requestTimeoutMs,
-      connectionTimeout: settings.requestTimeoutMs,
-    },
+    requestTimeoutMs: settings.requestTimeoutMs,
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
   });
   return new CloudWatchSource(settings, {
     getMetricData: (input, signal) => client.send(new GetMetricDataCommand(input), { abortSignal: signal }),

@@ -1,6 +1,7 @@
 /**
- * The one place where the storage SDK clients are built: a user agent naming the action, the
- * SDK's retry settings made explicit, and an endpoint override for tests.
+ * Where the storage SDK clients are built: S3 through shared/aws/clients like every AWS client,
+ * Cloud Storage with its own retry options; each with a user agent naming the action and an
+ * endpoint override for tests.
  *
  * ROLLOUT_ACTIONS_TEST_S3_ENDPOINT and ROLLOUT_ACTIONS_TEST_GCS_ENDPOINT are for tests only: they
  * point the official clients at a loopback emulator (s3rver, test/emulators/gcs). Nothing in a
@@ -8,6 +9,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Storage } from '@google-cloud/storage';
+import { createAwsClient, regionFrom } from '../aws/clients';
 import { userAgent } from '../user-agent';
 
 export const S3_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_S3_ENDPOINT';
@@ -28,13 +30,17 @@ export async function buildS3Client(
 ): Promise<S3Client> {
   const { S3Client: Client } = await import('@aws-sdk/client-s3');
   const endpoint = env[S3_ENDPOINT_ENV];
-  return new Client({
-    customUserAgent: userAgent(identity.action, env),
-    retryMode: 'standard',
-    maxAttempts: SDK_MAX_ATTEMPTS,
-    ...(env.AWS_REGION || env.AWS_DEFAULT_REGION ? {} : { region: 'us-east-1' }),
-    ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
-  });
+  return createAwsClient(
+    Client,
+    {
+      // S3 finds a bucket in any region from this one; the SDK would refuse to start without any.
+      region: regionFrom(undefined, env) ?? 'us-east-1',
+      userAgent: userAgent(identity.action, env),
+      maxAttempts: SDK_MAX_ATTEMPTS,
+      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+    },
+    env,
+  );
 }
 
 export async function buildGcsClient(

@@ -33,6 +33,29 @@ describe('AWS client configuration', () => {
     });
   });
 
+  it('passes timeouts and path-style addressing on, and an endpoint the caller resolved wins', () => {
+    const config = awsClientConfig(
+      {
+        region: 'us-east-1',
+        userAgent: 'rollout-actions/db-backup/1.0.0',
+        maxAttempts: 3,
+        requestTimeoutMs: 5000,
+        endpoint: 'http://127.0.0.1:9000',
+        forcePathStyle: true,
+      },
+      { [AWS_ENDPOINT_ENV]: 'http://127.0.0.1:4566' },
+    );
+    expect(config).toEqual({
+      region: 'us-east-1',
+      maxAttempts: 3,
+      retryMode: 'standard',
+      customUserAgent: 'rollout-actions/db-backup/1.0.0',
+      endpoint: 'http://127.0.0.1:9000',
+      requestHandler: { requestTimeout: 5000, connectionTimeout: 5000 },
+      forcePathStyle: true,
+    });
+  });
+
   it('builds a real SDK client with those settings, the override applied', async () => {
     const client = createAwsClient(
       ECSClient,
