@@ -1138,6 +1138,7 @@ const DEFAULT_SEQUENTIAL_OPTIONS = Object.freeze({
     minuteCap: 4.5,
     confirmMinuteCap: 4.5,
     priorNoiseVariance: 0.02,
+    priorNoiseVarianceWithoutHistory: 0.1,
     priorNoiseWeight: 20,
     noiseSafety: 1,
     latencyChannels: 0,
@@ -1236,14 +1237,14 @@ class EvidenceChannel {
         this.logCap = Math.log(options.minuteCap);
         this.logConfirmCap = Math.log(options.confirmMinuteCap);
     }
-    reset() {
+    reset(priorNoiseVariance) {
         this.alarmLog.fill(0);
         this.confirmLog.fill(0);
         this.confirmWeight.set(this.priorWeight);
         this.runCandidate = 0;
         this.runBaseline = 0;
         this.promoteLog.fill(0);
-        this.excess = this.options.priorNoiseVariance * this.options.priorNoiseWeight;
+        this.excess = priorNoiseVariance * this.options.priorNoiseWeight;
         this.spread = this.options.priorNoiseWeight;
         this.sumCandidate = 0;
         this.sumBaseline = 0;
@@ -1473,8 +1474,12 @@ class SequentialJudge {
         while (this.channels.length < count)
             this.channels.push(new EvidenceChannel(this.options));
         this.channels.length = count;
+        const learnsFromHistory = ctx.history.some((m) => usableCounts(m.nB, m.eB, m.nC, m.eC));
+        const prior = learnsFromHistory
+            ? this.options.priorNoiseVariance
+            : this.options.priorNoiseVarianceWithoutHistory;
         for (const channel of this.channels)
-            channel.reset();
+            channel.reset(prior);
         for (const m of ctx.history) {
             if (!usableCounts(m.nB, m.eB, m.nC, m.eC))
                 continue;
@@ -1632,6 +1637,8 @@ function validateOptions(options) {
         problems.push('pluginWeight must be in [0, 1)');
     if (!(options.minuteCap > 1))
         problems.push('minuteCap must be > 1');
+    if (!(options.priorNoiseVariance >= 0 && options.priorNoiseVarianceWithoutHistory >= 0))
+        problems.push('prior noise variances must be ≥ 0');
     if (!(options.confirmMinuteCap > 1))
         problems.push('confirmMinuteCap must be > 1');
     if (problems.length > 0)

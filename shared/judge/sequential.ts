@@ -65,6 +65,11 @@ export interface SequentialJudgeOptions {
   confirmMinuteCap: number;
   /** s² assumed before any data: variance of arm-only noise in the log ratio of error rates. */
   priorNoiseVariance: number;
+  /**
+   * The same when there is no A/A history to learn from (error-rate-gate in production): larger,
+   * so a noisy service is not judged as a quiet one during the minutes it takes to learn its noise.
+   */
+  priorNoiseVarianceWithoutHistory: number;
   /** Weight of that prior, in units of Σ X(X − 1)(θ(1 − θ))² over minutes. */
   priorNoiseWeight: number;
   /** Multiplier on the estimated s² (the estimate from an hour of history is itself noisy). */
@@ -101,6 +106,7 @@ export const DEFAULT_SEQUENTIAL_OPTIONS: Readonly<SequentialJudgeOptions> = Obje
   minuteCap: 4.5,
   confirmMinuteCap: 4.5,
   priorNoiseVariance: 0.02,
+  priorNoiseVarianceWithoutHistory: 0.1,
   priorNoiseWeight: 20,
   noiseSafety: 1,
   latencyChannels: 0,
@@ -218,14 +224,14 @@ class EvidenceChannel {
     this.logConfirmCap = Math.log(options.confirmMinuteCap);
   }
 
-  reset(): void {
+  reset(priorNoiseVariance: number): void {
     this.alarmLog.fill(0);
     this.confirmLog.fill(0);
     this.confirmWeight.set(this.priorWeight);
     this.runCandidate = 0;
     this.runBaseline = 0;
     this.promoteLog.fill(0);
-    this.excess = this.options.priorNoiseVariance * this.options.priorNoiseWeight;
+    this.excess = priorNoiseVariance * this.options.priorNoiseWeight;
     this.spread = this.options.priorNoiseWeight;
     this.sumCandidate = 0;
     this.sumBaseline = 0;
@@ -480,7 +486,11 @@ class SequentialJudge implements Judge {
     const count = 1 + latency;
     while (this.channels.length < count) this.channels.push(new EvidenceChannel(this.options));
     this.channels.length = count;
-    for (const channel of this.channels) channel.reset();
+    const learnsFromHistory = ctx.history.some((m) => usableCounts(m.nB, m.eB, m.nC, m.eC));
+    const prior = learnsFromHistory
+      ? this.options.priorNoiseVariance
+      : this.options.priorNoiseVarianceWithoutHistory;
+    for (const channel of this.channels) channel.reset(prior);
     for (const m of ctx.history) {
       if (!usableCounts(m.nB, m.eB, m.nC, m.eC)) continue;
       this.channels[0]?.learn(m.nB, m.eB, m.nC, m.eC);
@@ -632,6 +642,8 @@ function validateOptions(options: SequentialJudgeOptions): void {
   if (!(options.pluginWeight >= 0 && options.pluginWeight < 1))
     problems.push('pluginWeight must be in [0, 1)');
   if (!(options.minuteCap > 1)) problems.push('minuteCap must be > 1');
+  if (!(options.priorNoiseVariance >= 0 && options.priorNoiseVarianceWithoutHistory >= 0))
+    problems.push('prior noise variances must be ≥ 0');
   if (!(options.confirmMinuteCap > 1)) problems.push('confirmMinuteCap must be > 1');
   if (problems.length > 0) throw new RangeError(`sequential judge: ${problems.join('; ')}`);
 }

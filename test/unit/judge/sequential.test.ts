@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../../bench/judge/rng';
-import { createSequentialJudge, explainDecision, stageAlphas } from '../../../shared/judge/sequential';
+import {
+  createSequentialJudge,
+  DEFAULT_SEQUENTIAL_OPTIONS,
+  explainDecision,
+  stageAlphas,
+} from '../../../shared/judge/sequential';
 import type { FinalDecision, Judge, Minute } from '../../../shared/judge/types';
 
 interface Scenario {
@@ -249,6 +254,31 @@ describe('sequential judge', () => {
     const doubled = verdicts(2, 95_000);
     expect(healthy.rollback / 150).toBeLessThanOrEqual(0.015 + 3 * Math.sqrt((0.015 * 0.985) / 150));
     expect(doubled.rollback / 150).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('assumes more noise without an A/A history, and only then', () => {
+    // The same rollout minutes (the candidate at about 3× the baseline's rate), judged after an
+    // hour of quiet A/A minutes or after none (error-rate-gate in production), with the no-history
+    // prior at its default or set to the with-history one.
+    const quietHour: Minute[] = Array.from({ length: 60 }, (_, i) => ({
+      t: i - 60,
+      nB: 900,
+      eB: 9,
+      nC: 100,
+      eC: 1,
+    }));
+    const evidenceAfter = (history: Minute[], priorNoiseVarianceWithoutHistory?: number) => {
+      const judge = createSequentialJudge(
+        priorNoiseVarianceWithoutHistory === undefined ? {} : { priorNoiseVarianceWithoutHistory },
+      );
+      judge.init({ horizon: 60, warmup: 0, weight: 0.1, history, baselineRate: 0.01 });
+      for (let t = 0; t < 2; t++) judge.step({ t, nB: 900, eB: 9, nC: 100, eC: 3 });
+      return judge.evidence?.().rollback ?? 0;
+    };
+    const sameAsHistory = DEFAULT_SEQUENTIAL_OPTIONS.priorNoiseVariance;
+    expect(evidenceAfter([])).toBeGreaterThan(1);
+    expect(evidenceAfter([])).toBeLessThan(evidenceAfter([], sameAsHistory));
+    expect(evidenceAfter(quietHour)).toBe(evidenceAfter(quietHour, sameAsHistory));
   });
 
   it('runs a latency channel on slow-request counts', () => {
