@@ -1,5 +1,5 @@
 /** The benchmark's acceptance table (JUDGE-BENCHMARK.md, "Acceptance: ahead of every peer"), criterion by criterion. */
-import { createSequentialJudge } from '../../shared/judge/sequential';
+import { createSequentialJudge, type SequentialJudgeOptions } from '../../shared/judge/sequential';
 import type { FinalDecision, Minute } from '../../shared/judge/types';
 import { DEGRADED_LEVELS, type JudgeSummary } from './aggregate';
 import { Rng } from './rng';
@@ -22,10 +22,13 @@ const POWER_FLOOR_TOP: Record<string, number> = { 'x1.5': 0.85, x2: 0.97, x5: 1,
 const TTD_MEDIAN_CEILING: Partial<Record<FamilyName, number>> = { x2: 12, x5: 6, x10: 4 };
 
 /** What the judge says when the candidate gets no traffic, or the metrics come back NaN. */
-export function missingDataOutcomes(runs: number): Record<FinalDecision, number> {
+export function missingDataOutcomes(
+  runs: number,
+  judgeOptions: Partial<SequentialJudgeOptions> = {},
+): Record<FinalDecision, number> {
   const counts: Record<FinalDecision, number> = { rollback: 0, promote: 0, inconclusive: 0 };
   const rng = new Rng(7);
-  const judge = createSequentialJudge();
+  const judge = createSequentialJudge(judgeOptions);
   for (let run = 0; run < runs; run++) {
     const scenario = run % 3;
     const history: Minute[] = [];
@@ -50,7 +53,12 @@ export function missingDataOutcomes(runs: number): Record<FinalDecision, number>
 
 export function checkAcceptance(
   summaries: readonly JudgeSummary[],
-  options: { ours: string; deterministic: boolean | null; tiers: readonly string[] },
+  options: {
+    ours: string;
+    deterministic: boolean | null;
+    tiers: readonly string[];
+    judgeOptions?: Partial<SequentialJudgeOptions>;
+  },
 ): Criterion[] {
   const ours = summaries.find((s) => s.judge === options.ours);
   if (!ours) throw new Error(`no summary for ${options.ours}`);
@@ -156,7 +164,7 @@ export function checkAcceptance(
     });
   }
   {
-    const missing = missingDataOutcomes(300);
+    const missing = missingDataOutcomes(300, options.judgeOptions);
     const lowBandNote = `healthy inconclusive ${pct(ours.healthyInconclusive)} (N0+N1)`;
     criteria.push({
       id: 7,

@@ -1,5 +1,10 @@
 /**
  * npm run bench:judge -- [--seed N] [--runs-scale F] [--tiers N0,N1,N2] [--json FILE] [--markdown FILE] [--workers N]
+ *                          [--ours-only] [--without-history] [--judge-options JSON]
+ *
+ * The last three are for tuning: our judge alone (no peers, so no comparisons in the acceptance
+ * table), our judge as error-rate-gate runs it (no A/A history), and options over its defaults,
+ * e.g. --judge-options '{"minuteCap":4}'.
  *
  * Runs every judge over the simulated grid, writes the rows and summaries (JSON) and a report
  * (markdown), and prints the acceptance table. Same seed ⇒ byte-identical files: tasks may finish
@@ -8,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { createSequentialJudge, type SequentialJudgeOptions } from '../../shared/judge/sequential';
 import { type BenchOptions, runBenchmark } from './run';
 import type { TierName } from './simulate';
 
@@ -19,6 +25,7 @@ function parseArgs(argv: readonly string[]): BenchOptions {
     json: null,
     markdown: null,
     workers: Math.min(2, availableParallelism()),
+    judges: {},
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -56,9 +63,32 @@ function parseArgs(argv: readonly string[]): BenchOptions {
       case '--workers':
         options.workers = Math.max(1, Number.parseInt(need(), 10) || 1);
         break;
+      case '--ours-only':
+        options.judges.oursOnly = true;
+        break;
+      case '--without-history':
+        options.judges.withoutHistory = true;
+        break;
+      case '--judge-options': {
+        const raw = need();
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(raw);
+        } catch {
+          throw new Error(
+            `--judge-options takes a JSON object, e.g. --judge-options '{"minuteCap":4}'; got ${raw}`,
+          );
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+          throw new Error(`--judge-options takes a JSON object, e.g. --judge-options '{"minuteCap":4}'`);
+        options.judges.options = parsed as Partial<SequentialJudgeOptions>;
+        // Fails here, with the option's name, rather than in a worker thread.
+        createSequentialJudge(options.judges.options);
+        break;
+      }
       default:
         throw new Error(
-          `unknown option ${flag}; usage: --seed N --runs-scale F --tiers N0,N1,N2 --json FILE --markdown FILE`,
+          `unknown option ${flag}; usage: --seed N --runs-scale F --tiers N0,N1,N2 --json FILE --markdown FILE --workers N --ours-only --without-history --judge-options JSON`,
         );
     }
   }

@@ -2,7 +2,7 @@
  * Runs one task (tier × family × cell, all its runs) through every judge on common random numbers.
  * Pure and deterministic: the same task and master seed give the same typed arrays anywhere.
  */
-import { createSequentialJudge } from '../../shared/judge/sequential';
+import { createSequentialJudge, type SequentialJudgeOptions } from '../../shared/judge/sequential';
 import type { Judge, JudgeContext, Minute } from '../../shared/judge/types';
 import { createPeers } from './peers';
 import { deriveSeed } from './rng';
@@ -42,8 +42,23 @@ export interface TaskResult {
   blast: Float64Array<ArrayBuffer>;
 }
 
-export function createJudges(): Judge[] {
-  return [createSequentialJudge(), ...createPeers()];
+/** Which judges a run compares, and how ours is set up (for tuning and production-mode runs). */
+export interface JudgeSelection {
+  /** Our judge alone, without the peers (a quick look at a change; the acceptance table then has no peers). */
+  oursOnly?: boolean;
+  /** Options for our judge, over its defaults. */
+  options?: Partial<SequentialJudgeOptions>;
+  /** Our judge without the A/A history, as error-rate-gate runs it. */
+  withoutHistory?: boolean;
+}
+
+export function createJudges(selection: JudgeSelection = {}): Judge[] {
+  const ours = createSequentialJudge(selection.options);
+  if (selection.withoutHistory) {
+    const init = ours.init.bind(ours);
+    ours.init = (ctx) => init({ ...ctx, history: [] });
+  }
+  return selection.oursOnly ? [ours] : [ours, ...createPeers()];
 }
 
 /** Every task of the grid for the chosen tiers, in a fixed order. */

@@ -3,7 +3,14 @@ import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { type Criterion, checkAcceptance } from './acceptance';
 import { buildRows, Results, type Row, summarize } from './aggregate';
-import { planTasks, type Task, type TaskResult, TaskRunner } from './engine';
+import {
+  createJudges,
+  type JudgeSelection,
+  planTasks,
+  type Task,
+  type TaskResult,
+  TaskRunner,
+} from './engine';
 import { renderMarkdown } from './report';
 import type { TierName } from './simulate';
 
@@ -14,15 +21,21 @@ export interface BenchOptions {
   json: string | null;
   markdown: string | null;
   workers: number;
+  judges: JudgeSelection;
 }
 
-function runInline(tasks: readonly Task[], seed: number): TaskResult[] {
-  const runner = new TaskRunner(seed);
+function runInline(tasks: readonly Task[], seed: number, judges: JudgeSelection): TaskResult[] {
+  const runner = new TaskRunner(seed, () => createJudges(judges));
   return tasks.map((task) => runner.run(task));
 }
 
 /** Runs tasks on `count` worker threads, handing out the next task as each finishes. */
-async function runInWorkers(tasks: readonly Task[], seed: number, count: number): Promise<TaskResult[]> {
+async function runInWorkers(
+  tasks: readonly Task[],
+  seed: number,
+  count: number,
+  judges: JudgeSelection,
+): Promise<TaskResult[]> {
   const results: TaskResult[] = new Array(tasks.length);
   let next = 0;
   let done = 0;
@@ -38,7 +51,7 @@ async function runInWorkers(tasks: readonly Task[], seed: number, count: number)
       if (next < tasks.length) worker.postMessage(tasks[next++]);
     };
     for (let w = 0; w < Math.min(count, tasks.length); w++) {
-      const worker = new Worker(workerUrl, { workerData: { seed } });
+      const worker = new Worker(workerUrl, { workerData: { seed, judges } });
       workers.push(worker);
       worker.on('message', (result: TaskResult) => {
         results[result.index] = result;
@@ -55,9 +68,14 @@ async function runInWorkers(tasks: readonly Task[], seed: number, count: number)
   return results;
 }
 
-export async function runTasks(tasks: readonly Task[], seed: number, workers: number): Promise<TaskResult[]> {
+export async function runTasks(
+  tasks: readonly Task[],
+  seed: number,
+  workers: number,
+  judges: JudgeSelection = {},
+): Promise<TaskResult[]> {
   const keyed = tasks.map((task, position) => ({ ...task, index: position }));
-  return workers > 1 ? runInWorkers(keyed, seed, workers) : runInline(keyed, seed);
+  return workers > 1 ? runInWorkers(keyed, seed, workers, judges) : runInline(keyed, seed, judges);
 }
 
 export function fingerprint(results: readonly TaskResult[]): string {
@@ -71,10 +89,10 @@ export function fingerprint(results: readonly TaskResult[]): string {
 }
 
 /** Runs a small slice inline and in workers: the determinism check of criterion 8. */
-async function determinismCheck(seed: number, workers: number): Promise<boolean> {
+async function determinismCheck(seed: number, workers: number, judges: JudgeSelection): Promise<boolean> {
   const slice = planTasks(['N1'], 0.01).filter((_, i) => i % 25 === 0);
-  const inline = fingerprint(await runTasks(slice, seed, 1));
-  const threaded = fingerprint(await runTasks(slice, seed, Math.max(2, workers)));
+  const inline = fingerprint(await runTasks(slice, seed, 1, judges));
+  const threaded = fingerprint(await runTasks(slice, seed, Math.max(2, workers), judges));
   return inline === threaded;
 }
 
@@ -87,21 +105,27 @@ export interface BenchOutput {
 
 export async function runBenchmark(options: BenchOptions, command: string): Promise<BenchOutput> {
   const tasks = planTasks(options.tiers, options.runsScale);
-  const results = await runTasks(tasks, options.seed, options.workers);
+  const results = await runTasks(tasks, options.seed, options.workers, options.judges);
   const judges = results[0]?.judges ?? [];
   const view = new Results(tasks, results, judges);
   const rows = buildRows(view, options.tiers);
   const summaries = summarize(view, options.tiers);
-  const deterministic = await determinismCheck(options.seed, options.workers);
+  const deterministic = await determinismCheck(options.seed, options.workers, options.judges);
   const ours = judges[0] ?? 'sequential';
-  const criteria = checkAcceptance(summaries, { ours, deterministic, tiers: options.tiers });
+  const criteria = checkAcceptance(summaries, {
+    ours,
+    deterministic,
+    tiers: options.tiers,
+    ...(options.judges.options ? { judgeOptions: options.judges.options } : {}),
+  });
   const document = {
     command,
     seed: options.seed,
     runsScale: options.runsScale,
     tiers: options.tiers,
+    ...(Object.keys(options.judges).length > 0 ? { judges: options.judges } : {}),
     definitions: {
-      ttd: 'minutes from the later of the degradation onset and the end of the 3-minute warm-up to the decision, decision minute included; verdicts given only at the end count as minute 60',
+      ttd: 'minutes from the later of the degradation onset and the end of the 3-minute warm-up to the decision, decision minute included; verdicts given only at the end count as minute 57, the last judged minute',
       blast:
         'Σ nC·max(0, pC − pB) over rollout minutes up to and including the decision minute (true rates, before bursts and beta noise)',
       escaped:

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildRows, Results } from '../../../bench/judge/aggregate';
-import { planTasks, TaskRunner } from '../../../bench/judge/engine';
+import { createJudges, type JudgeSelection, planTasks, TaskRunner } from '../../../bench/judge/engine';
 import { ORACLES, oracleBounds } from '../../../bench/judge/oracle';
 import { createPeers } from '../../../bench/judge/peers';
 import { deriveSeed, Rng } from '../../../bench/judge/rng';
+import { fingerprint } from '../../../bench/judge/run';
 import { hodgesLehmann, mannWhitney, quantile, wilson } from '../../../bench/judge/stats';
 import type { Judge, Minute } from '../../../shared/judge/types';
 
@@ -23,6 +24,22 @@ describe('judge benchmark', () => {
     expect(smallGrid(42)).toBe(first);
     expect(smallGrid(43)).not.toBe(first);
     expect(JSON.parse(first).length).toBeGreaterThan(50);
+  });
+
+  it('runs our judge alone, with options or without its history, when asked', () => {
+    expect(createJudges().length).toBeGreaterThan(5);
+    expect(createJudges({ oursOnly: true }).map((j) => j.name)).toEqual(['sequential']);
+    const tasks = planTasks(['N1'], 0.02)
+      .filter((task) => task.family === 'healthy')
+      .map((task, index) => ({ ...task, index }));
+    const outcomes = (selection: JudgeSelection) => {
+      const runner = new TaskRunner(11, () => createJudges({ oursOnly: true, ...selection }));
+      return fingerprint(tasks.map((task) => runner.run(task)));
+    };
+    const defaults = outcomes({});
+    expect(outcomes({})).toBe(defaults);
+    expect(outcomes({ withoutHistory: true })).not.toBe(defaults);
+    expect(outcomes({ options: { minuteCap: 2 } })).not.toBe(defaults);
   });
 
   it('oracle bounds catch every 10× regression at high traffic and fewer 1.5× ones', () => {
