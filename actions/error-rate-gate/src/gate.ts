@@ -7,21 +7,20 @@ import type { FinalDecision, Judge, JudgeEvidence, StepDecision } from '../../..
 import { isMissing } from '../../../shared/metrics/grid';
 import type { ArmCounts, IntervalCounts } from '../../../shared/providers/types';
 import { CeilingTest, errorRateUpperBound } from './ceiling';
+import type { GateSettings } from './inputs';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
-export interface GateConfig {
+/** The limits as the inputs give them, and the observation counted in intervals. */
+export type GateConfig = Pick<
+  GateSettings,
+  'maxErrorRate' | 'maxIncrease' | 'minRequests' | 'falseAlarmRate' | 'maxP95LatencyMs' | 'maxLatencyIncrease'
+> & {
   /** Intervals in the whole observation. */
   horizon: number;
   /** First intervals the judge watches without judging (warm-up of a new revision). */
   warmup: number;
-  maxErrorRate: number;
-  maxIncrease: number;
-  minRequests: number;
-  falseAlarmRate: number;
-  maxP95LatencyMs?: number;
-  maxLatencyIncrease?: number;
-}
+};
 
 /**
  * Below this many errors in both arms together, the judge's comparison (how errors split between
