@@ -18,6 +18,7 @@ const CANDIDATE_INPUTS: Record<ProviderName, { deploy: string; name: string }> =
 
 export interface ShiftGuardRequest {
   candidate: CandidateRequest;
+  percent: number;
   /** Fold the shares of other targets into the stable one instead of refusing. */
   takeOver?: boolean;
 }
@@ -26,6 +27,8 @@ export interface ShiftGuardRequest {
  * Refuses before the first write when:
  * - no candidate was asked for (the default is the newest ready revision) and the one found is
  *   what serves 100 %: shifting would tag the production revision and call it the candidate;
+ * - the candidate asked for serves 100 % and the step would give it less: nothing else could
+ *   take the rest (re-running the promotion step, at 100 %, stays a no-op);
  * - besides the stable target and this candidate, another target serves traffic (another
  *   rollout in flight or left half-way), unless `takeOver`. Folding that share silently would
  *   give an unvetted canary's traffic to the stable, and a rollback target that kept it would hand
@@ -47,6 +50,11 @@ export function guardShift(
   if (!asked && serving.length === 1 && serving[0]?.target === candidate.target) {
     throw new ActionError(
       `no candidate to shift to: neither "${inputs.deploy}" nor "${inputs.name}" was given, and the newest ready ${provider === 'ecs' ? 'task definition' : 'revision'}, ${candidate.id}, is the one serving 100 % (the stable one). Give "${inputs.deploy}" to deploy a new one, or "${inputs.name}" to name it`,
+    );
+  }
+  if (serving.length === 1 && serving[0]?.target === candidate.target && request.percent < 100) {
+    throw new ActionError(
+      `the candidate ${candidate.id} already serves 100 %, so no other ${provider === 'ecs' ? 'service' : 'revision'} is there to take ${100 - request.percent} %: is "${inputs.name}" the stable one? Name the new ${provider === 'ecs' ? 'task definition' : 'revision'}, or give "${inputs.deploy}"`,
     );
   }
   const stable = stableOf(serving, candidate.target);

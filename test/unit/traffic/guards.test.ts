@@ -25,7 +25,9 @@ describe('guardShift: the stable revision is never the candidate', () => {
   const newest = { target: 'shop-00001-abc', id: 'shop-00001-abc' };
 
   it('refuses a defaulted candidate that is what serves 100 %, naming both inputs', () => {
-    const message = refusal(() => guardShift('cloud-run', production, newest, { candidate: {} }, () => {}));
+    const message = refusal(() =>
+      guardShift('cloud-run', production, newest, { candidate: {}, percent: 10 }, () => {}),
+    );
     expect(message).toContain('neither "image" nor "candidate" was given');
     expect(message).toContain('shop-00001-abc, is the one serving 100 %');
   });
@@ -36,16 +38,37 @@ describe('guardShift: the stable revision is never the candidate', () => {
         'ecs',
         state([{ target: 'blue', percent: 100 }]),
         { target: 'blue', id: 'shop:1' },
-        { candidate: {} },
+        { candidate: {}, percent: 10 },
         () => {},
       ),
     );
     expect(message).toContain('neither "task-definition" nor "candidate" was given');
   });
 
-  it('lets an asked-for candidate through (re-running the promotion step is a no-op elsewhere)', () => {
+  it('refuses an asked-for candidate that serves 100 % when the step would give it less', () => {
+    const message = refusal(() =>
+      guardShift(
+        'cloud-run',
+        production,
+        newest,
+        { candidate: { candidate: 'shop-00001-abc' }, percent: 10 },
+        () => {},
+      ),
+    );
+    expect(message).toContain(
+      'the candidate shop-00001-abc already serves 100 %, so no other revision is there to take 90 %',
+    );
+  });
+
+  it('lets the promotion step be re-run with the candidate it promoted', () => {
     expect(() =>
-      guardShift('cloud-run', production, newest, { candidate: { candidate: 'shop-00001-abc' } }, () => {}),
+      guardShift(
+        'cloud-run',
+        production,
+        newest,
+        { candidate: { candidate: 'shop-00001-abc' }, percent: 100 },
+        () => {},
+      ),
     ).not.toThrow();
   });
 
@@ -59,7 +82,7 @@ describe('guardShift: the stable revision is never the candidate', () => {
         'cloud-run',
         split,
         { target: 'shop-00002-def', id: 'shop-00002-def' },
-        { candidate: {} },
+        { candidate: {}, percent: 10 },
         () => {},
       ),
     ).not.toThrow();
@@ -75,7 +98,7 @@ describe('guardShift: a split this rollout did not make', () => {
 
   it('refuses, naming the foreign revision and its share, and says how to take over', () => {
     const message = refusal(() =>
-      guardShift('cloud-run', overlapping, second, { candidate: { image: 'x' } }, () => {}),
+      guardShift('cloud-run', overlapping, second, { candidate: { image: 'x' }, percent: 10 }, () => {}),
     );
     expect(message).toContain('a split this rollout did not make');
     expect(message).toContain('shop-00002-first (10 %)');
@@ -84,8 +107,12 @@ describe('guardShift: a split this rollout did not make', () => {
 
   it('takes over when told to, and says what it folds into which revision', () => {
     const logs: string[] = [];
-    guardShift('cloud-run', overlapping, second, { candidate: { image: 'x' }, takeOver: true }, (m) =>
-      logs.push(m),
+    guardShift(
+      'cloud-run',
+      overlapping,
+      second,
+      { candidate: { image: 'x' }, percent: 10, takeOver: true },
+      (m) => logs.push(m),
     );
     expect(logs).toEqual([
       'Taking over (take-over: true): shop-00002-first (10 %) goes back to shop-00001-stable, the largest share; the rollback target is shop-00001-stable at 100 %',
@@ -98,7 +125,7 @@ describe('guardShift: a split this rollout did not make', () => {
       { target: 'shop-00003-second', percent: 10 },
     ]);
     expect(() =>
-      guardShift('cloud-run', ownStep, second, { candidate: { image: 'x' } }, () => {}),
+      guardShift('cloud-run', ownStep, second, { candidate: { image: 'x' }, percent: 10 }, () => {}),
     ).not.toThrow();
   });
 });
