@@ -65,7 +65,7 @@ describe('Cloud Run traffic safety (emulator)', () => {
     runBundle('canary-shift', { ...cloudRunTarget, ...inputs }, { env: env() });
   const writes = () => emulator.calls.filter((c) => c.method === 'PATCH').length;
 
-  it('refuses a defaulted candidate that is the revision serving 100 %, before any write', async () => {
+  it('refuses a candidate that is the revision serving 100 %, defaulted or named, before any write', async () => {
     const stable = await start();
     const result = await shift({ percent: 10 });
     expectCleanFailure(
@@ -79,6 +79,12 @@ describe('Cloud Run traffic safety (emulator)', () => {
     expect(JSON.stringify(emulator.describe('shop').traffic)).not.toContain('canary');
     expect(result.outputs.candidate).toBeUndefined();
     expect(emulator.observed('shop')).toEqual({ [stable]: 100 });
+
+    // Naming the production revision as the candidate of a 10 % step is refused the same way.
+    const named = await shift({ percent: 10, candidate: stable });
+    expectCleanFailure(named, new RegExp(`the candidate ${stable} already serves 100 %`));
+    expect(writes()).toBe(0);
+    expect(JSON.stringify(emulator.describe('shop').traffic)).not.toContain('canary');
   });
 
   it('refuses a second rollout over a split it did not make, naming the first canary; takes over only when told', async () => {
