@@ -31,8 +31,33 @@ export interface NumberOptions {
 
 const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
-/** Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed. */
+/**
+ * The longest duration any input takes: setTimeout stores its delay as a signed 32-bit number and
+ * fires after 1 ms for anything longer, so a larger timeout would end a wait at once.
+ */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
+
+// Decimal digits only: Number() would also take "1e2", "0x0A", "0b11" and " 10 ".
+const DECIMAL_INTEGER = /^-?\d+$/;
+const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Parses a decimal integer ("42", "-3") or, with `fraction`, a decimal number ("0.25"); undefined otherwise. */
+export function parseDecimal(text: string, options: { fraction?: boolean } = {}): number | undefined {
+  if (!(options.fraction ? DECIMAL_NUMBER : DECIMAL_INTEGER).test(text)) return undefined;
+  const value = Number(text);
+  return Number.isSafeInteger(value) || (options.fraction && Number.isFinite(value)) ? value : undefined;
+}
+
+/**
+ * Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed or
+ * longer than MAX_DURATION_MS.
+ */
 export function parseDurationMs(text: string): number | undefined {
+  const ms = durationOf(text);
+  return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
+}
+
+function durationOf(text: string): number | undefined {
   const trimmed = text.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const parts = trimmed.match(/(\d+(?:\.\d+)?)(ms|s|m|h)/g);
@@ -66,12 +91,17 @@ export function inputReader(core: Pick<Core, 'getInput' | 'setSecret'>): InputRe
     options: Omit<NumberOptions, 'default'>,
     integer: boolean,
   ): number | undefined => {
-    const raw = optional(name);
-    if (raw === undefined) return undefined;
-    const value = Number(raw);
-    const example = options.example ?? String(options.min ?? 1);
-    if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-      throw new InputError(name, `"${raw}" is not ${integer ? 'a whole number' : 'a number'}`, example);
+    // Untrimmed: " 10 " is refused like any other form that is not plain digits.
+    const raw = core.getInput(name, { trimWhitespace: false });
+    if (raw.trim() === '') return undefined;
+    const value = parseDecimal(raw, { fraction: !integer });
+    if (value === undefined) {
+      const kind = integer ? 'a whole number in decimal digits' : 'a decimal number';
+      throw new InputError(
+        name,
+        `${JSON.stringify(raw)} is not ${kind} (no spaces, exponents, 0x/0b prefixes or underscores)`,
+        options.example ?? String(options.min ?? 1),
+      );
     }
     return checkRange(name, value, options);
   };
@@ -118,9 +148,16 @@ export function inputReader(core: Pick<Core, 'getInput' | 'setSecret'>): InputRe
     },
     durationMs(name, fallback) {
       const raw = optional(name) ?? fallback;
-      const ms = parseDurationMs(raw);
+      const ms = durationOf(raw);
       if (ms === undefined || ms < 0) {
         throw new InputError(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
+      }
+      if (ms > MAX_DURATION_MS) {
+        throw new InputError(
+          name,
+          `"${raw}" is longer than the longest duration a timer can wait (${MAX_DURATION_MS} ms, about 24 days)`,
+          fallback,
+        );
       }
       return ms;
     },

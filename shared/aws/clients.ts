@@ -8,6 +8,7 @@
  * The SDK packages are not imported here: callers pass the client class they imported lazily,
  * so a bundle pays for an SDK only on the path that uses it.
  */
+import { type AwsClientWithCredentials, requireAwsCredentials } from '../credentials';
 import { ActionError } from '../errors';
 
 /**
@@ -77,6 +78,20 @@ export function awsClientConfig(
     ...(timeout ? { requestHandler: { requestTimeout: timeout, connectionTimeout: timeout } } : {}),
     ...(settings.forcePathStyle ? { forcePathStyle: true } : {}),
   };
+}
+
+/**
+ * Builds an SDK client and checks, before any request, that the default chain yields credentials
+ * (shared/credentials): `await createCheckedAwsClient(ECSClient, { region, userAgent })`.
+ */
+export async function createCheckedAwsClient<Client extends AwsClientWithCredentials>(
+  ClientClass: new (config: AwsClientConfig) => Client,
+  settings: AwsClientSettings,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Client> {
+  const client = createAwsClient(ClientClass, settings, env);
+  await requireAwsCredentials(client);
+  return client;
 }
 
 /** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */

@@ -4,6 +4,7 @@
  * `run.googleapis.com/request_latencies` (a distribution) summed per revision for p95 and slow counts.
  */
 import type { ClientOptions } from 'google-gax';
+import { requireGoogleCredentials } from '../credentials';
 import type { ArmCounts, IntervalCounts, MetricsSource } from '../providers/types';
 import { GOOGLE_CLIENT_LIBRARY } from '../user-agent';
 import { armFromValues, assemble, missingArm, type Range, toNumber } from './grid';
@@ -250,6 +251,7 @@ export class CloudMonitoringSource implements MetricsSource {
 
 /** Builds the REST client (lazily imported: only this path pays for it). */
 export async function createCloudMonitoringSource(settings: CloudMonitoringSettings): Promise<MetricsSource> {
+  if (!settings.emulatorHost) await requireGoogleCredentials();
   const [{ MetricServiceClient }, gax] = await Promise.all([
     import('@google-cloud/monitoring/build/src/v3/metric_service_client.js'),
     import('google-gax/fallback'),

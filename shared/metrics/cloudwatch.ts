@@ -3,7 +3,7 @@
  * GetMetricData: AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime
  * per TargetGroup + LoadBalancer, one call for both arms.
  */
-import { createAwsClient } from '../aws/clients';
+import { createCheckedAwsClient } from '../aws/clients';
 import type { ArmCounts, IntervalCounts, MetricsSource } from '../providers/types';
 import { armFromValues, assemble, type Range, toNumber } from './grid';
 import type { CloudWatchSettings } from './settings';
@@ -156,7 +156,7 @@ export class CloudWatchSource implements MetricsSource {
 /** Builds the CloudWatch client (lazily imported) the way every AWS client is built (shared/aws/clients). */
 export async function createCloudWatchSource(settings: CloudWatchSettings): Promise<MetricsSource> {
   const { CloudWatchClient, GetMetricDataCommand } = await import('@aws-sdk/client-cloudwatch');
-  const client = createAwsClient(CloudWatchClient, {
+  const client = await createCheckedAwsClient(CloudWatchClient, {
     region: settings.region,
     userAgent: settings.userAgent,
     maxAttempts: 3,

@@ -9,7 +9,8 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Storage } from '@google-cloud/storage';
-import { createAwsClient, regionFrom } from '../aws/clients';
+import { createCheckedAwsClient, regionFrom } from '../aws/clients';
+import { requireGoogleCredentials } from '../credentials';
 import { userAgent } from '../user-agent';
 
 export const S3_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_S3_ENDPOINT';
@@ -30,7 +31,7 @@ export async function buildS3Client(
 ): Promise<S3Client> {
   const { S3Client: Client } = await import('@aws-sdk/client-s3');
   const endpoint = env[S3_ENDPOINT_ENV];
-  return createAwsClient(
+  return createCheckedAwsClient(
     Client,
     {
       // S3 finds a bucket in any region from this one; the SDK would refuse to start without any.
@@ -49,6 +50,7 @@ export async function buildGcsClient(
 ): Promise<Storage> {
   const { Storage: Client, IdempotencyStrategy } = await import('@google-cloud/storage');
   const endpoint = env[GCS_ENDPOINT_ENV];
+  if (!endpoint) await requireGoogleCredentials(env);
   return new Client({
     userAgent: userAgent(identity.action, env),
     retryOptions: {

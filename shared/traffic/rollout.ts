@@ -18,6 +18,7 @@ import {
 } from '../providers/types';
 import { type ActionContext, throwIfCancelled } from '../run';
 import { userAgent } from '../user-agent';
+import { guardShift, type ShiftGuardRequest } from './guards';
 import { computeSplit, formatSplit, lastGoodSplit, sameSplit, servingEntries } from './split';
 
 export interface StepContext {
@@ -65,7 +66,7 @@ export function captureRollbackTarget(
   };
 }
 
-export interface ShiftRequest {
+export interface ShiftRequest extends ShiftGuardRequest {
   candidate: CandidateRequest;
   percent: number;
   deadline: Deadline;
@@ -106,6 +107,7 @@ export async function shiftTraffic(
   step.log(`Serving now: ${formatSplit(before.observed)}${before.settled ? '' : ' (still converging)'}`);
 
   const planned = await provider.resolveCandidate(request.candidate, before);
+  guardShift(provider.name, before, planned, request, step.log);
   const rollbackTarget = captureRollbackTarget(provider, before, planned.target, step.clock);
   const stable = servingEntries(rollbackTarget.traffic).sort((a, b) => b.percent - a.percent)[0]?.target;
   progress.rollbackTarget = rollbackTarget;

@@ -62,17 +62,15 @@ export function computeSplit(
 }
 
 /**
- * The last known good split as seen before a rollout step writes: the current observed split with
- * the candidate's share given back to the stable target. For the first step that is the split as
- * it was; for a later step (10 % → 50 %) it is still "stable at 100 %", not the half-way state.
+ * The last known good split as seen before a rollout step writes: the stable target at 100 %. For
+ * the first step that is the split as it was; for a later step (10 % → 50 %) it is still "stable
+ * at 100 %", not the half-way state. Any other share (another rollout's candidate, which a step
+ * takes over only when told to: shared/traffic/guards.ts) is never part of it: a rollback must not
+ * hand an unvetted revision its share again.
  */
 export function lastGoodSplit(observed: readonly TrafficEntry[], candidate?: string): TrafficEntry[] {
   const serving = servingEntries(observed);
-  const candidateShare = serving.find((e) => e.target === candidate)?.percent ?? 0;
-  if (candidateShare === 0) return serving;
   const stable = stableOf(serving, candidate);
   if (stable === undefined) return serving; // the candidate serves everything: it is what there is
-  return serving
-    .filter((e) => e.target !== candidate)
-    .map((e) => (e.target === stable ? { ...e, percent: e.percent + candidateShare } : e));
+  return [{ target: stable, percent: 100 }];
 }

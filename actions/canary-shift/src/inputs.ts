@@ -7,6 +7,7 @@ import {
   taskDefinitionPath,
 } from '../../../shared/providers/ecs/task-definition';
 import type { CandidateRequest } from '../../../shared/providers/types';
+import { TAKE_OVER_INPUT } from '../../../shared/traffic/guards';
 import { readTrafficTarget, TARGET_INPUTS, type TrafficTarget } from '../../../shared/traffic/settings';
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
@@ -20,6 +21,7 @@ export const INPUTS = {
   candidateTag: 'candidate-tag',
   revisionSuffix: 'revision-suffix',
   taskDefinition: 'task-definition',
+  takeOver: TAKE_OVER_INPUT,
 } as const;
 
 export const OUTPUTS = {
@@ -36,6 +38,8 @@ export interface CanaryShiftSettings {
   candidate: CandidateRequest;
   timeoutMs: number;
   pollMs: number;
+  /** Fold a split this rollout did not make into the stable target instead of refusing. */
+  takeOver: boolean;
 }
 
 // Cloud Run tags and revision suffixes: lower case letters, digits and hyphens.
@@ -71,7 +75,14 @@ export function readSettings(core: Core): CanaryShiftSettings {
   const pollMs = read.durationMs(INPUTS.pollInterval, '5s');
   if (pollMs < 100) throw new InputError(INPUTS.pollInterval, 'must be at least 100ms', '5s');
   const candidate = read.optional(INPUTS.candidate);
-  return { target, percent, candidate: readCandidate(read, target, candidate), timeoutMs, pollMs };
+  return {
+    target,
+    percent,
+    candidate: readCandidate(read, target, candidate),
+    timeoutMs,
+    pollMs,
+    takeOver: read.boolean(INPUTS.takeOver, false),
+  };
 }
 
 function readCandidate(

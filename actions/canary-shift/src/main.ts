@@ -52,7 +52,7 @@ async function canaryShift(ctx: ActionContext): Promise<void> {
 
   const result = await shiftTraffic(
     step,
-    { candidate: settings.candidate, percent: settings.percent, deadline },
+    { candidate: settings.candidate, percent: settings.percent, takeOver: settings.takeOver, deadline },
     {
       onRollbackTarget(target, stable) {
         core.setOutput(OUTPUTS.rollbackTarget, encodeRollbackTarget(target));

@@ -173,7 +173,9 @@ export async function readSettings(
   const rawFields = read.optional(INPUTS.fields);
   // yaml is loaded only when an input needs it: a step that fails on a missing input starts faster.
   const parseYaml: ParseYaml =
-    rawPayload !== undefined || rawFields !== undefined ? (await import('yaml')).parse : () => undefined;
+    rawPayload !== undefined || rawFields !== undefined
+      ? (await import('../../../shared/yaml')).parseYaml
+      : () => undefined;
   const payload = readPayload(rawPayload, parseYaml);
   if (text !== undefined && payload !== undefined) {
     throw new InputError(

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import { InputError } from '../../../shared/errors';
+import { parseYaml } from '../../../shared/yaml';
 
 /** What a response's status must be: any of these exact codes or classes ("2xx" is 200–299). */
 export interface StatusExpectation {

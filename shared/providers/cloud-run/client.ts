@@ -5,7 +5,8 @@
  */
 import type { RevisionsClient } from '@google-cloud/run/build/src/v2/revisions_client';
 import type { ServicesClient } from '@google-cloud/run/build/src/v2/services_client';
-import { ActionError, errorMessage, InputError } from '../../errors';
+import { missingGoogleCredentials, requireGoogleCredentials } from '../../credentials';
+import { errorMessage, InputError } from '../../errors';
 import { GOOGLE_CLIENT_LIBRARY } from '../../user-agent';
 import type { ProviderDeps } from '../types';
 
@@ -67,14 +68,13 @@ function noSdkRetries(serviceName: string, methods: readonly string[]) {
 
 async function productionAuth(): Promise<FetchingAuthClient> {
   // Application Default Credentials, as google-github-actions/auth leaves them.
+  await requireGoogleCredentials();
   const { GoogleAuth } = await import('google-auth-library');
   const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
   try {
     return (await auth.getClient()) as unknown as FetchingAuthClient;
   } catch (err) {
-    throw new ActionError(
-      `no Google credentials found (${errorMessage(err)}): run google-github-actions/auth before this step`,
-    );
+    throw missingGoogleCredentials(errorMessage(err));
   }
 }
 

@@ -22,6 +22,7 @@ import type {
 } from '@aws-sdk/client-ecs';
 import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { createAwsClient, regionFrom } from '../../aws/clients';
+import { requireAwsCredentials } from '../../credentials';
 import { ActionError, errorMessage, InputError } from '../../errors';
 import { isRetryableError, retry } from '../../retry';
 import { throwIfCancelled } from '../../run';
@@ -87,7 +88,9 @@ export async function createEcsTrafficProvider(
     import('@aws-sdk/client-ecs'),
     hasListener ? import('@aws-sdk/client-elastic-load-balancing-v2') : Promise.resolve(undefined),
   ]);
-  return new EcsTrafficProvider(target, deps, region, ecsSdk, elbSdk);
+  const provider = new EcsTrafficProvider(target, deps, region, ecsSdk, elbSdk);
+  await provider.requireCredentials();
+  return provider;
 }
 
 interface ForwardRead {
@@ -128,6 +131,11 @@ class EcsTrafficProvider implements TrafficProvider {
 
   apiCalls(): number {
     return this.calls;
+  }
+
+  /** Fails at once, naming the step that provides them, when the AWS chain has no credentials. */
+  requireCredentials(): Promise<void> {
+    return requireAwsCredentials(this.ecs);
   }
 
   // ---- reading --------------------------------------------------------------------------------

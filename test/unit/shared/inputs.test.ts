@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../shared/errors';
-import { inputReader, parseDurationMs } from '../../../shared/inputs';
+import { inputReader, MAX_DURATION_MS, parseDecimal, parseDurationMs } from '../../../shared/inputs';
 import { fakeCore } from '../../helpers/fake-core';
 
 function reader(inputs: Record<string, string>) {
@@ -34,6 +34,36 @@ describe('inputReader', () => {
     expect(errorOf(() => read.integer('count', { default: 1 })).message).toContain(
       '"three" is not a whole number',
     );
+  });
+
+  it.each(['1e2', '0x0A', '0b11', '0o12', '1_0', ' 10 ', '10\n', '+10', '10.0', 'Infinity', '١٠'])(
+    'refuses %j where a decimal whole number is wanted, naming the input',
+    (raw) => {
+      const { read } = reader({ percent: raw });
+      const err = errorOf(() => read.integer('percent', { default: 0, min: 0, max: 100, example: '10' }));
+      expect(err.input).toBe('percent');
+      expect(err.message).toContain(`${JSON.stringify(raw)} is not a whole number in decimal digits`);
+      expect(err.message).toContain('(for example: 10)');
+    },
+  );
+
+  it('reads decimal digits, leading zeros and a minus sign as the number they write', () => {
+    const { read } = reader({ a: '100', b: '007', c: '-3', d: '0.25', e: '1e-1' });
+    expect(read.integer('a', { default: 0 })).toBe(100);
+    expect(read.integer('b', { default: 0 })).toBe(7);
+    expect(read.optionalInteger('c', {})).toBe(-3);
+    expect(read.number('d', { default: 0 })).toBe(0.25);
+    expect(errorOf(() => read.number('e', { default: 0 })).message).toContain('is not a decimal number');
+  });
+
+  it('bounds every duration below the longest wait a timer can take, with an accepted value', () => {
+    const { read } = reader({ timeout: '597h', ok: '596h' });
+    expect(errorOf(() => read.durationMs('timeout', '10m')).message).toBe(
+      `input "timeout": "597h" is longer than the longest duration a timer can wait (${MAX_DURATION_MS} ms, about 24 days) (for example: 10m)`,
+    );
+    expect(read.durationMs('ok', '10m')).toBe(596 * 3_600_000);
+    expect(parseDurationMs('2147483.648')).toBeUndefined();
+    expect(parseDurationMs('2147483647ms')).toBe(MAX_DURATION_MS);
   });
 
   it('falls back to defaults for empty inputs', () => {
@@ -79,6 +109,16 @@ describe('inputReader', () => {
   it('splits lists on commas and newlines', () => {
     const { read } = reader({ steps: '10, 50\n100' });
     expect(read.list('steps')).toEqual(['10', '50', '100']);
+  });
+});
+
+describe('parseDecimal', () => {
+  it('takes decimal digits only', () => {
+    expect(parseDecimal('42')).toBe(42);
+    expect(parseDecimal('4.2')).toBeUndefined();
+    expect(parseDecimal('4.2', { fraction: true })).toBe(4.2);
+    expect(parseDecimal('99999999999999999999')).toBeUndefined();
+    for (const text of ['1e2', '0x0A', '0b11', '1_0', ' 1', '']) expect(parseDecimal(text)).toBeUndefined();
   });
 });
 

@@ -27,7 +27,28 @@ describe('canary-shift settings', () => {
       candidate: { tag: 'canary', image: 'europe-docker.pkg.dev/p/apps/shop:v2' },
       timeoutMs: 600_000,
       pollMs: 5000,
+      takeOver: false,
     });
+  });
+
+  it('takes over a foreign split only when told to, in so many words', () => {
+    const base = { ...cloudRun, percent: '10', image: 'europe-docker.pkg.dev/p/apps/shop:v2' };
+    expect(readShift(fakeCore({ ...base, 'take-over': 'true' })).takeOver).toBe(true);
+    expect(() => readShift(fakeCore({ ...base, 'take-over': 'shop-00001' }))).toThrow(
+      'input "take-over": "shop-00001" is not a boolean',
+    );
+  });
+
+  it.each(['1e2', '0x0A', '0b11', '1_0', ' 10 '])('refuses percent %j: decimal digits only', (percent) => {
+    expect(() => readShift(fakeCore({ ...cloudRun, percent }))).toThrow(
+      `input "percent": ${JSON.stringify(percent)} is not a whole number in decimal digits`,
+    );
+  });
+
+  it('refuses a timeout a timer cannot wait', () => {
+    expect(() => readShift(fakeCore({ ...cloudRun, percent: '10', timeout: '600h' }))).toThrow(
+      'input "timeout": "600h" is longer than the longest duration a timer can wait',
+    );
   });
 
   it('reads an ECS step', () => {

@@ -77,6 +77,23 @@ describe('splits', () => {
       ),
     ).toEqual([{ target: 'a', percent: 100 }]);
   });
+
+  it('the last good split never keeps a share of a revision that is neither stable nor candidate', () => {
+    // Another rollout's canary at 10 %: handing it its share again on rollback would re-expose it.
+    expect(
+      lastGoodSplit(
+        [
+          { target: 'stable', percent: 80 },
+          { target: 'other-canary', percent: 10 },
+          { target: 'cand', percent: 10 },
+        ],
+        'cand',
+      ),
+    ).toEqual([{ target: 'stable', percent: 100 }]);
+    expect(lastGoodSplit([{ target: 'cand', percent: 100 }], 'cand')).toEqual([
+      { target: 'cand', percent: 100 },
+    ]);
+  });
 });
 
 describe('rollback token', () => {
