@@ -10,7 +10,6 @@
  * balancer's own (HTTPCode_ELB_*), never the target group's HTTPCode_Target_*.
  */
 import { Agent, request } from 'node:http';
-import { type Timeline, timelineEnv, toVirtual } from '../../shared/clock';
 import { TrafficLog } from '../emulators/traffic-log';
 import { Upstream, WeightedPicker } from '../emulators/upstream';
 import { startServer, type TestServer } from '../helpers/http-server';
@@ -189,22 +188,5 @@ export async function startRoutedService(options: {
       agent.destroy();
       await server.close();
     },
-  };
-}
-
-/** How much faster than real time the metrics e2e tests run: a 60 s period takes one second. */
-export const TIME_SCALE = 60;
-
-/**
- * An accelerated timeline (shared/clock.ts) for one test: the emulators answer on it and the gate
- * bundle runs on it (its `env`), so periods keep the real APIs' 60 s rules.
- */
-export function acceleratedTime(scale = TIME_SCALE) {
-  const timeline: Timeline = { origin: Date.now(), scale };
-  return {
-    timeline,
-    env: timelineEnv(timeline),
-    /** Now on the timeline, as an ISO string (what a caller passes as start-time). */
-    nowIso: () => new Date(toVirtual(timeline, Date.now())).toISOString(),
   };
 }

@@ -7,9 +7,10 @@
  */
 import { describe, expect, it, type TestContext } from 'vitest';
 import { cloudMonitoringHandler, type MetricsFault } from '../emulators/cloud-monitoring';
+import { acceleratedTime } from '../emulators/traffic-log';
 import { startServer, type TestServer } from '../helpers/http-server';
 import { type BundleOptions, runBundle } from '../helpers/runner';
-import { acceleratedTime, startRoutedService } from './error-rate-gate-traffic';
+import { startRoutedService } from './error-rate-gate-traffic';
 
 const CANDIDATE = 'shop-00042-new';
 const BASELINE = 'shop-00041-old';
@@ -151,9 +152,10 @@ describe('error-rate-gate with Cloud Monitoring: live traffic', () => {
       baselineErrorRate: 0.05,
       perSecond: 120,
     });
-    // An ingestion backlog: every point shows up 200-230 s late, past the 180 s metrics-delay.
-    cloud.handler.ingestion.minDelayMs = 200_000;
-    cloud.handler.ingestion.maxDelayMs = 230_000;
+    // An ingestion backlog: every request shows up 250-280 s late, so when the gate first reads an
+    // interval (180 s metrics-delay after its end) nothing of it is visible yet.
+    cloud.handler.ingestion.minDelayMs = 250_000;
+    cloud.handler.ingestion.maxDelayMs = 280_000;
     const result = await gate(cloud, { 'max-error-rate': '20%', 'max-increase': '100%', duration: '12m' });
     expect(result.errors).toEqual([]);
     expect(result.outputs.verdict).toBe('pass');

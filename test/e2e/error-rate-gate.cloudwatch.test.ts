@@ -8,9 +8,10 @@
 import { describe, expect, it, type TestContext } from 'vitest';
 import type { MetricsFault } from '../emulators/cloud-monitoring';
 import { cloudWatchHandler } from '../emulators/cloudwatch';
+import { acceleratedTime } from '../emulators/traffic-log';
 import { startServer, type TestServer } from '../helpers/http-server';
 import { runBundle } from '../helpers/runner';
-import { acceleratedTime, startRoutedService, type TaskFailure } from './error-rate-gate-traffic';
+import { startRoutedService, type TaskFailure } from './error-rate-gate-traffic';
 
 const LOAD_BALANCER = 'app/shop-alb/50dc6c495c0c9188';
 const CANDIDATE = 'targetgroup/shop-green/6d0ecf831eec9f09';
@@ -183,9 +184,10 @@ describe('error-rate-gate with CloudWatch: live traffic', () => {
       baselineErrorRate: 0.05,
       perSecond: 120,
     });
-    // An ingestion backlog: every point shows up 150-170 s late, past the 120 s metrics-delay.
-    cloud.handler.ingestion.minDelayMs = 150_000;
-    cloud.handler.ingestion.maxDelayMs = 170_000;
+    // An ingestion backlog: every request shows up 190-220 s late, so when the gate first reads an
+    // interval (120 s metrics-delay after its end) nothing of it is visible yet.
+    cloud.handler.ingestion.minDelayMs = 190_000;
+    cloud.handler.ingestion.maxDelayMs = 220_000;
     const result = await gate(cloud, { 'max-error-rate': '20%', 'max-increase': '100%', duration: '12m' });
     expect(result.errors).toEqual([]);
     expect(result.outputs.verdict).toBe('pass');

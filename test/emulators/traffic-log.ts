@@ -5,7 +5,7 @@
  * each sample shows up in the API only after an ingestion lag, on the callers' (possibly
  * accelerated) timeline.
  */
-import { type Timeline, toVirtual, toWall } from '../../shared/clock';
+import { type Timeline, timelineEnv, toVirtual, toWall } from '../../shared/clock';
 
 export interface RequestSample {
   /** Epoch milliseconds when the response finished. */
@@ -170,4 +170,22 @@ export class Ingestion {
     }
     return out;
   }
+}
+
+/** How much faster than real time the metrics emulators run in tests: a 60 s period takes a second. */
+export const TIME_SCALE = 60;
+
+/**
+ * An accelerated timeline (shared/clock.ts) starting now: the metrics emulators answer on it
+ * (`ingestion: {timeline}`) and a bundle given `env` runs on it, so periods keep the real APIs'
+ * 60 s rules.
+ */
+export function acceleratedTime(scale = TIME_SCALE) {
+  const timeline: Timeline = { origin: Date.now(), scale };
+  return {
+    timeline,
+    env: timelineEnv(timeline),
+    /** Now on the timeline, as an ISO string (what a caller passes as start-time). */
+    nowIso: () => new Date(toVirtual(timeline, Date.now())).toISOString(),
+  };
 }
