@@ -146,9 +146,9 @@ describe('error-rate-gate with Cloud Monitoring: live traffic', () => {
     );
   });
 
-  it('waits for points that arrive after metrics-delay instead of judging them missing', async (context) => {
+  it('waits for points that arrive after metrics-delay instead of judging them missing (a 5× candidate fails)', async (context) => {
     const cloud = await setup(context, {
-      candidateErrorRate: 0.05,
+      candidateErrorRate: 0.25,
       baselineErrorRate: 0.05,
       perSecond: 120,
     });
@@ -156,9 +156,11 @@ describe('error-rate-gate with Cloud Monitoring: live traffic', () => {
     // interval (180 s metrics-delay after its end) nothing of it is visible yet.
     cloud.handler.ingestion.minDelayMs = 250_000;
     cloud.handler.ingestion.maxDelayMs = 280_000;
-    const result = await gate(cloud, { 'max-error-rate': '20%', 'max-increase': '100%', duration: '12m' });
-    expect(result.errors).toEqual([]);
-    expect(result.outputs.verdict).toBe('pass');
+    const result = await gate(cloud, { 'max-error-rate': '50%', duration: '12m' });
+    // Judged as missing, the intervals would give "inconclusive"; read once they arrived, a 5×
+    // candidate fails.
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.outputs.reason).toMatch(/^candidate fails 2\d(\.\d+)?% of \d+ requests/);
     expect(result.stdout).not.toContain('no data');
   });
 
