@@ -5,6 +5,7 @@
  * each sample shows up in the API only after an ingestion lag, on the callers' (possibly
  * accelerated) timeline.
  */
+import { Rng } from '../../bench/judge/rng';
 import { type Timeline, timelineEnv, toVirtual, toWall } from '../../shared/clock';
 
 export interface RequestSample {
@@ -100,18 +101,6 @@ export class TrafficLog {
   }
 }
 
-/** A seeded uniform [0, 1) sequence (mulberry32): reproducible lags. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface IngestionOptions {
   /** The callers' timeline (shared/clock.ts); real time when absent. */
   timeline?: Timeline;
@@ -132,13 +121,13 @@ export class Ingestion {
   maxDelayMs: number;
   readonly timeline: Timeline | undefined;
   private readonly lags = new WeakMap<RequestSample, number>();
-  private readonly random: () => number;
+  private readonly random: Rng;
 
   constructor(options: IngestionOptions = {}) {
     this.timeline = options.timeline;
     this.minDelayMs = options.minDelayMs ?? 0;
     this.maxDelayMs = options.maxDelayMs ?? 0;
-    this.random = seeded(options.seed ?? 14);
+    this.random = new Rng(options.seed ?? 14);
   }
 
   /** Now on the callers' timeline. */
@@ -162,7 +151,7 @@ export class Ingestion {
       if (at < filter.from || at >= filter.to) continue;
       let lag = this.lags.get(sample);
       if (lag === undefined) {
-        lag = this.random();
+        lag = this.random.uniform();
         this.lags.set(sample, lag);
       }
       if (at + this.minDelayMs + lag * (this.maxDelayMs - this.minDelayMs) > now) continue;
