@@ -2,6 +2,7 @@
  * The one way to get a MetricsSource: each implementation, and its SDK, is imported only when
  * chosen, after the inputs were validated.
  */
+import { endpointOverride } from '../aws/clients';
 import { type Timeline, timelineFromEnv } from '../clock';
 import type { MetricsSource } from '../providers/types';
 import type { MetricsSettings } from './settings';
@@ -23,7 +24,7 @@ export async function createMetricsSource(settings: MetricsSettings): Promise<Me
   }
 }
 
-const LOOPBACK = /^(127\.0\.0\.1|localhost|\[::1\])$/;
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 
 /**
  * The accelerated timeline (shared/clock.ts) the gate runs on, honoured only when the metrics
@@ -35,10 +36,10 @@ export function emulatorTimeline(settings: MetricsSettings, env: NodeJS.ProcessE
     settings.source === 'cloud-monitoring' && settings.emulatorHost
       ? `http://${settings.emulatorHost}`
       : settings.source === 'cloudwatch'
-        ? settings.endpoint
+        ? (settings.endpoint ?? endpointOverride(env))
         : undefined;
   if (endpoint === undefined || !URL.canParse(endpoint)) return undefined;
-  return LOOPBACK.test(new URL(endpoint).hostname) ? timelineFromEnv(env) : undefined;
+  return LOOPBACK.includes(new URL(endpoint).hostname) ? timelineFromEnv(env) : undefined;
 }
 
 export { isMissing, missingArm } from './grid';

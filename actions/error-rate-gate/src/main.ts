@@ -166,7 +166,7 @@ async function watch(
       }
       if (counts) {
         failedPolls = 0;
-        // Only intervals that can no longer change; a missing recent point is read again later.
+        // Complete intervals, in order; one whose point is still missing waits for it (settle.ts).
         const settled = settledIntervals(counts, { now: clock.now(), delayMs: settings.metricsDelayMs });
         for (const interval of settled) {
           const decision = state.observe(interval);

@@ -103,6 +103,9 @@ describe('accelerated timeline (test-only)', () => {
     expect(emulatorTimeline({ ...monitoring, emulatorHost: '127.0.0.1:8085' }, env)).toEqual(timeline);
     expect(emulatorTimeline({ ...cloudwatch, endpoint: 'http://127.0.0.1:4566' }, env)).toEqual(timeline);
     expect(emulatorTimeline({ ...cloudwatch, endpoint: 'http://localhost:4566' }, env)).toEqual(timeline);
+    expect(
+      emulatorTimeline(cloudwatch, { ...env, ROLLOUT_ACTIONS_AWS_ENDPOINT: 'http://127.0.0.1:4566' }),
+    ).toEqual(timeline);
     // Real APIs, a remote endpoint, or Prometheus (whose timestamps are real): real time.
     expect(emulatorTimeline(monitoring, env)).toBeUndefined();
     expect(emulatorTimeline(cloudwatch, env)).toBeUndefined();
