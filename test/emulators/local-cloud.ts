@@ -8,8 +8,8 @@
  *
  * The metrics APIs answer on an accelerated timeline (shared/clock.ts, `timeScale` times real
  * time) that `env` hands to the gate too: the gate keeps the real APIs' 60 s periods and metrics
- * delays, and a minute of them passes in a second at the default scale. Pipeline inputs for the
- * gate (`gate-interval`, `bake-time`, `metrics-delay`) are therefore in virtual time.
+ * delays, and a minute of them passes in half a second at the default scale. Pipeline inputs for
+ * the gate (`gate-interval`, `bake-time`, `metrics-delay`) are therefore in virtual time.
  */
 import { Agent, request } from 'node:http';
 import { type AwsEmulator, startAwsEmulator } from './aws/server';
@@ -18,6 +18,12 @@ import { type CloudRunEmulator, startCloudRunEmulator } from './cloud-run/server
 import { cloudWatchHandler } from './cloudwatch';
 import { SlackEmulator } from './slack/index';
 import { acceleratedTime } from './traffic-log';
+
+/**
+ * Speed of the local cloud's metrics timeline: 120× keeps `npm run demo` under a minute with
+ * Cloud Monitoring's real 180 s delay (1.5 s a gate step) and 60 s periods (0.5 s each).
+ */
+export const LOCAL_CLOUD_TIME_SCALE = 120;
 
 export interface LocalCloudOptions {
   project?: string;
@@ -31,7 +37,7 @@ export interface LocalCloudOptions {
   requestsPerSecond?: number;
   /** How long a Cloud Run reconcile takes, ms (default 100). */
   reconcileMs?: number;
-  /** How much faster than real time the metrics run (default TIME_SCALE, traffic-log.ts). */
+  /** How much faster than real time the metrics run (default LOCAL_CLOUD_TIME_SCALE). */
   timeScale?: number;
 }
 
@@ -121,7 +127,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     images: options.images ?? {},
     reconcileMs: options.reconcileMs ?? 100,
   });
-  const time = acceleratedTime(options.timeScale);
+  const time = acceleratedTime(options.timeScale ?? LOCAL_CLOUD_TIME_SCALE);
   const monitoring = cloudMonitoringHandler(cloudRun.log, {
     location: region,
     ingestion: { timeline: time.timeline },
@@ -161,7 +167,7 @@ export interface LocalAwsOptions {
   requestsPerSecond?: number;
   /** How long an ECS deployment stays IN_PROGRESS, ms (default 300). */
   deploymentMs?: number;
-  /** How much faster than real time the metrics run (default TIME_SCALE, traffic-log.ts). */
+  /** How much faster than real time the metrics run (default LOCAL_CLOUD_TIME_SCALE). */
   timeScale?: number;
 }
 
@@ -181,7 +187,7 @@ export interface LocalAws {
 /** The AWS side: ECS blue/green services behind a weighted listener, CloudWatch, Slack, load. */
 export async function startLocalAws(options: LocalAwsOptions = {}): Promise<LocalAws> {
   const aws = await startAwsEmulator({ deploymentMs: options.deploymentMs ?? 300 });
-  const time = acceleratedTime(options.timeScale);
+  const time = acceleratedTime(options.timeScale ?? LOCAL_CLOUD_TIME_SCALE);
   const monitoring = cloudWatchHandler(aws.log, { ingestion: { timeline: time.timeline } });
   aws.mount(monitoring);
   const slack = await SlackEmulator.start();

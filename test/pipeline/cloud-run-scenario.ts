@@ -58,9 +58,9 @@ export function cloudRunInputs(
     image,
     environment: 'demo',
     steps: '20,50,100',
-    // Gate timings are on the local cloud's accelerated timeline (60×): real 60 s periods and the
-    // action's default metrics-delay, each virtual minute a real second.
-    'bake-time': '8m',
+    // Gate timings are on the local cloud's accelerated timeline (120×): real 60 s periods and the
+    // action's default metrics-delay, each virtual minute half a real second (16m: an 8 s bake).
+    'bake-time': '16m',
     'gate-interval': '1m',
     'min-requests': '50',
     // Tolerate up to twice the baseline's error rate: the judge then promotes a healthy candidate
