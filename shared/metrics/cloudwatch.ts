@@ -1,7 +1,18 @@
 /**
  * ECS (behind an Application Load Balancer) request and error counts from CloudWatch
- * GetMetricData: AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime
- * per TargetGroup + LoadBalancer, one call for both arms.
+ * GetMetricData, one call for both arms: per TargetGroup + LoadBalancer, RequestCount,
+ * HTTPCode_Target_{2,3,4,5}XX_Count, TargetConnectionErrorCount and TargetResponseTime; per
+ * LoadBalancer, HTTPCode_ELB_5XX_Count.
+ *
+ * A crashing, resetting or hanging candidate shows up mostly in answers the ALB generated itself
+ * (502, 503, 504), which HTTPCode_Target_5XX_Count leaves out. They are counted as the candidate's
+ * errors this way (see attributeErrors):
+ * - a request the ALB routed to a target group (RequestCount) that no target answered
+ *   (HTTPCode_Target_*), or a failed connection to its targets, is an error of that group;
+ * - the load balancer's 5xx that no group explains this way (e.g. a 503 because the group had no
+ *   target to choose, which no RequestCount holds) carry no target group: they are charged to the
+ *   candidate, never to the baseline. The baseline is charged only the ELB 5xx left after the
+ *   candidate's, so errors that can't be placed never make the candidate look better.
  */
 import { createCheckedAwsClient } from '../aws/clients';
 import type { ArmCounts, IntervalCounts, MetricsSource } from '../providers/types';
@@ -36,30 +47,44 @@ export interface MetricDataQueryShape {
   ReturnData: boolean;
 }
 
-/** The GetMetricData queries: requests, 5xx and (optionally) p95 latency for each arm. */
+const TARGET_CLASSES = ['2', '3', '4', '5'] as const;
+
+/**
+ * The GetMetricData queries: per arm, requests, the targets' responses by class, connection errors
+ * and (optionally) p95 latency; for the load balancer, the 5xx it generated itself.
+ */
 export function metricDataQueries(
   s: Pick<CloudWatchSettings, 'loadBalancer' | 'candidate' | 'baseline' | 'latency'>,
   stepMs: number,
 ): MetricDataQueryShape[] {
   const period = Math.max(1, Math.round(stepMs / 1000));
+  const loadBalancer = { Name: 'LoadBalancer', Value: loadBalancerDimension(s.loadBalancer) };
+  const stat = (
+    Id: string,
+    metric: string,
+    statistic: string,
+    Dimensions: MetricDataQueryShape['MetricStat']['Metric']['Dimensions'],
+  ): MetricDataQueryShape => ({
+    Id,
+    MetricStat: {
+      Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions },
+      Period: period,
+      Stat: statistic,
+    },
+    ReturnData: true,
+  });
   const queries: MetricDataQueryShape[] = [];
   for (const arm of ARMS) {
-    const dimensions = [
-      { Name: 'LoadBalancer', Value: loadBalancerDimension(s.loadBalancer) },
-      { Name: 'TargetGroup', Value: targetGroupDimension(s[arm]) },
-    ];
-    const stat = (id: string, metric: string, statistic: string): MetricDataQueryShape => ({
-      Id: `${id}_${ARM_KEY[arm]}`,
-      MetricStat: {
-        Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: dimensions },
-        Period: period,
-        Stat: statistic,
-      },
-      ReturnData: true,
-    });
-    queries.push(stat('requests', 'RequestCount', 'Sum'), stat('errors', 'HTTPCode_Target_5XX_Count', 'Sum'));
-    if (s.latency) queries.push(stat('latency', 'TargetResponseTime', 'p95'));
+    const dimensions = [loadBalancer, { Name: 'TargetGroup', Value: targetGroupDimension(s[arm]) }];
+    const key = ARM_KEY[arm];
+    queries.push(stat(`requests_${key}`, 'RequestCount', 'Sum', dimensions));
+    for (const c of TARGET_CLASSES) {
+      queries.push(stat(`t${c}xx_${key}`, `HTTPCode_Target_${c}XX_Count`, 'Sum', dimensions));
+    }
+    queries.push(stat(`conn_${key}`, 'TargetConnectionErrorCount', 'Sum', dimensions));
+    if (s.latency) queries.push(stat(`latency_${key}`, 'TargetResponseTime', 'p95', dimensions));
   }
+  queries.push(stat('elb5xx', 'HTTPCode_ELB_5XX_Count', 'Sum', [loadBalancer]));
   return queries;
 }
 
@@ -67,6 +92,57 @@ export interface MetricDataResultShape {
   Id?: string | undefined;
   Timestamps?: Date[] | undefined;
   Values?: number[] | undefined;
+}
+
+/** One target group's counts in one period, as CloudWatch gives them (undefined: no point). */
+export interface TargetGroupPeriod {
+  requests: number | null | undefined;
+  /** HTTPCode_Target_{2,3,4,5}XX_Count. */
+  byClass: (number | null | undefined)[];
+  connectionErrors: number | null | undefined;
+}
+
+const isFault = (v: number | null | undefined) => v === null || (v !== undefined && !(v >= 0));
+
+/**
+ * Requests and errors of both arms for one period, with the load balancer's own 5xx attributed
+ * as described at the top of this file. Counts published only when non-zero are zero when absent;
+ * an absent RequestCount is missing data, and so is any NaN.
+ */
+export function attributeErrors(
+  candidate: TargetGroupPeriod,
+  baseline: TargetGroupPeriod,
+  elb5xx: number | null | undefined,
+): Record<Arm, { requests: number | null | undefined; errors: number | null | undefined }> {
+  const split = (g: TargetGroupPeriod) => {
+    if (isFault(g.requests) || g.byClass.some(isFault) || isFault(g.connectionErrors)) return undefined;
+    const requests = g.requests ?? 0;
+    const answered = g.byClass.reduce<number>((sum, v) => sum + (v ?? 0), 0);
+    // Routed to this group but answered by no target (reset, hang, crash): the ALB answered.
+    const unanswered = Math.max(0, requests - answered, g.connectionErrors ?? 0);
+    return { targetErrors: g.byClass[3] ?? 0, unanswered };
+  };
+  const c = split(candidate);
+  const b = split(baseline);
+  const elb = isFault(elb5xx) ? undefined : (elb5xx ?? 0);
+  const candidateElb = c?.unanswered ?? 0;
+  // The baseline is charged only ELB 5xx the candidate's don't already explain.
+  const baselineElb = b && elb !== undefined ? Math.min(b.unanswered, Math.max(0, elb - candidateElb)) : 0;
+  const unattributed = elb === undefined ? undefined : Math.max(0, elb - candidateElb - baselineElb);
+  const candidateCounts =
+    c === undefined || unattributed === undefined
+      ? { requests: null, errors: null }
+      : candidate.requests === undefined && unattributed === 0
+        ? { requests: undefined, errors: undefined }
+        : {
+            requests: (candidate.requests ?? 0) + unattributed,
+            errors: c.targetErrors + c.unanswered + unattributed,
+          };
+  const baselineCounts =
+    b === undefined || baseline.requests === undefined
+      ? { requests: b === undefined ? null : undefined, errors: undefined }
+      : { requests: baseline.requests, errors: b.targetErrors + baselineElb };
+  return { candidate: candidateCounts, baseline: baselineCounts };
 }
 
 /**
@@ -90,12 +166,22 @@ export function parseMetricData(
     values.set(result.Id, byStart);
   }
   const get = (id: string, start: number) => values.get(id)?.get(start);
-  return (arm, start) => {
+  const group = (arm: Arm, start: number): TargetGroupPeriod => {
     const key = ARM_KEY[arm];
-    const latencySeconds = get(`latency_${key}`, start);
+    return {
+      requests: get(`requests_${key}`, start),
+      byClass: TARGET_CLASSES.map((c) => get(`t${c}xx_${key}`, start)),
+      connectionErrors: get(`conn_${key}`, start),
+    };
+  };
+  return (arm, start) => {
+    const counts = attributeErrors(group('candidate', start), group('baseline', start), get('elb5xx', start))[
+      arm
+    ];
+    const latencySeconds = get(`latency_${ARM_KEY[arm]}`, start);
     return armFromValues(
-      get(`requests_${key}`, start),
-      get(`errors_${key}`, start),
+      counts.requests,
+      counts.errors,
       typeof latencySeconds === 'number' ? { p95LatencyMs: latencySeconds * 1000 } : {},
     );
   };

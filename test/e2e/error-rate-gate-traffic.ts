@@ -3,6 +3,11 @@
  * router that splits them between two Upstreams by weight and records each response in a
  * TrafficLog, the log the metrics emulators answer from. It also exports the same traffic as
  * Prometheus counters (`http_requests_total{version,code}`) for a real Prometheus to scrape.
+ *
+ * As an ALB, the router also answers for a candidate whose tasks fail below HTTP: crashed tasks
+ * refuse connections (502, TargetConnectionErrorCount), reset them (502) or hang until the idle
+ * timeout (504); with every task gone it has no target to choose (503). Those answers are the load
+ * balancer's own (HTTPCode_ELB_*), never the target group's HTTPCode_Target_*.
  */
 import { Agent, request } from 'node:http';
 import { TrafficLog } from '../emulators/traffic-log';
@@ -20,6 +25,22 @@ export interface Arm {
   upstream: Upstream;
   percent: number;
 }
+
+/** How a candidate's tasks fail below HTTP, and for which share of its requests. */
+export interface TaskFailure {
+  kind: 'refused' | 'reset' | 'hang' | 'no-targets';
+  rate: number;
+}
+
+/** The load balancer's own answer to each task failure. */
+const ALB_ANSWER: Record<TaskFailure['kind'], { status: number; body: string }> = {
+  refused: { status: 502, body: '502 Bad Gateway' },
+  reset: { status: 502, body: '502 Bad Gateway' },
+  hang: { status: 504, body: '504 Gateway Time-out' },
+  'no-targets': { status: 503, body: '503 Service Temporarily Unavailable' },
+};
+/** How long a hung request is held before the 504 (the idle timeout, shortened for tests). */
+const HANG_MS = 200;
 
 export interface RoutedService {
   log: TrafficLog;
@@ -39,10 +60,28 @@ export interface RoutedService {
 export async function startRoutedService(options: {
   /** sample.group: the Cloud Run service name or the ALB's `app/name/id`. */
   group: string;
-  candidate: { name: string; errorRate: number; percent: number; latencyMs?: number };
+  candidate: { name: string; errorRate: number; percent: number; latencyMs?: number; failure?: TaskFailure };
   baseline: { name: string; errorRate: number; latencyMs?: number };
 }): Promise<RoutedService> {
   const log = new TrafficLog();
+  const failure = options.candidate.failure;
+  // The same even spreading of failures over requests as an Upstream's errorRate.
+  const failing = new Upstream({ version: 'task failures', errorRate: failure?.rate ?? 0 });
+  // Two tasks per target group; crashed ones are unhealthy, or gone when there is no target left.
+  const crashed = failure?.kind === 'refused' || failure?.kind === 'no-targets';
+  for (const [version, healthy] of [
+    [options.candidate.name, !crashed],
+    [options.baseline.name, true],
+  ] as const) {
+    const gone = version === options.candidate.name && failure?.kind === 'no-targets';
+    log.recordHealth({
+      at: 0,
+      group: options.group,
+      version,
+      healthy: healthy ? 2 : 0,
+      unhealthy: healthy || gone ? 0 : 2,
+    });
+  }
   const picker = new WeightedPicker();
   const candidate: Arm = {
     name: options.candidate.name,
@@ -78,6 +117,23 @@ export async function startRoutedService(options: {
       { key: 'baseline', percent: baseline.percent },
     ]);
     const arm = key === 'candidate' ? candidate : baseline;
+    if (failure && arm === candidate && failing.nextFails()) {
+      const answer = ALB_ANSWER[failure.kind];
+      if (failure.kind === 'hang') await new Promise((r) => setTimeout(r, HANG_MS));
+      res.statusCode = answer.status;
+      res.end(answer.body);
+      log.record({
+        at: Date.now(),
+        group: options.group,
+        version: arm.name,
+        status: answer.status,
+        latencyMs: performance.now() - began,
+        answeredBy: 'load-balancer',
+        ...(failure.kind === 'refused' ? { connectionError: true } : {}),
+        ...(failure.kind === 'no-targets' ? { noTarget: true } : {}),
+      });
+      return;
+    }
     const status = await arm.upstream.handle(req, res);
     log.record({
       at: Date.now(),

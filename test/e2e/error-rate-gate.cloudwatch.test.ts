@@ -1,14 +1,17 @@
 /**
  * error-rate-gate against CloudWatch: the built bundle's @aws-sdk/client-cloudwatch sends
  * GetMetricData (AWS JSON 1.0) to the emulator, which answers from real traffic routed between
- * two target groups behind one load balancer.
+ * two target groups behind one load balancer. Emulator and bundle share an accelerated timeline
+ * (60× real time): periods are real 60 s periods and metrics arrive with the ALB's lag, so the
+ * gate runs on its production settings (interval 1m, metrics-delay 120s by default).
  */
 import { describe, expect, it, type TestContext } from 'vitest';
 import type { MetricsFault } from '../emulators/cloud-monitoring';
 import { cloudWatchHandler } from '../emulators/cloudwatch';
+import { acceleratedTime } from '../emulators/traffic-log';
 import { startServer, type TestServer } from '../helpers/http-server';
 import { runBundle } from '../helpers/runner';
-import { startRoutedService } from './error-rate-gate-traffic';
+import { startRoutedService, type TaskFailure } from './error-rate-gate-traffic';
 
 const LOAD_BALANCER = 'app/shop-alb/50dc6c495c0c9188';
 const CANDIDATE = 'targetgroup/shop-green/6d0ecf831eec9f09';
@@ -23,8 +26,10 @@ async function setup(
     percent?: number;
     perSecond: number;
     candidateLatencyMs?: number;
+    candidateFailure?: TaskFailure;
   },
 ) {
+  const time = acceleratedTime();
   const service = await startRoutedService({
     group: LOAD_BALANCER,
     candidate: {
@@ -32,10 +37,11 @@ async function setup(
       errorRate: options.candidateErrorRate,
       percent: options.percent ?? 50,
       ...(options.candidateLatencyMs ? { latencyMs: options.candidateLatencyMs } : {}),
+      ...(options.candidateFailure ? { failure: options.candidateFailure } : {}),
     },
     baseline: { name: BASELINE, errorRate: options.baselineErrorRate },
   });
-  const handler = cloudWatchHandler(service.log);
+  const handler = cloudWatchHandler(service.log, { ingestion: { timeline: time.timeline } });
   const api = await startServer(async (req, res, body) => {
     if (await handler(req, res, body)) return;
     res.statusCode = 404;
@@ -46,10 +52,13 @@ async function setup(
     await api.close();
   });
   if (options.perSecond > 0) service.startLoad(options.perSecond);
-  return { service, handler, api };
+  return { service, handler, api, time };
 }
 
-function gate(api: TestServer, inputs: Record<string, string>) {
+function gate(
+  { api, time }: { api: TestServer; time: ReturnType<typeof acceleratedTime> },
+  inputs: Record<string, string>,
+) {
   return runBundle(
     'error-rate-gate',
     {
@@ -58,10 +67,9 @@ function gate(api: TestServer, inputs: Record<string, string>) {
       'load-balancer': `${ARN}:loadbalancer/${LOAD_BALANCER}`,
       'candidate-target-group': `${ARN}:${CANDIDATE}`,
       'baseline-target-group': `${ARN}:${BASELINE}`,
-      interval: '1s',
-      duration: '30s',
-      'metrics-delay': '300ms',
-      'start-time': new Date().toISOString(),
+      interval: '1m',
+      duration: '30m',
+      'start-time': time.nowIso(),
       ...inputs,
     },
     {
@@ -71,6 +79,7 @@ function gate(api: TestServer, inputs: Record<string, string>) {
         AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
         AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
         AWS_EC2_METADATA_DISABLED: 'true',
+        ...time.env,
       },
       timeoutMs: 90_000,
     },
@@ -80,13 +89,13 @@ function gate(api: TestServer, inputs: Record<string, string>) {
 // Tests with real traffic run one at a time: on a busy 2-core runner the load loop would starve.
 describe('error-rate-gate with CloudWatch: live traffic', () => {
   it('passes a healthy candidate, retrying through transient throttling', async (context) => {
-    const { api, handler } = await setup(context, {
+    const cloud = await setup(context, {
       candidateErrorRate: 0.2,
       baselineErrorRate: 0.2,
       perSecond: 150,
     });
-    handler.faults.add({ kind: 'throttle' }, 2);
-    const result = await gate(api, { 'max-error-rate': '50%', duration: '40s' });
+    cloud.handler.faults.add({ kind: 'throttle' }, 2);
+    const result = await gate(cloud, { 'max-error-rate': '50%', duration: '40m' });
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(result.outputs.verdict).toBe('pass');
@@ -97,42 +106,42 @@ describe('error-rate-gate with CloudWatch: live traffic', () => {
   });
 
   it('fails a candidate with 5× the errors within seconds', async (context) => {
-    const { api } = await setup(context, {
+    const cloud = await setup(context, {
       candidateErrorRate: 0.2,
       baselineErrorRate: 0.04,
       perSecond: 150,
     });
-    const result = await gate(api, { 'max-error-rate': '50%', duration: '60s' });
+    const result = await gate(cloud, { 'max-error-rate': '50%', duration: '60m' });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.verdict).toBe('fail');
     expect(result.errors.at(-1)).toMatch(
       /^error-rate-gate: fail: candidate fails (19|2\d)(\.\d+)?% of \d+ requests/,
     );
     const decidedAfter = Number(result.outputs['decided-after-seconds']);
-    console.log(`cloudwatch: 5× candidate rolled back after ${decidedAfter}s`);
-    expect(decidedAfter).toBeLessThan(30);
+    console.log(`cloudwatch: 5× candidate rolled back after ${decidedAfter}s (accelerated time)`);
+    expect(decidedAfter).toBeLessThan(30 * 60);
   });
 
   it('fails on the absolute ceiling even when the baseline is as bad', async (context) => {
-    const { api } = await setup(context, {
+    const cloud = await setup(context, {
       candidateErrorRate: 0.25,
       baselineErrorRate: 0.25,
       perSecond: 100,
     });
-    const result = await gate(api, { 'max-error-rate': '5%', duration: '30s' });
+    const result = await gate(cloud, { 'max-error-rate': '5%', duration: '30m' });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.verdict).toBe('fail');
     expect(result.outputs.reason).toMatch(/above the 5% ceiling/);
   });
 
   it('fails a candidate whose p95 latency stays above the limit', async (context) => {
-    const { api } = await setup(context, {
+    const cloud = await setup(context, {
       candidateErrorRate: 0,
       baselineErrorRate: 0,
       perSecond: 60,
       candidateLatencyMs: 120,
     });
-    const result = await gate(api, { 'max-p95-latency-ms': '80', duration: '20s' });
+    const result = await gate(cloud, { 'max-p95-latency-ms': '80', duration: '20m' });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.verdict).toBe('fail');
     expect(result.outputs.reason).toMatch(
@@ -140,13 +149,60 @@ describe('error-rate-gate with CloudWatch: live traffic', () => {
     );
   });
 
+  // A crashing, resetting or hanging candidate answers (almost) nothing itself: the ALB answers
+  // 502/503/504, counted in HTTPCode_ELB_* per load balancer, not in the group's HTTPCode_Target_5XX.
+  it.for<[TaskFailure['kind'], number]>([
+    ['reset', 0.3],
+    ['hang', 0.3],
+    ['refused', 0.3],
+    ['no-targets', 1],
+  ])(
+    'fails a candidate whose tasks fail below HTTP (%s): the ALB answers for them',
+    async ([kind, rate], context) => {
+      const cloud = await setup(context, {
+        candidateErrorRate: 0,
+        baselineErrorRate: 0.02,
+        perSecond: 120,
+        candidateFailure: { kind, rate },
+      });
+      const result = await gate(cloud, { 'max-error-rate': '10%', duration: '20m' });
+      expect(result.exitCode).toBe(1);
+      expect(result.outputs.verdict).toBe('fail');
+      expect(Number(result.outputs['candidate-error-rate'])).toBeGreaterThan(0.2);
+      // The target group itself never reported a 5xx: only the load balancer did.
+      const elbAnswers = cloud.service.log.samples({ version: CANDIDATE }).filter((s) => s.answeredBy);
+      expect(elbAnswers.length).toBeGreaterThan(0);
+      expect(
+        cloud.service.log.samples({ version: CANDIDATE }).some((s) => !s.answeredBy && s.status >= 500),
+      ).toBe(false);
+    },
+  );
+
+  it('waits for points that arrive after metrics-delay instead of judging them missing (a 5× candidate fails)', async (context) => {
+    const cloud = await setup(context, {
+      candidateErrorRate: 0.25,
+      baselineErrorRate: 0.05,
+      perSecond: 120,
+    });
+    // An ingestion backlog: every request shows up 190-220 s late, so when the gate first reads an
+    // interval (120 s metrics-delay after its end) nothing of it is visible yet.
+    cloud.handler.ingestion.minDelayMs = 190_000;
+    cloud.handler.ingestion.maxDelayMs = 220_000;
+    const result = await gate(cloud, { 'max-error-rate': '50%', duration: '12m' });
+    // Judged as missing, the intervals would give "inconclusive"; read once they arrived, a 5×
+    // candidate fails.
+    expect(result.outputs.verdict).toBe('fail');
+    expect(result.outputs.reason).toMatch(/^candidate fails 2\d(\.\d+)?% of \d+ requests/);
+    expect(result.stdout).not.toContain('no data');
+  });
+
   it('reports without failing in dry-run mode', async (context) => {
-    const { api } = await setup(context, {
+    const cloud = await setup(context, {
       candidateErrorRate: 0.3,
       baselineErrorRate: 0.02,
       perSecond: 100,
     });
-    const result = await gate(api, { mode: 'dry-run', 'max-error-rate': '60%', duration: '40s' });
+    const result = await gate(cloud, { mode: 'dry-run', 'max-error-rate': '60%', duration: '40m' });
     expect(result.exitCode).toBe(0);
     expect(result.outputs.verdict).toBe('fail');
     expect(result.warnings.join('\n')).toContain('dry run: verdict fail');
@@ -155,13 +211,13 @@ describe('error-rate-gate with CloudWatch: live traffic', () => {
 
 describe.concurrent('error-rate-gate with CloudWatch: no data, faults, bad input', () => {
   it('calls a candidate without traffic inconclusive, never a pass', async (context) => {
-    const { api } = await setup(context, {
+    const cloud = await setup(context, {
       candidateErrorRate: 0,
       baselineErrorRate: 0.01,
       percent: 0,
       perSecond: 40,
     });
-    const result = await gate(api, { duration: '5s' });
+    const result = await gate(cloud, { duration: '5m' });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.verdict).toBe('inconclusive');
     expect(result.outputs.reason).toContain('no data for the candidate');
@@ -172,13 +228,13 @@ describe.concurrent('error-rate-gate with CloudWatch: no data, faults, bad input
     ['a throttling storm', { kind: 'throttle' }, /failed 3 polls in a row \(Rate exceeded\)/],
     ['NaN values', { kind: 'nan' }, /no data for the candidate|no usable data/],
   ])('never passes on %s', async ([, fault, reason], context) => {
-    const { api, handler } = await setup(context, {
+    const cloud = await setup(context, {
       candidateErrorRate: 0,
       baselineErrorRate: 0,
       perSecond: 40,
     });
-    handler.faults.add(fault, Number.POSITIVE_INFINITY);
-    const result = await gate(api, { duration: '6s', 'min-requests': '10' });
+    cloud.handler.faults.add(fault, Number.POSITIVE_INFINITY);
+    const result = await gate(cloud, { duration: '6m', 'min-requests': '10' });
     expect(result.exitCode).toBe(1);
     expect(result.outputs.verdict).toBe('inconclusive');
     expect(result.outputs.reason).toMatch(reason);
@@ -191,14 +247,20 @@ describe.concurrent('error-rate-gate with CloudWatch: no data, faults, bad input
       'input "baseline-target-group": is the same target group',
     ],
     [{ 'candidate-target-group': '' }, 'input "candidate-target-group": is required'],
-    [{ duration: '500ms' }, 'input "duration": must be at least one interval'],
+    [{ duration: '30s' }, 'input "duration": must be at least one interval'],
+    [
+      { interval: '1s' },
+      'input "interval": 1s is not a multiple of the 60s period of ALB metrics in CloudWatch (for example: 1m)',
+    ],
+    [{ interval: '90s' }, 'input "interval": 90s is not a multiple of the 60s period'],
   ])('rejects bad input %o before any API call', async ([inputs, message], context) => {
-    const { api, handler } = await setup(context, {
+    const cloud = await setup(context, {
       candidateErrorRate: 0,
       baselineErrorRate: 0,
       perSecond: 0,
     });
-    const result = await gate(api, inputs);
+    const { handler } = cloud;
+    const result = await gate(cloud, inputs);
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.startsWith(`error-rate-gate: ${message}`)).toBe(true);

@@ -9,11 +9,14 @@
  * one_of(), interval.startTime/endTime in RFC 3339, aggregation.alignmentPeriod/perSeriesAligner/
  * crossSeriesReducer/groupByFields, periods aligned to the interval's end, points newest first,
  * periods without requests left out, enums as names or numbers (`$alt=json;enum-encoding=int`).
+ * An alignment period under 60 s is refused (common.proto: "The value must be at least 60
+ * seconds"). Samples show up only after an ingestion lag (Cloud Run: "not visible for up to 180
+ * seconds"), on the callers' timeline, which tests may accelerate (see Ingestion in traffic-log.ts).
  *
  * Mount it on any loopback server: `if (await handler(req, res, body)) return;`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RequestSample, TrafficLog } from './traffic-log';
+import { Ingestion, type IngestionOptions, type RequestSample, type TrafficLog } from './traffic-log';
 
 // ---- fault injection, shared with the CloudWatch emulator ------------------------------------
 
@@ -56,6 +59,19 @@ export interface MetricsEmulatorHandler {
   faults: FaultPlan;
   /** Every call this handler answered (faults included), for "no call was made" assertions. */
   calls: { path: string; at: number }[];
+  /** When samples become visible, and the callers' timeline. */
+  ingestion: Ingestion;
+}
+
+/** The smallest alignment period / CloudWatch period the real APIs serve for these metrics. */
+export const MIN_PERIOD_MS = 60_000;
+
+/** An Ingestion from options, with `defaults` for the lags the source documents. */
+export function ingestionOf(
+  options: IngestionOptions | Ingestion | undefined,
+  defaults: IngestionOptions,
+): Ingestion {
+  return options instanceof Ingestion ? options : new Ingestion({ ...defaults, ...options });
 }
 
 // ---- Cloud Monitoring -------------------------------------------------------------------------
@@ -137,11 +153,15 @@ interface SeriesKey {
   code?: string;
 }
 
+/** Cloud Run: "Sampled every 60 seconds. After sampling, data is not visible for up to 180 seconds." */
+export const CLOUD_RUN_INGESTION: IngestionOptions = { minDelayMs: 0, maxDelayMs: 180_000 };
+
 export function cloudMonitoringHandler(
   log: TrafficLog,
-  options: { location?: string } = {},
+  options: { location?: string; ingestion?: IngestionOptions | Ingestion } = {},
 ): MetricsEmulatorHandler {
   const location = options.location ?? 'us-central1';
+  const ingestion = ingestionOf(options.ingestion, CLOUD_RUN_INGESTION);
   const faults = new FaultPlan();
   const calls: MetricsEmulatorHandler['calls'] = [];
 
@@ -177,7 +197,13 @@ export function cloudMonitoringHandler(
         return true;
       }
       const intEnums = (url.searchParams.get('$alt') ?? '').includes('enum-encoding=int');
-      const series = listTimeSeries(log, decodeURIComponent(match[1] ?? ''), location, url.searchParams);
+      const series = listTimeSeries(
+        log,
+        ingestion,
+        decodeURIComponent(match[1] ?? ''),
+        location,
+        url.searchParams,
+      );
       const payload = series.map((s) => renderSeries(s, intEnums, fault?.kind === 'nan'));
       send(200, payload.length > 0 ? { timeSeries: payload, unit: '' } : {});
     } catch (err) {
@@ -188,6 +214,7 @@ export function cloudMonitoringHandler(
   }) as MetricsEmulatorHandler;
   handler.faults = faults;
   handler.calls = calls;
+  handler.ingestion = ingestion;
   return handler;
 }
 
@@ -203,6 +230,7 @@ interface BuiltSeries {
 
 function listTimeSeries(
   log: TrafficLog,
+  ingestion: Ingestion,
   project: string,
   location: string,
   params: URLSearchParams,
@@ -250,6 +278,13 @@ function listTimeSeries(
       'This emulator serves ALIGN_DELTA with an alignmentPeriod only',
     );
   }
+  if (periodMs < MIN_PERIOD_MS) {
+    throw new ApiError(
+      400,
+      'INVALID_ARGUMENT',
+      `Field aggregation.alignmentPeriod had an invalid value of "${params.get('aggregation.alignmentPeriod')}": The alignment period must be at least 60 seconds.`,
+    );
+  }
   if (reducer !== 'REDUCE_NONE' && reducer !== 'REDUCE_SUM') {
     throw new ApiError(400, 'INVALID_ARGUMENT', `Unsupported crossSeriesReducer ${reducer}`);
   }
@@ -259,8 +294,8 @@ function listTimeSeries(
   const revisions = get('resource.labels.revision_name');
   const classes = get('metric.labels.response_code_class');
 
-  const samples = log
-    .samples({ from: end - Math.ceil((end - from) / periodMs) * periodMs, to: end })
+  const samples = ingestion
+    .visible(log, { from: end - Math.ceil((end - from) / periodMs) * periodMs, to: end })
     .filter(
       (s) => (!services || services.includes(s.group)) && (!revisions || revisions.includes(s.version)),
     );

@@ -5,6 +5,11 @@
  * emulator; and a load generator sending steady traffic to the service URL so that the gate
  * judges real requests split by the real weights. `env` holds the endpoint overrides every bundle
  * needs; nothing listens beyond 127.0.0.1.
+ *
+ * The metrics APIs answer on an accelerated timeline (shared/clock.ts, `timeScale` times real
+ * time) that `env` hands to the gate too: the gate keeps the real APIs' 60 s periods and metrics
+ * delays, and a minute of them passes in half a second at the default scale. Pipeline inputs for
+ * the gate (`gate-interval`, `bake-time`, `metrics-delay`) are therefore in virtual time.
  */
 import { Agent, request } from 'node:http';
 import { type AwsEmulator, startAwsEmulator } from './aws/server';
@@ -12,6 +17,13 @@ import { cloudMonitoringHandler, type MetricsEmulatorHandler } from './cloud-mon
 import { type CloudRunEmulator, startCloudRunEmulator } from './cloud-run/server';
 import { cloudWatchHandler } from './cloudwatch';
 import { SlackEmulator } from './slack/index';
+import { acceleratedTime } from './traffic-log';
+
+/**
+ * Speed of the local cloud's metrics timeline: 120× keeps `npm run demo` under a minute with
+ * Cloud Monitoring's real 180 s delay (1.5 s a gate step) and 60 s periods (0.5 s each).
+ */
+export const LOCAL_CLOUD_TIME_SCALE = 120;
 
 export interface LocalCloudOptions {
   project?: string;
@@ -25,6 +37,8 @@ export interface LocalCloudOptions {
   requestsPerSecond?: number;
   /** How long a Cloud Run reconcile takes, ms (default 100). */
   reconcileMs?: number;
+  /** How much faster than real time the metrics run (default LOCAL_CLOUD_TIME_SCALE). */
+  timeScale?: number;
 }
 
 export interface LoadStats {
@@ -113,7 +127,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     images: options.images ?? {},
     reconcileMs: options.reconcileMs ?? 100,
   });
-  const monitoring = cloudMonitoringHandler(cloudRun.log, { location: region });
+  const time = acceleratedTime(options.timeScale ?? LOCAL_CLOUD_TIME_SCALE);
+  const monitoring = cloudMonitoringHandler(cloudRun.log, {
+    location: region,
+    ingestion: { timeline: time.timeline },
+  });
   cloudRun.mount(monitoring);
   const slack = await SlackEmulator.start();
   const serviceUrl = cloudRun.serviceUrl(service);
@@ -133,6 +151,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ROLLOUT_ACTIONS_CLOUD_RUN_ENDPOINT: cloudRun.endpoint,
       CLOUD_MONITORING_EMULATOR_HOST: apiHost,
       ROLLOUT_ACTIONS_SLACK_API_URL: slack.apiUrl,
+      ...time.env,
     },
     load: load.stats,
     stop: async () => {
@@ -148,6 +167,8 @@ export interface LocalAwsOptions {
   requestsPerSecond?: number;
   /** How long an ECS deployment stays IN_PROGRESS, ms (default 300). */
   deploymentMs?: number;
+  /** How much faster than real time the metrics run (default LOCAL_CLOUD_TIME_SCALE). */
+  timeScale?: number;
 }
 
 export interface LocalAws {
@@ -166,7 +187,8 @@ export interface LocalAws {
 /** The AWS side: ECS blue/green services behind a weighted listener, CloudWatch, Slack, load. */
 export async function startLocalAws(options: LocalAwsOptions = {}): Promise<LocalAws> {
   const aws = await startAwsEmulator({ deploymentMs: options.deploymentMs ?? 300 });
-  const monitoring = cloudWatchHandler(aws.log);
+  const time = acceleratedTime(options.timeScale ?? LOCAL_CLOUD_TIME_SCALE);
+  const monitoring = cloudWatchHandler(aws.log, { ingestion: { timeline: time.timeline } });
   aws.mount(monitoring);
   const slack = await SlackEmulator.start();
   const load = startLoad(aws.listenerUrl, options.requestsPerSecond ?? 200);
@@ -185,6 +207,7 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
       AWS_ACCESS_KEY_ID: 'AKIAEMULATOR00000000',
       AWS_SECRET_ACCESS_KEY: 'emulator-secret-access-key-not-a-secret',
       ROLLOUT_ACTIONS_SLACK_API_URL: slack.apiUrl,
+      ...time.env,
     },
     load: load.stats,
     stop: async () => {

@@ -1,8 +1,8 @@
 /**
  * The Cloud Run pipeline on the local cloud, as the end-to-end tests and the demo run it: the
- * inputs a caller would pass (with timings shrunk from minutes to seconds, and the metrics delay
- * of real Cloud Monitoring set to zero because the emulator reports at once), and a record of
- * the traffic the platform served after each step.
+ * inputs a caller would pass (the gate's in minutes of the local cloud's accelerated metrics
+ * timeline, with Cloud Monitoring's real 60 s periods and 180 s delay), and a record of the
+ * traffic the platform served after each step.
  */
 import type { LocalCloud } from '../emulators/local-cloud';
 import { type PipelineEvent, type PipelineRun, runPipeline } from './runner';
@@ -58,9 +58,10 @@ export function cloudRunInputs(
     image,
     environment: 'demo',
     steps: '20,50,100',
-    'bake-time': '8s',
-    'gate-interval': '1s',
-    'metrics-delay': '0s',
+    // Gate timings are on the local cloud's accelerated timeline (120×): real 60 s periods and the
+    // action's default metrics-delay, each virtual minute half a real second (16m: an 8 s bake).
+    'bake-time': '16m',
+    'gate-interval': '1m',
     'min-requests': '50',
     // Tolerate up to twice the baseline's error rate: the judge then promotes a healthy candidate
     // on a few seconds of errors, and still catches the faulty one (8× the baseline) at once.

@@ -1,6 +1,7 @@
 /**
  * The ECS pipeline on the local AWS, as the end-to-end tests run it: the inputs a caller would
- * pass for the emulator's seeded blue/green world (timings shrunk from minutes to seconds), and
+ * pass for the emulator's seeded blue/green world (other timings shrunk from minutes to seconds;
+ * the gate's in minutes of the accelerated metrics timeline, with the ALB's 60 s periods), and
  * the listener weights after each step.
  */
 import type { LocalAws } from '../emulators/local-cloud';
@@ -46,9 +47,10 @@ export function ecsInputs(
     'smoke-url': local.listenerUrl,
     environment: 'demo',
     steps: '20,50,100',
-    'bake-time': '8s',
-    'gate-interval': '1s',
-    'metrics-delay': '0s',
+    // Gate timings are on the local cloud's accelerated timeline (120×): real 60 s periods and the
+    // action's default metrics-delay, each virtual minute half a real second (16m: an 8 s bake).
+    'bake-time': '16m',
+    'gate-interval': '1m',
     'min-requests': '50',
     'max-increase': '100%',
     'max-error-rate': '20%',

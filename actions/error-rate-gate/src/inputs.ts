@@ -167,6 +167,7 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
   if (intervalMs < 1000 || intervalMs % 1000 !== 0) {
     throw new InputError(INPUTS.interval, 'must be a whole number of seconds, at least 1s', '1m');
   }
+  checkIntervalForSource(source, intervalMs);
   const durationMs = read.durationMs(INPUTS.duration, '10m');
   if (durationMs < intervalMs) {
     throw new InputError(INPUTS.duration, `must be at least one interval (${intervalMs / 1000}s)`, '10m');
@@ -219,6 +220,30 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
     mode: read.choice(INPUTS.mode, MODES, 'enforce'),
     secrets,
   };
+}
+
+/**
+ * The periods each source's API accepts for the metrics the gate reads: Cloud Monitoring aligns to
+ * at least 60 s (common.proto, Aggregation.alignment_period: "The value must be at least 60
+ * seconds"); ALB metrics have regular (60 s) resolution, for which a CloudWatch period "must be a
+ * multiple of 60" (MetricStat.Period). A shorter interval would only ever yield empty answers.
+ */
+export function checkIntervalForSource(source: MetricsSourceName, intervalMs: number): void {
+  const seconds = intervalMs / 1000;
+  if (source === 'cloud-monitoring' && seconds < 60) {
+    throw new InputError(
+      INPUTS.interval,
+      `${seconds}s is shorter than the 60s alignment period Cloud Monitoring requires`,
+      '1m',
+    );
+  }
+  if (source === 'cloudwatch' && seconds % 60 !== 0) {
+    throw new InputError(
+      INPUTS.interval,
+      `${seconds}s is not a multiple of the 60s period of ALB metrics in CloudWatch`,
+      '1m',
+    );
+  }
 }
 
 type Common = Pick<MetricsSettings, 'latency' | 'slowThresholdsMs' | 'userAgent' | 'requestTimeoutMs'>;

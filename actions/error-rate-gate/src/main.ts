@@ -1,9 +1,9 @@
-import type { Clock } from '../../../shared/clock';
+import { type Clock, scaledClock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError, CancelledError, errorMessage, InputError } from '../../../shared/errors';
 import { createSequentialJudge, stageAlphas } from '../../../shared/judge/sequential';
 import { redact } from '../../../shared/mask';
-import { createMetricsSource } from '../../../shared/metrics';
+import { createMetricsSource, emulatorTimeline, settledIntervals } from '../../../shared/metrics';
 import { isMissing } from '../../../shared/metrics/grid';
 import type { IntervalCounts, MetricsSource } from '../../../shared/providers/types';
 import { retry } from '../../../shared/retry';
@@ -34,10 +34,13 @@ interface Window {
   shiftedAt: number;
 }
 
-async function errorRateGate(ctx: ActionContext): Promise<void> {
-  const { core } = ctx;
+async function errorRateGate(runContext: ActionContext): Promise<void> {
+  const { core } = runContext;
   // 1. Parse and validate every input before any call.
   const settings = readSettings(core);
+  // Against a loopback emulator only, the test-only accelerated timeline (shared/clock.ts).
+  const timeline = emulatorTimeline(settings.metrics, process.env);
+  const ctx = timeline ? { ...runContext, clock: scaledClock(timeline) } : runContext;
   const window = observationWindow(settings, ctx.clock.now());
   const horizon = Math.round((window.end - window.start) / window.stepMs);
   const metrics = settings.metrics;
@@ -163,12 +166,14 @@ async function watch(
       }
       if (counts) {
         failedPolls = 0;
-        for (const interval of counts) {
+        // Complete intervals, in order; one whose point is still missing waits for it (settle.ts).
+        const settled = settledIntervals(counts, { now: clock.now(), delayMs: settings.metricsDelayMs });
+        for (const interval of settled) {
           const decision = state.observe(interval);
           logInterval(core, interval, state, window);
           if (decision) return decision;
         }
-        next = closedEnd;
+        next = settled.at(-1)?.end ?? next;
       }
     }
     if (next >= window.end) return state.finish();

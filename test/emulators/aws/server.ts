@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TrafficLog } from '../traffic-log';
+import { type RequestSample, TrafficLog } from '../traffic-log';
 import { Upstream, type UpstreamBehaviour, WeightedPicker } from '../upstream';
 import { AwsApiError, ECS_TARGET_PREFIX, handleEcs } from './ecs';
 import { handleElbv2 } from './elbv2';
@@ -420,19 +420,20 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     );
     const service = groupArn === undefined ? undefined : model.serviceOfTargetGroup(groupArn);
     const taskDefinitionArn = service ? model.servingTaskDefinition(service) : undefined;
-    const record = (status: number) =>
+    const record = (status: number, byLoadBalancer: Partial<RequestSample> = {}) =>
       log.record({
         at: Date.now(),
         group: dimensionOf(listener.loadBalancerArn),
         version: groupArn === undefined ? 'none' : dimensionOf(groupArn),
         status,
         latencyMs: performance.now() - started,
+        ...byLoadBalancer,
       });
     if (!service || taskDefinitionArn === undefined) {
-      // What an ALB answers when the chosen target group has no healthy target.
+      // What an ALB answers when the chosen target group has no target: its own 503 (ELB metrics).
       res.statusCode = 503;
       res.end('503 Service Temporarily Unavailable');
-      record(503);
+      record(503, { answeredBy: 'load-balancer', noTarget: true });
       return;
     }
     const key = `${service.serviceName}|${taskDefinitionArn}`;
@@ -449,7 +450,11 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       ...behaviours.get(taskDefinitionArn),
       ...behaviours.get(service.serviceName),
     });
-    void upstream.handle(req, res).then(record, () => record(500));
+    // A target that fails mid-request leaves the ALB to answer 502 itself.
+    void upstream.handle(req, res).then(
+      (status) => record(status),
+      () => record(502, { answeredBy: 'load-balancer' }),
+    );
   });
 
   const serviceKey = (nameOrArn: string): string => {
