@@ -11,9 +11,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { heading, lineChart, pieChart, table } from '../../shared/summary';
 import { copyMermaid, indexPage, jobPage } from './demo-pages';
-import type { JobRecord, PipelineRun, StepRecord } from './runner';
+import { faultyRun } from './fixtures/demo-run';
 
 const run = promisify(execFile);
 
@@ -44,99 +43,6 @@ async function renderedDom(file: string, profile: string): Promise<string> {
     throw error;
   });
   return stdout;
-}
-
-function step(job: string, name: string, uses: string, fields: Partial<StepRecord>): StepRecord {
-  return {
-    job,
-    id: name,
-    name,
-    kind: 'action',
-    uses,
-    outcome: 'success',
-    inputs: {},
-    outputs: {},
-    summary: '',
-    errors: [],
-    warnings: [],
-    notices: [],
-    log: '',
-    startedAt: 0,
-    durationMs: 1500,
-    ...fields,
-  };
-}
-
-function job(id: string, name: string, result: JobRecord['result'], steps: StepRecord[]): JobRecord {
-  return {
-    id,
-    name,
-    result,
-    outputs: {},
-    steps,
-    summary: steps.map((s) => s.summary).join('\n'),
-    startedAt: 0,
-    durationMs: 3000,
-  };
-}
-
-/** A faulty candidate stopped by the gate at 20 % and rolled back, with summaries in the actions' shape. */
-function faultyRun(): PipelineRun {
-  const shift = step('rollout', 'Shift to step 1', 'canary-shift', {
-    inputs: { percent: '20' },
-    outputs: { 'observed-traffic': '[{"target":"shop-v1","percent":80},{"target":"shop-v3","percent":20}]' },
-    summary: [
-      heading('Canary at 20 %'),
-      pieChart('After', [
-        { label: 'stable shop-v1', value: 80 },
-        { label: 'candidate shop-v3', value: 20 },
-      ]),
-    ].join('\n\n'),
-  });
-  const reason = 'candidate error rate 39.52% is above the 20% ceiling';
-  const gate = step('rollout', 'Gate step 1', 'error-rate-gate', {
-    outcome: 'failure',
-    errors: [`Error-rate gate: fail: ${reason}`],
-    outputs: {
-      verdict: 'fail',
-      reason,
-      'candidate-error-rate': '0.3952',
-      'baseline-error-rate': '0.0508',
-      requests: '836',
-      'decided-after-seconds': '5.8',
-    },
-    summary: [
-      heading('Error-rate gate: FAIL'),
-      `**Why:** ${reason}`,
-      table(['', 'Candidate', 'Baseline'], [['Error rate', '39.52%', '5.08%']]),
-      lineChart({
-        title: 'Error rate per interval, %',
-        xLabels: ['+0s', '+1s', '+2s'],
-        yLabel: 'errors %',
-        series: [
-          { name: 'candidate', values: [40, 39.4, 38.9] },
-          { name: 'baseline', values: [4.9, 5.3, 5.1] },
-          { name: 'ceiling 20%', values: [20, 20, 20] },
-        ],
-      }),
-    ].join('\n\n'),
-  });
-  const rollback = step('rollback', 'Restore the recorded serving state', 'rollback', {
-    outputs: { 'rolled-back': 'true', 'observed-traffic': '[{"target":"shop-v1","percent":100}]' },
-  });
-  const jobs = [
-    job('rollout', 'Shift traffic step by step', 'failure', [shift, gate]),
-    job('rollback', 'Roll back', 'success', [rollback]),
-  ];
-  return {
-    workflow: '.github/workflows/canary-cloud-run.yml',
-    result: 'failure',
-    jobs,
-    job: (id) => jobs.find((j) => j.id === id) as JobRecord,
-    steps: () => jobs.flatMap((j) => j.steps),
-    outputs: {},
-    cancelled: false,
-  };
 }
 
 describe('demo pages in headless Chromium', () => {

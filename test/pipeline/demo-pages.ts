@@ -115,9 +115,10 @@ function reasonOf(steps: readonly StepRecord[], result: string): Verdict {
     };
   }
   const last = steps.filter((s) => ran(s) && s.kind === 'action').at(-1);
+  const count = steps.filter(ran).length;
   return {
     result,
-    headline: `${steps.filter(ran).length} steps: ${result}`,
+    headline: `${count} ${count === 1 ? 'step' : 'steps'} ${result === 'success' ? 'succeeded' : result}`,
     reason: (last && describeStep(last)) ?? (last ? `last: ${last.name}` : 'no step ran here'),
   };
 }

@@ -195,9 +195,9 @@ h1{margin:.5rem 0}
 table{border-collapse:collapse;margin:.8rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .7rem}th{background:#f6f8fa}
 code{background:#eff1f3;padding:.1rem .3rem;border-radius:4px;font-size:90%}pre{background:#f6f8fa;padding:.8rem;overflow:auto;border-radius:6px}
 pre code{background:none;padding:0}blockquote{border-left:4px solid #d0d7de;margin:0;padding:0 1rem;color:#59636e}
-pre.mermaid{display:inline-block;vertical-align:top;background:none;margin:.3rem 1rem .3rem 0;padding:0}
+pre.mermaid{display:inline-block;vertical-align:top;background:none;margin:.3rem 1rem .3rem 0;padding:0;overflow:visible}
 pre.mermaid svg{overflow:visible}pre.mermaid svg[aria-roledescription="pie"]{height:220px;width:auto}
-pre.mermaid svg[aria-roledescription="xychart"]{width:460px;margin-right:1.5rem}
+pre.mermaid svg[aria-roledescription="xychart"]{width:460px;margin-right:2rem}
 .job{border:1px solid #d0d7de;border-radius:6px;padding:0 1rem 1rem;margin:1rem 0}.badge{font-size:80%;padding:.1rem .5rem;border-radius:1rem;color:#fff}
 .success{background:#1f883d}.failure{background:#cf222e}.cancelled{background:#59636e}.skipped{background:#8c959f}
 .verdict{border-left:6px solid #59636e;background:#f6f8fa;color:#1f2328;border-radius:6px;padding:.6rem 1rem;margin:.8rem 0;font-size:110%}
@@ -211,6 +211,8 @@ const MERMAID_CONFIG = {
   securityLevel: 'strict',
   xyChart: { width: 460, height: 300, showLegend: true },
   pie: { useMaxWidth: false },
+  // A pie is drawn 450 px high and shown at half that: its legend and title are set large to stay readable.
+  themeVariables: { pieLegendTextSize: '22px', pieTitleTextSize: '30px', pieSectionTextSize: '24px' },
 };
 
 /** Draws the page's charts with the copy of Mermaid; <body data-charts> then says how it went. */
