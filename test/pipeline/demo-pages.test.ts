@@ -33,7 +33,7 @@ describe('the verdict at the top of the demo pages', () => {
     expect(jobVerdict(inconclusive).headline).toBe('Gate INCONCLUSIVE at 20 %');
   });
 
-  it('without a gate, gives the first failed step and its error, or what the last step did', () => {
+  it('without a gate, gives the first failed step and its error, the rollback, or what the last described step did', () => {
     const smoke = job('smoke', 'Smoke-test', 'failure', [
       step('smoke', 'Smoke-test the candidate', 'smoke-test', {
         outcome: 'failure',
@@ -56,8 +56,19 @@ describe('the verdict at the top of the demo pages', () => {
     ]);
     expect(jobVerdict(rollback)).toEqual({
       result: 'success',
-      headline: '1 step succeeded',
-      reason: 'rolled back: true; traffic now: shop-v1 100 %',
+      headline: 'Rolled back',
+      reason: 'traffic now: shop-v1 100 %',
+    });
+    const smokePassed = job('smoke', 'Smoke-test', 'success', [
+      step('smoke', 'Smoke-test the candidate', 'smoke-test', {
+        outputs: { passed: '3', failed: '0', 'p95-latency-ms': '12' },
+      }),
+      step('smoke', 'Report', 'notify-slack', {}),
+    ]);
+    expect(jobVerdict(smokePassed)).toEqual({
+      result: 'success',
+      headline: '2 steps succeeded',
+      reason: '3 checks passed, 0 failed, p95 12 ms',
     });
   });
 });

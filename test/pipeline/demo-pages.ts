@@ -114,12 +114,23 @@ function reasonOf(steps: readonly StepRecord[], result: string): Verdict {
       reason: gateReason((gates.at(-1) as (typeof gates)[number]).step),
     };
   }
-  const last = steps.filter((s) => ran(s) && s.kind === 'action').at(-1);
+  const rollback = steps.find((s) => s.uses === 'rollback' && ran(s));
+  if (rollback?.outputs['rolled-back'] === 'true') {
+    return {
+      result,
+      headline: 'Rolled back',
+      reason: `traffic now: ${splitText(rollback.outputs['observed-traffic'])}`,
+    };
+  }
   const count = steps.filter(ran).length;
   return {
     result,
     headline: `${count} ${count === 1 ? 'step' : 'steps'} ${result === 'success' ? 'succeeded' : result}`,
-    reason: (last && describeStep(last)) ?? (last ? `last: ${last.name}` : 'no step ran here'),
+    reason:
+      steps
+        .filter(ran)
+        .flatMap((s) => describeStep(s) ?? [])
+        .at(-1) ?? '',
   };
 }
 
@@ -132,8 +143,10 @@ export function runVerdict(run: PipelineRun): Verdict {
   const steps = run.steps();
   const why = reasonOf(steps, run.result);
   if (run.result === 'success') return { ...why, headline: `Promoted to 100 % · ${why.headline}` };
-  const rollback = steps.find((s) => s.uses === 'rollback' && ran(s));
-  const ending = rollback?.outputs['rolled-back'] === 'true' ? 'Rolled back' : `Stopped (${run.result})`;
+  const rolledBack = steps.some(
+    (s) => s.uses === 'rollback' && ran(s) && s.outputs['rolled-back'] === 'true',
+  );
+  const ending = rolledBack ? 'Rolled back' : `Stopped (${run.result})`;
   return { ...why, headline: `${ending} · ${why.headline}` };
 }
 
