@@ -20,8 +20,8 @@ import {
   runCloudRunScenario,
   STABLE_IMAGE,
 } from '../test/pipeline/cloud-run-scenario';
-import type { JobRecord, PipelineEvent, PipelineRun, StepRecord } from '../test/pipeline/runner';
-import { escapeHtml, htmlPage, markdownToHtml } from '../test/pipeline/summary-html';
+import { copyMermaid, type DemoRunPage, describeStep, indexPage, jobPage } from '../test/pipeline/demo-pages';
+import type { PipelineEvent, StepRecord } from '../test/pipeline/runner';
 
 const OUTPUT = join(REPO_ROOT, 'demo-output');
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -52,43 +52,10 @@ const ICON: Record<string, string> = { success: '✓', failure: '✗', cancelled
 const paintResult = (result: string) =>
   result === 'success' ? green : result === 'failure' ? red : result === 'cancelled' ? yellow : dim;
 
-function percent(value: string | undefined): string {
-  const rate = Number(value);
-  return value === undefined || value === '' || !Number.isFinite(rate) ? '–' : `${(rate * 100).toFixed(2)} %`;
-}
-
-function splitText(json: string | undefined): string {
-  try {
-    const entries = JSON.parse(json ?? '[]') as { target: string; percent: number; tag?: string }[];
-    return entries
-      .filter((e) => e.percent > 0)
-      .map((e) => `${e.target} ${e.percent} %`)
-      .join(' · ');
-  } catch {
-    return json ?? '';
-  }
-}
-
 /** What a step did, in one line, for the timeline. */
 function stepDetail(step: StepRecord, slackText: () => string): string | undefined {
-  const o = step.outputs;
-  switch (step.uses) {
-    case 'canary-shift':
-      return `traffic now: ${splitText(o['observed-traffic'])}`;
-    case 'error-rate-gate': {
-      const verdict = (o.verdict ?? '?').toUpperCase();
-      const painted = verdict === 'PASS' ? green(verdict) : red(verdict);
-      return `verdict ${painted}: candidate ${percent(o['candidate-error-rate'])} vs baseline ${percent(o['baseline-error-rate'])}, ${o.requests ?? '?'} requests, decided after ${o['decided-after-seconds'] ?? '?'} s${o.reason ? ` (${o.reason})` : ''}`;
-    }
-    case 'smoke-test':
-      return `${o.passed ?? 0} checks passed, ${o.failed ?? 0} failed, p95 ${o['p95-latency-ms'] ?? '?'} ms`;
-    case 'rollback':
-      return `rolled back: ${o['rolled-back'] ?? '?'}; traffic now: ${splitText(o['observed-traffic'])}`;
-    case 'notify-slack':
-      return `Slack: ${slackText()}`;
-    default:
-      return undefined;
-  }
+  if (step.uses === 'notify-slack') return `Slack: ${slackText()}`;
+  return describeStep(step, (verdict) => (verdict === 'PASS' ? green(verdict) : red(verdict)));
 }
 
 function timelinePrinter(started: number, lines: string[], slackText: () => string) {
@@ -128,25 +95,6 @@ function timelinePrinter(started: number, lines: string[], slackText: () => stri
   };
 }
 
-function jobPage(run: PipelineRun, job: JobRecord, scenario: string): string {
-  const steps = job.steps
-    .map(
-      (s) =>
-        `<tr><td>${escapeHtml(s.name)}</td><td>${escapeHtml(s.uses ?? s.kind)}</td><td><span class="badge ${s.outcome}">${s.outcome}</span></td><td>${(s.durationMs / 1000).toFixed(1)} s</td></tr>`,
-    )
-    .join('');
-  const summary = job.summary.trim() ? markdownToHtml(job.summary) : '<p><em>No summary written.</em></p>';
-  return htmlPage(
-    `${job.id} · ${scenario}`,
-    `<nav><a href="../index.html">← all runs</a></nav>
-<h1>${escapeHtml(job.name)} <span class="badge ${job.result}">${job.result}</span></h1>
-<p>${escapeHtml(scenario)} · workflow <code>${escapeHtml(run.workflow)}</code></p>
-<table><thead><tr><th>Step</th><th>Action</th><th>Outcome</th><th>Time</th></tr></thead><tbody>${steps}</tbody></table>
-<h2>Job summary</h2>
-<div class="job">${summary}</div>`,
-  );
-}
-
 async function main(): Promise<void> {
   const wall = Date.now();
   rmSync(OUTPUT, { recursive: true, force: true });
@@ -160,7 +108,7 @@ async function main(): Promise<void> {
       `Cloud Run API ${cloud.cloudRun.endpoint} · service ${cloud.serviceUrl} under steady load · Slack ${cloud.slack.apiUrl}\n`,
     ),
   );
-  const sections: string[] = [];
+  const pages: DemoRunPage[] = [];
   let ok = true;
   try {
     for (const scenario of SCENARIOS) {
@@ -180,54 +128,47 @@ async function main(): Promise<void> {
       const outcome = run.result === scenario.expected;
       ok &&= outcome;
       const verdict = run.result === 'success' ? 'promoted to 100 %' : 'rolled back';
+      const servingNow = Object.entries(cloud.cloudRun.observed(cloud.service))
+        .map(([revision, share]) => `${revision} ${share} %`)
+        .join(' · ');
       console.log(
-        `${outcome ? green('✓') : red('✗')} ${bold(verdict)} in ${((Date.now() - started) / 1000).toFixed(1)} s; serving now: ${Object.entries(
-          cloud.cloudRun.observed(cloud.service),
-        )
-          .map(([revision, share]) => `${revision} ${share} %`)
-          .join(' · ')}`,
+        `${outcome ? green('✓') : red('✗')} ${bold(verdict)} in ${((Date.now() - started) / 1000).toFixed(1)} s; serving now: ${servingNow}`,
       );
 
       const folder = join(OUTPUT, scenario.slug);
       mkdirSync(folder, { recursive: true });
-      const links: string[] = [];
       for (const job of run.jobs) {
-        if (job.steps.length === 0) {
-          links.push(
-            `<li>${escapeHtml(job.name)} <span class="badge ${job.result}">${job.result}</span></li>`,
-          );
-          continue;
-        }
+        if (job.steps.length === 0) continue;
         writeFileSync(join(folder, `${job.id}.md`), job.summary);
         writeFileSync(join(folder, `${job.id}.html`), jobPage(run, job, scenario.title));
-        links.push(
-          `<li><a href="${scenario.slug}/${job.id}.html">${escapeHtml(job.name)}</a> <span class="badge ${job.result}">${job.result}</span></li>`,
-        );
       }
-      const plain = lines.map((line) => stripVTControlCharacters(line)).join('\n');
-      writeFileSync(join(folder, 'timeline.txt'), `${plain}\n`);
-      const conversation = cloud.slack.renderConversation(cloud.slackChannel);
-      writeFileSync(join(folder, 'slack.txt'), `${conversation}\n`);
-      sections.push(`<section class="job"><h2>${escapeHtml(scenario.title)} <span class="badge ${run.result}">${escapeHtml(verdict)}</span></h2>
-<ul>${links.join('')}</ul>
-<details open><summary>Timeline</summary><pre>${escapeHtml(plain)}</pre></details>
-<details><summary>The Slack message, with its edit history</summary><pre>${escapeHtml(conversation)}</pre></details></section>`);
+      const timeline = lines.map((line) => stripVTControlCharacters(line)).join('\n');
+      writeFileSync(join(folder, 'timeline.txt'), `${timeline}\n`);
+      const slackConversation = cloud.slack.renderConversation(cloud.slackChannel);
+      writeFileSync(join(folder, 'slack.txt'), `${slackConversation}\n`);
+      pages.push({
+        title: scenario.title,
+        folder: scenario.slug,
+        run,
+        servingNow,
+        timeline,
+        slackConversation,
+      });
       cloud.slack.reset();
     }
   } finally {
     await cloud.stop();
   }
+  copyMermaid(OUTPUT);
   writeFileSync(
     join(OUTPUT, 'index.html'),
-    htmlPage(
-      'rollout-actions demo',
-      `<h1>rollout-actions demo</h1>
-<p>The Cloud Run canary pipeline, <code>.github/workflows/canary-cloud-run.yml</code>, run by the test pipeline runner
-against local emulators of Cloud Run, Cloud Monitoring and Slack. Each job links to the summary its steps wrote.</p>
-${sections.join('\n')}
-<p>Load on the service: ${cloud.load.sent} requests (${Object.entries(cloud.load.byStatus)
+    indexPage(
+      pages,
+      `The Cloud Run canary pipeline, <code>.github/workflows/canary-cloud-run.yml</code>, run by the test pipeline runner
+against local emulators of Cloud Run, Cloud Monitoring and Slack. Each job links to the summary its steps wrote.`,
+      `Load on the service: ${cloud.load.sent} requests (${Object.entries(cloud.load.byStatus)
         .map(([status, count]) => `${count} × ${status}`)
-        .join(', ')}).</p>`,
+        .join(', ')}).`,
     ),
   );
   console.log(

@@ -9,6 +9,7 @@ have initdb || need+=(postgresql)
 have mariadbd || have mysqld || need+=(mariadb-server mariadb-client)
 have prometheus || need+=(prometheus)
 have zstd || need+=(zstd)
+have chromium || need+=(chromium)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0
