@@ -18,8 +18,9 @@ export function text(value: unknown): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]~|!#]/g, '\\$&')
-    .replace(/^[-+=]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
+    // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
+    .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
     .replace(/\r?\n/g, '<br>');
 }
 

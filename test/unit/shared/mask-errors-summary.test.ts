@@ -182,6 +182,9 @@ describe('summary', () => {
     expect(text('# title')).toBe('\\# title');
     expect(text('- item')).toBe('\\- item');
     expect(text('1. item')).toBe('1\\. item');
+    expect(text('---')).toBe('\\---');
+    // Not at a line start that Markdown reads: left as typed.
+    expect(text('1796091648.000006 -x 3.5')).toBe('1796091648.000006 -x 3.5');
     expect(text('a\n```\nb')).toBe('a<br>\\`\\`\\`<br>b');
     expect(code('sha`with``ticks|pipe')).toBe('```sha`with``ticks\\|pipe```');
     expect(code('`edge')).toBe('`` `edge ``');
