@@ -13,15 +13,17 @@ import type { SummaryWriter } from './core';
  * destination in plain sight.
  */
 export function text(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]~|!#]/g, '\\$&')
-    // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
-    .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
-    .replace(/\r?\n/g, '<br>');
+  return (
+    String(value ?? '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]~|!#]/g, '\\$&')
+      // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
+      .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+      .replace(/\r?\n/g, '<br>')
+  );
 }
 
 /** Escapes text for a markdown table cell: as text(), which also escapes the pipes. */

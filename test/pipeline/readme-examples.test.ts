@@ -85,9 +85,9 @@ function evaluate(
   siblings: Map<string, Record<string, string>>,
   reason = GATE_REASON,
 ): string {
-  const valueOf = (expression: string): string => {
+  const expressionValue = (expression: string): string => {
     const json = expression.match(/^toJSON\((.+)\)$/);
-    if (json) return JSON.stringify(valueOf((json[1] as string).trim()));
+    if (json) return JSON.stringify(expressionValue((json[1] as string).trim()));
     if (expression === 'github.sha') return '0123456789abcdef0123456789abcdef01234567';
     const secret = expression.match(/^secrets\.(\w+)$/);
     if (secret) return SECRETS[secret[1] as string] ?? `no example secret ${secret[1]}`;
@@ -97,7 +97,9 @@ function evaluate(
     if (output) return outputValue(output[2] as string, siblings.get(output[1] as string) ?? step);
     throw new Error(`no example value for \${{ ${expression} }}`);
   };
-  return String(value).replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) => valueOf(expression));
+  return String(value).replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) =>
+    expressionValue(expression),
+  );
 }
 
 interface Use {
