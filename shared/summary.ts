@@ -95,8 +95,9 @@ export function pieChart(title: string, slices: readonly { label: string; value:
   ].join('\n');
 }
 
-export function heading(text: string, level = 3): string {
-  return `${'#'.repeat(level)} ${text.replace(/[\r\n]+/g, ' ')}`;
+/** A heading of plain text (it may hold names from inputs: escaped like any text not ours). */
+export function heading(title: string, level = 3): string {
+  return `${'#'.repeat(level)} ${text(title.replace(/[\r\n]+/g, ' '))}`;
 }
 
 /** Cuts text to at most max characters, saying how much was cut. */

@@ -194,7 +194,7 @@ function renderSummary(settings: SmokeTestSettings, results: CheckResult[], p95:
   });
   return [
     heading(
-      `${icon} Smoke test: ${passed}/${results.length} checks passed against ${cell(settings.baseUrl.origin)}`,
+      `${icon} Smoke test: ${passed}/${results.length} checks passed against ${settings.baseUrl.origin}`,
     ),
     '',
     `p95 latency ${p95} ms${settings.expectVersion ? ` · expected version ${code(settings.expectVersion)}` : ''}`,

@@ -6,6 +6,7 @@ import {
   capSummary,
   cell,
   code,
+  heading,
   lineChart,
   pieChart,
   SUMMARY_LIMIT_BYTES,
@@ -183,6 +184,9 @@ describe('summary', () => {
     expect(text('- item')).toBe('\\- item');
     expect(text('1. item')).toBe('1\\. item');
     expect(text('---')).toBe('\\---');
+    expect(heading('✅ Backup of [shop](https://evil) verified\n# x')).toBe(
+      '### ✅ Backup of \\[shop\\](https://evil) verified \\# x',
+    );
     // Not at a line start that Markdown reads: left as typed.
     expect(text('1796091648.000006 -x 3.5')).toBe('1796091648.000006 -x 3.5');
     expect(text('a\n```\nb')).toBe('a<br>\\`\\`\\`<br>b');
