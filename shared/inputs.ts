@@ -1,6 +1,6 @@
 import type { Core } from './core';
 import { InputError } from './errors';
-import { maskSecret } from './mask';
+import { maskSecret, withoutUserinfo } from './mask';
 
 /** Typed, validated reads of action inputs. Every error names the input and shows an accepted value. */
 export interface InputReader {
@@ -170,7 +170,7 @@ export function inputReader(core: Pick<Core, 'getInput' | 'setSecret'>): InputRe
       try {
         url = new URL(raw);
       } catch {
-        throw new InputError(name, `"${raw}" is not an absolute URL with a scheme`, example);
+        throw new InputError(name, `"${withoutUserinfo(raw)}" is not an absolute URL with a scheme`, example);
       }
       if (!schemes.includes(url.protocol.slice(0, -1))) {
         throw new InputError(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);

@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from './clock';
 import type { Core } from './core';
 import { CancelledError, errorMessage, isExpectedError } from './errors';
+import { cappedSummary } from './summary';
 
 /** What every action's main receives: the toolkit, a clock and the run's cancellation signal. */
 export interface ActionContext {
@@ -28,7 +29,8 @@ export async function runAction(
   body: (ctx: ActionContext) => Promise<void>,
   options: RunOptions,
 ): Promise<void> {
-  const { core } = options;
+  // Every summary an action writes stays within what GitHub shows (shared/summary.ts).
+  const core: Core = { ...options.core, summary: cappedSummary(options.core.summary) };
   const controller = new AbortController();
   const reports: (() => void | Promise<void>)[] = [];
   const onSignal = (signal: NodeJS.Signals) => {

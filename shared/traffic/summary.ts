@@ -1,6 +1,6 @@
 /** Job summaries of a traffic change: the split before and after, as a table and as two pie charts. */
 import type { TrafficEntry } from '../providers/types';
-import { heading, pieChart, table } from '../summary';
+import { heading, pieChart, table, text } from '../summary';
 import { servingEntries } from './split';
 
 export interface SplitReport {
@@ -42,7 +42,7 @@ export function renderSplitSummary(report: SplitReport): string {
   return [
     heading(report.title),
     '',
-    report.detail,
+    text(report.detail),
     '',
     table(['Target', 'Role', 'Before', 'After', 'Tag'], rows),
     '',

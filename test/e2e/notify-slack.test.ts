@@ -29,6 +29,84 @@ function expectNoSecret(result: BundleResult, secrets: string[]): void {
 }
 
 describe('notify-slack bundle, bot token', () => {
+  it('posts a multi-line gate reason in fields, and canary-shift’s observed traffic as a split', async () => {
+    const reason =
+      'the prometheus API failed 3 polls in a row (HTTP 503:\nupstream connect error):\nno verdict';
+    const observed =
+      '[{"target":"checkout-00041","percent":90},{"target":"checkout-00042","percent":10,"tag":"canary"}]';
+    const result = await notify({
+      channel: '#deploys',
+      status: 'progress',
+      // As GitHub substitutes the outputs into the README's block of fields.
+      fields: `service: checkout\ntraffic: ${observed}\nreason: ${reason}\nverdict: inconclusive\n`,
+    });
+    expect(result.exitCode).toBe(0);
+    expect(result.warnings).toEqual([]);
+    const conversation = slack.renderConversation();
+    expect(conversation).toContain('Traffic: checkout-00041 90 % · checkout-00042 10 %');
+    expect(conversation).toContain('upstream connect error');
+    expect(conversation).toContain('no verdict');
+    expect(conversation).toContain('Gate verdict: ⚠️ inconclusive');
+  });
+
+  it.each([
+    [{ ts: 'not-a-ts' }, 'input "ts": "not-a-ts" is not a Slack message timestamp'],
+    [{ status: 'exploded' }, 'input "status": "exploded" is not one of'],
+    [
+      { fields: 'just a sentence, no key' },
+      'input "fields": line "just a sentence, no key" is not "key: value"',
+    ],
+    [{ timeout: 'soon' }, 'input "timeout": "soon" is not a duration'],
+  ])('warns about %o and still posts; fails on it only with fail-on-error', async (bad, message) => {
+    const inputs = { channel: '#deploys', status: 'started', fields: asFields(SERVICE), ...bad };
+    const lenient = await notify(inputs);
+    expect(lenient.exitCode).toBe(0);
+    expect(lenient.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^notify-slack: ${escapeRegex(message)}.*its default is used \\(fail-on-error is false, so the step succeeds\\)$`,
+        ),
+      ),
+    ]);
+    expect(slack.messages).toHaveLength(1);
+    const strict = await notify({ ...inputs, 'fail-on-error': 'true' });
+    expect(strict.exitCode).toBe(1);
+    expect(strict.errors[0]).toContain(`notify-slack: ${message}`);
+    expect(slack.messages).toHaveLength(1);
+  });
+
+  it('without a destination warns that nothing was sent, passes its outputs through, and succeeds', async () => {
+    const result = await runBundle(
+      'notify-slack',
+      { 'bot-token': '', channel: 'C0DEPLOYS', ts: '1795370813.000001', status: 'rolled-back' },
+      { env },
+    );
+    expect(result.exitCode).toBe(0);
+    expect(result.warnings).toEqual([
+      'notify-slack: input "bot-token": is required (with channel), unless webhook-url is given (for example: bot-token: ${{ secrets.SLACK_BOT_TOKEN }}); nothing was sent (fail-on-error is false, so the step succeeds)',
+    ]);
+    expect(result.outputs).toEqual({
+      ts: '1795370813.000001',
+      'thread-ts': '1795370813.000001',
+      channel: 'C0DEPLOYS',
+    });
+    expect(slack.requests).toEqual([]);
+  });
+
+  it('bounds each request by the time left: a try started late gets only what remains of timeout', async () => {
+    // The first answer (a 503) comes after 2.5 s of a 4 s timeout; the second try never gets one.
+    slack.inject({ status: 503, delayMs: 2500, times: 1 });
+    slack.inject({ status: 504, delayMs: 20_000, times: 5 });
+    const result = await notify({ channel: '#deploys', status: 'started', timeout: '4s' });
+    expect(result.exitCode).toBe(0);
+    const budget = result.warnings[0]?.match(
+      /no answer within (\d+\.\d) s, all that was left of the step's timeout/,
+    );
+    expect(budget, result.warnings.join('\n')).not.toBeNull();
+    // What the code gave the second request, not a measured time: at most the 1.5 s left.
+    expect(Number(budget?.[1])).toBeLessThanOrEqual(1.5);
+  });
+
   it('keeps one message for a whole rollout: start → progress → rolled back, with a thread', async () => {
     const started = await notify({
       channel: '#deploys',
@@ -341,8 +419,8 @@ describe('notify-slack bundle, bot token', () => {
       { 'bot-token': 'not-a-token-secret', channel: '#deploys', status: 'started' },
       'input "bot-token": does not look like a Slack token',
     ],
-  ])('rejects bad input %o before any call to Slack', async (inputs, message) => {
-    const result = await runBundle('notify-slack', inputs, { env });
+  ])('with fail-on-error, rejects bad input %o before any call to Slack', async (inputs, message) => {
+    const result = await runBundle('notify-slack', { ...inputs, 'fail-on-error': 'true' }, { env });
     expect(result.exitCode).toBe(1);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]?.startsWith(`notify-slack: ${message}`)).toBe(true);
@@ -430,6 +508,7 @@ describe('notify-slack bundle, incoming webhook', () => {
     const result = await runBundle('notify-slack', {
       'webhook-url': 'hooks.slack.com/services/T0/B0/s3cretPart',
       status: 'started',
+      'fail-on-error': 'true',
     });
     expect(result.exitCode).toBe(1);
     expect(result.errors[0]).toMatch(
@@ -438,3 +517,7 @@ describe('notify-slack bundle, incoming webhook', () => {
     expectNoSecret(result, ['s3cretPart']);
   });
 });
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

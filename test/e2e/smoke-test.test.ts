@@ -39,6 +39,16 @@ beforeAll(async () => {
         return void res.end('slow but fine');
       case '/echo-auth':
         return void res.end(`you sent ${req.headers.authorization}`);
+      case '/echo-credential': {
+        // What servers echo: the bare credential of the scheme, as such and in base64.
+        const [scheme = '', credential = ''] = (req.headers.authorization ?? '').split(' ');
+        const bare =
+          scheme === 'Basic' ? Buffer.from(credential, 'base64').toString().split(':')[1] : credential;
+        return void res.end(`rejected credential ${bare} (${Buffer.from(bare ?? '').toString('base64')})`);
+      }
+      case '/hostile':
+        // Forty a's and a mismatch: /^(a+)+$/ backtracks through 2^40 ways of splitting them.
+        return void res.end(`${'a'.repeat(40)}!`);
       case '/gzip':
       case '/br': {
         // Compressed whatever the request asked for: the probe must read what was sent.
@@ -221,6 +231,93 @@ describe('smoke-test bundle', () => {
   });
 
   it.each([
+    ['Bearer', 'Authorization: Bearer ghs_16C7e42F292c6912E7710c838347Ae178B4a'],
+    ['token', 'Authorization: token ghp_R2d2C3poLukeSkywalker1977xxxx'],
+    ['Basic', `Authorization: Basic ${Buffer.from('deploy:hunter2-correct-horse').toString('base64')}`],
+  ])(
+    'never shows the bare credential of a %s header that the service echoes, nor its base64',
+    async (_, header) => {
+      const value = header.slice(header.indexOf(':') + 1).trim();
+      const credential = value.split(' ')[1] as string;
+      const bare = value.startsWith('Basic')
+        ? (Buffer.from(credential, 'base64').toString().split(':')[1] as string)
+        : credential;
+      const result = await runBundle('smoke-test', {
+        url: app.url,
+        headers: header,
+        checks: '- {path: /echo-credential, expect-body: nothing-like-this}',
+        ...fast,
+      });
+      expect(result.exitCode).toBe(1);
+      expect(result.masks).toContain(bare);
+      const visible = everythingVisible(result) + readFileSync(result.outputs.report ?? '', 'utf8');
+      expect(visible).toContain('rejected credential'); // the body was logged…
+      expect(visible).not.toContain(bare); // …without the credential
+      expect(visible).not.toContain(Buffer.from(bare).toString('base64'));
+    },
+  );
+
+  it('never echoes the credentials of a url that does not parse', async () => {
+    const result = await runBundle('smoke-test', { url: 'https://deploy:hunter2-s3cret@exa mple.com/' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors[0]).toContain('input "url": "https://***@exa mple.com/" is not an absolute URL');
+    expect(everythingVisible(result)).not.toContain('hunter2-s3cret');
+  });
+
+  it('shows expect-version and server answers in the summary as text: no link, image, HTML or fence', async () => {
+    const hostile =
+      'v1](https://evil.example/x) ![i](https://evil.example/p.png) </details> ``` <img src=x> *b* | cell';
+    const result = await runBundle('smoke-test', {
+      url: app.url,
+      'expect-version': hostile,
+      checks: '- {path: /healthz}',
+      ...fast,
+    });
+    expect(result.exitCode).toBe(1);
+    const markup = outsideCodeSpans(result.summary);
+    expect(markup).not.toMatch(/(^|[^\\])\[/); // no link or image can open
+    expect(markup).not.toMatch(/<(?!br>)/); // no tag but our line breaks
+    expect(markup).not.toMatch(/^ {0,3}```/m); // no fence
+    // The version is shown whole, in one code span, and the table still has its eight columns.
+    expect(result.summary).toContain(`\`\`\`\`${hostile.replace('| cell', '\\| cell')}\`\`\`\``);
+    const row = result.summary.split('\n').find((line) => line.includes('GET /healthz')) ?? '';
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(8);
+  });
+
+  it('gives up on a catastrophic expect-body regex instead of blocking past every timeout', async () => {
+    const result = await runBundle(
+      'smoke-test',
+      { url: app.url, checks: '- {path: /hostile, expect-body: "/^(a+)+$/"}', ...fast },
+      { timeoutMs: 60_000 },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.join('\n')).toMatch(/backtracks catastrophically/);
+    expect(result.outputs.failed).toBe('1');
+  });
+
+  it('cuts a summary that would outgrow what GitHub shows, and points to the full report', async () => {
+    // 600 failing checks with 2,000-character names: a 1.3 MB table.
+    const checks = Array.from(
+      { length: 600 },
+      (_, i) => `- {name: check-${i}-${'n'.repeat(2000)}, path: /old, expect-status: 201}`,
+    ).join('\n');
+    const result = await runBundle(
+      'smoke-test',
+      { url: app.url, checks: 'checks.yml', concurrency: 50, ...fast },
+      { cwd: await workspaceWith('checks.yml', checks) },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.failed).toBe('600');
+    const size = Buffer.byteLength(result.summary);
+    expect(size).toBeGreaterThan(900_000);
+    expect(size).toBeLessThanOrEqual(1024 * 1024);
+    expect(result.summary).toContain('Summary cut');
+    expect(result.summary).toContain(result.outputs.report ?? '(no report)');
+    const report = JSON.parse(readFileSync(result.outputs.report ?? '', 'utf8')) as { checks: unknown[] };
+    expect(report.checks).toHaveLength(600);
+  });
+
+  it.each([
     [
       { url: 'my-service.example.com' },
       'input "url": "my-service.example.com" is not an absolute URL with a scheme',
@@ -252,4 +349,9 @@ async function workspaceWith(name: string, content: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'workspace-'));
   writeFileSync(join(dir, name), content);
   return dir;
+}
+
+/** The Markdown outside code spans (CommonMark 6.1: a run of n backticks up to the next run of exactly n). */
+function outsideCodeSpans(markdown: string): string {
+  return markdown.replace(/(`+)[\s\S]*?(?<!`)\1(?!`)/g, '');
 }

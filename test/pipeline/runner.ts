@@ -14,6 +14,13 @@
  *   aws-actions/configure-aws-credentials) is recorded with its evaluated inputs and not run: there
  *   is nothing to check out (the bundles are on disk) and no cloud to authenticate to (the
  *   emulators accept the test credentials in the environment).
+ * - Checkouts are checked instead of performed: actions/checkout's `repository` and `ref` (with
+ *   its defaults, the caller's repository and commit) are recorded per path, and a step that runs
+ *   `./<path>/actions/<name>` fails unless <path> holds the called workflow's own repository at
+ *   its own commit (options.origin): the bundles on disk are that code, and nothing else.
+ * - A job granted `id-token: write` (by itself and by the caller) gets ACTIONS_ID_TOKEN_REQUEST_URL
+ *   and ACTIONS_ID_TOKEN_REQUEST_TOKEN, served by a loopback OIDC endpoint (./oidc.ts) whose token
+ *   names options.origin in its job_workflow_ref and job_workflow_sha claims.
  * - A `run:` step runs with bash as GitHub's ubuntu runners do (`bash --noprofile --norc -eo
  *   pipefail`), its values given only through `env:`.
  * - Jobs run one at a time in a topological order of `needs` (ties in file order); GitHub may run
@@ -30,6 +37,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseCommandFile, REPO_ROOT, runBundle } from '../helpers/runner';
 import { type Contexts, condition, interpolate, loadExpressionEngine, type Status } from './expressions';
+import { type OidcEndpoint, startOidcEndpoint } from './oidc';
 
 export type Result = 'success' | 'failure' | 'cancelled' | 'skipped';
 
@@ -145,7 +153,18 @@ export interface PipelineOptions {
   onEvent?: (event: PipelineEvent) => void;
   /** Longest a step may run before it is killed (default 120 s). */
   stepTimeoutMs?: number;
+  /**
+   * The repository, ref and commit the caller's `uses:` resolved the workflow to (by default
+   * rollout/rollout-actions at refs/tags/v1, commit ORIGIN_SHA). Started by hand, it is also the
+   * `github` context's repository and commit.
+   */
+  origin?: { repository: string; ref: string; sha: string };
+  /** Whether the caller's job grants id-token: write (default true): without it no job gets a token. */
+  callerGrantsIdToken?: boolean;
 }
+
+export const ORIGIN_SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
+const DEFAULT_ORIGIN = { repository: 'rollout/rollout-actions', ref: 'refs/tags/v1', sha: ORIGIN_SHA };
 
 const OUR_ACTION = [
   /^\.\/(?:\.rollout-actions\/)?actions\/([a-z0-9-]+)\/?$/,
@@ -295,11 +314,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
+  const origin = options.origin ?? DEFAULT_ORIGIN;
+  const dispatched = event === 'workflow_dispatch';
   const github = {
-    repository: 'acme/shop',
-    repository_owner: 'acme',
-    sha: '0123456789abcdef0123456789abcdef01234567',
-    ref: 'refs/heads/main',
+    repository: dispatched ? origin.repository : 'acme/shop',
+    repository_owner: dispatched ? (origin.repository.split('/')[0] ?? '') : 'acme',
+    sha: dispatched ? origin.sha : '0123456789abcdef0123456789abcdef01234567',
+    ref: dispatched ? origin.ref : 'refs/heads/main',
     event_name: event === 'workflow_dispatch' ? 'workflow_dispatch' : 'push',
     run_id: '4242',
     run_attempt: '1',
@@ -319,46 +340,62 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     ? interpolate(spec.concurrency.group, { ...base, env: {} })
     : undefined;
 
+  const grantsIdToken = (job: JobSpec) =>
+    job.permissions?.['id-token'] === 'write' && (options.callerGrantsIdToken ?? true);
+  const oidc: OidcEndpoint | undefined = Object.values(spec.jobs).some(grantsIdToken)
+    ? await startOidcEndpoint({
+        repository: github.repository,
+        ref: github.ref,
+        sha: github.sha,
+        job_workflow_ref: `${origin.repository}/${workflowPath(options.workflow)}@${origin.ref}`,
+        job_workflow_sha: origin.sha,
+      })
+    : undefined;
+
   const records = new Map<string, JobRecord>();
   const ordered: JobRecord[] = [];
-  for (const id of jobOrder(spec.jobs)) {
-    const job = spec.jobs[id] as JobSpec;
-    const needs = Object.fromEntries(
-      needsOf(job).map((need) => {
-        const record = records.get(need);
-        return [need, { result: record?.result ?? 'skipped', outputs: record?.outputs ?? {} }];
-      }),
-    );
-    const ancestors = [...ancestorsOf(id, spec.jobs)].map((a) => records.get(a)?.result ?? 'skipped');
-    const jobStatus: Status = {
-      success: ancestors.every((r) => r === 'success'),
-      failure: ancestors.some((r) => r === 'failure'),
-      cancelled,
-    };
-    const jobContexts: Contexts = { ...base, needs, env: evaluateMap(spec.env, { ...base, needs }) };
-    const startedAt = Date.now();
-    if (!condition(job.if, jobContexts, jobStatus)) {
-      const record: JobRecord = {
-        id,
-        name: job.name ?? id,
-        result: cancelled ? 'cancelled' : 'skipped',
-        outputs: {},
-        steps: [],
-        summary: '',
-        startedAt,
-        durationMs: 0,
-        ...(job.permissions ? { permissions: job.permissions } : {}),
+  try {
+    for (const id of jobOrder(spec.jobs)) {
+      const job = spec.jobs[id] as JobSpec;
+      const needs = Object.fromEntries(
+        needsOf(job).map((need) => {
+          const record = records.get(need);
+          return [need, { result: record?.result ?? 'skipped', outputs: record?.outputs ?? {} }];
+        }),
+      );
+      const ancestors = [...ancestorsOf(id, spec.jobs)].map((a) => records.get(a)?.result ?? 'skipped');
+      const jobStatus: Status = {
+        success: ancestors.every((r) => r === 'success'),
+        failure: ancestors.some((r) => r === 'failure'),
+        cancelled,
       };
+      const jobContexts: Contexts = { ...base, needs, env: evaluateMap(spec.env, { ...base, needs }) };
+      const startedAt = Date.now();
+      if (!condition(job.if, jobContexts, jobStatus)) {
+        const record: JobRecord = {
+          id,
+          name: job.name ?? id,
+          result: cancelled ? 'cancelled' : 'skipped',
+          outputs: {},
+          steps: [],
+          summary: '',
+          startedAt,
+          durationMs: 0,
+          ...(job.permissions ? { permissions: job.permissions } : {}),
+        };
+        records.set(id, record);
+        ordered.push(record);
+        options.onEvent?.({ type: 'job-end', record });
+        continue;
+      }
+      options.onEvent?.({ type: 'job-start', job: id, name: job.name ?? id });
+      const record = await runJob(id, job, jobContexts);
       records.set(id, record);
       ordered.push(record);
       options.onEvent?.({ type: 'job-end', record });
-      continue;
     }
-    options.onEvent?.({ type: 'job-start', job: id, name: job.name ?? id });
-    const record = await runJob(id, job, jobContexts);
-    records.set(id, record);
-    ordered.push(record);
-    options.onEvent?.({ type: 'job-end', record });
+  } finally {
+    await oidc?.close();
   }
   options.signal?.removeEventListener('abort', onAbort);
 
@@ -405,6 +442,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     const cancelledBefore = cancelled;
     const cancelledHere = () => cancelled && !cancelledBefore;
     const jobEnv = { ...(jobContexts.env as Record<string, string>), ...evaluateMap(job.env, jobContexts) };
+    // Set by the runner for the processes, not part of the `env` context.
+    const runnerEnv = grantsIdToken(job) && oidc ? oidc.env : {};
+    const checkouts = new Map<string, { repository: string; ref: string }>();
 
     for (const [index, step] of (job.steps ?? []).entries()) {
       const stepId = step.id ?? `step-${index + 1}`;
@@ -423,7 +463,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
       const env = { ...jobEnv, ...evaluateMap(step.env, contexts) };
       const withInputs = evaluateMap(step.with, { ...contexts, env });
       options.onEvent?.({ type: 'step-start', job: id, step: stepId, name, inputs: withInputs });
-      const record = await runStep(id, stepId, name, step, withInputs, env, { ...contexts, env }, cancelled);
+      const record = await runStep(id, stepId, name, step, withInputs, env, { ...contexts, env }, cancelled, {
+        runnerEnv,
+        checkouts,
+      });
       if (record.outcome === 'cancelled') stepCancelled = true;
       const conclusion: Result =
         record.outcome === 'failure' && step['continue-on-error'] === true ? 'success' : record.outcome;
@@ -459,15 +502,41 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     env: Record<string, string>,
     contexts: Contexts,
     cancelledBefore: boolean,
+    jobState: {
+      runnerEnv: Record<string, string>;
+      checkouts: Map<string, { repository: string; ref: string }>;
+    },
   ): Promise<StepRecord> {
     const startedAt = Date.now();
     // A step that starts after the cancellation (it asked for always() or cancelled()) runs to its end.
     const cancelledHere = () => cancelled && !cancelledBefore;
-    if (step.run !== undefined) return runShell(job, stepId, name, step, env, startedAt, cancelledHere);
+    const processEnv = { ...jobState.runnerEnv, ...env };
+    if (step.run !== undefined)
+      return runShell(job, stepId, name, step, processEnv, startedAt, cancelledHere);
     const uses = step.uses ?? '';
     const action = ourAction(uses);
     if (action === undefined) {
+      if (/^actions\/checkout@/.test(uses)) {
+        // actions/checkout's defaults: the repository and commit of the run (the caller's).
+        jobState.checkouts.set(normalisePath(withInputs.path ?? ''), {
+          repository: withInputs.repository || github.repository,
+          ref: withInputs.ref || github.sha,
+        });
+      }
       return { ...stepRecord(job, stepId, name, step, 'success', withInputs, startedAt), kind: 'external' };
+    }
+    const checkedOutAt = uses.match(/^\.\/(.+)\/actions\/[a-z0-9-]+\/?$/)?.[1];
+    if (checkedOutAt !== undefined) {
+      const checkout = jobState.checkouts.get(normalisePath(checkedOutAt));
+      if (checkout?.repository !== origin.repository || checkout.ref !== origin.sha) {
+        const held = checkout ? `${checkout.repository}@${checkout.ref || '(default branch)'}` : 'nothing';
+        return {
+          ...stepRecord(job, stepId, name, step, 'failure', withInputs, startedAt),
+          errors: [
+            `${uses}: ${checkedOutAt} holds ${held}, not the called workflow's own ${origin.repository}@${origin.sha}: the step would run other code than the bundles under test`,
+          ],
+        };
+      }
     }
     if (!existsSync(join(REPO_ROOT, 'actions', action, 'action.yml'))) {
       return {
@@ -490,7 +559,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
       else if (meta.default !== undefined) inputs[input] = interpolate(meta.default, contexts);
     }
     const result = await runBundle(action, inputs, {
-      env: { ...(options.env ?? {}), ...env },
+      env: { ...(options.env ?? {}), ...processEnv },
       timeoutMs: options.stepTimeoutMs ?? 120_000,
       onStart: (child) => {
         running = { child, group: false };
@@ -585,6 +654,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
       durationMs: Date.now() - startedAt,
     };
   }
+}
+
+/** `owner/repo/.github/workflows/<file>` as job_workflow_ref names it. */
+function workflowPath(workflow: string): string {
+  return `.github/workflows/${workflow.split('/').pop() ?? workflow}`;
+}
+
+function normalisePath(path: string): string {
+  return path.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
 }
 
 function stepRecord(

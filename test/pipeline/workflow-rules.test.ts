@@ -17,9 +17,9 @@ describe.each(PIPELINES)('%s', (file) => {
   const spec = loadWorkflow(path);
   const text = readFileSync(join(REPO_ROOT, path), 'utf8');
 
-  it('grants id-token: write exactly to the jobs that authenticate, and nothing beyond contents: read otherwise', () => {
+  it('grants id-token: write exactly to the jobs that authenticate (or read their own origin from the OIDC token), and nothing beyond contents: read otherwise', () => {
     for (const [id, job] of Object.entries(spec.jobs)) {
-      const authenticates = (job.steps ?? []).some((s) => AUTH.test(s.uses ?? ''));
+      const authenticates = (job.steps ?? []).some((s) => AUTH.test(s.uses ?? '') || s.id === 'origin');
       const expected = authenticates ? { contents: 'read', 'id-token': 'write' } : { contents: 'read' };
       expect({ id, permissions: job.permissions }).toEqual({ id, permissions: expected });
     }

@@ -33,10 +33,14 @@ function stringify(value: unknown): string {
 /** A YAML parser (yaml's parse), passed in so the module is loaded only when some input needs it. */
 export type ParseYaml = (text: string) => unknown;
 
+/** A line that starts a field: an unindented key of words, then a colon. */
+const KEY_LINE = /^([A-Za-z][\w -]{0,39}):(?:\s|$)/;
+
 /**
  * Reads `fields` as a YAML/JSON mapping, or failing that as "key: value" lines. Values are often
  * step outputs interpolated into the YAML at run time, so a value that breaks YAML (a colon, a
- * quote) still reads as a line rather than failing the notification.
+ * quote) still reads as a line rather than failing the notification, and a multi-line value (a
+ * gate's reason) goes on until the next line that starts with a key.
  */
 export function parseFields(raw: string | undefined, input: string, parseYaml: ParseYaml): Fields {
   const fields: Fields = new Map();
@@ -53,14 +57,19 @@ export function parseFields(raw: string | undefined, input: string, parseYaml: P
     }
     return fields;
   }
+  let current: string | undefined;
   for (const line of raw.split('\n')) {
-    if (line.trim() === '') continue;
-    const colon = line.indexOf(':');
-    if (colon <= 0) {
+    const key = line.match(KEY_LINE)?.[1];
+    if (key !== undefined) {
+      current = normaliseKey(key);
+      fields.set(current, line.slice(line.indexOf(':') + 1).trim());
+    } else if (current !== undefined) {
+      fields.set(current, `${fields.get(current)}\n${line.trimEnd()}`);
+    } else if (line.trim() !== '') {
       throw new InputError(input, `line "${line.trim()}" is not "key: value"`, FIELDS_EXAMPLE);
     }
-    fields.set(normaliseKey(line.slice(0, colon)), line.slice(colon + 1).trim());
   }
+  for (const [key, value] of fields) fields.set(key, value.trim());
   return fields;
 }
 
@@ -89,12 +98,16 @@ interface Share {
 function shareOf(entry: unknown): Share | undefined {
   if (typeof entry !== 'object' || entry === null) return undefined;
   const e = entry as Record<string, unknown>;
-  const name = e.revision ?? e.name ?? e.tag ?? e.key ?? e.targetGroup ?? e.service;
+  // canary-shift's and rollback's observed-traffic entries name what serves as "target".
+  const name = e.target ?? e.revision ?? e.name ?? e.tag ?? e.key ?? e.targetGroup ?? e.service;
   const percent = Number(e.percent ?? e.weight ?? e.share);
   return typeof name === 'string' && Number.isFinite(percent) ? { name, percent } : undefined;
 }
 
-/** The traffic split as named shares, from a JSON object {name: percent} or a list of {revision, percent}. */
+/**
+ * The traffic split as named shares, from a JSON object {name: percent}, a list of
+ * {target, percent} (observed-traffic) or a rollback-target token (its recorded traffic).
+ */
 export function parseTraffic(value: string): Share[] | undefined {
   let parsed: unknown;
   try {
@@ -102,6 +115,8 @@ export function parseTraffic(value: string): Share[] | undefined {
   } catch {
     return undefined;
   }
+  const recorded = (parsed as { traffic?: unknown } | null)?.traffic;
+  if (typeof parsed === 'object' && parsed !== null && Array.isArray(recorded)) parsed = recorded;
   if (Array.isArray(parsed)) {
     const shares = parsed.map(shareOf);
     return shares.every((s) => s !== undefined) && shares.length > 0 ? (shares as Share[]) : undefined;

@@ -59,6 +59,11 @@ export interface NotifySettings {
   timeoutMs: number;
   /** The token or webhook URL and each form of it, for redacting text the runner's masking misses. */
   secrets: string[];
+  /**
+   * Problems with inputs the message can do without (fields, status, ts, payload, timeout…), each
+   * replaced by its default because fail-on-error is false: the step warns instead of failing.
+   */
+  problems: string[];
 }
 
 const TS_PATTERN = /^\d{9,11}\.\d{1,6}$/;
@@ -119,11 +124,41 @@ function readPayload(raw: string | undefined, parseYaml: ParseYaml): Record<stri
   return payload;
 }
 
+/**
+ * fail-on-error, read first because it decides how every other input problem is handled; a value
+ * that is not a boolean asks for nothing, so it is false.
+ */
+export function readFailOnError(core: Core): boolean {
+  try {
+    return inputReader(core).boolean(INPUTS.failOnError, false);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads every input. Without a destination nothing can be sent: that throws an InputError, which
+ * the caller turns into a warning unless fail-on-error. Any other bad input also throws with
+ * fail-on-error; without it, it is recorded in `problems` and its default used, so the message
+ * still goes out.
+ */
 export async function readSettings(
   core: Core,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<NotifySettings> {
   const read = inputReader(core);
+  const failOnError = readFailOnError(core);
+  const problems: string[] = [];
+  /** The value read, or with fail-on-error false, the fallback and a recorded problem. */
+  function tolerate<T>(reader: () => T, fallback: T): T {
+    try {
+      return reader();
+    } catch (err) {
+      if (failOnError || !(err instanceof InputError)) throw err;
+      problems.push(err.message);
+      return fallback;
+    }
+  }
   // Secrets first, so that nothing read after them can print them unmasked.
   const token = read.secret(INPUTS.botToken);
   const rawWebhook = read.secret(INPUTS.webhookUrl);
@@ -167,7 +202,9 @@ export async function readSettings(
     );
   }
 
-  const status = read.choice(INPUTS.status, STATUSES);
+  // A fail-on-error that is not a boolean is false (read above); say so.
+  tolerate(() => read.boolean(INPUTS.failOnError, false), false);
+  const status = tolerate<Status>(() => read.choice(INPUTS.status, STATUSES), 'progress');
   const text = read.optional(INPUTS.text);
   const rawPayload = read.optional(INPUTS.payload);
   const rawFields = read.optional(INPUTS.fields);
@@ -176,14 +213,17 @@ export async function readSettings(
     rawPayload !== undefined || rawFields !== undefined
       ? (await import('../../../shared/yaml')).parseYaml
       : () => undefined;
-  const payload = readPayload(rawPayload, parseYaml);
-  if (text !== undefined && payload !== undefined) {
-    throw new InputError(
-      INPUTS.payload,
-      'give either text or payload, not both',
-      'payload: {"text": "Deployed"}',
-    );
-  }
+  const payload = tolerate(() => {
+    const parsed = readPayload(rawPayload, parseYaml);
+    if (text !== undefined && parsed !== undefined) {
+      throw new InputError(
+        INPUTS.payload,
+        'give either text or payload, not both',
+        'payload: {"text": "Deployed"}',
+      );
+    }
+    return parsed;
+  }, undefined);
   const title = read.optional(INPUTS.title);
   const content: Content =
     payload !== undefined
@@ -193,18 +233,24 @@ export async function readSettings(
         : { kind: 'layout', ...(title === undefined ? {} : { title }) };
 
   const details = read.optional(INPUTS.details);
-  const ts = readTs(read.optional(INPUTS.ts), INPUTS.ts);
-  const threadTs = readTs(read.optional(INPUTS.threadTs), INPUTS.threadTs);
+  const ts = tolerate(() => readTs(read.optional(INPUTS.ts), INPUTS.ts), undefined);
+  const threadTs = tolerate(() => readTs(read.optional(INPUTS.threadTs), INPUTS.threadTs), undefined);
+  // Fields that cannot be read are still worth showing: as one extra field, as given.
+  const fields = tolerate(
+    () => parseFields(rawFields, INPUTS.fields, parseYaml),
+    new Map([['fields', rawFields ?? '']]),
+  );
   return {
     destination,
     status,
     content,
-    fields: parseFields(rawFields, INPUTS.fields, parseYaml),
+    fields,
     ...(details === undefined ? {} : { details }),
     ...(ts === undefined ? {} : { ts }),
     ...(threadTs === undefined ? {} : { threadTs }),
-    failOnError: read.boolean(INPUTS.failOnError, false),
-    timeoutMs: read.durationMs(INPUTS.timeout, '1m'),
+    failOnError,
+    timeoutMs: tolerate(() => read.durationMs(INPUTS.timeout, '1m'), 60_000),
     secrets,
+    problems,
   };
 }

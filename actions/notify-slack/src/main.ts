@@ -1,11 +1,11 @@
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
-import { ActionError, CancelledError, errorMessage } from '../../../shared/errors';
+import { ActionError, CancelledError, errorMessage, InputError } from '../../../shared/errors';
 import { redact } from '../../../shared/mask';
 import { type ActionContext, runAction, throwIfCancelled } from '../../../shared/run';
 import { heading, table } from '../../../shared/summary';
 import { toolkit } from '../../../shared/toolkit';
-import { type NotifySettings, OUTPUTS, readSettings } from './inputs';
+import { INPUTS, type NotifySettings, OUTPUTS, readFailOnError, readSettings } from './inputs';
 import {
   buildRolloutMessage,
   buildTextMessage,
@@ -45,8 +45,19 @@ interface Step {
 
 async function notify(ctx: ActionContext): Promise<void> {
   const { core } = ctx;
-  // 1. Parse every input (a bad one fails the step here, before any call to Slack).
-  const settings = await readSettings(core);
+  // 1. Parse every input. A bad one fails the step here, before any call to Slack, only when
+  // fail-on-error asks for it: a notification never fails a deploy or a rollback otherwise.
+  let settings: NotifySettings;
+  try {
+    settings = await readSettings(core);
+  } catch (err) {
+    if (!(err instanceof InputError) || readFailOnError(core)) throw err;
+    core.warning(`${ACTION_NAME}: ${err.message}; nothing was sent${LENIENT}`);
+    passInputsThrough(core);
+    return;
+  }
+  for (const problem of settings.problems)
+    core.warning(`${ACTION_NAME}: ${problem}; its default is used${LENIENT}`);
   const now = new Date(ctx.clock.now());
 
   // 2. Build the message and its thread reply.
@@ -106,8 +117,18 @@ async function notify(ctx: ActionContext): Promise<void> {
   if (failure) {
     const text = `the Slack notification was not ${steps.length > 0 ? 'completed' : 'sent'}: ${failure.message}`;
     if (settings.failOnError) throw new ActionError(text);
-    core.warning(`${ACTION_NAME}: ${text} (fail-on-error is false, so the step succeeds)`);
+    core.warning(`${ACTION_NAME}: ${text}${LENIENT}`);
   }
+}
+
+const LENIENT = ' (fail-on-error is false, so the step succeeds)';
+
+/** Nothing was sent: the outputs keep the values they came in with, so a later step can still update the message. */
+function passInputsThrough(core: Core): void {
+  const ts = core.getInput(INPUTS.ts);
+  core.setOutput(OUTPUTS.ts, ts);
+  core.setOutput(OUTPUTS.threadTs, core.getInput(INPUTS.threadTs) || ts);
+  core.setOutput(OUTPUTS.channel, core.getInput(INPUTS.channel));
 }
 
 function composeMessage(settings: NotifySettings, at: Date): SlackMessage {

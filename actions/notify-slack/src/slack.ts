@@ -20,11 +20,42 @@ const ACTION = 'notify-slack';
 
 /** Tries per Slack call, the first included. */
 export const MAX_ATTEMPTS = 5;
-/** Longest one HTTP request may take (less when the step's whole timeout is shorter). */
+/** Longest one HTTP request may take (less when less is left before the step's timeout). */
 const REQUEST_TIMEOUT_MS = 10_000;
 
-function requestTimeoutMs(ctx: DeliveryContext): number {
-  return Math.max(1, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - ctx.clock.now()));
+/** A request that got no answer within its time: REQUEST_TIMEOUT_MS, or what was left of the step's. */
+class RequestTimeout extends Error {
+  override readonly name = 'TimeoutError';
+  constructor(readonly budgetMs: number) {
+    super(`no answer within ${budgetMs} ms`);
+  }
+}
+
+/** The subset of fetch both Slack clients call (their FetchFunction types). */
+type SlackFetch = (url: string | URL, init?: RequestInit) => Promise<Response>;
+
+/**
+ * fetch with each request bounded by the time left before the step's deadline, measured when the
+ * request starts (a timeout fixed when the client is built would let the last try overrun it),
+ * and by the run's cancellation. Every request carries our user agent.
+ */
+function deadlineFetch(ctx: DeliveryContext, onResponse?: (response: Response) => void): SlackFetch {
+  return async (url, init) => {
+    const budgetMs = Math.max(1, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - ctx.clock.now()));
+    const timeout = AbortSignal.timeout(budgetMs);
+    const signals = [timeout, ctx.signal, ...(init?.signal ? [init.signal] : [])];
+    try {
+      const response = await fetch(url, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), 'User-Agent': userAgent(ACTION) },
+        signal: AbortSignal.any(signals),
+      });
+      onResponse?.(response);
+      return response;
+    } catch (err) {
+      throw timeout.aborted && !ctx.signal.aborted ? new RequestTimeout(budgetMs) : err;
+    }
+  };
 }
 
 /** A failed delivery, explained without the token or the webhook URL. */
@@ -81,6 +112,9 @@ function networkCode(err: unknown): string {
   let current: unknown = err;
   for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
     const e = current as { code?: unknown; name?: unknown; cause?: unknown; original?: unknown };
+    if (current instanceof RequestTimeout) {
+      return `timeout: no answer within ${(current.budgetMs / 1000).toFixed(1)} s${current.budgetMs < REQUEST_TIMEOUT_MS ? ", all that was left of the step's timeout" : ''}`;
+    }
     if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code)) return e.code;
     if (e.name === 'TimeoutError' || e.name === 'AbortError') return 'timeout';
     current = e.original ?? e.cause;
@@ -252,7 +286,8 @@ export async function botTransport(
     // client's own policy (up to 10 tries over 30 minutes by default) does not.
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: requestTimeoutMs(ctx),
+    // No client-wide timeout: deadlineFetch bounds each request by the time left.
+    fetch: deadlineFetch(ctx),
     headers: { 'User-Agent': userAgent(ACTION) },
     allowAbsoluteUrls: false,
     logger: clientLogger(ctx.core, ctx.secrets),
@@ -303,16 +338,10 @@ export async function webhookTransport(
   // The client's errors carry the status but not the headers; keep the last Retry-After here.
   let retryAfter: string | null = null;
   const webhook = new IncomingWebhook(destination.url, {
-    timeout: requestTimeoutMs(ctx),
     retryConfig: { retries: 0 },
-    fetch: async (url, init) => {
-      const response = await fetch(url, {
-        ...init,
-        headers: { ...init?.headers, 'User-Agent': userAgent(ACTION) },
-      });
+    fetch: deadlineFetch(ctx, (response) => {
       retryAfter = response.headers.get('retry-after');
-      return response;
-    },
+    }),
   });
   return {
     kind: 'webhook',

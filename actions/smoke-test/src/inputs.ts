@@ -51,7 +51,7 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
   if (baseUrl === undefined)
     throw new InputError(INPUTS.url, 'is required', 'https://my-service.example.com');
   if (baseUrl.username || baseUrl.password) {
-    maskSecret(core, baseUrl.password);
+    maskSecret(core, baseUrl.href);
     throw new InputError(
       INPUTS.url,
       'must not carry credentials; pass them in "headers"',

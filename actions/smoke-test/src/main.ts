@@ -6,7 +6,7 @@ import { redact } from '../../../shared/mask';
 import { mapWithConcurrency, percentile } from '../../../shared/pool';
 import { retry } from '../../../shared/retry';
 import { type ActionContext, runAction } from '../../../shared/run';
-import { cell, heading, table, truncate } from '../../../shared/summary';
+import { capSummary, cell, code, heading, table, truncate } from '../../../shared/summary';
 import { toolkit } from '../../../shared/toolkit';
 import type { Check } from './checks';
 import { OUTPUTS, readSettings, type SmokeTestSettings } from './inputs';
@@ -76,7 +76,9 @@ async function smokeTest(ctx: ActionContext): Promise<void> {
   core.setOutput(OUTPUTS.failed, failed);
   core.setOutput(OUTPUTS.p95LatencyMs, p95);
   core.setOutput(OUTPUTS.report, settings.reportPath);
-  await core.summary.addRaw(redact(renderSummary(settings, results, p95), settings.secrets), true).write();
+  const summary = redact(renderSummary(settings, results, p95), settings.secrets);
+  const fullReport = `Every check is in the JSON report ${code(settings.reportPath)} (the \`report\` output; upload it with actions/upload-artifact to keep it).`;
+  await core.summary.addRaw(capSummary(summary, fullReport), true).write();
 
   if (failed > 0) {
     const first = results
@@ -192,10 +194,10 @@ function renderSummary(settings: SmokeTestSettings, results: CheckResult[], p95:
   });
   return [
     heading(
-      `${icon} Smoke test: ${passed}/${results.length} checks passed against ${cell(settings.baseUrl.origin)}`,
+      `${icon} Smoke test: ${passed}/${results.length} checks passed against ${settings.baseUrl.origin}`,
     ),
     '',
-    `p95 latency ${p95} ms${settings.expectVersion ? ` · expected version \`${cell(settings.expectVersion)}\`` : ''}`,
+    `p95 latency ${p95} ms${settings.expectVersion ? ` · expected version ${code(settings.expectVersion)}` : ''}`,
     '',
     table(['', 'Check', 'Request', 'Status', 'Latency', 'Tries', 'Expected', 'Got'], rows),
     '',

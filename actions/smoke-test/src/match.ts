@@ -1,3 +1,4 @@
+import { createContext, Script } from 'node:vm';
 import type { Check, StatusExpectation, TextMatcher } from './checks';
 
 /** One response as the checks see it. */
@@ -19,8 +20,38 @@ export function statusMatches(expectation: StatusExpectation, status: number): b
   return expectation.codes.includes(status) || expectation.classes.includes(Math.floor(status / 100));
 }
 
-export function textMatches(matcher: TextMatcher, text: string): boolean {
-  return matcher.kind === 'substring' ? text.includes(matcher.text) : matcher.pattern.test(text);
+/**
+ * Longest one regular expression may run on one text. JavaScript's backtracking engine can take
+ * exponential time on patterns with nested quantifiers ("(a+)+$") and cannot be interrupted from
+ * the same thread, so each match runs under a vm timeout: V8's watchdog terminates it, as .NET's
+ * Regex match timeout does. A linear-time engine (RE2) would avoid the problem but is a native
+ * module, and it refuses the lookarounds and backreferences users write.
+ */
+export const REGEX_BUDGET_MS = 1_000;
+
+const regexSandbox = createContext({ pattern: /$^/, text: '' });
+const regexTest = new Script('pattern.test(text)');
+
+/** Whether a text matches: true, false, or 'too slow' when a pattern outran REGEX_BUDGET_MS. */
+export function textMatches(matcher: TextMatcher, text: string): boolean | 'too slow' {
+  if (matcher.kind === 'substring') return text.includes(matcher.text);
+  regexSandbox.pattern = matcher.pattern;
+  regexSandbox.text = text;
+  try {
+    return regexTest.runInContext(regexSandbox, { timeout: REGEX_BUDGET_MS }) === true;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return 'too slow';
+    throw err;
+  } finally {
+    regexSandbox.text = '';
+  }
+}
+
+/** What "got" says about a text that did not match. */
+function missed(result: boolean | 'too slow', got: string): string {
+  return result === 'too slow'
+    ? `gave up after ${REGEX_BUDGET_MS} ms: the pattern backtracks catastrophically (nested quantifiers such as (a+)+); simplify it`
+    : got;
 }
 
 function describe(matcher: TextMatcher): string {
@@ -62,8 +93,13 @@ export function evaluate(check: Check, response: ProbeResponse, expectVersion?: 
   if (!statusMatches(check.expectStatus, response.status)) {
     mismatches.push({ what: 'status', expected: check.expectStatus.text, got: String(response.status) });
   }
-  if (check.expectBody && !textMatches(check.expectBody, response.body)) {
-    mismatches.push({ what: 'body', expected: describe(check.expectBody), got: 'no match' });
+  const bodyMatch = check.expectBody ? textMatches(check.expectBody, response.body) : true;
+  if (check.expectBody && bodyMatch !== true) {
+    mismatches.push({
+      what: 'body',
+      expected: describe(check.expectBody),
+      got: missed(bodyMatch, 'no match'),
+    });
   }
   if (check.expectJson.length > 0) {
     let doc: unknown;
@@ -91,8 +127,11 @@ export function evaluate(check: Check, response: ProbeResponse, expectVersion?: 
     const value = response.headers[name];
     if (value === undefined)
       mismatches.push({ what: `header ${name}`, expected: describe(matcher), got: 'absent' });
-    else if (!textMatches(matcher, value))
-      mismatches.push({ what: `header ${name}`, expected: describe(matcher), got: value });
+    else {
+      const matched = textMatches(matcher, value);
+      if (matched !== true)
+        mismatches.push({ what: `header ${name}`, expected: describe(matcher), got: missed(matched, value) });
+    }
   }
   if (check.maxLatencyMs !== undefined && response.latencyMs > check.maxLatencyMs) {
     mismatches.push({

@@ -52,35 +52,50 @@ describe('notify-slack inputs', () => {
       { 'bot-token': TOKEN, 'webhook-url': 'https://hooks.slack.com/x', status: 'started' },
       'input "webhook-url": give either',
     ],
-    [{ 'bot-token': TOKEN, channel: 'C1', status: 'done' }, 'input "status": "done" is not one of'],
-    [
-      { 'bot-token': TOKEN, channel: 'C1', status: 'started', 'thread-ts': '12' },
-      'input "thread-ts": "12" is not a Slack message timestamp',
-    ],
-    [
-      { 'bot-token': TOKEN, channel: 'C1', status: 'started', payload: '[1, 2]' },
-      'input "payload": must be an object',
-    ],
-    [
-      { 'bot-token': TOKEN, channel: 'C1', status: 'started', payload: '{username: x}' },
-      'input "payload": has none of text, blocks or attachments',
-    ],
-    [
-      { 'bot-token': TOKEN, channel: 'C1', status: 'started', 'fail-on-error': 'maybe' },
-      'input "fail-on-error": "maybe" is not a boolean',
-    ],
-    [
-      { 'bot-token': TOKEN, channel: 'C1', status: 'started', timeout: 'soon' },
-      'input "timeout": "soon" is not a duration',
-    ],
+    [{ 'bot-token': TOKEN, status: 'started' }, 'input "channel": is required with bot-token'],
     [
       { 'webhook-url': 'ftp://hooks.example/x', status: 'started' },
       'input "webhook-url": scheme "ftp:" is not https',
     ],
-  ])('rejects %o', async (inputs, message) => {
+  ])('rejects %o: without a destination nothing can be sent', async (inputs, message) => {
     const error = await readSettings(fakeCore(inputs), {}).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toContain(message);
+  });
+
+  it.each([
+    [{ status: 'done' }, 'input "status": "done" is not one of', { status: 'progress' }],
+    [{ 'thread-ts': '12' }, 'input "thread-ts": "12" is not a Slack message timestamp', {}],
+    [{ payload: '[1, 2]' }, 'input "payload": must be an object', { content: { kind: 'layout' } }],
+    [
+      { payload: '{username: x}' },
+      'input "payload": has none of text, blocks or attachments',
+      { content: { kind: 'layout' } },
+    ],
+    [{ timeout: 'soon' }, 'input "timeout": "soon" is not a duration', { timeoutMs: 60_000 }],
+    [{ fields: '[oops' }, 'input "fields": line "[oops" is not "key: value"', {}],
+  ])('%o: fails with fail-on-error, else warns and uses the default', async (bad, message, fallback) => {
+    const base = { 'bot-token': TOKEN, channel: 'C1', status: 'started' };
+    const strict = await readSettings(fakeCore({ ...base, ...bad, 'fail-on-error': 'true' }), {}).catch(
+      (err: unknown) => err,
+    );
+    expect(strict).toBeInstanceOf(InputError);
+    expect((strict as Error).message).toContain(message);
+    const lenient = await readSettings(fakeCore({ ...base, ...bad }), {});
+    expect(lenient.problems).toHaveLength(1);
+    expect(lenient.problems[0]).toContain(message);
+    expect(lenient).toMatchObject(fallback);
+  });
+
+  it('reads a fail-on-error that is not a boolean as false, and says so', async () => {
+    const settings = await readSettings(
+      fakeCore({ 'bot-token': TOKEN, channel: 'C1', status: 'started', 'fail-on-error': 'maybe' }),
+      {},
+    );
+    expect(settings.failOnError).toBe(false);
+    expect(settings.problems).toEqual([
+      expect.stringContaining('input "fail-on-error": "maybe" is not a boolean'),
+    ]);
   });
 
   it('reads fields and payload as YAML or JSON', async () => {

@@ -90,6 +90,17 @@ describe('fields', () => {
     expect(fields.get('verdict')).toBe('fail');
   });
 
+  it('reads a multi-line value (a gate reason) until the next line that starts with a key', () => {
+    const reason =
+      'candidate 8.10 % vs baseline 0.31 %.\nTraffic restored to checkout-00041.\n  (sequential test)';
+    const fields = parseFields(`service: checkout\nreason: ${reason}\nverdict: fail`, 'fields', parse);
+    expect([...fields]).toEqual([
+      ['service', 'checkout'],
+      ['reason', reason],
+      ['verdict', 'fail'],
+    ]);
+  });
+
   it('names the input for text that is neither', () => {
     expect(() => parseFields('[oops', 'fields', parse)).toThrow(InputError);
     expect(() => parseFields('[oops', 'fields', parse)).toThrow(
@@ -111,6 +122,17 @@ describe('fields', () => {
       { name: 'b', percent: 25 },
     ]);
     expect(formatTraffic('canary 5 %')).toBe('canary 5 %');
+    // canary-shift's and rollback's observed-traffic, and canary-shift's rollback-target.
+    expect(
+      formatTraffic(
+        '[{"target":"checkout-00041","percent":90},{"target":"checkout-00042","percent":10,"tag":"canary"}]',
+      ),
+    ).toBe('checkout-00041 90 % · checkout-00042 10 %');
+    expect(
+      formatTraffic(
+        '{"v":1,"provider":"cloud-run","resource":{"service":"checkout"},"traffic":[{"target":"checkout-00041","percent":100}],"capturedAt":"2026-01-01T00:00:00.000Z"}',
+      ),
+    ).toBe('checkout-00041 100 %');
     expect(formatVerdict('pass')).toBe('✅ pass');
     expect(formatVerdict('inconclusive')).toBe('⚠️ inconclusive');
   });

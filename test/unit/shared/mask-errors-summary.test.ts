@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ActionError, errorMessage, InputError } from '../../../shared/errors';
-import { derivedForms, maskSecret, redact } from '../../../shared/mask';
+import { derivedForms, maskSecret, redact, withoutUserinfo } from '../../../shared/mask';
 import { runAction } from '../../../shared/run';
-import { cell, lineChart, pieChart, table } from '../../../shared/summary';
+import {
+  capSummary,
+  cell,
+  code,
+  heading,
+  lineChart,
+  pieChart,
+  SUMMARY_LIMIT_BYTES,
+  table,
+  text,
+} from '../../../shared/summary';
 import { fakeCore } from '../../helpers/fake-core';
 
 describe('masking', () => {
@@ -22,6 +32,55 @@ describe('masking', () => {
     expect(core.secrets).toContain('s3cr@t');
     const webhook = derivedForms('https://hooks.slack.com/services/T000/B000/XXXXSECRET');
     expect(webhook).toContain('/services/T000/B000/XXXXSECRET');
+  });
+
+  it.each([
+    ['Bearer ghs_abcdefghijklmnop', ['ghs_abcdefghijklmnop']],
+    ['bearer  ghs_abcdefghijklmnop ', ['ghs_abcdefghijklmnop']],
+    ['token ghp_0123456789abcdef', ['ghp_0123456789abcdef']],
+    ['Bot xoxb-1234-5678-abcdef', ['xoxb-1234-5678-abcdef']],
+    [
+      `Basic ${Buffer.from('deploy:hunter2-horse').toString('base64')}`,
+      ['deploy:hunter2-horse', 'hunter2-horse'],
+    ],
+    [
+      'Digest username="ops", realm="api", nonce="dcd98b7102dd2f0e", response="6629fae49393a05397450978507c4ef1"',
+      ['dcd98b7102dd2f0e', '6629fae49393a05397450978507c4ef1'],
+    ],
+    [
+      'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7',
+      [
+        '5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7',
+        'AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request',
+      ],
+    ],
+  ])('masks the credential of an auth header value %s, and its encoded forms', (value, credentials) => {
+    const forms = derivedForms(value);
+    for (const credential of credentials) {
+      expect(forms).toContain(credential);
+      expect(forms).toContain(Buffer.from(credential).toString('base64'));
+      expect(forms).toContain(encodeURIComponent(credential));
+    }
+    // Short parameters (realm="api", SignedHeaders=host) are not secrets worth hiding everywhere.
+    expect(forms).not.toContain('api');
+    expect(forms).not.toContain('host');
+  });
+
+  it('leaves header values without an auth scheme whole', () => {
+    expect(derivedForms('application/json; charset=utf-8')).not.toContain('charset=utf-8');
+  });
+
+  it('redacts the bare token a server echoes, e.g. into a gate reason or a Slack field', () => {
+    const token = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
+    const reason = `metrics API said: invalid token ${token} (${Buffer.from(token).toString('base64')})`;
+    expect(redact(reason, [`Bearer ${token}`])).toBe('metrics API said: invalid token *** (***)');
+  });
+
+  it('quotes a URL without whatever could be its credentials, even when it does not parse', () => {
+    expect(withoutUserinfo('https://deploy:hunter2@exa mple.com/x')).toBe('https://***@exa mple.com/x');
+    expect(withoutUserinfo('deploy:hunter2@example.com')).toBe('***@example.com');
+    expect(withoutUserinfo('https://a:b/c@d:e@host:99999')).toBe('https://***@host:99999');
+    expect(withoutUserinfo('https://example.com/path')).toBe('https://example.com/path');
   });
 
   it('redacts derived forms in text that the runner will not mask', () => {
@@ -115,6 +174,51 @@ describe('runAction', () => {
 describe('summary', () => {
   it('escapes table cells', () => {
     expect(cell('a|b<script>\nc')).toBe('a\\|b&lt;script&gt;<br>c');
+  });
+
+  it('shows text that is not ours as typed: no link, image, HTML, emphasis, heading or fence', () => {
+    expect(text('[x](https://evil) ![i](y) </details> *b* _i_ ~s~ `c` \\')).toBe(
+      '\\[x\\](https://evil) \\!\\[i\\](y) &lt;/details&gt; \\*b\\* \\_i\\_ \\~s\\~ \\`c\\` \\\\',
+    );
+    expect(text('# title')).toBe('\\# title');
+    expect(text('- item')).toBe('\\- item');
+    expect(text('1. item')).toBe('1\\. item');
+    expect(text('---')).toBe('\\---');
+    expect(heading('✅ Backup of [shop](https://evil) verified\n# x')).toBe(
+      '### ✅ Backup of \\[shop\\](https://evil) verified \\# x',
+    );
+    // Not at a line start that Markdown reads: left as typed.
+    expect(text('1796091648.000006 -x 3.5')).toBe('1796091648.000006 -x 3.5');
+    expect(text('a\n```\nb')).toBe('a<br>\\`\\`\\`<br>b');
+    expect(code('sha`with``ticks|pipe')).toBe('```sha`with``ticks\\|pipe```');
+    expect(code('`edge')).toBe('`` `edge ``');
+  });
+
+  it('caps a summary on a line, closing what the cut left open, and says where the rest is', () => {
+    const big = `### Title\n<details><summary>more</summary>\n\n\`\`\`mermaid\n${'row\n'.repeat(50_000)}`;
+    const capped = capSummary(big, 'See the report.', 10_000);
+    expect(Buffer.byteLength(capped)).toBeLessThanOrEqual(10_000);
+    expect(capped).toMatch(
+      /row\n```\n<\/details>\n\n> ✂️ \*\*Summary cut\*\* to \d+ of 195 KiB.*See the report\.\n$/,
+    );
+    expect(capSummary('small', 'unused')).toBe('small');
+  });
+
+  it('caps every action’s summary across all its writes, through runAction', async () => {
+    const core = fakeCore();
+    await runAction(
+      'demo',
+      async (ctx) => {
+        await ctx.core.summary.addRaw('x'.repeat(600_000), true).write();
+        await ctx.core.summary.addRaw('y'.repeat(600_000), true).write();
+        await ctx.core.summary.addRaw('z', true).write();
+      },
+      { core, handleSignals: false },
+    );
+    expect(Buffer.byteLength(core.summaryText)).toBeLessThanOrEqual(SUMMARY_LIMIT_BYTES);
+    expect(core.summaryText.startsWith('x'.repeat(600_000))).toBe(true);
+    expect(core.summaryText).toContain('Summary cut');
+    expect(core.summaryText).not.toContain('z');
     expect(table(['x', 'y'], [[1, 'two']])).toBe('| x | y |\n| --- | --- |\n| 1 | two |');
   });
 
