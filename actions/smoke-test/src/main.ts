@@ -6,7 +6,7 @@ import { redact } from '../../../shared/mask';
 import { mapWithConcurrency, percentile } from '../../../shared/pool';
 import { retry } from '../../../shared/retry';
 import { type ActionContext, runAction } from '../../../shared/run';
-import { capSummary, cell, code, heading, table, truncate } from '../../../shared/summary';
+import { capSummary, code, heading, table, truncate } from '../../../shared/summary';
 import { toolkit } from '../../../shared/toolkit';
 import type { Check } from './checks';
 import { OUTPUTS, readSettings, type SmokeTestSettings } from './inputs';
