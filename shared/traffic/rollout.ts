@@ -5,7 +5,6 @@
  */
 import type { Clock } from '../clock';
 import { ActionError, CancelledError, errorMessage } from '../errors';
-import { backoffDelayMs } from '../retry';
 import {
   type Candidate,
   type CandidateRequest,
@@ -17,6 +16,7 @@ import {
   type TrafficEntry,
   type TrafficProvider,
 } from '../providers/types';
+import { backoffDelayMs } from '../retry';
 import { type ActionContext, throwIfCancelled } from '../run';
 import { userAgent } from '../user-agent';
 import { computeSplit, formatSplit, lastGoodSplit, sameSplit, servingEntries } from './split';
@@ -215,7 +215,8 @@ export async function restoreTraffic(
       }
       if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
         throwIfCancelled(step.signal);
-        redeployed = (await provider.restoreTaskDefinitions(target, waitOptions(step, deadline))) || redeployed;
+        redeployed =
+          (await provider.restoreTaskDefinitions(target, waitOptions(step, deadline))) || redeployed;
       }
       const observedAlready = sameSplit(state.observed, target.traffic) && state.settled;
       const last =

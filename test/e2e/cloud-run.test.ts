@@ -414,6 +414,82 @@ describe('faults', () => {
   });
 });
 
+/**
+ * issue 13: a rollback keeps trying every retryable error until its own deadline, with backoff
+ * and Retry-After, then reports what is served. No timing targets here (the machine is loaded):
+ * outcomes, observed state, and that a failed step ended by its deadline with generous slack.
+ */
+describe('rollback persists through faults until its deadline', () => {
+  async function midRollout(): Promise<{ stable: string; token: string }> {
+    await start();
+    const stable = firstRevision();
+    const token = (await shift({ percent: 30, image: BAD })).outputs['rollback-target'] ?? '';
+    expect(Object.values(emulator.observed('shop')).sort()).toEqual([30, 70]);
+    return { stable, token };
+  }
+
+  function expectRestored(result: BundleResult, stable: string): void {
+    expectSucceeded(result);
+    expect(result.outputs['rolled-back']).toBe('true');
+    expect(emulator.observed('shop')).toEqual({ [stable]: 100 });
+  }
+
+  it('survives 8 consecutive 503s on GET', async () => {
+    const { stable, token } = await midRollout();
+    emulator.faults.failNext(503, { count: 8, method: 'GET', pathIncludes: '/services/shop' });
+    const restored = await rollback({ to: token, timeout: '2m' });
+    expectRestored(restored, stable);
+    expect(emulator.calls.filter((c) => c.status === 503)).toHaveLength(8);
+  }, 180_000);
+
+  it('survives 7 PATCHes answered 429, waiting at least the Retry-After between tries', async () => {
+    const { stable, token } = await midRollout();
+    emulator.faults.failNext(429, { count: 7, method: 'PATCH', retryAfterSeconds: 1 });
+    const restored = await rollback({ to: token, timeout: '2m' });
+    expectRestored(restored, stable);
+    const patches = emulator.calls.filter((c) => c.method === 'PATCH').slice(-8);
+    expect(patches.map((c) => c.status)).toEqual([429, 429, 429, 429, 429, 429, 429, 200]);
+    // Retry-After is a lower bound on each wait: a loaded machine only makes the gaps longer.
+    for (let i = 1; i < patches.length; i++) {
+      expect((patches[i]?.at ?? 0) - (patches[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    }
+  }, 180_000);
+
+  it('survives 5 write conflicts in a row, reading again after each', async () => {
+    const { stable, token } = await midRollout();
+    emulator.faults.concurrentWriteBeforeNextPatch('shop', 5);
+    const restored = await rollback({ to: token, timeout: '2m' });
+    expectRestored(restored, stable);
+    expect(emulator.calls.filter((c) => c.method === 'PATCH' && c.status === 409)).toHaveLength(5);
+    expect(restored.stdout.match(/Another writer changed the service/g)).toHaveLength(5);
+  }, 180_000);
+
+  it('rewrites after a failed reconcile, as a re-run of canary-shift does', async () => {
+    const { stable, token } = await midRollout();
+    emulator.faults.failNextReconcile('Quota exceeded for instances in europe-west1');
+    const patchesBefore = writes();
+    const restored = await rollback({ to: token, timeout: '2m' });
+    expectRestored(restored, stable);
+    expect(writes() - patchesBefore).toBe(2);
+    expect(restored.stdout).toContain('The platform did not apply the rollback');
+  }, 180_000);
+
+  it('when the API never recovers, ends by its deadline and reports what is served', async () => {
+    const { token } = await midRollout();
+    emulator.faults.failNext(503, { count: 10_000, method: 'PATCH' });
+    const result = await rollback({ to: token, timeout: '6s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.at(-1)).toMatch(/^rollback: Cloud Run update service failed: Injected 503/);
+    expect(
+      JSON.parse(result.outputs['observed-traffic'] ?? '').map((e: { percent: number }) => e.percent),
+    ).toEqual([70, 30]);
+    expect(result.summary).toContain('Rollback did not complete');
+    // More tries than the old fixed six, and the step stopped near its deadline (generous slack).
+    expect(emulator.calls.filter((c) => c.method === 'PATCH' && c.status === 503).length).toBeGreaterThan(6);
+    expect(result.durationMs).toBeLessThan(6_000 + 30_000);
+  }, 120_000);
+});
+
 describe('bad inputs fail before any API call', () => {
   it.each([
     ['canary-shift', { percent: 150, image: V2 }, 'input "percent": 150 is above the maximum 100'],

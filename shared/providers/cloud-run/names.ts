@@ -74,7 +74,11 @@ export function checkCandidateNames(
     const name = `${service}-${request.revisionSuffix}`;
     const problem = revisionNameProblem(service, name);
     if (problem !== undefined)
-      throw new InputError(inputs.revisionSuffix, `makes the revision name "${name}", which ${problem}`, 'v42');
+      throw new InputError(
+        inputs.revisionSuffix,
+        `makes the revision name "${name}", which ${problem}`,
+        'v42',
+      );
   } else if (defaultRevisionSuffix(request.image, service) === undefined) {
     throw new InputError(
       inputs.image,
