@@ -279,9 +279,11 @@ describe('faults', () => {
   it('fails clearly when the API stays unavailable, before any write', async () => {
     await start();
     emulator.faults.failNext(503, { count: 100 });
-    const result = await shift({ percent: 10, image: V2 });
+    const result = await shift({ percent: 10, image: V2, timeout: '8s' });
     expect(result.exitCode).toBe(1);
-    expect(result.errors.at(-1)).toMatch(/^canary-shift: Cloud Run read service failed: Injected 503/);
+    expect(result.errors.at(-1)).toMatch(
+      /^canary-shift: Cloud Run read service failed: Injected 503 \(\d+ tries, until the step's deadline\)/,
+    );
     expect(writes()).toBe(0);
   }, 90_000);
 
@@ -477,17 +479,55 @@ describe('rollback persists through faults until its deadline', () => {
   it('when the API never recovers, ends by its deadline and reports what is served', async () => {
     const { token } = await midRollout();
     emulator.faults.failNext(503, { count: 10_000, method: 'PATCH' });
-    const result = await rollback({ to: token, timeout: '6s' });
+    // 20 s: even the longest six backoffs (0.25 + 0.5 + 1 + 2 + 4 + 8 s) leave time for a seventh try.
+    const result = await rollback({ to: token, timeout: '20s' });
     expect(result.exitCode).toBe(1);
-    expect(result.errors.at(-1)).toMatch(/^rollback: Cloud Run update service failed: Injected 503/);
+    expect(result.errors.at(-1)).toMatch(
+      /^rollback: Cloud Run update service failed: Injected 503 \(\d+ tries, until the step's deadline\)/,
+    );
     expect(
       JSON.parse(result.outputs['observed-traffic'] ?? '').map((e: { percent: number }) => e.percent),
     ).toEqual([70, 30]);
     expect(result.summary).toContain('Rollback did not complete');
     // More tries than the old fixed six, and the step stopped near its deadline (generous slack).
     expect(emulator.calls.filter((c) => c.method === 'PATCH' && c.status === 503).length).toBeGreaterThan(6);
-    expect(result.durationMs).toBeLessThan(6_000 + 30_000);
+    expect(result.durationMs).toBeLessThan(20_000 + 30_000);
   }, 120_000);
+});
+
+describe('names within Cloud Run limits', () => {
+  it('shortens the default revision name of a long service name and image tag to 63 characters', async () => {
+    const service = 'checkout-payments-gateway-europe-prod-1'; // 39 characters: room for a 7-character tag
+    emulator = await startCloudRunEmulator({
+      project: PROJECT,
+      region: REGION,
+      services: [{ name: service, image: V1 }],
+      reconcileMs: 30,
+    });
+    const image = 'europe-docker.pkg.dev/shop-prod-1/apps/checkout:release-2026-12-01-build-4711';
+    const result = await shift({ service, percent: 10, image, 'candidate-tag': 'rc-next' });
+    expectSucceeded(result);
+    const candidate = result.outputs.candidate ?? '';
+    // The old default, <service>-<20 characters of tag>-<8 hex>, was 69 characters: the API refuses it.
+    expect(candidate).toMatch(new RegExp(`^${service}-release-2026-1-[0-9a-f]{8}$`));
+    expect(candidate.length).toBeLessThanOrEqual(63);
+    expect(Object.values(emulator.observed(service)).sort()).toEqual([10, 90]);
+  });
+
+  it('a rollback token naming a revision that no longer exists fails clearly, writing nothing', async () => {
+    await start();
+    const token = JSON.stringify({
+      v: 1,
+      provider: 'cloud-run',
+      resource: { project: PROJECT, region: REGION, service: 'shop' },
+      traffic: [{ target: 'shop-00042-del', percent: 100 }],
+      capturedAt: '2026-01-01T00:00:00Z',
+    });
+    const result = await rollback({ to: token });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.at(-1)).toContain('revision shop-00042-del not found in service shop');
+    expect(writes()).toBe(0);
+  });
 });
 
 describe('bad inputs fail before any API call', () => {
@@ -514,6 +554,17 @@ describe('bad inputs fail before any API call', () => {
       'belongs to another resource',
     ],
     ['rollback', { revision: 'cart-00001-abc' }, 'is not a revision of service shop'],
+    // Cloud Run's name limits (issue 14): refused as input errors, not by the API mid-rollout.
+    [
+      'canary-shift',
+      { percent: 10, image: V2, 'candidate-tag': 'c1' },
+      'input "candidate-tag": "c1" is shorter than 3',
+    ],
+    [
+      'canary-shift',
+      { percent: 10, image: V2, service: 'checkout-payments-gateway-europe-prod-eu1' },
+      'input "candidate-tag": "canary" and the service name "checkout-payments-gateway-europe-prod-eu1" together are 47 characters; Cloud Run allows 46',
+    ],
   ])('%s %j', async (action, inputs, message) => {
     await start();
     const result = await runBundle(

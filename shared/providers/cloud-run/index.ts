@@ -95,26 +95,42 @@ class CloudRunTrafficProvider implements TrafficProvider {
   ): Promise<T> {
     const isRetryable = options.isRetryable ?? isRetryableError;
     const deadlineAt = this.deps.deadlineAt;
-    return retry(fn, {
-      baseDelayMs: 250,
-      maxDelayMs: 8000,
-      deadlineMs:
-        deadlineAt === undefined ? CALL_DEADLINE_MS : Math.max(0, deadlineAt - this.deps.clock.now()),
-      // ABORTED is a lost race on a write, answered by reading again, never by writing again.
-      isRetryable: (err) => codeOf(err) !== ABORTED && isRetryable(err),
-      retryAfterMs: () => this.clients.retryAfterMs(),
-      clock: this.deps.clock,
-      ...(options.write ? { signal: this.deps.signal } : {}),
-      onRetry: ({ attempt, delayMs, error }) =>
-        this.deps.log(`  ${what}: try ${attempt} failed (${apiMessage(error)}); retrying in ${delayMs} ms`),
-    }).catch((err: unknown) => {
+    let tries = 0;
+    return retry(
+      () => {
+        tries++;
+        return fn();
+      },
+      {
+        baseDelayMs: 250,
+        maxDelayMs: 8000,
+        deadlineMs:
+          deadlineAt === undefined ? CALL_DEADLINE_MS : Math.max(0, deadlineAt - this.deps.clock.now()),
+        // ABORTED is a lost race on a write, answered by reading again, never by writing again.
+        isRetryable: (err) => codeOf(err) !== ABORTED && isRetryable(err),
+        retryAfterMs: () => this.clients.retryAfterMs(),
+        clock: this.deps.clock,
+        ...(options.write ? { signal: this.deps.signal } : {}),
+        onRetry: ({ attempt, delayMs, error }) =>
+          this.deps.log(`  ${what}: try ${attempt} failed (${apiMessage(error)}); retrying in ${delayMs} ms`),
+      },
+    ).catch((err: unknown) => {
       if (err instanceof CancelledError || err instanceof ActionError) throw err;
       if (codeOf(err) === NOT_FOUND && what === 'read service') {
         throw new ActionError(
           `Cloud Run service ${this.target.service} not found in project ${this.target.project}, region ${this.target.region}`,
         );
       }
-      throw Object.assign(new ActionError(`Cloud Run ${what} failed: ${apiMessage(err)}`), { cause: err });
+      // Retryable errors are retried until the step's deadline: say so, so the report is clear.
+      const persisted =
+        tries <= 1
+          ? ''
+          : isRetryable(err)
+            ? ` (${tries} tries, until the step's deadline)`
+            : ` (try ${tries})`;
+      throw Object.assign(new ActionError(`Cloud Run ${what} failed: ${apiMessage(err)}${persisted}`), {
+        cause: err,
+      });
     });
   }
 
