@@ -628,7 +628,9 @@ describe('rollback on ECS', () => {
     aws.faults.throttle({ api: 'elbv2', operation: 'ModifyListener', forMs: 600_000 });
     const result = await rollback({ to: token, timeout: '8s' });
     expect(result.exitCode).toBe(1);
-    expect(result.errors.join('\n')).toMatch(/Rate exceeded/);
+    expect(result.errors.join('\n')).toMatch(
+      /ELBv2 ModifyListener failed: Rate exceeded \(\d+ tries, until the step's deadline\)/,
+    );
     expect(JSON.parse(result.outputs['observed-traffic'] ?? '')).toEqual([
       { target: 'shop-blue', percent: 50 },
       { target: 'shop-green', percent: 50 },

@@ -677,14 +677,28 @@ class EcsTrafficProvider implements TrafficProvider {
     const now = this.deps.clock.now();
     const deadlineMs =
       this.stepDeadline === undefined ? CALL_DEADLINE_MS : Math.max(0, this.stepDeadline - now);
-    return retry(() => fn(), {
-      ...CALL_RETRY,
-      deadlineMs,
-      isRetryable: isRetryableAwsError,
-      clock: this.deps.clock,
-      ...(signal ? { signal } : {}),
-      onRetry: ({ attempt, delayMs, error }) =>
-        this.deps.log(`${label}: ${errorMessage(error)} (try ${attempt}); retrying in ${delayMs} ms`),
+    let tries = 0;
+    return retry(
+      () => {
+        tries++;
+        return fn();
+      },
+      {
+        ...CALL_RETRY,
+        deadlineMs,
+        isRetryable: isRetryableAwsError,
+        clock: this.deps.clock,
+        ...(signal ? { signal } : {}),
+        onRetry: ({ attempt, delayMs, error }) =>
+          this.deps.log(`${label}: ${errorMessage(error)} (try ${attempt}); retrying in ${delayMs} ms`),
+      },
+    ).catch((err: unknown) => {
+      // A retryable error that outlasted the step: say how long it was retried, so the report is clear.
+      if (tries <= 1 || !isRetryableAwsError(err)) throw err;
+      throw Object.assign(
+        new ActionError(`${label} failed: ${errorMessage(err)} (${tries} tries, until the step's deadline)`),
+        { cause: err },
+      );
     });
   }
 }
