@@ -580,10 +580,12 @@ describe('rollback on ECS', () => {
     ).toHaveLength(8);
   });
 
-  it('survives a 30 s throttling storm on both APIs', async () => {
+  it('survives a 45 s throttling storm on both APIs', async () => {
     expect((await shift(50)).exitCode).toBe(0);
     const token = results[0]?.outputs['rollback-target'] ?? '';
-    aws.faults.throttle({ forMs: 30_000 });
+    // Longer than the 30 s of issue 13: on a loaded machine the old fixed six tries (with the SDK's
+    // own) sometimes outlasted 30 s by luck of slow requests; 45 s they can't.
+    aws.faults.throttle({ forMs: 45_000 });
     const result = await rollback({ to: token, timeout: '3m' });
     expect(result.errors).toEqual([]);
     expect(result.exitCode).toBe(0);
