@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     `  ECS path: spawn → first API request      ${fmt(ecsPath)}  (${(ecsPath / baseline).toFixed(2)}× node -e 0; target ≤ ${TARGET_ECS_PATH_MS} ms = ${(TARGET_ECS_PATH_MS / SPEC_NODE_BASELINE_MS).toFixed(2)}× at the SPEC's baseline: ${ecsPath / baseline <= TARGET_ECS_PATH_MS / SPEC_NODE_BASELINE_MS ? 'met' : 'NOT met'} as a ratio, ${ecsPath <= TARGET_ECS_PATH_MS ? 'met' : 'not met'} in absolute terms)`,
   );
   console.log(
-    `  rollback: decision → observed restored   ${fmt(median(decisionToRestored))}  (median of 3; poll 100 ms, ALB weights apply at once)`,
+    `  rollback: decision → observed restored   ${fmt(median(decisionToRestored))}  (median of ${decisionToRestored.map(fmt).join(', ')}; poll 100 ms, ALB weights apply at once)`,
   );
   console.log('  API calls per step (operations sent / HTTP requests answered, step duration):');
   for (const s of steps) {
