@@ -10,6 +10,21 @@ let emulator: CloudRunEmulator;
 let services: ServicesClient;
 const NAME = 'projects/emu-project-1/locations/us-central1/services/cart';
 
+/** The real ServicesClient, REST transport, pointed at an emulator port with a no-op auth client. */
+async function restClient(port: number): Promise<ServicesClient> {
+  const { ServicesClient: Client } = await import('@google-cloud/run/build/src/v2/services_client.js');
+  return new Client({
+    fallback: true,
+    protocol: 'http',
+    apiEndpoint: '127.0.0.1',
+    port,
+    authClient: {
+      getRequestHeaders: async () => new Headers(),
+      fetch: (url: string, init: RequestInit) => fetch(url, init),
+    },
+  } as unknown as ConstructorParameters<typeof Client>[0]);
+}
+
 beforeAll(async () => {
   emulator = await startCloudRunEmulator({
     project: 'emu-project-1',
@@ -17,18 +32,7 @@ beforeAll(async () => {
     services: [{ name: 'cart', image: 'gcr.io/emu-project-1/cart:v1', traffic: 'pinned' }],
     reconcileMs: 20,
   });
-  const { ServicesClient: Client } = await import('@google-cloud/run/build/src/v2/services_client.js');
-  const authClient = {
-    getRequestHeaders: async () => new Headers(),
-    fetch: (url: string, init: RequestInit) => fetch(url, init),
-  };
-  services = new Client({
-    fallback: true,
-    protocol: 'http',
-    apiEndpoint: '127.0.0.1',
-    port: emulator.port,
-    authClient,
-  } as unknown as ConstructorParameters<typeof Client>[0]);
+  services = await restClient(emulator.port);
 });
 
 afterAll(async () => {
@@ -158,17 +162,7 @@ describe('Cloud Run emulator: the real API contract', () => {
       services: [{ name: 'orders', image: 'gcr.io/emu-project-1/orders:v1', traffic: 'pinned' }],
       reconcileMs: 20,
     });
-    const { ServicesClient: Client } = await import('@google-cloud/run/build/src/v2/services_client.js');
-    client = new Client({
-      fallback: true,
-      protocol: 'http',
-      apiEndpoint: '127.0.0.1',
-      port: strict.port,
-      authClient: {
-        getRequestHeaders: async () => new Headers(),
-        fetch: (url: string, init: RequestInit) => fetch(url, init),
-      },
-    } as unknown as ConstructorParameters<typeof Client>[0]);
+    client = await restClient(strict.port);
   });
 
   afterAll(async () => {
@@ -323,17 +317,7 @@ describe('routing', () => {
       seed,
     });
     try {
-      const { ServicesClient: Client } = await import('@google-cloud/run/build/src/v2/services_client.js');
-      const c = new Client({
-        fallback: true,
-        protocol: 'http',
-        apiEndpoint: '127.0.0.1',
-        port: routed.port,
-        authClient: {
-          getRequestHeaders: async () => new Headers(),
-          fetch: (u: string, i: RequestInit) => fetch(u, i),
-        },
-      } as unknown as ConstructorParameters<typeof Client>[0]);
+      const c = await restClient(routed.port);
       const [read] = await c.getService({ name: 'projects/p/locations/r/services/web' });
       const stable = read.trafficStatuses?.[0]?.revision ?? '';
       const [op] = await c.updateService({

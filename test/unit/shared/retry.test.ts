@@ -120,19 +120,22 @@ describe('isRetryableError', () => {
 });
 
 describe('retry bounded by its deadline, honouring Retry-After', () => {
-  it('without maxAttempts keeps trying until the next wait would pass the deadline', async () => {
+  /** Tries of an always-failing call under `options`, and the clock it ran on. */
+  async function triesOfAlwaysFailing(options: Partial<Parameters<typeof retry>[1]>) {
     const clock = fakeClock();
-    let calls = 0;
-    await expect(
-      retry(
-        async () => {
-          calls++;
-          throw retryable;
-        },
-        { baseDelayMs: 100, maxDelayMs: 1000, deadlineMs: 60_000, clock, random: () => 0.5 },
-      ),
-    ).rejects.toBe(retryable);
-    expect(calls).toBeGreaterThan(100); // 60 s of 500 ms waits, not a fixed six tries
+    let tries = 0;
+    const failing = async () => {
+      tries++;
+      throw retryable;
+    };
+    const settings = { baseDelayMs: 100, maxDelayMs: 1000, clock, random: () => 0.5 };
+    await expect(retry(failing, { ...settings, deadlineMs: 60_000, ...options })).rejects.toBe(retryable);
+    return { tries, clock };
+  }
+
+  it('without maxAttempts keeps trying until the next wait would pass the deadline', async () => {
+    const { tries, clock } = await triesOfAlwaysFailing({});
+    expect(tries).toBeGreaterThan(100); // 60 s of 500 ms waits, not a fixed six tries
     expect(clock.now()).toBeLessThanOrEqual(60_000);
   });
 
@@ -154,18 +157,8 @@ describe('retry bounded by its deadline, honouring Retry-After', () => {
   });
 
   it('gives up at once when the Retry-After reaches past the deadline', async () => {
-    const clock = fakeClock();
-    let calls = 0;
-    await expect(
-      retry(
-        async () => {
-          calls++;
-          throw retryable;
-        },
-        { baseDelayMs: 100, maxDelayMs: 1000, deadlineMs: 5000, clock, retryAfterMs: () => 10_000 },
-      ),
-    ).rejects.toBe(retryable);
-    expect(calls).toBe(1);
+    const { tries } = await triesOfAlwaysFailing({ deadlineMs: 5000, retryAfterMs: () => 10_000 });
+    expect(tries).toBe(1);
   });
 
   it('reads Retry-After as seconds or an HTTP date, from AWS and fetch-style errors', () => {
