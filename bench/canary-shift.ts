@@ -118,31 +118,45 @@ async function main(): Promise<void> {
       );
     }
 
-    // Rollback latency: from its write to the read that proves the restored split, against the
-    // platform's own time (the reconcile) plus one poll interval.
+    // Rollback latency: from the decision (the rollback step starts) to the read that proves the
+    // restored split, against the platform's own time (the reconcile) plus one poll interval.
     const reconcileMs = 1000;
     const pollMs = 250;
-    const shifted = await runBundle(
-      'canary-shift',
-      { ...target, percent: 50, image: 'europe-docker.pkg.dev/bench-project-1/apps/shop:v3' },
-      { env },
-    );
-    emulator.faults.operationDelayMs = reconcileMs;
-    const before = emulator.calls.length;
-    await runBundle(
-      'rollback',
-      { ...target, 'poll-interval': `${pollMs}ms`, to: shifted.outputs['rollback-target'] ?? '' },
-      { env },
-    );
-    const calls = emulator.calls.slice(before);
-    const write = calls.find((c) => c.method === 'PATCH');
-    const proof = calls.at(-1);
-    if (write && proof) {
-      const restoreMs = proof.at - write.at;
-      console.log(
-        `\nRollback: write → observed restored split in ${restoreMs} ms (reconcile ${reconcileMs} ms + poll ${pollMs} ms = ${reconcileMs + pollMs} ms budget; ${calls.length} API calls)`,
+    const decisionToRestored: number[] = [];
+    const writeToRestored: number[] = [];
+    const apiCalls: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      emulator.faults.operationDelayMs = 20;
+      const shifted = await runBundle(
+        'canary-shift',
+        { ...target, percent: 50, image: `europe-docker.pkg.dev/bench-project-1/apps/shop:v${3 + i}` },
+        { env },
       );
+      if (shifted.exitCode !== 0) throw new Error(`shift failed: ${shifted.errors.join('; ')}`);
+      emulator.faults.operationDelayMs = reconcileMs;
+      const before = emulator.calls.length;
+      let decidedAt = 0;
+      const rolledBack = await runBundle(
+        'rollback',
+        { ...target, 'poll-interval': `${pollMs}ms`, to: shifted.outputs['rollback-target'] ?? '' },
+        { env, onStart: () => (decidedAt = Date.now()) },
+      );
+      if (rolledBack.exitCode !== 0) throw new Error(`rollback failed: ${rolledBack.errors.join('; ')}`);
+      const calls = emulator.calls.slice(before);
+      const write = calls.find((c) => c.method === 'PATCH');
+      const proof = calls.at(-1);
+      if (!write || !proof) throw new Error('rollback made no write or no read');
+      decisionToRestored.push(proof.at - decidedAt);
+      writeToRestored.push(proof.at - write.at);
+      apiCalls.push(calls.length);
     }
+    console.log(
+      `\nRollback, median of 3 (reconcile ${reconcileMs} ms, poll ${pollMs} ms: budget ${reconcileMs + pollMs} ms after the write)`,
+    );
+    console.log('| Measure | ms |\n| --- | --- |');
+    console.log(`| decision (rollback starts) → observed restored | ${median(decisionToRestored)} |`);
+    console.log(`| write → observed restored | ${median(writeToRestored)} |`);
+    console.log(`| API calls | ${median(apiCalls)} |`);
   } finally {
     await emulator.stop();
   }

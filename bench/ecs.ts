@@ -113,6 +113,28 @@ async function main(): Promise<void> {
     'task-definition': 'shop:2',
   });
   await measure('rollback to the token', 'rollback', { to: token });
+
+  // Rollback from the decision (the step starts) to the read that proves the restored weights: ALB
+  // weights apply at once, so the platform's own time is nil and the budget is one poll interval
+  // beyond the bundle's start-up.
+  const decisionToRestored: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    token = '';
+    await measure(`canary-shift 50 % (round ${i + 1})`, 'canary-shift', {
+      percent: 50,
+      'task-definition': 'shop:2',
+    });
+    const before = aws.calls.length;
+    let decidedAt = 0;
+    const result = await runBundle(
+      'rollback',
+      { ...inputs, to: token },
+      { env, onStart: () => (decidedAt = Date.now()) },
+    );
+    if (result.exitCode !== 0) throw new Error(`rollback failed: ${result.errors.join('; ')}`);
+    const proof = aws.calls.slice(before).at(-1);
+    if (proof) decisionToRestored.push(proof.at - decidedAt);
+  }
   await aws.stop();
 
   const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
@@ -123,6 +145,9 @@ async function main(): Promise<void> {
   );
   console.log(
     `  ECS path: spawn → first API request      ${fmt(ecsPath)}  (${(ecsPath / baseline).toFixed(2)}× node -e 0; target ≤ ${TARGET_ECS_PATH_MS} ms = ${(TARGET_ECS_PATH_MS / SPEC_NODE_BASELINE_MS).toFixed(2)}× at the SPEC's baseline: ${ecsPath / baseline <= TARGET_ECS_PATH_MS / SPEC_NODE_BASELINE_MS ? 'met' : 'NOT met'} as a ratio, ${ecsPath <= TARGET_ECS_PATH_MS ? 'met' : 'not met'} in absolute terms)`,
+  );
+  console.log(
+    `  rollback: decision → observed restored   ${fmt(median(decisionToRestored))}  (median of ${decisionToRestored.map(fmt).join(', ')}; poll 100 ms, ALB weights apply at once)`,
   );
   console.log('  API calls per step (operations sent / HTTP requests answered, step duration):');
   for (const s of steps) {

@@ -16,6 +16,7 @@ import {
   type TrafficEntry,
   type TrafficProvider,
 } from '../providers/types';
+import { backoffDelayMs } from '../retry';
 import { type ActionContext, throwIfCancelled } from '../run';
 import { userAgent } from '../user-agent';
 import { guardShift, type ShiftGuardRequest } from './guards';
@@ -179,12 +180,16 @@ export interface RestoreResult {
   last: ServingState;
 }
 
-const MAX_CONFLICTS = 5;
+/** Backoff between rollback rounds (a conflict or a failed reconcile): full jitter, doubling. */
+const ROUND_BACKOFF = { baseDelayMs: 500, maxDelayMs: 8000 };
 
 /**
  * Returns the resource to a recorded state and proves it by reading back what the platform serves.
- * Converges: when the state already holds nothing is written; another writer in between (e.g. a
- * second rollback running at the same time) means read again and decide again.
+ * Converges: when the state already holds nothing is written. Persists until the step's deadline:
+ * another writer in between (e.g. a second rollback running at the same time) means back off, read
+ * again and decide again; a failed reconcile means back off and write again (a new generation), as
+ * a re-run of canary-shift does. Retryable API errors are retried inside the provider, to the same
+ * deadline.
  */
 export async function restoreTraffic(
   step: StepContext,
@@ -202,34 +207,44 @@ export async function restoreTraffic(
   step.log(`Restoring: ${formatSplit(target.traffic)} (captured ${target.capturedAt})`);
 
   let wrote = false;
-  for (let conflicts = 0; ; conflicts++) {
-    if (sameSplit(state.desired, target.traffic) && state.failure === undefined) break;
-    throwIfCancelled(step.signal);
+  let redeployed = false;
+  for (let round = 1; ; round++) {
     try {
-      await provider.setSplit(target.traffic, state.version);
-      wrote = true;
-      break;
+      if (!sameSplit(state.desired, target.traffic) || state.failure !== undefined) {
+        throwIfCancelled(step.signal);
+        await provider.setSplit(target.traffic, state.version);
+        wrote = true;
+      }
+      if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
+        throwIfCancelled(step.signal);
+        redeployed =
+          (await provider.restoreTaskDefinitions(target, waitOptions(step, deadline))) || redeployed;
+      }
+      const observedAlready = sameSplit(state.observed, target.traffic) && state.settled;
+      const last =
+        wrote || !observedAlready ? await waitForSplit(step, target.traffic, deadline, progress) : state;
+      return {
+        rolledBack: wrote || redeployed || !sameSplit(before.observed, target.traffic),
+        target,
+        before,
+        last,
+      };
     } catch (err) {
-      if (!(err instanceof ConcurrentWriteError) || conflicts + 1 >= MAX_CONFLICTS) throw err;
-      step.log(`Another writer changed the service (${errorMessage(err)}); reading it again`);
+      const conflict = err instanceof ConcurrentWriteError;
+      const failedReconcile = err instanceof SplitNotObservedError && err.state?.failure !== undefined;
+      if (!conflict && !failedReconcile) throw err;
+      const delayMs = backoffDelayMs(round, ROUND_BACKOFF);
+      if (step.clock.now() + delayMs >= deadline.at) throw err;
+      step.log(
+        conflict
+          ? `Another writer changed the service (${errorMessage(err)}); reading it again in ${delayMs} ms`
+          : `The platform did not apply the rollback (${errorMessage(err)}); writing it again in ${delayMs} ms`,
+      );
+      await step.clock.sleep(delayMs, step.signal);
       state = await provider.read();
       progress.last = state;
     }
   }
-  let redeployed = false;
-  if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
-    throwIfCancelled(step.signal);
-    redeployed = await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
-  }
-  const observedAlready = sameSplit(state.observed, target.traffic) && state.settled;
-  const last =
-    wrote || !observedAlready ? await waitForSplit(step, target.traffic, deadline, progress) : state;
-  return {
-    rolledBack: wrote || redeployed || !sameSplit(before.observed, target.traffic),
-    target,
-    before,
-    last,
-  };
 }
 
 /** Reads the state once more for a report after a failure or cancellation; never writes. */

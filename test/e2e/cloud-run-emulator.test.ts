@@ -10,6 +10,21 @@ let emulator: CloudRunEmulator;
 let services: ServicesClient;
 const NAME = 'projects/emu-project-1/locations/us-central1/services/cart';
 
+/** The real ServicesClient, REST transport, pointed at an emulator port with a no-op auth client. */
+async function restClient(port: number): Promise<ServicesClient> {
+  const { ServicesClient: Client } = await import('@google-cloud/run/build/src/v2/services_client.js');
+  return new Client({
+    fallback: true,
+    protocol: 'http',
+    apiEndpoint: '127.0.0.1',
+    port,
+    authClient: {
+      getRequestHeaders: async () => new Headers(),
+      fetch: (url: string, init: RequestInit) => fetch(url, init),
+    },
+  } as unknown as ConstructorParameters<typeof Client>[0]);
+}
+
 beforeAll(async () => {
   emulator = await startCloudRunEmulator({
     project: 'emu-project-1',
@@ -17,18 +32,7 @@ beforeAll(async () => {
     services: [{ name: 'cart', image: 'gcr.io/emu-project-1/cart:v1', traffic: 'pinned' }],
     reconcileMs: 20,
   });
-  const { ServicesClient: Client } = await import('@google-cloud/run/build/src/v2/services_client.js');
-  const authClient = {
-    getRequestHeaders: async () => new Headers(),
-    fetch: (url: string, init: RequestInit) => fetch(url, init),
-  };
-  services = new Client({
-    fallback: true,
-    protocol: 'http',
-    apiEndpoint: '127.0.0.1',
-    port: emulator.port,
-    authClient,
-  } as unknown as ConstructorParameters<typeof Client>[0]);
+  services = await restClient(emulator.port);
 });
 
 afterAll(async () => {
@@ -139,5 +143,218 @@ describe('Cloud Run emulator', () => {
     });
     expect(await (await fetch(`${emulator.endpoint}/v3/projects/p/timeSeries`)).text()).toBe('mounted');
     expect((await fetch(`${emulator.endpoint}/elsewhere`)).status).toBe(404);
+  });
+});
+
+/**
+ * Where the real API is stricter than a naive emulator would be (test/emulators/README.md cites
+ * each): every case through the real client, on a service of its own.
+ */
+describe('Cloud Run emulator: the real API contract', () => {
+  let strict: CloudRunEmulator;
+  let client: ServicesClient;
+  const SERVICE = 'projects/emu-project-1/locations/us-central1/services/orders';
+
+  beforeAll(async () => {
+    strict = await startCloudRunEmulator({
+      project: 'emu-project-1',
+      region: 'us-central1',
+      services: [{ name: 'orders', image: 'gcr.io/emu-project-1/orders:v1', traffic: 'pinned' }],
+      reconcileMs: 20,
+    });
+    client = await restClient(strict.port);
+  });
+
+  afterAll(async () => {
+    await client.close();
+    await strict.stop();
+  });
+
+  async function done(name: string) {
+    for (let i = 0; i < 200; i++) {
+      const operation = await client.checkUpdateServiceProgress(name);
+      if (operation.done) return operation;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('operation never finished');
+  }
+
+  const revisionTarget = (revision: string | null | undefined, percent: number, tag?: string) => ({
+    type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION' as const,
+    revision: revision ?? '',
+    percent,
+    ...(tag ? { tag } : {}),
+  });
+
+  it('refuses a traffic write that sends back the template naming a deployed revision (409 ALREADY_EXISTS); update_mask=traffic without the template is accepted', async () => {
+    const [before] = await client.getService({ name: SERVICE });
+    const stable = before.trafficStatuses?.[0]?.revision;
+    const [deploy] = await client.updateService({
+      service: {
+        ...before,
+        template: {
+          ...before.template,
+          revision: 'orders-v2',
+          containers: [{ image: 'gcr.io/emu-project-1/orders:v2' }],
+        },
+        traffic: [revisionTarget(stable, 100), revisionTarget('orders-v2', 0, 'canary')],
+      },
+    });
+    expect((await done(deploy.name ?? '')).error).toBeFalsy();
+
+    // What the provider did before: the whole service as read, template.revision included.
+    const [read] = await client.getService({ name: SERVICE });
+    await expect(
+      client.updateService({
+        service: {
+          ...read,
+          traffic: [revisionTarget(stable, 90), revisionTarget('orders-v2', 10, 'canary')],
+        },
+      }),
+    ).rejects.toMatchObject({
+      code: 6,
+      message: expect.stringContaining(
+        "Revision named 'orders-v2' with different configuration already exists",
+      ),
+    });
+    // Without a mask, the template is REQUIRED (a replace).
+    await expect(
+      client.updateService({
+        service: { name: read.name, etag: read.etag, traffic: [revisionTarget(stable, 100)] },
+      }),
+    ).rejects.toMatchObject({ code: 3 });
+    // Only the traffic, named in update_mask: accepted, and the template is left as it was.
+    const [split] = await client.updateService({
+      service: {
+        name: read.name,
+        etag: read.etag,
+        traffic: [revisionTarget(stable, 90), revisionTarget('orders-v2', 10, 'canary')],
+      },
+      updateMask: { paths: ['traffic'] },
+    });
+    expect((await done(split.name ?? '')).error).toBeFalsy();
+    const [after] = await client.getService({ name: SERVICE });
+    expect(after.template?.revision).toBe('orders-v2');
+    expect(after.trafficStatuses?.map((t) => t.percent)).toEqual([90, 10]);
+    expect(strict.revisions('orders')).toHaveLength(2);
+  });
+
+  it('after a failed reconcile keeps observedGeneration, trafficStatuses and latestReadyRevision of the last serving state', async () => {
+    const [before] = await client.getService({ name: SERVICE });
+    strict.faults.failNextReconcile('Quota exceeded');
+    const [operation] = await client.updateService({
+      service: {
+        name: before.name,
+        etag: before.etag,
+        traffic: before.trafficStatuses?.map((t) => revisionTarget(t.revision, 50, t.tag || undefined)) ?? [],
+      },
+      updateMask: { paths: ['traffic'] },
+    });
+    const finished = await done(operation.name ?? '');
+    expect(finished.error?.message).toContain('Quota exceeded');
+    const [after] = await client.getService({ name: SERVICE });
+    expect(after.reconciling).toBe(false);
+    expect(after.terminalCondition?.state).toBe('CONDITION_FAILED');
+    expect(Number(after.generation)).toBe(Number(before.generation) + 1);
+    expect(after.observedGeneration).toBe(before.observedGeneration);
+    expect(after.latestReadyRevision).toBe(before.latestReadyRevision);
+    expect(after.trafficStatuses?.map((t) => t.percent)).toEqual(
+      before.trafficStatuses?.map((t) => t.percent),
+    );
+  });
+
+  it('accepts a traffic write naming a missing revision, then fails its operation', async () => {
+    const [before] = await client.getService({ name: SERVICE });
+    const [operation] = await client.updateService({
+      service: { name: before.name, etag: before.etag, traffic: [revisionTarget('orders-gone', 100)] },
+      updateMask: { paths: ['traffic'] },
+    });
+    expect(operation.done).toBeFalsy();
+    const finished = await done(operation.name ?? '');
+    expect(finished.error?.message).toContain("Revision 'orders-gone' referenced in traffic not found");
+    const [after] = await client.getService({ name: SERVICE });
+    expect(after.terminalCondition?.state).toBe('CONDITION_FAILED');
+    expect(after.trafficStatuses).toEqual(before.trafficStatuses);
+  });
+
+  it('enforces name limits: tags of 3+ characters, tag + service ≤ 46, revision names ≤ 63', async () => {
+    const [read] = await client.getService({ name: SERVICE });
+    const stable = read.trafficStatuses?.find((t) => t.percent && t.percent > 0)?.revision;
+    const traffic = (tag: string) =>
+      client.updateService({
+        service: { name: read.name, etag: read.etag, traffic: [revisionTarget(stable, 100, tag)] },
+        updateMask: { paths: ['traffic'] },
+      });
+    await expect(traffic('ab')).rejects.toMatchObject({ code: 3 });
+    await expect(traffic(`t${'a'.repeat(40)}`)).rejects.toMatchObject({
+      code: 3,
+      message: expect.stringContaining('cannot exceed 46 characters'),
+    });
+    await expect(
+      client.updateService({
+        service: {
+          name: read.name,
+          etag: read.etag,
+          template: {
+            ...read.template,
+            revision: `orders-${'a'.repeat(57)}`,
+            containers: [{ image: 'gcr.io/emu-project-1/orders:v9' }],
+          },
+        },
+        updateMask: { paths: ['template'] },
+      }),
+    ).rejects.toMatchObject({ code: 3, message: expect.stringContaining('at most 63 characters') });
+  });
+});
+
+describe('routing', () => {
+  async function route(seed: number, count: number): Promise<string[]> {
+    const routed = await startCloudRunEmulator({
+      project: 'p',
+      region: 'r',
+      services: [{ name: 'web', image: 'gcr.io/p/web:v1', traffic: 'pinned' }],
+      reconcileMs: 5,
+      seed,
+    });
+    try {
+      const c = await restClient(routed.port);
+      const [read] = await c.getService({ name: 'projects/p/locations/r/services/web' });
+      const stable = read.trafficStatuses?.[0]?.revision ?? '';
+      const [op] = await c.updateService({
+        service: {
+          ...read,
+          template: { ...read.template, revision: 'web-v2', containers: [{ image: 'gcr.io/p/web:v2' }] },
+          traffic: [
+            { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: stable, percent: 90 },
+            { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: 'web-v2', percent: 10 },
+          ],
+        },
+      });
+      for (let i = 0; i < 200 && !(await c.checkUpdateServiceProgress(op.name ?? '')).done; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await c.close();
+      const versions: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const response = await fetch(routed.serviceUrl('web'));
+        versions.push(response.headers.get('x-version') ?? '?');
+        await response.arrayBuffer();
+      }
+      return versions;
+    } finally {
+      await routed.stop();
+    }
+  }
+
+  it('splits request by request at random, seeded: shares hold on average, not exactly', async () => {
+    const a = await route(7, 500);
+    const candidate = a.filter((v) => v === 'v2').length;
+    expect(candidate).not.toBe(50); // exact shares would give 50 of 500
+    expect(candidate).toBeGreaterThanOrEqual(25); // binomial(500, 0.1): mean 50, sd 6.7
+    expect(candidate).toBeLessThanOrEqual(75);
+    // No fixed pattern: the candidate's requests are not evenly spaced every 10th.
+    const gaps = new Set(a.flatMap((v, i) => (v === 'v2' ? [i % 10] : [])));
+    expect(gaps.size).toBeGreaterThan(1);
+    expect(await route(7, 500)).toEqual(a); // the same seed, the same sequence
   });
 });

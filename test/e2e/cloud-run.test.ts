@@ -96,7 +96,11 @@ describe('canary-shift on Cloud Run', () => {
     expect(ten.outputs['candidate-url']).toBe(emulator.tagUrl('shop', 'canary'));
     const tagged = await fetch(ten.outputs['candidate-url'] ?? '');
     expect(tagged.headers.get('x-version')).toBe('v2');
-    expect(await sendThroughService(100)).toEqual({ v1: 90, v2: 10 });
+    // Routed request by request at random (seeded), as Cloud Run does: 10 % on average, not exactly.
+    const routed = await sendThroughService(200);
+    expect(Object.keys(routed).sort()).toEqual(['v1', 'v2']);
+    expect(routed.v2).toBeGreaterThanOrEqual(5); // binomial(200, 0.1): mean 20, sd 4.2
+    expect(routed.v2).toBeLessThanOrEqual(40);
     expect(ten.summary).toContain(`| ${stable} | stable | 100 % | 90 % |`);
     expect(ten.summary).toContain(
       `| ${candidate} | candidate | 0 % | 10 % | canary: ${ten.outputs['candidate-url']} |`,
@@ -275,9 +279,11 @@ describe('faults', () => {
   it('fails clearly when the API stays unavailable, before any write', async () => {
     await start();
     emulator.faults.failNext(503, { count: 100 });
-    const result = await shift({ percent: 10, image: V2 });
+    const result = await shift({ percent: 10, image: V2, timeout: '8s' });
     expect(result.exitCode).toBe(1);
-    expect(result.errors.at(-1)).toMatch(/^canary-shift: Cloud Run read service failed: Injected 503/);
+    expect(result.errors.at(-1)).toMatch(
+      /^canary-shift: Cloud Run read service failed: Injected 503 \(\d+ tries, until the step's deadline\)/,
+    );
     expect(writes()).toBe(0);
   }, 90_000);
 
@@ -410,6 +416,120 @@ describe('faults', () => {
   });
 });
 
+/**
+ * issue 13: a rollback keeps trying every retryable error until its own deadline, with backoff
+ * and Retry-After, then reports what is served. No timing targets here (the machine is loaded):
+ * outcomes, observed state, and that a failed step ended by its deadline with generous slack.
+ */
+describe('rollback persists through faults until its deadline', () => {
+  async function midRollout(): Promise<{ stable: string; token: string }> {
+    await start();
+    const stable = firstRevision();
+    const token = (await shift({ percent: 30, image: BAD })).outputs['rollback-target'] ?? '';
+    expect(Object.values(emulator.observed('shop')).sort()).toEqual([30, 70]);
+    return { stable, token };
+  }
+
+  function expectRestored(result: BundleResult, stable: string): void {
+    expectSucceeded(result);
+    expect(result.outputs['rolled-back']).toBe('true');
+    expect(emulator.observed('shop')).toEqual({ [stable]: 100 });
+  }
+
+  it('survives 8 consecutive 503s on GET', async () => {
+    const { stable, token } = await midRollout();
+    emulator.faults.failNext(503, { count: 8, method: 'GET', pathIncludes: '/services/shop' });
+    const restored = await rollback({ to: token, timeout: '2m' });
+    expectRestored(restored, stable);
+    expect(emulator.calls.filter((c) => c.status === 503)).toHaveLength(8);
+  }, 180_000);
+
+  it('survives 7 PATCHes answered 429, waiting at least the Retry-After between tries', async () => {
+    const { stable, token } = await midRollout();
+    emulator.faults.failNext(429, { count: 7, method: 'PATCH', retryAfterSeconds: 1 });
+    const restored = await rollback({ to: token, timeout: '2m' });
+    expectRestored(restored, stable);
+    const patches = emulator.calls.filter((c) => c.method === 'PATCH').slice(-8);
+    expect(patches.map((c) => c.status)).toEqual([429, 429, 429, 429, 429, 429, 429, 200]);
+    // Retry-After is a lower bound on each wait: a loaded machine only makes the gaps longer.
+    for (let i = 1; i < patches.length; i++) {
+      expect((patches[i]?.at ?? 0) - (patches[i - 1]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    }
+  }, 180_000);
+
+  it('survives 5 write conflicts in a row, reading again after each', async () => {
+    const { stable, token } = await midRollout();
+    emulator.faults.concurrentWriteBeforeNextPatch('shop', 5);
+    const restored = await rollback({ to: token, timeout: '2m' });
+    expectRestored(restored, stable);
+    expect(emulator.calls.filter((c) => c.method === 'PATCH' && c.status === 409)).toHaveLength(5);
+    expect(restored.stdout.match(/Another writer changed the service/g)).toHaveLength(5);
+  }, 180_000);
+
+  it('rewrites after a failed reconcile, as a re-run of canary-shift does', async () => {
+    const { stable, token } = await midRollout();
+    emulator.faults.failNextReconcile('Quota exceeded for instances in europe-west1');
+    const patchesBefore = writes();
+    const restored = await rollback({ to: token, timeout: '2m' });
+    expectRestored(restored, stable);
+    expect(writes() - patchesBefore).toBe(2);
+    expect(restored.stdout).toContain('The platform did not apply the rollback');
+  }, 180_000);
+
+  it('when the API never recovers, ends by its deadline and reports what is served', async () => {
+    const { token } = await midRollout();
+    emulator.faults.failNext(503, { count: 10_000, method: 'PATCH' });
+    // 20 s: even the longest six backoffs (0.25 + 0.5 + 1 + 2 + 4 + 8 s) leave time for a seventh try.
+    const result = await rollback({ to: token, timeout: '20s' });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.at(-1)).toMatch(
+      /^rollback: Cloud Run update service failed: Injected 503 \(\d+ tries, until the step's deadline\)/,
+    );
+    expect(
+      JSON.parse(result.outputs['observed-traffic'] ?? '').map((e: { percent: number }) => e.percent),
+    ).toEqual([70, 30]);
+    expect(result.summary).toContain('Rollback did not complete');
+    // More tries than the old fixed six, and the step stopped near its deadline (generous slack).
+    expect(emulator.calls.filter((c) => c.method === 'PATCH' && c.status === 503).length).toBeGreaterThan(6);
+    expect(result.durationMs).toBeLessThan(20_000 + 30_000);
+  }, 120_000);
+});
+
+describe('names within Cloud Run limits', () => {
+  it('shortens the default revision name of a long service name and image tag to 63 characters', async () => {
+    const service = 'checkout-payments-gateway-europe-prod-1'; // 39 characters: room for a 7-character tag
+    emulator = await startCloudRunEmulator({
+      project: PROJECT,
+      region: REGION,
+      services: [{ name: service, image: V1 }],
+      reconcileMs: 30,
+    });
+    const image = 'europe-docker.pkg.dev/shop-prod-1/apps/checkout:release-2026-12-01-build-4711';
+    const result = await shift({ service, percent: 10, image, 'candidate-tag': 'rc-next' });
+    expectSucceeded(result);
+    const candidate = result.outputs.candidate ?? '';
+    // The old default, <service>-<20 characters of tag>-<8 hex>, was 69 characters: the API refuses it.
+    expect(candidate).toMatch(new RegExp(`^${service}-release-2026-1-[0-9a-f]{8}$`));
+    expect(candidate.length).toBeLessThanOrEqual(63);
+    expect(Object.values(emulator.observed(service)).sort()).toEqual([10, 90]);
+  });
+
+  it('a rollback token naming a revision that no longer exists fails clearly, writing nothing', async () => {
+    await start();
+    const token = JSON.stringify({
+      v: 1,
+      provider: 'cloud-run',
+      resource: { project: PROJECT, region: REGION, service: 'shop' },
+      traffic: [{ target: 'shop-00042-del', percent: 100 }],
+      capturedAt: '2026-01-01T00:00:00Z',
+    });
+    const result = await rollback({ to: token });
+    expect(result.exitCode).toBe(1);
+    expect(result.errors.at(-1)).toContain('revision shop-00042-del not found in service shop');
+    expect(writes()).toBe(0);
+  });
+});
+
 describe('bad inputs fail before any API call', () => {
   it.each([
     ['canary-shift', { percent: 150, image: V2 }, 'input "percent": 150 is above the maximum 100'],
@@ -434,6 +554,17 @@ describe('bad inputs fail before any API call', () => {
       'belongs to another resource',
     ],
     ['rollback', { revision: 'cart-00001-abc' }, 'is not a revision of service shop'],
+    // Cloud Run's name limits (issue 14): refused as input errors, not by the API mid-rollout.
+    [
+      'canary-shift',
+      { percent: 10, image: V2, 'candidate-tag': 'c1' },
+      'input "candidate-tag": "c1" is shorter than 3',
+    ],
+    [
+      'canary-shift',
+      { percent: 10, image: V2, service: 'checkout-payments-gateway-europe-prod-eu1' },
+      'input "candidate-tag": "canary" and the service name "checkout-payments-gateway-europe-prod-eu1" together are 47 characters; Cloud Run allows 46',
+    ],
   ])('%s %j', async (action, inputs, message) => {
     await start();
     const result = await runBundle(

@@ -1,6 +1,7 @@
 import type { Core } from '../../../shared/core';
 import { InputError } from '../../../shared/errors';
 import { inputReader } from '../../../shared/inputs';
+import { checkCandidateNames } from '../../../shared/providers/cloud-run/names';
 import {
   isTaskDefinitionFile,
   readTaskDefinitionFile,
@@ -152,10 +153,16 @@ function readCandidate(
       );
     }
   }
-  return {
+  const request = {
     tag,
     ...(candidate === undefined ? {} : { candidate }),
     ...(image === undefined ? {} : { image }),
     ...(revisionSuffix === undefined ? {} : { revisionSuffix }),
   };
+  checkCandidateNames(target.service, request, {
+    tag: INPUTS.candidateTag,
+    revisionSuffix: INPUTS.revisionSuffix,
+    image: INPUTS.image,
+  });
+  return request;
 }

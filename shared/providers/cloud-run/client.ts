@@ -7,6 +7,7 @@ import type { RevisionsClient } from '@google-cloud/run/build/src/v2/revisions_c
 import type { ServicesClient } from '@google-cloud/run/build/src/v2/services_client';
 import { missingGoogleCredentials, requireGoogleCredentials } from '../../credentials';
 import { errorMessage, InputError } from '../../errors';
+import { parseRetryAfter, retryAfterOf } from '../../retry';
 import { GOOGLE_CLIENT_LIBRARY } from '../../user-agent';
 import type { ProviderDeps } from '../types';
 
@@ -35,6 +36,11 @@ export interface CloudRunClients {
   revisions(): RevisionsClient;
   /** HTTP requests sent so far (every try, polls included). */
   requests(): number;
+  /**
+   * The Retry-After of the last answer, in ms, when it was an error that carried one: google-gax
+   * errors don't keep the response headers, so the transport notes it here for the retry layer.
+   */
+  retryAfterMs(): number | undefined;
   close(): Promise<void>;
 }
 
@@ -102,13 +108,23 @@ export async function createCloudRunClients(deps: ProviderDeps): Promise<CloudRu
     endpoint ? Promise.resolve(emulatorAuth()) : productionAuth(),
   ]);
   let requests = 0;
+  let retryAfterMs: number | undefined;
   const authClient: FetchingAuthClient = {
     getRequestHeaders: (url) => inner.getRequestHeaders(url),
-    fetch(url, init) {
+    async fetch(url, init) {
       requests++;
+      retryAfterMs = undefined;
       const headers = new Headers(init?.headers);
       headers.set('user-agent', deps.userAgent);
-      return inner.fetch(url, { ...init, headers });
+      try {
+        const response = await inner.fetch(url, { ...init, headers });
+        if (!response.ok) retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+        return response;
+      } catch (err) {
+        // google-auth-library's fetch (gaxios) throws on an error status, with the response attached.
+        retryAfterMs = retryAfterOf(err);
+        throw err;
+      }
     },
     ...(inner.universeDomain ? { universeDomain: inner.universeDomain } : {}),
   };
@@ -141,6 +157,7 @@ export async function createCloudRunClients(deps: ProviderDeps): Promise<CloudRu
       return revisions;
     },
     requests: () => requests,
+    retryAfterMs: () => retryAfterMs,
     async close() {
       await Promise.all([services.close(), revisions?.close()]);
     },

@@ -1,7 +1,12 @@
 /**
- * TrafficProvider for Cloud Run (Admin API v2 through @google-cloud/run). Every write is a whole
- * service PATCH checked twice against what was read: the generation is compared just before the
- * write, and the etag sent with it makes the API refuse a write that lost a race.
+ * TrafficProvider for Cloud Run (Admin API v2 through @google-cloud/run). Every write is a PATCH of
+ * only the fields it changes, named in `update_mask` (a traffic write never sends the template: a
+ * template naming an existing revision is refused as ALREADY_EXISTS), checked twice against what
+ * was read: the generation is compared just before the write, and the etag sent with it makes the
+ * API refuse a write that lost a race.
+ *
+ * Every call is retried (throttling, 5xx, timeouts, honouring Retry-After) until the step's own
+ * deadline, not a fixed number of tries.
  */
 import { ActionError, CancelledError, errorMessage } from '../../errors';
 import { isRetryableError, retry } from '../../retry';
@@ -21,10 +26,10 @@ import {
   type WaitOptions,
 } from '../types';
 import { type CloudRunClients, createCloudRunClients } from './client';
+import { defaultRevisionSuffix } from './names';
 import {
   type ApiRevision,
   type ApiService,
-  defaultRevisionSuffix,
   imageOf,
   isRevisionReady,
   revisionFailure,
@@ -32,6 +37,9 @@ import {
   toServingState,
   trafficFor,
 } from './state';
+
+/** How long one call keeps retrying when the step gave no deadline. */
+const CALL_DEADLINE_MS = 60_000;
 
 // google.rpc.Code numbers as google-gax reports them.
 const NOT_FOUND = 5;
@@ -76,8 +84,9 @@ class CloudRunTrafficProvider implements TrafficProvider {
   }
 
   /**
-   * One API call, retried on throttling and server faults within a bounded budget. Only writes stop
-   * retrying on cancellation: a read after SIGTERM is what reports the state reached.
+   * One API call, retried on throttling, server faults and timeouts until the step's deadline, each
+   * wait full jitter and never shorter than the server's Retry-After. Only writes stop retrying on
+   * cancellation: a read after SIGTERM is what reports the state reached.
    */
   private call<T>(
     what: string,
@@ -85,25 +94,43 @@ class CloudRunTrafficProvider implements TrafficProvider {
     options: { isRetryable?: (err: unknown) => boolean; write?: boolean } = {},
   ): Promise<T> {
     const isRetryable = options.isRetryable ?? isRetryableError;
-    return retry(fn, {
-      maxAttempts: 6,
-      baseDelayMs: 250,
-      maxDelayMs: 4000,
-      deadlineMs: 60_000,
-      // ABORTED is a lost race on a write, answered by reading again, never by writing again.
-      isRetryable: (err) => codeOf(err) !== ABORTED && isRetryable(err),
-      clock: this.deps.clock,
-      ...(options.write ? { signal: this.deps.signal } : {}),
-      onRetry: ({ attempt, delayMs, error }) =>
-        this.deps.log(`  ${what}: try ${attempt} failed (${apiMessage(error)}); retrying in ${delayMs} ms`),
-    }).catch((err: unknown) => {
+    const deadlineAt = this.deps.deadlineAt;
+    let tries = 0;
+    return retry(
+      () => {
+        tries++;
+        return fn();
+      },
+      {
+        baseDelayMs: 250,
+        maxDelayMs: 8000,
+        deadlineMs:
+          deadlineAt === undefined ? CALL_DEADLINE_MS : Math.max(0, deadlineAt - this.deps.clock.now()),
+        // ABORTED is a lost race on a write, answered by reading again, never by writing again.
+        isRetryable: (err) => codeOf(err) !== ABORTED && isRetryable(err),
+        retryAfterMs: () => this.clients.retryAfterMs(),
+        clock: this.deps.clock,
+        ...(options.write ? { signal: this.deps.signal } : {}),
+        onRetry: ({ attempt, delayMs, error }) =>
+          this.deps.log(`  ${what}: try ${attempt} failed (${apiMessage(error)}); retrying in ${delayMs} ms`),
+      },
+    ).catch((err: unknown) => {
       if (err instanceof CancelledError || err instanceof ActionError) throw err;
       if (codeOf(err) === NOT_FOUND && what === 'read service') {
         throw new ActionError(
           `Cloud Run service ${this.target.service} not found in project ${this.target.project}, region ${this.target.region}`,
         );
       }
-      throw Object.assign(new ActionError(`Cloud Run ${what} failed: ${apiMessage(err)}`), { cause: err });
+      // Retryable errors are retried until the step's deadline: say so, so the report is clear.
+      const persisted =
+        tries <= 1
+          ? ''
+          : isRetryable(err)
+            ? ` (${tries} tries, until the step's deadline)`
+            : ` (try ${tries})`;
+      throw Object.assign(new ActionError(`Cloud Run ${what} failed: ${apiMessage(err)}${persisted}`), {
+        cause: err,
+      });
     });
   }
 
@@ -144,7 +171,13 @@ class CloudRunTrafficProvider implements TrafficProvider {
 
   private candidateName(request: CandidateRequest): string {
     if (request.image !== undefined) {
-      return `${this.target.service}-${request.revisionSuffix ?? defaultRevisionSuffix(request.image)}`;
+      const suffix = request.revisionSuffix ?? defaultRevisionSuffix(request.image, this.target.service);
+      if (suffix === undefined) {
+        throw new ActionError(
+          `service name ${this.target.service} leaves no room for a revision suffix: give "revision-suffix"`,
+        );
+      }
+      return `${this.target.service}-${suffix}`;
     }
     if (request.candidate !== undefined) return request.candidate;
     const latest = this.latestReady();
@@ -227,13 +260,35 @@ class CloudRunTrafficProvider implements TrafficProvider {
   }
 
   async setSplit(split: TrafficEntry[], expectedVersion: string): Promise<void> {
+    await this.requireRevisions(split);
     await this.write(expectedVersion, (_service, state) => ({ traffic: trafficFor(split, state) }));
   }
 
   /**
-   * PATCHes the service with `change` applied to a fresh read, if its generation is still
-   * `expectedVersion`. A throttled or failed try is retried: the etag makes a second application
-   * impossible, and a write refused as stale after a retry is checked against what we meant to write.
+   * The API accepts a traffic write naming a missing revision and fails its long-running operation
+   * only later; a revision the service no longer routes to (e.g. a rollback token's, since deleted)
+   * is looked up first, so the step says so at once instead of writing a split that can't apply.
+   */
+  private async requireRevisions(split: readonly TrafficEntry[]): Promise<void> {
+    const known = new Set(
+      [...(this.last?.traffic ?? []), ...(this.last?.trafficStatuses ?? [])].map((t) => t.revision ?? ''),
+    );
+    known.add(this.latestReady());
+    for (const entry of split) {
+      if (entry.percent === 0 || known.has(entry.target)) continue;
+      if ((await this.readRevision(entry.target)) === undefined) {
+        throw new ActionError(
+          `revision ${entry.target} not found in service ${this.target.service}: it can't take ${entry.percent} %`,
+        );
+      }
+    }
+  }
+
+  /**
+   * PATCHes the fields `change` returns (and only those, named in `update_mask`), computed from a
+   * fresh read, if the service's generation is still `expectedVersion`. A throttled or failed try is
+   * retried: the etag makes a second application impossible, and a write refused as stale after a
+   * retry is checked against what we meant to write.
    */
   private async write(
     expectedVersion: string,
@@ -246,14 +301,18 @@ class CloudRunTrafficProvider implements TrafficProvider {
       );
     }
     throwIfCancelled(this.deps.signal);
-    const body: ApiService = { ...service, ...change(service, toServingState(service)) };
+    const fields = change(service, toServingState(service));
+    // Only what changes: a traffic write that sent the template back, with its revision name,
+    // would be refused (409 ALREADY_EXISTS "Revision named … with different configuration").
+    const body: ApiService = { name: service.name ?? null, etag: service.etag ?? null, ...fields };
+    const updateMask = { paths: Object.keys(fields) };
     let tries = 0;
     try {
       const [operation] = await this.call(
         'update service',
         () => {
           tries++;
-          return this.clients.services.updateService({ service: body });
+          return this.clients.services.updateService({ service: body, updateMask });
         },
         { write: true },
       );
@@ -263,8 +322,11 @@ class CloudRunTrafficProvider implements TrafficProvider {
       if (tries > 1) {
         // An earlier try may have been applied before its answer was lost.
         const now = await this.readService();
-        const meant = toServingState(body).desired;
-        if (sameSplit(toServingState(now).desired, meant) && imageOf(now.template) === imageOf(body.template))
+        const meant = { ...now, ...fields };
+        if (
+          sameSplit(toServingState(now).desired, toServingState(meant).desired) &&
+          imageOf(now.template) === imageOf(meant.template)
+        )
           return;
       }
       throw new ConcurrentWriteError(

@@ -3,7 +3,6 @@
  * state: LATEST entries resolved to the revision they mean, generations as the write version,
  * tags kept when a split is written.
  */
-import { createHash } from 'node:crypto';
 import type { protos } from '@google-cloud/run';
 import type { ServingState, TrafficEntry } from '../types';
 
@@ -38,18 +37,26 @@ function entries(
   });
 }
 
-/** Reconciling, or not yet caught up with the latest write. */
+/**
+ * The latest reconcile is over (service.proto, `reconciling`): either it succeeded, and then
+ * `observed_generation` equals `generation`, or it failed, and then `observed_generation`,
+ * `traffic_statuses` and `latest_ready_revision` keep the last serving state while
+ * `terminal_condition` says FAILED. Either way nothing is converging any more.
+ */
 export function isSettled(service: ApiService): boolean {
-  return (
-    !service.reconciling && String(service.observedGeneration ?? '') === String(service.generation ?? '')
-  );
+  if (service.reconciling) return false;
+  const caughtUp = String(service.observedGeneration ?? '') === String(service.generation ?? '');
+  return caughtUp || failureOf(service) !== undefined;
 }
 
-/** A failed reconcile of the current generation: the platform kept serving the previous split. */
+/**
+ * A failed reconcile of the latest write: the platform kept serving the previous split. Read from
+ * `terminal_condition` once `reconciling` is false, never from `observed_generation`, which the
+ * proto says stays at the last serving generation after a failure.
+ */
 export function failureOf(service: ApiService): string | undefined {
   const condition = service.terminalCondition;
-  const current = String(service.observedGeneration ?? '') === String(service.generation ?? '');
-  if (!service.reconciling && current && isType(condition?.state, FAILED, 3)) {
+  if (!service.reconciling && isType(condition?.state, FAILED, 3)) {
     return condition?.message || 'the service failed to reconcile';
   }
   return undefined;
@@ -86,22 +93,6 @@ export function imageOf(
   template: { containers?: { image?: string | null }[] | null } | null | undefined,
 ): string {
   return template?.containers?.[0]?.image ?? '';
-}
-
-/**
- * The default revision suffix for an image: its tag (cleaned) and a digest of the whole reference,
- * so a re-run with the same image names the same revision and a different image never collides.
- */
-export function defaultRevisionSuffix(image: string): string {
-  const hash = createHash('sha256').update(image).digest('hex').slice(0, 8);
-  const tail = image.split('/').pop() ?? '';
-  const tag = (tail.includes('@') ? '' : (tail.split(':')[1] ?? ''))
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 20)
-    .replace(/-+$/, '');
-  return tag === '' ? hash : `${tag}-${hash}`;
 }
 
 /**

@@ -53,14 +53,20 @@ export function deploymentOutcome(service: EcsServiceView, deploymentId: string)
       reason: `deployment ${deploymentId} was superseded by ${primary?.id ?? 'another deployment'} (${primary?.taskDefinition ?? 'unknown task definition'}): another writer or a rollback changed the service`,
     };
   }
-  if (ours.rolloutState === 'COMPLETED') return { state: 'completed' };
+  // A count change keeps the deployment COMPLETED while new tasks go through PENDING: it is done
+  // only when as many tasks run as it wants.
+  if (ours.rolloutState === 'COMPLETED' && fullyRunning(ours)) return { state: 'completed' };
   return { state: 'in-progress', running: ours.runningCount ?? 0, desired: ours.desiredCount ?? 0 };
 }
 
-/** Whether a service runs one deployment that has completed: nothing is converging. */
+const fullyRunning = (d: { runningCount?: number | undefined; desiredCount?: number | undefined }) =>
+  (d.runningCount ?? 0) >= (d.desiredCount ?? 0);
+
+/** Whether a service runs one completed deployment with all its tasks running: nothing is converging. */
 export function isSettled(service: EcsServiceView): boolean {
   const deployments = service.deployments ?? [];
-  return deployments.length === 1 && deployments[0]?.rolloutState === 'COMPLETED';
+  const only = deployments[0];
+  return deployments.length === 1 && only?.rolloutState === 'COMPLETED' && fullyRunning(only);
 }
 
 /** The PRIMARY deployment's id, i.e. the one an UpdateService just started or kept. */

@@ -52,11 +52,22 @@ import { actionsWithSplit, forwardGroups, splitFromWeights, weightsVersion } fro
 type EcsSdk = typeof import('@aws-sdk/client-ecs');
 type ElbSdk = typeof import('@aws-sdk/client-elastic-load-balancing-v2');
 
-/** SDK attempts per call (its own standard-mode retries), and our retries around them, with a deadline. */
+/**
+ * SDK attempts per call (its own standard-mode retries), and our retries around them: no fixed
+ * count, until the step's deadline (a throttling storm is waited out if the step has the time).
+ */
 const SDK_MAX_ATTEMPTS = 4;
-const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
+const CALL_RETRY = { baseDelayMs: 500, maxDelayMs: 8000 };
 /** Longest one call keeps retrying when the step gave no deadline. */
 const CALL_DEADLINE_MS = 90_000;
+
+/**
+ * Deployment controllers and strategies under which ECS (or CodeDeploy, or a third party) moves
+ * traffic itself: this provider would fight it over the listener, or be refused a task-definition
+ * update. ECS-native strategies get their own mode in a later change.
+ */
+const FOREIGN_CONTROLLERS = new Set(['CODE_DEPLOY', 'EXTERNAL']);
+const NATIVE_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
 
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -202,6 +213,7 @@ class EcsTrafficProvider implements TrafficProvider {
         `ECS service ${missing.join(', ')} not found (or inactive) in cluster ${cluster}`,
       );
     }
+    for (const [name, service] of found) refuseForeignDeployments(name, service);
     if (this.hasListener()) {
       for (const name of names) {
         const groups = (found.get(name)?.loadBalancers ?? []).flatMap((lb) =>
@@ -672,17 +684,50 @@ class EcsTrafficProvider implements TrafficProvider {
     this.calls++;
     const now = this.deps.clock.now();
     const deadlineMs =
-      this.stepDeadline === undefined
-        ? CALL_DEADLINE_MS
-        : Math.max(0, Math.min(CALL_DEADLINE_MS, this.stepDeadline - now));
-    return retry(() => fn(), {
-      ...CALL_RETRY,
-      deadlineMs,
-      isRetryable: isRetryableAwsError,
-      clock: this.deps.clock,
-      ...(signal ? { signal } : {}),
-      onRetry: ({ attempt, delayMs, error }) =>
-        this.deps.log(`${label}: ${errorMessage(error)} (try ${attempt}); retrying in ${delayMs} ms`),
+      this.stepDeadline === undefined ? CALL_DEADLINE_MS : Math.max(0, this.stepDeadline - now);
+    let tries = 0;
+    return retry(
+      () => {
+        tries++;
+        return fn();
+      },
+      {
+        ...CALL_RETRY,
+        deadlineMs,
+        isRetryable: isRetryableAwsError,
+        clock: this.deps.clock,
+        ...(signal ? { signal } : {}),
+        onRetry: ({ attempt, delayMs, error }) =>
+          this.deps.log(`${label}: ${errorMessage(error)} (try ${attempt}); retrying in ${delayMs} ms`),
+      },
+    ).catch((err: unknown) => {
+      // A retryable error that outlasted the step: say how long it was retried, so the report is clear.
+      if (tries <= 1 || !isRetryableAwsError(err)) throw err;
+      throw Object.assign(
+        new ActionError(`${label} failed: ${errorMessage(err)} (${tries} tries, until the step's deadline)`),
+        { cause: err },
+      );
     });
+  }
+}
+
+/**
+ * Refuses, before any write, a service whose deployments something else drives: the CODE_DEPLOY
+ * and EXTERNAL controllers reject a task-definition update, and under an ECS-native BLUE_GREEN,
+ * LINEAR or CANARY strategy ECS writes the listener itself (the SDK model's
+ * DeploymentController.type and DeploymentConfiguration.strategy).
+ */
+function refuseForeignDeployments(name: string, service: EcsService): void {
+  const controller = service.deploymentController?.type ?? 'ECS';
+  if (FOREIGN_CONTROLLERS.has(controller)) {
+    throw new ActionError(
+      `ECS service ${name} uses the ${controller} deployment controller, so its deployments and traffic are not ours to drive; use a service with the ECS controller (rolling) behind a weighted listener`,
+    );
+  }
+  const strategy = service.deploymentConfiguration?.strategy;
+  if (strategy !== undefined && NATIVE_STRATEGIES.has(strategy)) {
+    throw new ActionError(
+      `ECS service ${name} uses the ECS-native ${strategy} deployment strategy: ECS shifts its listener itself, and this action would fight it over the weights. Use ROLLING services behind a weighted listener (ECS-native strategies are not supported yet)`,
+    );
   }
 }

@@ -43,7 +43,7 @@ function deploymentJson(d: Deployment): Json {
     status: d.status,
     taskDefinition: d.taskDefinition,
     desiredCount: d.desiredCount,
-    pendingCount: d.rolloutState === 'IN_PROGRESS' ? d.desiredCount - d.runningCount : 0,
+    pendingCount: d.rolloutState === 'FAILED' ? 0 : Math.max(0, d.desiredCount - d.runningCount),
     runningCount: d.runningCount,
     failedTasks: d.rolloutState === 'FAILED' ? d.desiredCount : 0,
     createdAt: seconds(d.createdAt),
@@ -75,10 +75,11 @@ function serviceJson(model: AwsModel, s: Service): Json {
       deploymentCircuitBreaker: { enable: true, rollback: s.circuitBreakerRollback },
       maximumPercent: 200,
       minimumHealthyPercent: 100,
+      strategy: s.strategy,
     },
     deployments: s.deployments.map(deploymentJson),
     events: s.events.slice(0, 20).map((e) => ({ ...e, createdAt: seconds(e.createdAt) })),
-    deploymentController: { type: 'ECS' },
+    deploymentController: { type: s.deploymentController },
     schedulingStrategy: 'REPLICA',
   };
 }
@@ -145,6 +146,14 @@ export function handleEcs(model: AwsModel, operation: string, body: Json): Json 
       const desiredCount = body.desiredCount;
       if (desiredCount !== undefined && (typeof desiredCount !== 'number' || desiredCount < 0)) {
         throw new AwsApiError('InvalidParameterException', 'desiredCount must be a non-negative integer.');
+      }
+      if (taskDefinition && service.deploymentController !== 'ECS') {
+        // UpdateService: "only the desired count, deployment configuration, health check grace
+        // period, task placement … can be updated" for CODE_DEPLOY and EXTERNAL controllers.
+        throw new AwsApiError(
+          'InvalidParameterException',
+          `Unable to update task definition on services with a ${service.deploymentController} deployment controller.`,
+        );
       }
       model.updateService(service, {
         ...(taskDefinition ? { taskDefinition } : {}),

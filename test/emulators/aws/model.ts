@@ -9,6 +9,10 @@ export const ACCOUNT_ID = '123456789012';
 
 export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
 
+/** DeploymentController.type and DeploymentConfiguration.strategy (the @aws-sdk/client-ecs model). */
+export type DeploymentControllerType = 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL';
+export type DeploymentStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
+
 export interface TaskDefinition {
   taskDefinitionArn: string;
   family: string;
@@ -33,6 +37,11 @@ export interface Deployment {
   /** When an in-progress deployment completes (or fails, if `fails`). */
   settlesAt: number;
   fails: boolean;
+  /**
+   * A count change on a completed deployment: tasks from `from` to `desiredCount` go through
+   * PENDING and come up one by one between `startedAt` and `endsAt`.
+   */
+  scaling?: { from: number; startedAt: number; endsAt: number };
 }
 
 export interface Service {
@@ -46,6 +55,8 @@ export interface Service {
   deployments: Deployment[];
   events: { id: string; createdAt: number; message: string }[];
   circuitBreakerRollback: boolean;
+  deploymentController: DeploymentControllerType;
+  strategy: DeploymentStrategy;
 }
 
 export interface TargetGroup {
@@ -212,6 +223,8 @@ export class AwsModel {
       ],
       events: [],
       circuitBreakerRollback: spec.circuitBreakerRollback ?? true,
+      deploymentController: 'ECS',
+      strategy: 'ROLLING',
     };
     cluster.services.set(spec.name, service);
     return service;
@@ -241,10 +254,18 @@ export class AwsModel {
     const taskDefinitionArn = change.taskDefinition?.taskDefinitionArn ?? service.taskDefinition;
     const primary = service.deployments.find((d) => d.status === 'PRIMARY');
     if (taskDefinitionArn === service.taskDefinition && primary) {
-      // Same revision: ECS scales the current deployment; no new deployment id.
+      // Same revision: ECS scales the current deployment (no new deployment id, rolloutState stays
+      // COMPLETED). New tasks go through PENDING before they run; surplus tasks stop at once.
       service.desiredCount = desiredCount;
       primary.desiredCount = desiredCount;
-      if (primary.rolloutState === 'COMPLETED') primary.runningCount = desiredCount;
+      if (primary.rolloutState === 'COMPLETED') {
+        if (desiredCount > primary.runningCount) {
+          primary.scaling = { from: primary.runningCount, startedAt: now, endsAt: now + this.deploymentMs };
+        } else {
+          primary.runningCount = desiredCount;
+          delete primary.scaling;
+        }
+      }
       primary.updatedAt = now;
       return;
     }
@@ -270,6 +291,13 @@ export class AwsModel {
   /** Brings a service's deployments up to the current time. */
   advance(service: Service): void {
     const now = Date.now();
+    for (const d of service.deployments) {
+      if (d.scaling === undefined) continue;
+      const { from, startedAt, endsAt } = d.scaling;
+      const share = endsAt <= startedAt ? 1 : Math.min(1, (now - startedAt) / (endsAt - startedAt));
+      d.runningCount = from + Math.floor(share * (d.desiredCount - from));
+      if (d.runningCount >= d.desiredCount) delete d.scaling;
+    }
     for (let changed = true; changed; ) {
       changed = false;
       const primary = service.deployments.find((d) => d.status === 'PRIMARY');

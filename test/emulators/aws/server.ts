@@ -8,10 +8,18 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RequestSample, TrafficLog } from '../traffic-log';
-import { Upstream, type UpstreamBehaviour, WeightedPicker } from '../upstream';
+import { Upstream, type UpstreamBehaviour } from '../upstream';
+import { RandomWeightedPicker, seededRandom } from '../weighted-random';
 import { AwsApiError, ECS_TARGET_PREFIX, handleEcs } from './ecs';
 import { handleElbv2 } from './elbv2';
-import { AwsModel, dimensionOf, type Listener, type RuleAction } from './model';
+import {
+  AwsModel,
+  type DeploymentControllerType,
+  type DeploymentStrategy,
+  dimensionOf,
+  type Listener,
+  type RuleAction,
+} from './model';
 import { parseQuery, queryError, queryResponse } from './query';
 
 export type ApiName = 'ecs' | 'elbv2';
@@ -82,6 +90,8 @@ export interface AwsEmulatorOptions {
   log?: TrafficLog;
   /** Desired count of the stable (blue) service. */
   desiredCount?: number;
+  /** Seed of the listener's weighted random choice (default 1: the same sequence every run). */
+  seed?: number;
 }
 
 export interface AwsFaults {
@@ -95,6 +105,11 @@ export interface AwsFaults {
   failNextDeployment(service: string, options?: { rollback?: boolean }): void;
   /** Deployments take this long from now on. */
   slowDeployments(ms: number): void;
+  /** Who drives a service's deployments: its DeploymentController.type and DeploymentConfiguration.strategy. */
+  deploymentsDrivenBy(
+    service: string,
+    options: { controller?: DeploymentControllerType; strategy?: DeploymentStrategy },
+  ): void;
   /**
    * Another writer: after the `nth` (default 1st) answered call of `after`, the weights of
    * `target` (listener or rule ARN) change to `weights` (by service name or target group ARN).
@@ -400,7 +415,8 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
   };
   delete (world as Partial<typeof seeded>).lbName;
 
-  const pickers = new Map<string, WeightedPicker>();
+  // Each request is sent to a target group chosen at random by weight, as an ALB does.
+  const picker = new RandomWeightedPicker(seededRandom(options.seed ?? 1));
   const upstreams = new Map<string, Upstream>();
   const behaviours = new Map<string, Partial<UpstreamBehaviour>>();
 
@@ -412,9 +428,6 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       .sort((a, b) => Number(a.priority) - Number(b.priority))[0];
     const actions = matched?.actions ?? listener.defaultActions;
     const action = actions.find((a) => a.type === 'forward');
-    const pickerKey = matched?.arn ?? listener.arn;
-    const picker = pickers.get(pickerKey) ?? new WeightedPicker();
-    pickers.set(pickerKey, picker);
     const groupArn = picker.pick(
       (action?.targetGroups ?? []).map((g) => ({ key: g.targetGroupArn, percent: g.weight })),
     );
@@ -505,6 +518,12 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     },
     slowDeployments(ms) {
       model.deploymentMs = ms;
+    },
+    deploymentsDrivenBy(service, { controller, strategy }) {
+      const found = model.allServices().find((s) => s.serviceName === service);
+      if (!found) throw new Error(`unknown service ${service}`);
+      if (controller) found.deploymentController = controller;
+      if (strategy) found.strategy = strategy;
     },
     concurrentWriter({ after, nth = 1, target, weights: next }) {
       afterHooks.push({ operation: after, skip: nth - 1, run: () => setWeights(target, next) });

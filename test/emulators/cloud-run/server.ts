@@ -7,12 +7,23 @@
  *
  * Faults on request: 429/503 answers, slow or stuck operations, a failing reconcile (desired split
  * kept, serving split unchanged), and a concurrent writer changing the service under a write.
+ *
+ * Stricter than lenient, as the real API is (test/emulators/README.md has the references):
+ * - PATCH applies only the fields named in `updateMask` (all of them without one, and then the
+ *   REQUIRED `template` must be there); a template naming an existing revision is 409
+ *   ALREADY_EXISTS unless the write changes nothing else and the configuration is the same.
+ * - After a failed reconcile, `observedGeneration`, `trafficStatuses` and `latestReadyRevision` keep
+ *   the last serving state (service.proto, `reconciling`).
+ * - A traffic write naming a missing revision is accepted; its operation fails.
+ * - Revision names are DNS labels of ≤ 63 characters; tags ≥ 3 characters, tag + service ≤ 46.
+ * - Routing is a weighted random choice per request (seeded), not exact shares.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TrafficLog } from '../traffic-log';
-import { Upstream, WeightedPicker } from '../upstream';
+import { Upstream } from '../upstream';
+import { RandomWeightedPicker, seededRandom } from '../weighted-random';
 import {
   ALLOCATION,
   ApiError,
@@ -63,6 +74,8 @@ export interface CloudRunEmulatorOptions {
   port?: number;
   /** Where routed requests are recorded; a new log by default. */
   log?: TrafficLog;
+  /** Seed of the routers' weighted random choice (default 1: the same sequence every run). */
+  seed?: number;
 }
 
 /** A handler mounted on the API port (e.g. Cloud Monitoring's timeSeries.list); returns true when it answered. */
@@ -84,7 +97,7 @@ export interface CloudRunFaults {
   /** Answers the next `count` API calls (of `method`, whose path contains `pathIncludes`) with `status`. */
   failNext(
     status: 429 | 500 | 503,
-    options?: { count?: number; method?: string; pathIncludes?: string },
+    options?: { count?: number; method?: string; pathIncludes?: string; retryAfterSeconds?: number },
   ): void;
   /** How long operations take from now on, ms. */
   operationDelayMs: number;
@@ -92,8 +105,11 @@ export interface CloudRunFaults {
   stuckOperations: boolean;
   /** The next reconcile fails: the desired split is kept, the serving split does not change. */
   failNextReconcile(message?: string): void;
-  /** Another writer changes the service just before the next PATCH is applied (its etag goes stale). */
-  concurrentWriteBeforeNextPatch(service?: string): void;
+  /**
+   * Another writer changes the service just before each of the next `times` (default 1) PATCHes
+   * is applied (its etag goes stale).
+   */
+  concurrentWriteBeforeNextPatch(service?: string, times?: number): void;
   /** Another writer changes the service right after the next GET of it is answered. */
   concurrentWriteAfterNextRead(service?: string): void;
 }
@@ -131,7 +147,12 @@ interface FailRule {
   remaining: number;
   method?: string;
   pathIncludes?: string;
+  retryAfterSeconds?: number;
 }
+
+const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** Fields of a Service a PATCH may set (the rest are output only). */
+const MUTABLE_FIELDS = ['template', 'traffic', 'labels', 'annotations', 'scaling', 'description'] as const;
 
 const randomSuffix = () => Array.from(randomBytes(3), (b) => String.fromCharCode(97 + (b % 26))).join('');
 
@@ -163,7 +184,7 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
   const failRules: FailRule[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let failReconcile: string | undefined;
-  let writeBeforePatch: string | undefined;
+  let writeBeforePatch: { service: string; remaining: number } | undefined;
   let writeAfterRead: string | undefined;
   let operationCounter = 0;
 
@@ -176,13 +197,14 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
         remaining: rule.count ?? 1,
         ...(rule.method ? { method: rule.method } : {}),
         ...(rule.pathIncludes ? { pathIncludes: rule.pathIncludes } : {}),
+        ...(rule.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: rule.retryAfterSeconds }),
       });
     },
     failNextReconcile(message = 'Revision failed to become ready: container exited with code 1') {
       failReconcile = message;
     },
-    concurrentWriteBeforeNextPatch(service = '*') {
-      writeBeforePatch = service;
+    concurrentWriteBeforeNextPatch(service = '*', times = 1) {
+      writeBeforePatch = { service, remaining: times };
     },
     concurrentWriteAfterNextRead(service = '*') {
       writeAfterRead = service;
@@ -225,8 +247,9 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
     });
   };
 
+  const random = seededRandom(options.seed ?? 1);
   const routeService = (s: Service) => {
-    const picker = new WeightedPicker();
+    const picker = new RandomWeightedPicker(random);
     return (req: IncomingMessage, res: ServerResponse) => {
       const weights = s.trafficStatuses.map((t) => ({ key: t.revision, percent: t.percent }));
       void serve(s, picker.pick(weights), req, res);
@@ -287,17 +310,24 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
 
   const reconcile = async (s: Service, generation: number, newRevision: Revision | undefined) => {
     if (s.generation !== generation) return; // a later write supersedes this one; its reconcile finishes the ops
-    const failure =
+    const startFailure =
       failReconcile ??
       (newRevision && behaviourOf(newRevision.template.containers?.[0]?.image ?? '').failsToStart
         ? `Revision '${newRevision.name}' is not ready and cannot serve traffic. The user-provided container failed to start and listen on the port defined by PORT=8080.`
         : undefined);
     failReconcile = undefined;
+    const missing = s.traffic.find(
+      (t) => allocationType(t.type) === ALLOCATION.REVISION && !s.revisions.has(t.revision ?? ''),
+    );
+    const failure =
+      startFailure ??
+      (missing ? `Revision '${missing.revision ?? ''}' referenced in traffic not found.` : undefined);
     const ops = pendingOps.get(s.name) ?? [];
     pendingOps.delete(s.name);
     if (failure !== undefined) {
-      if (newRevision) newRevision.failed = failure;
-      s.observedGeneration = generation;
+      if (newRevision && startFailure !== undefined) newRevision.failed = failure;
+      // service.proto: after a failed reconcile, observedGeneration, trafficStatuses and
+      // latestReadyRevision keep the state of the last serving revision.
       s.reconciling = false;
       s.terminalCondition = {
         type: 'Ready',
@@ -341,18 +371,16 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
     touch(s);
   };
 
-  const validateTraffic = (s: Service, traffic: TrafficTarget[], newRevision: string | undefined) => {
+  const validateTraffic = (s: Service, traffic: TrafficTarget[]) => {
     const tags = new Set<string>();
     let total = 0;
     for (const t of traffic) {
       const type = allocationType(t.type) || (t.revision ? ALLOCATION.REVISION : ALLOCATION.UNSPECIFIED);
       if (type === ALLOCATION.REVISION) {
-        if (!t.revision || (!s.revisions.has(t.revision) && t.revision !== newRevision)) {
-          throw new ApiError(
-            400,
-            'INVALID_ARGUMENT',
-            `Revision '${t.revision ?? ''}' referenced in traffic not found.`,
-          );
+        // A revision that does not exist is not refused here: the real API accepts the write and
+        // fails its long-running operation (the reconcile), leaving the serving split as it was.
+        if (!t.revision) {
+          throw new ApiError(400, 'INVALID_ARGUMENT', 'Traffic target of type REVISION needs a revision.');
         }
         const revision = s.revisions.get(t.revision);
         if (revision?.failed && (t.percent ?? 0) > 0) {
@@ -368,8 +396,15 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
       if (t.tag) {
         if (tags.has(t.tag))
           throw new ApiError(400, 'INVALID_ARGUMENT', `Tag '${t.tag}' used more than once.`);
-        if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(t.tag)) {
+        if (!DNS_LABEL.test(t.tag) || t.tag.length < 3) {
           throw new ApiError(400, 'INVALID_ARGUMENT', `Tag '${t.tag}' is not a valid tag.`);
+        }
+        if (t.tag.length + s.name.length > 46) {
+          throw new ApiError(
+            400,
+            'INVALID_ARGUMENT',
+            `spec.traffic.tag: traffic tag '${t.tag}' and service name '${s.name}' together are too long. Combined traffic tag and service name cannot exceed 46 characters.`,
+          );
         }
         tags.add(t.tag);
       }
@@ -383,9 +418,29 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
       throw new ApiError(400, 'INVALID_ARGUMENT', `Traffic percents must sum to 100, got ${total}.`);
   };
 
-  const updateService = (s: Service, body: Record<string, unknown>): Operation => {
-    if (writeBeforePatch === '*' || writeBeforePatch === s.name) {
-      writeBeforePatch = undefined;
+  /**
+   * The fields a PATCH sets: those named in `updateMask` (FieldMask, comma-separated in the query),
+   * or, without one, every mutable field (a replace), where the REQUIRED `template` must be given.
+   */
+  const fieldsToUpdate = (body: Record<string, unknown>, updateMask: string | null): Set<string> => {
+    if (updateMask === null || updateMask === '') {
+      if (typeof body.template !== 'object' || body.template === null) {
+        throw new ApiError(400, 'INVALID_ARGUMENT', 'template: field is required without an update mask.');
+      }
+      return new Set(MUTABLE_FIELDS);
+    }
+    const paths = updateMask.split(',').map((p) => p.trim().split('.')[0] ?? '');
+    for (const path of paths) {
+      if (!(MUTABLE_FIELDS as readonly string[]).includes(path)) {
+        throw new ApiError(400, 'INVALID_ARGUMENT', `Invalid update mask path: '${path}'.`);
+      }
+    }
+    return new Set(paths);
+  };
+
+  const updateService = (s: Service, body: Record<string, unknown>, updateMask: string | null): Operation => {
+    if (writeBeforePatch && (writeBeforePatch.service === '*' || writeBeforePatch.service === s.name)) {
+      if (--writeBeforePatch.remaining <= 0) writeBeforePatch = undefined;
       foreignWrite(s);
     }
     if (typeof body.etag === 'string' && body.etag !== '' && body.etag !== etagOf(s)) {
@@ -395,14 +450,22 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
         `The service ${s.name} was modified since it was read (etag ${body.etag} is stale, current ${etagOf(s)}).`,
       );
     }
-    const template = (
-      typeof body.template === 'object' && body.template !== null ? body.template : s.template
-    ) as Template;
+    const fields = fieldsToUpdate(body, updateMask);
+    const given = (field: string) => fields.has(field) && body[field] !== undefined && body[field] !== null;
+    const template = (given('template') ? body.template : s.template) as Template;
     const config = configOf(template);
+    const traffic = given('traffic') ? (body.traffic as TrafficTarget[]) : s.traffic;
+    const labels = given('labels') ? (body.labels as Record<string, string>) : s.labels;
     let newRevisionName: string | undefined;
-    if (template.revision) {
+    if (given('template') && template.revision) {
       const existing = s.revisions.get(template.revision);
-      if (existing && existing.config !== config) {
+      // A template that names an existing revision asks to create it again. The real API refuses
+      // that unless the configuration is the same, and (as reported for traffic, tag and scaling
+      // writes that sent the template back as read) whenever anything else changes with it.
+      const othersChange =
+        JSON.stringify(traffic) !== JSON.stringify(s.traffic) ||
+        JSON.stringify(labels) !== JSON.stringify(s.labels);
+      if (existing && (existing.config !== config || othersChange)) {
         throw new ApiError(
           409,
           'ALREADY_EXISTS',
@@ -413,13 +476,19 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
         if (!template.revision.startsWith(`${s.name}-`)) {
           throw new ApiError(400, 'INVALID_ARGUMENT', `Revision name must start with '${s.name}-'.`);
         }
+        if (template.revision.length > 63 || !DNS_LABEL.test(template.revision)) {
+          throw new ApiError(
+            400,
+            'INVALID_ARGUMENT',
+            `Revision name '${template.revision}' must be a DNS label of at most 63 characters.`,
+          );
+        }
         newRevisionName = template.revision;
       }
-    } else if (s.revisions.get(s.latestCreatedRevision)?.config !== config) {
+    } else if (given('template') && s.revisions.get(s.latestCreatedRevision)?.config !== config) {
       newRevisionName = generatedName(s);
     }
-    const traffic = Array.isArray(body.traffic) ? (body.traffic as TrafficTarget[]) : s.traffic;
-    validateTraffic(s, traffic, newRevisionName);
+    validateTraffic(s, traffic);
 
     s.generation++;
     s.template = { ...template };
@@ -429,8 +498,7 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
       percent: t.percent ?? 0,
       ...(t.tag ? { tag: t.tag } : {}),
     }));
-    if (typeof body.labels === 'object' && body.labels !== null)
-      s.labels = body.labels as Record<string, string>;
+    s.labels = labels;
     s.reconciling = true;
     s.terminalCondition = { type: 'Ready', state: CONDITION.RECONCILING, lastTransitionTime: now() };
     touch(s);
@@ -473,7 +541,7 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
     return s;
   };
 
-  const api = (method: string, path: string, body: string): unknown => {
+  const api = (method: string, path: string, query: URLSearchParams, body: string): unknown => {
     const service = path.match(/^\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/services\/([^/]+)$/);
     if (service) {
       const [, project, region, name] = service as unknown as [string, string, string, string];
@@ -493,7 +561,7 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
         } catch {
           throw new ApiError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received.');
         }
-        return operationJson(updateService(s, parsed as Record<string, unknown>));
+        return operationJson(updateService(s, parsed as Record<string, unknown>, query.get('updateMask')));
       }
     }
     const operation = path.match(/^\/v2\/(projects\/[^/]+\/locations\/[^/]+\/operations\/[^/]+)$/);
@@ -538,7 +606,8 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
       void (async () => {
         const body = Buffer.concat(chunks).toString('utf8');
         const method = req.method ?? 'GET';
-        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        const url = new URL(req.url ?? '/', 'http://x');
+        const path = url.pathname;
         if (!path.startsWith('/v2/')) {
           for (const handler of mounted) if (await handler(req, res, body)) return;
         }
@@ -558,14 +627,15 @@ export async function startCloudRunEmulator(options: CloudRunEmulatorOptions): P
           rule.remaining--;
           const status =
             rule.status === 429 ? 'RESOURCE_EXHAUSTED' : rule.status === 503 ? 'UNAVAILABLE' : 'INTERNAL';
-          if (rule.status === 429) res.setHeader('retry-after', '1');
+          if (rule.status === 429 || rule.retryAfterSeconds !== undefined)
+            res.setHeader('retry-after', String(rule.retryAfterSeconds ?? 1));
           return answer(
             rule.status,
             statusBody(new ApiError(rule.status, status, `Injected ${rule.status}`)),
           );
         }
         try {
-          answer(200, JSON.stringify(api(method, path, body)));
+          answer(200, JSON.stringify(api(method, path, url.searchParams, body)));
         } catch (err) {
           const error = err instanceof ApiError ? err : new ApiError(500, 'INTERNAL', String(err));
           answer(error.httpStatus, statusBody(error));

@@ -160,6 +160,47 @@ describe('the emulator speaks the SDK wire protocols', () => {
     elb.destroy();
   });
 
+  it('reports deploymentController and deploymentConfiguration.strategy, and refuses a task definition under CODE_DEPLOY', async () => {
+    const ecs = new ECSClient(clientConfig());
+    const { cluster, services } = aws.world;
+    const describe = async () =>
+      (await ecs.send(new DescribeServicesCommand({ cluster, services: [services.blue] }))).services?.[0];
+    const rolling = await describe();
+    expect(rolling?.deploymentController).toEqual({ type: 'ECS' });
+    expect(rolling?.deploymentConfiguration?.strategy).toBe('ROLLING');
+    aws.faults.deploymentsDrivenBy(services.blue, { controller: 'CODE_DEPLOY' });
+    expect((await describe())?.deploymentController).toEqual({ type: 'CODE_DEPLOY' });
+    await expect(
+      ecs.send(new UpdateServiceCommand({ cluster, service: services.blue, taskDefinition: 'shop:2' })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    aws.faults.deploymentsDrivenBy(services.blue, { controller: 'ECS', strategy: 'LINEAR' });
+    expect((await describe())?.deploymentConfiguration?.strategy).toBe('LINEAR');
+    aws.faults.deploymentsDrivenBy(services.blue, { strategy: 'ROLLING' });
+    ecs.destroy();
+  });
+
+  it('ramps a count-only update through PENDING on the same COMPLETED deployment', async () => {
+    const ecs = new ECSClient(clientConfig());
+    const { cluster } = aws.world;
+    const before = (await ecs.send(new DescribeServicesCommand({ cluster, services: ['shop-worker'] })))
+      .services?.[0];
+    const scaled = await ecs.send(
+      new UpdateServiceCommand({ cluster, service: 'shop-worker', desiredCount: 4 }),
+    );
+    const primary = scaled.service?.deployments?.[0];
+    expect(primary?.id).toBe(before?.deployments?.[0]?.id); // no new deployment for a count change
+    expect(primary?.rolloutState).toBe('COMPLETED');
+    expect(primary?.runningCount).toBe(1);
+    expect(primary?.pendingCount).toBe(3);
+    expect(scaled.service?.runningCount).toBeLessThan(4);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const after = (await ecs.send(new DescribeServicesCommand({ cluster, services: ['shop-worker'] })))
+      .services?.[0];
+    expect(after?.deployments?.[0]).toMatchObject({ runningCount: 4, pendingCount: 0 });
+    await ecs.send(new UpdateServiceCommand({ cluster, service: 'shop-worker', desiredCount: 1 }));
+    ecs.destroy();
+  });
+
   it('rejects a weight out of range with ValidationError, leaving the rule as it was', async () => {
     const elb = new ElasticLoadBalancingV2Client(clientConfig());
     const before = aws.weights(aws.world.ruleArn);

@@ -183,11 +183,12 @@ describe('deployment outcome, tracked by id', () => {
       running: 1,
       desired: 2,
     });
-    expect(deploymentOutcome({ deployments: [{ ...ours, rolloutState: 'COMPLETED' }] }, 'ecs-svc/2')).toEqual(
-      {
-        state: 'completed',
-      },
-    );
+    expect(
+      deploymentOutcome(
+        { deployments: [{ ...ours, rolloutState: 'COMPLETED', runningCount: 2 }] },
+        'ecs-svc/2',
+      ),
+    ).toEqual({ state: 'completed' });
   });
 
   it('never reports a failed, rolled-back, vanished or superseded deployment as success', () => {
@@ -227,8 +228,25 @@ describe('deployment outcome, tracked by id', () => {
   });
 
   it('calls a service settled only with one completed deployment', () => {
-    expect(isSettled({ deployments: [{ ...ours, rolloutState: 'COMPLETED' }] })).toBe(true);
+    expect(isSettled({ deployments: [{ ...ours, rolloutState: 'COMPLETED', runningCount: 2 }] })).toBe(true);
     expect(isSettled({ deployments: [{ ...ours, rolloutState: 'COMPLETED' }, old] })).toBe(false);
     expect(isSettled({ deployments: [] })).toBe(false);
+  });
+});
+
+describe('a count change ramping through PENDING', () => {
+  // ECS keeps the deployment COMPLETED while the added tasks are PENDING (a count-only update).
+  const scaling = {
+    deployments: [
+      { id: 'ecs-svc/1', status: 'PRIMARY', rolloutState: 'COMPLETED', desiredCount: 4, runningCount: 1 },
+    ],
+  };
+
+  it('is in progress until every task runs, and the service is not settled', () => {
+    expect(deploymentOutcome(scaling, 'ecs-svc/1')).toEqual({ state: 'in-progress', running: 1, desired: 4 });
+    expect(isSettled(scaling)).toBe(false);
+    const ran = { deployments: [{ ...scaling.deployments[0], runningCount: 4 }] };
+    expect(deploymentOutcome(ran, 'ecs-svc/1')).toEqual({ state: 'completed' });
+    expect(isSettled(ran)).toBe(true);
   });
 });

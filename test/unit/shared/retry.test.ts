@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from '../../../shared/errors';
-import { backoffDelayMs, isRetryableError, retry } from '../../../shared/retry';
+import {
+  backoffDelayMs,
+  isRetryableError,
+  parseRetryAfter,
+  retry,
+  retryAfterOf,
+} from '../../../shared/retry';
 import { fakeClock } from '../../helpers/fake-clock';
 
 const retryable = Object.assign(new Error('503'), { status: 503 });
@@ -110,5 +116,58 @@ describe('isRetryableError', () => {
     ['a string', 'boom'],
   ])('%s is not retryable', (_label, err) => {
     expect(isRetryableError(err)).toBe(false);
+  });
+});
+
+describe('retry bounded by its deadline, honouring Retry-After', () => {
+  /** Tries of an always-failing call under `options`, and the clock it ran on. */
+  async function triesOfAlwaysFailing(options: Partial<Parameters<typeof retry>[1]>) {
+    const clock = fakeClock();
+    let tries = 0;
+    const failing = async () => {
+      tries++;
+      throw retryable;
+    };
+    const settings = { baseDelayMs: 100, maxDelayMs: 1000, clock, random: () => 0.5 };
+    await expect(retry(failing, { ...settings, deadlineMs: 60_000, ...options })).rejects.toBe(retryable);
+    return { tries, clock };
+  }
+
+  it('without maxAttempts keeps trying until the next wait would pass the deadline', async () => {
+    const { tries, clock } = await triesOfAlwaysFailing({});
+    expect(tries).toBeGreaterThan(100); // 60 s of 500 ms waits, not a fixed six tries
+    expect(clock.now()).toBeLessThanOrEqual(60_000);
+  });
+
+  it('never waits less than the Retry-After the server sent', async () => {
+    const clock = fakeClock();
+    const throttled = Object.assign(new Error('429'), {
+      $response: { statusCode: 429, headers: { 'retry-after': '3' } },
+      $metadata: { httpStatusCode: 429 },
+    });
+    let calls = 0;
+    await retry(
+      async () => {
+        if (++calls < 3) throw throttled;
+        return 'ok';
+      },
+      { baseDelayMs: 100, maxDelayMs: 1000, deadlineMs: 60_000, clock, random: () => 0.5 },
+    );
+    expect(clock.sleeps).toEqual([3000, 3000]);
+  });
+
+  it('gives up at once when the Retry-After reaches past the deadline', async () => {
+    const { tries } = await triesOfAlwaysFailing({ deadlineMs: 5000, retryAfterMs: () => 10_000 });
+    expect(tries).toBe(1);
+  });
+
+  it('reads Retry-After as seconds or an HTTP date, from AWS and fetch-style errors', () => {
+    expect(parseRetryAfter('7')).toBe(7000);
+    expect(parseRetryAfter(new Date(61_000).toUTCString(), 1000)).toBe(60_000);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter(undefined)).toBeUndefined();
+    expect(retryAfterOf({ response: { headers: new Headers({ 'retry-after': '2' }) } })).toBe(2000);
+    expect(retryAfterOf({ $response: { headers: { 'retry-after': '1' } } })).toBe(1000);
+    expect(retryAfterOf(new Error('plain'))).toBeUndefined();
   });
 });

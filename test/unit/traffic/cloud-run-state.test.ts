@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ApiService,
-  defaultRevisionSuffix,
   failureOf,
   toServingState,
   trafficFor,
@@ -35,7 +34,7 @@ describe('toServingState', () => {
     expect(toServingState({ ...base, observedGeneration: '3' }).settled).toBe(false);
   });
 
-  it('maps tags to their URLs and reports a failed reconcile of the current generation only', () => {
+  it('maps tags to their URLs and reports a failed reconcile once it is over', () => {
     const failed: ApiService = {
       ...base,
       trafficStatuses: [
@@ -52,7 +51,21 @@ describe('toServingState', () => {
     };
     expect(toServingState(failed).urls).toEqual({ canary: 'https://canary---shop.run.app' });
     expect(failureOf(failed)).toBe('quota');
-    expect(failureOf({ ...failed, generation: '5' })).toBeUndefined(); // a newer write is pending
+    expect(failureOf({ ...failed, reconciling: true })).toBeUndefined(); // a newer write is reconciling
+  });
+
+  it('follows service.proto after a failed reconcile: observedGeneration stays at the last serving one', () => {
+    // Generation 5 failed: observedGeneration, trafficStatuses and latestReadyRevision keep 4's state.
+    const failed: ApiService = {
+      ...base,
+      generation: '5',
+      observedGeneration: '4',
+      terminalCondition: { type: 'Ready', state: 'CONDITION_FAILED', message: 'quota' },
+    };
+    const state = toServingState(failed);
+    expect(state.failure).toBe('quota');
+    expect(state.settled).toBe(true); // nothing converges any more: a re-run rewrites instead of waiting
+    expect(toServingState({ ...failed, reconciling: true }).settled).toBe(false);
   });
 });
 
@@ -89,15 +102,5 @@ describe('trafficFor', () => {
     expect(written.filter((t) => t.tag === 'canary')).toEqual([
       { type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: 'shop-3', percent: 100, tag: 'canary' },
     ]);
-  });
-});
-
-describe('defaultRevisionSuffix', () => {
-  it('is stable for an image, differs between images, and is a valid suffix', () => {
-    const a = defaultRevisionSuffix('europe-docker.pkg.dev/p/apps/shop:1.2.3_RC');
-    expect(a).toBe(defaultRevisionSuffix('europe-docker.pkg.dev/p/apps/shop:1.2.3_RC'));
-    expect(a).not.toBe(defaultRevisionSuffix('europe-docker.pkg.dev/p/apps/shop:1.2.4_RC'));
-    expect(a).toMatch(/^1-2-3-rc-[0-9a-f]{8}$/);
-    expect(defaultRevisionSuffix(`gcr.io/p/shop@sha256:${'a'.repeat(64)}`)).toMatch(/^[0-9a-f]{8}$/);
   });
 });

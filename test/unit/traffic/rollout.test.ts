@@ -23,6 +23,9 @@ class MemoryProvider implements TrafficProvider {
   /** Writes that lose a race before being applied. */
   conflicts = 0;
   neverConverges = false;
+  /** Writes whose reconcile fails (the platform keeps serving the previous split). */
+  failedReconciles = 0;
+  failure: string | undefined;
 
   constructor(split: TrafficEntry[]) {
     this.desired = split;
@@ -35,12 +38,13 @@ class MemoryProvider implements TrafficProvider {
 
   async read(): Promise<ServingState> {
     this.reads++;
-    if (!this.neverConverges) this.observed = this.desired;
+    if (!this.neverConverges && this.failure === undefined) this.observed = this.desired;
     return {
       desired: this.desired,
       observed: this.observed,
       version: String(this.generation),
-      settled: this.observed === this.desired,
+      settled: this.observed === this.desired || this.failure !== undefined,
+      ...(this.failure === undefined ? {} : { failure: this.failure }),
     };
   }
 
@@ -62,9 +66,15 @@ class MemoryProvider implements TrafficProvider {
     this.generation++;
     this.writes.push(split);
     this.desired = split;
+    this.failure = undefined;
   }
 
   async waitForObserved(split: TrafficEntry[]): Promise<ServingState> {
+    if (this.failedReconciles > 0) {
+      this.failedReconciles--;
+      this.failure = 'quota exceeded';
+      throw new SplitNotObservedError('did not apply the change: quota exceeded', await this.read());
+    }
     const state = await this.read();
     if (state.observed !== split && JSON.stringify(state.observed) !== JSON.stringify(split)) {
       throw new SplitNotObservedError('not served', state);
@@ -194,12 +204,49 @@ describe('restoreTraffic', () => {
     expect(provider.writes).toEqual([[{ target: 'blue', percent: 100 }]]);
   });
 
-  it('gives up after repeated conflicts', async () => {
+  it('keeps trying conflicts, backing off (full jitter, doubling) between rounds', async () => {
     const provider = new MemoryProvider([{ target: 'green', percent: 100 }]);
     provider.conflicts = 10;
-    await expect(restoreTraffic(step(provider), { kind: 'token', target: token }, deadline)).rejects.toThrow(
+    const context = step(provider);
+    const result = await restoreTraffic(context, { kind: 'token', target: token }, deadline);
+    expect(result.rolledBack).toBe(true);
+    expect(provider.desired).toEqual([{ target: 'blue', percent: 100 }]);
+    const sleeps = (context.clock as ReturnType<typeof fakeClock>).sleeps;
+    expect(sleeps).toHaveLength(10);
+    sleeps.forEach((ms, i) => {
+      expect(ms).toBeLessThan(Math.min(8000, 500 * 2 ** i));
+    });
+  });
+
+  it('gives up on conflicts only at its deadline', async () => {
+    const provider = new MemoryProvider([{ target: 'green', percent: 100 }]);
+    provider.conflicts = 1_000_000;
+    const context = step(provider);
+    await expect(restoreTraffic(context, { kind: 'token', target: token }, deadline)).rejects.toThrow(
       ConcurrentWriteError,
     );
+    expect(provider.generation).toBeGreaterThan(10); // many more tries than the old fixed five
+    expect(context.clock.now()).toBeLessThanOrEqual(deadline.at);
+  });
+
+  it('writes again after a failed reconcile until the platform serves the target', async () => {
+    const provider = new MemoryProvider([
+      { target: 'blue', percent: 50 },
+      { target: 'green', percent: 50 },
+    ]);
+    provider.failedReconciles = 2;
+    const result = await restoreTraffic(step(provider), { kind: 'token', target: token }, deadline);
+    expect(result.last.observed).toEqual([{ target: 'blue', percent: 100 }]);
+    expect(provider.writes).toHaveLength(3);
+  });
+
+  it('does not rewrite when the split was simply not observed in time (no failure reported)', async () => {
+    const provider = new MemoryProvider([{ target: 'green', percent: 100 }]);
+    provider.neverConverges = true;
+    await expect(restoreTraffic(step(provider), { kind: 'token', target: token }, deadline)).rejects.toThrow(
+      SplitNotObservedError,
+    );
+    expect(provider.writes).toHaveLength(1);
   });
 
   it('is a no-op when the target state already holds', async () => {
