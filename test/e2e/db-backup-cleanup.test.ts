@@ -432,7 +432,7 @@ describe('restore target', () => {
     const refused = await restore('staging');
     expectFailedClearly(
       refused,
-      /input "confirm-restore": .* is a backup of database "shop", not "staging"; to restore it into "staging", confirm with "staging from shop"/,
+      /input "confirm-restore": .* is a backup of database "shop", not "staging"; to restore it into "staging", name its source \(for example: staging from shop\)/,
     );
     expect(fingerprint(postgres, 'staging')).toEqual(before);
     const wrongSource = await restore('staging from shop_eu');

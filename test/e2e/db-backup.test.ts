@@ -115,7 +115,7 @@ describe.each([
           'database-url': db.url(fresh),
           destination: destination(),
           'restore-from': backup.outputs.uri,
-          'confirm-restore': fresh,
+          'confirm-restore': `${fresh} from shop`,
         },
         { env },
       );
@@ -154,7 +154,7 @@ describe('formats and options', () => {
       operation: 'restore',
       'database-url': postgres.url('from_directory'),
       destination,
-      'confirm-restore': 'from_directory',
+      'confirm-restore': 'from_directory from shop',
       jobs: 2,
     };
     // `latest` looks under <destination>/<database>/: from_directory has no backups of its own.

@@ -233,7 +233,7 @@ export function checkConfirmedSource(
   const target = settings.connection.database;
   throw new InputError(
     INPUTS.confirmRestore,
-    `${backup.uri} is a backup of database "${backup.database}", not "${settings.confirmedSource}"; to restore it into "${target}", confirm with "${target}${FROM}${backup.database}"`,
+    `${backup.uri} is a backup of database "${backup.database}", not "${settings.confirmedSource}"; to restore it into "${target}", name its source`,
     `${target}${FROM}${backup.database}`,
   );
 }
