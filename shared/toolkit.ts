@@ -4,20 +4,24 @@
  * client (and with it @actions/http-client and undici) and the platform module (@actions/exec);
  * none of the actions needs either, and loading them cost ~65 ms of every cold start (measured:
  * a bundle of `@actions/core` alone starts in 106 ms against 38 ms for `node -e 0`).
- * tsconfig `paths` maps `@actions/core/lib/*` to the package's files, as its exports map hides them.
+ *
+ * The modules are imported by relative path: @actions/core's exports map hides `lib/*`, and a
+ * path mapping (tsconfig `paths`) is not seen by every tool that runs these sources, e.g.
+ * @github/local-action loading an action folder without a tsconfig.json of its own.
  */
+import { createRequire } from 'node:module';
 import { EOL } from 'node:os';
-import { issue, issueCommand } from '@actions/core/lib/command.js';
-import { issueFileCommand, prepareKeyValueMessage } from '@actions/core/lib/file-command.js';
-import { summary } from '@actions/core/lib/summary.js';
-import { toCommandValue } from '@actions/core/lib/utils.js';
+import { issue, issueCommand } from '../node_modules/@actions/core/lib/command.js';
+import { issueFileCommand, prepareKeyValueMessage } from '../node_modules/@actions/core/lib/file-command.js';
+import { summary } from '../node_modules/@actions/core/lib/summary.js';
+import { toCommandValue } from '../node_modules/@actions/core/lib/utils.js';
 import type { Core } from './core';
 
 const annotation = (level: 'error' | 'warning' | 'notice') => (message: string | Error) =>
   issueCommand(level, {}, message instanceof Error ? message.toString() : message);
 
 /** Same semantics as @actions/core: runner file commands when the files exist, stdout commands otherwise. */
-export const toolkit: Core = {
+const lightCore: Core = {
   getInput(name, options) {
     const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
     if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
@@ -47,4 +51,44 @@ export const toolkit: Core = {
   },
   getState: (name) => process.env[`STATE_${name}`] ?? '',
   summary,
+};
+
+/**
+ * @github/local-action (GitHub's local runner; its launcher sets TARGET_ACTION_PATH) runs an
+ * action's TypeScript entry with @actions/core's core.js replaced by its own stub, which records
+ * inputs, outputs, the summary and failures. There, every call must reach that stub: core.js is
+ * loaded through a require that the bundler does not follow, so the bundles never load it.
+ */
+function localActionCore(): Core | undefined {
+  if (!process.env.TARGET_ACTION_PATH) return undefined;
+  const base = typeof __filename === 'string' ? __filename : `${process.cwd()}/`;
+  const packageName = '@actions/core';
+  return createRequire(base)(packageName) as Core;
+}
+
+let chosen: Core | undefined;
+const current = (): Core => {
+  chosen ??= localActionCore() ?? lightCore;
+  return chosen;
+};
+
+/** The runner toolkit: the light composition above, or local-action's core where it runs us. */
+export const toolkit: Core = {
+  getInput: (name, options) => current().getInput(name, options),
+  setOutput: (name, value) => current().setOutput(name, value),
+  setSecret: (secret) => current().setSecret(secret),
+  setFailed: (message) => current().setFailed(message),
+  info: (message) => current().info(message),
+  warning: (message) => current().warning(message),
+  error: (message) => current().error(message),
+  notice: (message) => current().notice(message),
+  debug: (message) => current().debug(message),
+  isDebug: () => current().isDebug(),
+  startGroup: (name) => current().startGroup(name),
+  endGroup: () => current().endGroup(),
+  saveState: (name, value) => current().saveState(name, value),
+  getState: (name) => current().getState(name),
+  get summary() {
+    return current().summary;
+  },
 };

@@ -27,6 +27,14 @@ export interface BackupMetadata {
   tables?: TableCounts;
 }
 
+/** Beside a backup's final name: where it is uploaded and verified before it gets that name. */
+export const PENDING_MARK = '.pending-';
+
+export function pendingKey(dataKey: string): string {
+  const slash = dataKey.lastIndexOf('/') + 1;
+  return `${dataKey.slice(0, slash)}${PENDING_MARK}${dataKey.slice(slash)}`;
+}
+
 export function metadataKey(dataKey: string): string {
   return `${dataKey}${METADATA_SUFFIX}`;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { ActionError } from '../errors';
 import {
+  endEveryTool,
   FifoWriter,
   findTool,
   makeFifo,
@@ -139,11 +140,12 @@ export async function openMysql(
   const toolEnv = toolEnvironment({}, env);
   // --defaults-extra-file must come first: the tools read it before any other option.
   const defaults = `--defaults-extra-file=${defaultsFile}`;
-  const tool = (path: string, args: string[]): ToolRun => ({
+  const tool = (path: string, args: string[], signal?: AbortSignal): ToolRun => ({
     path,
     args: [defaults, ...args],
     env: toolEnv,
     secrets,
+    ...(signal ? { signal } : {}),
   });
   const sql = (database: string | undefined, statement: string) =>
     toolOutput(
@@ -171,20 +173,24 @@ export async function openMysql(
     async serverVersion() {
       return (await sql(connection.database, 'SELECT VERSION()')).trim();
     },
-    dump(fifoPath): Promise<ToolOutcome> {
+    dump(fifoPath, _options, signal): Promise<ToolOutcome> {
       return runTool(
-        tool(tools.dump, [
-          // One consistent snapshot of InnoDB tables without locking them.
-          '--single-transaction',
-          '--quick',
-          '--routines',
-          '--triggers',
-          '--hex-blob',
-          '--no-tablespaces',
-          `--result-file=${fifoPath}`,
-          '--',
-          connection.database,
-        ]),
+        tool(
+          tools.dump,
+          [
+            // One consistent snapshot of InnoDB tables without locking them.
+            '--single-transaction',
+            '--quick',
+            '--routines',
+            '--triggers',
+            '--hex-blob',
+            '--no-tablespaces',
+            `--result-file=${fifoPath}`,
+            '--',
+            connection.database,
+          ],
+          signal,
+        ),
       );
     },
     checkComplete(tail) {
@@ -198,13 +204,13 @@ export async function openMysql(
       const checker = new SqlDumpChecker();
       return { writable: checker, done: checker.done };
     },
-    async restoreSink(_format, database): Promise<ArchiveSink<void>> {
+    async restoreSink(_format, database, _options, signal): Promise<ArchiveSink<void>> {
       const fifo = join(folder, `restore-${++fifoCount}.fifo`);
       await makeFifo(fifo);
       // The client reads the FIFO through its own `source` command: @actions/exec can only feed
       // stdin from a buffer, which would hold the whole dump in memory.
       const reading = runTool(
-        tool(tools.client, ['--batch', `--database=${database}`, `--execute=source ${fifo}`]),
+        tool(tools.client, ['--batch', `--database=${database}`, `--execute=source ${fifo}`], signal),
       );
       void reading.then(() => releaseFifo(fifo, 'writer'));
       const checker = new SqlDumpChecker();
@@ -212,10 +218,10 @@ export async function openMysql(
         if (outcome.exitCode !== 0) throw toolFailure(outcome);
       });
       done.catch(() => undefined);
-      return {
-        writable: teeWritable(new FifoWriter(fifo, reading), checker),
-        done: Promise.all([done, checker.done]).then(() => undefined),
-      };
+      const both = Promise.all([done, checker.done]).then(() => undefined);
+      // Rejects as soon as the stream fails, while the caller still waits for the stream itself.
+      both.catch(() => undefined);
+      return { writable: teeWritable(new FifoWriter(fifo, reading), checker), done: both };
     },
     async tableCounts(database) {
       const tables = (
@@ -245,6 +251,7 @@ export async function openMysql(
       await sql(undefined, `DROP DATABASE IF EXISTS ${quoteIdentifier(database)}`);
     },
     async close() {
+      await endEveryTool();
       await removePath(folder);
     },
   };
@@ -256,6 +263,9 @@ function quoteString(value: string): string {
 
 /** Writes every chunk to two writables, honouring backpressure from both. */
 function teeWritable(first: Writable, second: Writable): Writable {
+  // Their errors reach the tee through the write and end callbacks; destroying the tee destroys
+  // them with its error, which must not surface again as an unhandled 'error' event.
+  for (const target of [first, second]) target.on('error', () => undefined);
   const writeTo = (target: Writable, chunk: Buffer) =>
     new Promise<void>((resolve, reject) => {
       target.write(chunk, (err) => (err ? reject(err) : resolve()));

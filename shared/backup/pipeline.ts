@@ -7,12 +7,19 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { Transform, type TransformCallback, Writable } from 'node:stream';
+import { type Readable, Transform, type TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { BackupObject, BackupStore } from '../providers/types';
 import { compressor, decompressor } from './compression';
 import { GarbageBudget } from './memory';
-import { makeFifo, privateTempFolder, releaseFifo, removePath, toolFailure } from './tools';
+import {
+  makeFifo,
+  privateTempFolder,
+  releaseFifo,
+  releaseUntilOpened,
+  removePath,
+  toolFailure,
+} from './tools';
 import type { ArchiveSink, Compression, DumpOptions, EngineSession, ToolOutcome } from './types';
 
 const READ_CHUNK = 256 * 1024;
@@ -100,12 +107,16 @@ export async function streamBackup(request: StreamBackupRequest): Promise<Stored
   try {
     await makeFifo(fifo);
     const toolDone = request.session.dump(fifo, request.dump, request.signal);
+    // A pipe hands over at most 64 KiB per read; asking for more only allocates buffers to discard.
+    const archive = createReadStream(fifo, { highWaterMark: PIPE_CHUNK });
+    const opened = new Promise<void>((resolve) => {
+      archive.once('open', () => resolve()).once('close', () => resolve());
+    });
     // A tool that exits without opening the FIFO would leave our open() waiting forever.
-    void toolDone.then(() => releaseFifo(fifo, 'reader'));
+    void toolDone.then(() => releaseUntilOpened(fifo, 'reader', opened));
     const digest = new Digest({ highWaterMark: READ_CHUNK });
     const flowing = pipeline(
-      // A pipe hands over at most 64 KiB per read; asking for more only allocates buffers to discard.
-      createReadStream(fifo, { highWaterMark: PIPE_CHUNK }),
+      archive,
       new CompletionGate(toolDone, (tail) => request.session.checkComplete(tail)),
       compressor(request.compression),
       digest,
@@ -122,7 +133,7 @@ export async function streamBackup(request: StreamBackupRequest): Promise<Stored
     const [flowed, put] = await Promise.allSettled([flowing, putting]);
     if (flowed.status === 'rejected' || put.status === 'rejected') {
       await releaseFifo(fifo, 'writer');
-      await Promise.race([toolDone.catch(() => undefined), sleep(TOOL_EXIT_GRACE_MS)]);
+      await settledWithin(toolDone, TOOL_EXIT_GRACE_MS).catch(() => undefined);
       throw firstCause(flowed, put);
     }
     return { object: put.value, sha256: digest.sha256(), size: digest.bytes };
@@ -160,7 +171,14 @@ export async function readBack<T>(request: {
   sink?: ArchiveSink<T>;
   stopAtSink?: boolean;
 }): Promise<ReadBackResult<T>> {
-  const source = await request.store.get(request.key, request.signal);
+  let source: Readable;
+  try {
+    source = await request.store.get(request.key, request.signal);
+  } catch (err) {
+    // The sink's tool is already waiting on its FIFO: end it, or it (and the step) waits forever.
+    if (request.sink) await abandon(request.sink);
+    throw err;
+  }
   const digest = new Digest({ highWaterMark: READ_CHUNK });
   if (!request.sink) {
     await pipeline(source, digest, discard(), { signal: request.signal });
@@ -186,11 +204,27 @@ export async function readBack<T>(request: {
     await flowing;
   } catch (err) {
     // The sink's own verdict (a tool's stderr) explains more than a closed pipe does.
-    await sink.done;
+    await abandon(sink);
+    await settledWithin(sink.done, TOOL_EXIT_GRACE_MS);
     throw err;
   }
   const value = await sink.done;
   return { sha256: digest.sha256(), size: digest.bytes, value };
+}
+
+/**
+ * Closes a sink whose archive will not come: its tool sees the end of its input and exits (a
+ * tool that does not is ended by the session's close). Waits a while for its verdict.
+ */
+async function abandon<T>(sink: ArchiveSink<T>): Promise<void> {
+  // Without an error: nobody listens to the sink's 'error' any more; the caller reports the cause.
+  sink.writable.destroy();
+  await settledWithin(sink.done, TOOL_EXIT_GRACE_MS).catch(() => undefined);
+}
+
+/** Resolves or rejects as `promise` does if it settles within `ms`; resolves otherwise. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([promise, sleep(ms).then(() => undefined)]);
 }
 
 function discard(): Writable {

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { ActionError } from '../errors';
 import {
+  endEveryTool,
   FifoWriter,
   findTool,
   makeFifo,
@@ -85,7 +86,13 @@ export async function openPostgres(
     '--dbname',
     database,
   ];
-  const tool = (path: string, args: string[]): ToolRun => ({ path, args, env: toolEnv, secrets });
+  const tool = (path: string, args: string[], signal?: AbortSignal): ToolRun => ({
+    path,
+    args,
+    env: toolEnv,
+    secrets,
+    ...(signal ? { signal } : {}),
+  });
   const psql = (database: string, sql: string) =>
     toolOutput(
       tool(tools.psql, [
@@ -118,6 +125,7 @@ export async function openPostgres(
   /** Feeds a FIFO to `consume` (a tool reading it); for the directory format, unpacks the tar first. */
   const fifoSink = async <T>(
     format: ArchiveFormat,
+    signal: AbortSignal,
     consume: (archivePath: string) => Promise<{ outcome: ToolOutcome; value: T }>,
   ): Promise<ArchiveSink<T>> => {
     const fifo = await newFifo();
@@ -125,7 +133,9 @@ export async function openPostgres(
     let reading: Promise<ToolOutcome>;
     if (format === 'directory') {
       const target = join(folder, `unpacked-${fifoCount}`);
-      const unpack = runTool(tool(tar(), ['--extract', '--file', fifo, '--directory', await mkdirp(target)]));
+      const unpack = runTool(
+        tool(tar(), ['--extract', '--file', fifo, '--directory', await mkdirp(target)], signal),
+      );
       reading = unpack;
       finished = unpack.then(async (outcome) =>
         outcome.exitCode === 0 ? consume(target) : { outcome, value: undefined as T },
@@ -150,18 +160,22 @@ export async function openPostgres(
     async serverVersion() {
       return (await psql(connection.database, 'SHOW server_version')).trim();
     },
-    async dump(fifoPath: string, options: DumpOptions): Promise<ToolOutcome> {
+    async dump(fifoPath: string, options: DumpOptions, signal: AbortSignal): Promise<ToolOutcome> {
       if (options.format === 'custom') {
         // --no-sync: a FIFO cannot be fsynced; the store makes the stored copy durable.
         return runTool(
-          tool(tools.pgDump, [
-            '--format=custom',
-            '--compress=0',
-            '--no-sync',
-            '--file',
-            fifoPath,
-            ...connArgs(connection.database),
-          ]),
+          tool(
+            tools.pgDump,
+            [
+              '--format=custom',
+              '--compress=0',
+              '--no-sync',
+              '--file',
+              fifoPath,
+              ...connArgs(connection.database),
+            ],
+            signal,
+          ),
         );
       }
       if (options.format !== 'directory')
@@ -170,20 +184,26 @@ export async function openPostgres(
       // sent as one tar stream, so this is the one format that takes local disk space.
       const target = join(folder, `dump-${Date.now()}`);
       const dumped = await runTool(
-        tool(tools.pgDump, [
-          '--format=directory',
-          '--compress=0',
-          '--no-sync',
-          '--jobs',
-          String(options.jobs),
-          '--file',
-          target,
-          ...connArgs(connection.database),
-        ]),
+        tool(
+          tools.pgDump,
+          [
+            '--format=directory',
+            '--compress=0',
+            '--no-sync',
+            '--jobs',
+            String(options.jobs),
+            '--file',
+            target,
+            ...connArgs(connection.database),
+          ],
+          signal,
+        ),
       );
       if (dumped.exitCode !== 0) return dumped;
       try {
-        return await runTool(tool(tar(), ['--create', '--file', fifoPath, '--directory', target, '.']));
+        return await runTool(
+          tool(tar(), ['--create', '--file', fifoPath, '--directory', target, '.'], signal),
+        );
       } finally {
         await removePath(target);
       }
@@ -191,11 +211,11 @@ export async function openPostgres(
     checkComplete() {
       // pg_dump's exit status is the proof: it exits non-zero on any error.
     },
-    listSink(format) {
-      return fifoSink(format, async (archivePath) => {
+    listSink(format, signal) {
+      return fifoSink(format, signal, async (archivePath) => {
         let entries = 0;
         const outcome = await runTool({
-          ...tool(tools.pgRestore, ['--list', formatArg(format), archivePath]),
+          ...tool(tools.pgRestore, ['--list', formatArg(format), archivePath], signal),
           onStdoutLine: (line) => {
             if (line !== '' && !line.startsWith(';')) entries++;
           },
@@ -209,20 +229,24 @@ export async function openPostgres(
         return { outcome, value: entries };
       });
     },
-    restoreSink(format, database, options) {
-      return fifoSink(format, async (archivePath) => {
+    restoreSink(format, database, options, signal) {
+      return fifoSink(format, signal, async (archivePath) => {
         const parallel = format === 'directory' && options.jobs > 1;
         const outcome = await runTool(
-          tool(tools.pgRestore, [
-            ...connArgs(database),
-            '--no-owner',
-            '--no-privileges',
-            '--exit-on-error',
-            ...(options.clean ? ['--clean', '--if-exists'] : []),
-            ...(parallel ? ['--jobs', String(options.jobs)] : ['--single-transaction']),
-            formatArg(format),
-            archivePath,
-          ]),
+          tool(
+            tools.pgRestore,
+            [
+              ...connArgs(database),
+              '--no-owner',
+              '--no-privileges',
+              '--exit-on-error',
+              ...(options.clean ? ['--clean', '--if-exists'] : []),
+              ...(parallel ? ['--jobs', String(options.jobs)] : ['--single-transaction']),
+              formatArg(format),
+              archivePath,
+            ],
+            signal,
+          ),
         );
         return { outcome, value: undefined };
       });
@@ -243,6 +267,7 @@ export async function openPostgres(
       await psql(connection.database, `DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
     },
     async close() {
+      await endEveryTool();
       await removePath(folder);
     },
   };

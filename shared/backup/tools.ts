@@ -1,14 +1,16 @@
 /**
  * Running the database client tools: found on PATH (or in Debian's versioned PostgreSQL folders),
- * started through @actions/exec with argument arrays and an environment stripped of anything
- * secret, their stderr kept short and redacted for error messages.
+ * spawned with argument arrays and an environment stripped of anything secret, their stderr kept
+ * short and redacted for error messages. Every tool and FIFO is recorded, so that whatever fails
+ * (a store, a tool, a cancellation), `endEveryTool` ends them all before the step ends.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants, readdirSync } from 'node:fs';
 import { chmod, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import * as actionsExec from '@actions/exec';
 import { ActionError } from '../errors';
 import { redact } from '../mask';
 import type { ToolOutcome } from './types';
@@ -86,28 +88,85 @@ export interface ToolRun {
   secrets: readonly (string | undefined)[];
   /** Each line of stdout, for tools whose output is small or counted line by line. */
   onStdoutLine?: (line: string) => void;
+  /** Stops the tool (SIGTERM, then SIGKILL) when aborted: the run was cancelled. */
+  signal?: AbortSignal;
 }
 
+/** How long a tool asked to stop (SIGTERM) may take before it is killed (SIGKILL). */
+const STOP_GRACE_MS = 5_000;
+
+/** The tools still running and the FIFOs still present: what `endEveryTool` ends. */
+const running = new Set<ChildProcess>();
+const fifos = new Set<string>();
+
 /** Runs a tool to its end; never throws on a non-zero exit (callers decide what it means). */
-export async function runTool(run: ToolRun): Promise<ToolOutcome> {
-  const tail: string[] = [];
-  const exitCode: number | null = await actionsExec.exec(run.path, run.args, {
-    env: run.env,
-    silent: true,
-    ignoreReturnCode: true,
-    listeners: {
-      errline: (line) => {
-        tail.push(line);
-        if (tail.length > STDERR_TAIL_LINES) tail.shift();
-      },
-      ...(run.onStdoutLine ? { stdline: run.onStdoutLine } : {}),
-    },
+export function runTool(run: ToolRun): Promise<ToolOutcome> {
+  const tool = run.path.split('/').pop() ?? run.path;
+  return new Promise((resolve) => {
+    const tail: string[] = [];
+    const child = spawn(run.path, run.args, { env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    createInterface({ input: child.stderr, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) => {
+      tail.push(line);
+      if (tail.length > STDERR_TAIL_LINES) tail.shift();
+    });
+    if (run.onStdoutLine) {
+      createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY }).on(
+        'line',
+        run.onStdoutLine,
+      );
+    } else child.stdout.resume();
+    const onAbort = () => stopTool(child);
+    run.signal?.addEventListener('abort', onAbort, { once: true });
+    if (run.signal?.aborted) onAbort();
+    let spawnError: Error | undefined;
+    child.once('error', (err) => {
+      spawnError = err;
+    });
+    // 'close' comes after the tool exited and its output was read to the end.
+    child.once('close', (code) => {
+      running.delete(child);
+      run.signal?.removeEventListener('abort', onAbort);
+      if (spawnError && code === null && child.pid === undefined)
+        tail.push(`could not start: ${spawnError.message}`);
+      resolve({
+        tool,
+        exitCode: spawnError && child.pid === undefined ? -1 : code,
+        stderrTail: redact(tail.join('\n'), run.secrets),
+      });
+    });
   });
-  return {
-    tool: run.path.split('/').pop() ?? run.path,
-    exitCode,
-    stderrTail: redact(tail.join('\n'), run.secrets),
-  };
+}
+
+/** Asks a tool to stop, and kills it if it has not within the grace period. */
+function stopTool(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  timer.unref();
+  child.once('exit', () => clearTimeout(timer));
+}
+
+/**
+ * Ends every tool still running and opens both ends of every FIFO still present, so that no
+ * child, pipe or pending open outlives the step: called when a session closes, whatever failed.
+ * Resolves once every tool has exited.
+ */
+export async function endEveryTool(): Promise<void> {
+  const exits = [...running].map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        stopTool(child);
+      }),
+  );
+  // Our own pending opens of a FIFO whose tool is gone return once the other end opens.
+  for (const fifo of fifos) {
+    await releaseFifo(fifo, 'reader');
+    await releaseFifo(fifo, 'writer');
+  }
+  await Promise.all(exits);
 }
 
 /** Runs a tool and returns its stdout; a non-zero exit throws with its stderr. */
@@ -136,6 +195,7 @@ export async function writeCredentialsFile(path: string, content: string): Promi
 
 export async function removePath(path: string): Promise<void> {
   await rm(path, { recursive: true, force: true });
+  for (const fifo of fifos) if (fifo === path || fifo.startsWith(`${path}/`)) fifos.delete(fifo);
 }
 
 const MKFIFO: ToolSearch = { names: ['mkfifo'], installHint: 'install coreutils' };
@@ -152,6 +212,7 @@ export async function makeFifo(path: string): Promise<void> {
     secrets: [],
   });
   assertSucceeded(outcome);
+  fifos.add(path);
 }
 
 /**
@@ -173,6 +234,27 @@ export async function releaseFifo(path: string, ourSide: 'reader' | 'writer'): P
 }
 
 /**
+ * Releases our pending open of a FIFO until it has returned. One release is not enough: our
+ * open() runs on a worker thread, and may start after a release made just before it, then wait
+ * for a partner forever (and a process cannot exit while a worker thread is blocked).
+ */
+export async function releaseUntilOpened(
+  path: string,
+  ourSide: 'reader' | 'writer',
+  opened: Promise<unknown>,
+): Promise<void> {
+  let settled = false;
+  void opened.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  for (let tries = 0; !settled && tries < 1_000; tries++) {
+    await releaseFifo(path, ourSide);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
  * A writable into a FIFO that a tool reads. A tool may stop reading early on purpose (pg_restore
  * --list reads only the table of contents); the rest of the stream is then discarded, so the
  * stream's checksum still covers every byte. A tool that fails is reported by `toolDone`.
@@ -189,7 +271,10 @@ export class FifoWriter extends Writable {
   }
 
   override _construct(callback: (error?: Error | null) => void): void {
-    open(this.path, constants.O_WRONLY).then(
+    const opening = open(this.path, constants.O_WRONLY);
+    // A tool that ends without opening its end (killed, failed to start) must not leave us waiting.
+    void this.toolDone.then(() => releaseUntilOpened(this.path, 'writer', opening));
+    opening.then(
       (handle) => {
         this.handle = handle;
         callback();

@@ -216,4 +216,9 @@ export interface BackupStore {
   get(key: string, signal: AbortSignal): Promise<import('node:stream').Readable>;
   /** Removes `key`; a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Makes the object under `pendingKey` appear under `finalKey` (create-only), then removes
+   * `pendingKey`: a backup gets its final name only once it has been verified.
+   */
+  publish(pendingKey: string, finalKey: string, signal: AbortSignal): Promise<BackupObject>;
 }

@@ -75,6 +75,28 @@ export class GcsStore implements BackupStore {
     return stream;
   }
 
+  /**
+   * A server-side rewrite (objects.rewrite; the SDK follows its rewrite tokens until done), create-
+   * only through `ifGenerationMatch=0` on the destination; then the pending object is deleted.
+   */
+  async publish(pendingKey: string, finalKey: string): Promise<BackupObject> {
+    const target = this.file(finalKey);
+    try {
+      await this.file(pendingKey).copy(target, { preconditionOpts: { ifGenerationMatch: 0 } });
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 412) throw new ObjectExistsError(this.uriOf(finalKey));
+      throw err;
+    }
+    await this.delete(pendingKey);
+    const [metadata] = await target.getMetadata();
+    return {
+      uri: this.uriOf(finalKey),
+      key: finalKey,
+      size: Number(metadata.size ?? 0),
+      created: new Date(metadata.timeCreated ?? Date.now()),
+    };
+  }
+
   async delete(key: string): Promise<void> {
     await this.file(key).delete({ ignoreNotFound: true });
   }

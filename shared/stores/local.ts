@@ -97,6 +97,21 @@ export class LocalDirectoryStore implements BackupStore {
     return createReadStream(path, { fd: handle, signal, highWaterMark: 1 << 20 });
   }
 
+  /** A hard link: atomic, create-only (link() fails on an existing name), no bytes copied. */
+  async publish(pendingKey: string, finalKey: string): Promise<BackupObject> {
+    const finalPath = this.pathOf(finalKey);
+    try {
+      await link(this.pathOf(pendingKey), finalPath);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ObjectExistsError(this.uriOf(finalKey));
+      throw err;
+    }
+    await this.delete(pendingKey);
+    await syncFolder(dirname(finalPath));
+    const info = await stat(finalPath);
+    return { uri: this.uriOf(finalKey), key: finalKey, size: info.size, created: info.mtime };
+  }
+
   async delete(key: string): Promise<void> {
     await unlink(this.pathOf(key)).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw err;

@@ -365,7 +365,7 @@ describe('faults leave no object under its final name and retention removes noth
           'database-url': postgres.url('corrupt_target'),
           destination: `file://${localFolder}`,
           'restore-from': uri,
-          'confirm-restore': 'corrupt_target',
+          'confirm-restore': 'corrupt_target from small',
         },
         { env },
       );

@@ -115,7 +115,7 @@ describe.each([
           'database-url': db.url(fresh),
           destination: destination(),
           'restore-from': backup.outputs.uri,
-          'confirm-restore': fresh,
+          'confirm-restore': `${fresh} from shop`,
         },
         { env },
       );
@@ -154,16 +154,24 @@ describe('formats and options', () => {
       operation: 'restore',
       'database-url': postgres.url('from_directory'),
       destination,
-      'confirm-restore': 'from_directory',
+      'confirm-restore': 'from_directory from shop',
       jobs: 2,
     };
-    // `latest` looks under <destination>/<database>/: from_directory has no backups of its own.
-    const latest = await runBundle('db-backup', { ...target, 'restore-from': 'latest' }, { env });
+    // `latest` looks under <destination>/<database>/: from_directory has no backups of its own…
+    const latest = await runBundle(
+      'db-backup',
+      { ...target, 'confirm-restore': 'from_directory', 'restore-from': 'latest' },
+      { env },
+    );
     expect(latest.exitCode).toBe(1);
     expect(latest.errors.join()).toMatch(/no verified backup of from_directory/);
     const restore = await runBundle('db-backup', { ...target, 'restore-from': backup.outputs.uri }, { env });
     expect(restore.errors).toEqual([]);
     expect(fingerprint(postgres, 'from_directory')).toEqual(fingerprint(postgres, 'shop'));
+    // …unless the confirmation names the source: then the newest backup of shop.
+    const latestOfShop = await runBundle('db-backup', { ...target, 'restore-from': 'latest' }, { env });
+    expect(latestOfShop.errors).toEqual([]);
+    expect(latestOfShop.outputs.uri).toBe(backup.outputs.uri);
   });
 
   it('restore-from latest picks the newest verified backup of the database', async () => {

@@ -373,6 +373,14 @@ export interface CuttingProxy {
   url: string;
   /** While set, a connection is cut once it has carried this many request bytes. */
   cutAfterBytes: number | undefined;
+  /**
+   * While set, a request whose head (request line and headers) it accepts is answered by cutting
+   * the connection before it reaches the server: a store failing on one kind of request (e.g. the
+   * GET of an object during verification) while every other request goes through.
+   */
+  refuse: ((requestHead: string) => boolean) | undefined;
+  /** Requests refused so far. */
+  refused: number;
   cuts: number;
   close(): Promise<void>;
 }
@@ -384,6 +392,8 @@ export async function startCuttingProxy(targetPort: number): Promise<CuttingProx
   const proxy: CuttingProxy = {
     url: '',
     cutAfterBytes: undefined,
+    refuse: undefined,
+    refused: 0,
     cuts: 0,
     close: () =>
       new Promise<void>((resolve) => {
@@ -397,6 +407,14 @@ export async function startCuttingProxy(targetPort: number): Promise<CuttingProx
     let carried = 0;
     client.on('data', (chunk: Buffer) => {
       carried += chunk.length;
+      // A request starts a chunk (the SDKs write each request's head in one piece).
+      const head = chunk.subarray(0, 4096).toString('latin1');
+      if (proxy.refuse && /^(GET|HEAD|PUT|POST|DELETE) \S+ HTTP\/1\.1\r\n/.test(head) && proxy.refuse(head)) {
+        proxy.refused++;
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
       if (proxy.cutAfterBytes !== undefined && carried > proxy.cutAfterBytes) {
         proxy.cuts++;
         client.destroy();

@@ -63,6 +63,11 @@ export interface RestoreSettings extends CommonSettings {
   operation: 'restore';
   /** An object URI, or 'latest'. */
   restoreFrom: string;
+  /**
+   * The database whose backup the confirmation accepts restoring over the target: the target
+   * itself (`confirm-restore: shop`) or the one it names (`confirm-restore: shop from shop_eu`).
+   */
+  confirmedSource: string;
 }
 
 export type DbBackupSettings = BackupSettings | RestoreSettings;
@@ -118,15 +123,8 @@ export function readSettings(core: Core): DbBackupSettings {
         throw new InputError(INPUTS.restoreFrom, (err as Error).message, 'latest');
       }
     }
-    const confirm = read.optional(INPUTS.confirmRestore);
-    if (confirm !== connection.database) {
-      throw new InputError(
-        INPUTS.confirmRestore,
-        `must equal the target database's name to restore over it (got ${confirm === undefined ? 'nothing' : `"${confirm}"`})`,
-        connection.database,
-      );
-    }
-    return { ...common, operation, restoreFrom };
+    const confirmedSource = parseConfirmation(read.optional(INPUTS.confirmRestore), connection.database);
+    return { ...common, operation, restoreFrom, confirmedSource };
   }
 
   const format = read.choice<ArchiveFormat>(
@@ -204,4 +202,38 @@ function readConnection(
     ...(secret === undefined ? {} : { password: secret }),
     ...(fromUrl.sslMode ? { sslMode: fromUrl.sslMode } : {}),
   };
+}
+
+/** The separator in `confirm-restore: <target> from <source>`. */
+const FROM = ' from ';
+
+/**
+ * `confirm-restore` names the database a restore overwrites, and the database the backup was
+ * taken from when that is another one: a backup of one database never lands in another silently.
+ * Returns the source database it accepts.
+ */
+export function parseConfirmation(confirm: string | undefined, target: string): string {
+  if (confirm === target) return target;
+  if (confirm?.startsWith(`${target}${FROM}`) && confirm.length > target.length + FROM.length) {
+    return confirm.slice(target.length + FROM.length);
+  }
+  throw new InputError(
+    INPUTS.confirmRestore,
+    `must equal the target database's name to restore over it, or "<target> from <source database>" to restore another database's backup into it (got ${confirm === undefined ? 'nothing' : `"${confirm}"`})`,
+    target,
+  );
+}
+
+/** Refuses a backup of a database other than the one the confirmation named. */
+export function checkConfirmedSource(
+  settings: { confirmedSource: string; connection: { database: string } },
+  backup: { uri: string; database: string },
+): void {
+  if (backup.database === settings.confirmedSource) return;
+  const target = settings.connection.database;
+  throw new InputError(
+    INPUTS.confirmRestore,
+    `${backup.uri} is a backup of database "${backup.database}", not "${settings.confirmedSource}"; to restore it into "${target}", name its source`,
+    `${target}${FROM}${backup.database}`,
+  );
 }

@@ -9,6 +9,7 @@ import {
   backupKey,
   metadataKey,
   parseMetadata,
+  pendingKey,
 } from '../../../shared/backup/metadata';
 import { readBack, streamBackup } from '../../../shared/backup/pipeline';
 import { selectForRemoval } from '../../../shared/backup/retention';
@@ -24,6 +25,7 @@ import { heading, table } from '../../../shared/summary';
 import { toolkit } from '../../../shared/toolkit';
 import {
   type BackupSettings,
+  checkConfirmedSource,
   type DbBackupSettings,
   OUTPUTS,
   type RestoreSettings,
@@ -73,11 +75,13 @@ async function backup(ctx: ActionContext, settings: BackupSettings, session: Eng
 
   // The dump is one snapshot taken somewhere between these counts and those taken after it.
   const countsBefore = settings.verify === 'restore' ? await session.tableCounts(database) : undefined;
+  // Uploaded and verified under a pending name; only a verified backup gets its final name.
+  const pending = pendingKey(key);
   core.info(`Dumping ${settings.engine} ${serverVersion} database "${database}" to ${store.uriOf(key)}`);
   const stored = await streamBackup({
     session,
     store,
-    key,
+    key: pending,
     compression: settings.compression,
     dump: { format: settings.format, jobs: settings.jobs },
     signal,
@@ -89,11 +93,26 @@ async function backup(ctx: ActionContext, settings: BackupSettings, session: Eng
     if (stored.object.size !== stored.size) {
       throw new ActionError(`the store holds ${stored.object.size} bytes, but ${stored.size} were sent`);
     }
-    tables = await verify(ctx, settings, session, { store, key, sha256: stored.sha256, countsBefore });
+    tables = await verify(ctx, settings, session, {
+      store,
+      key: pending,
+      sha256: stored.sha256,
+      countsBefore,
+    });
   } catch (err) {
-    // An unverified backup never counts; remove it so that nobody mistakes it for one.
-    await store.delete(key).catch(() => undefined);
-    throw new ActionError(`verification (${settings.verify}) failed, backup removed: ${errorMessage(err)}`);
+    const cause = `verification (${settings.verify}) failed: ${errorMessage(err)}`;
+    throw await withoutPending(store, pending, cause, err);
+  }
+  try {
+    throwIfCancelled(signal);
+    await store.publish(pending, key, signal);
+  } catch (err) {
+    throw await withoutPending(
+      store,
+      pending,
+      `could not give the verified backup its final name ${store.uriOf(key)}: ${errorMessage(err)}`,
+      err,
+    );
   }
 
   const metadata: BackupMetadata = {
@@ -117,7 +136,7 @@ async function backup(ctx: ActionContext, settings: BackupSettings, session: Eng
     contentType: 'application/json',
   });
 
-  const removed = await applyRetention(ctx, settings, store, backupFolder(prefix, database));
+  const removed = await applyRetention(ctx, settings, store, backupFolder(prefix, database), key);
   const seconds = (clock.now() - started) / 1000;
   setOutputs(core, {
     uri: store.uriOf(key),
@@ -153,6 +172,25 @@ async function backup(ctx: ActionContext, settings: BackupSettings, session: Eng
       true,
     )
     .write();
+}
+
+/**
+ * Removes an upload that will never be a backup, and says truthfully what is left: it never had
+ * its final name, and without metadata nothing (listing, retention, restore) takes it for one.
+ */
+async function withoutPending(
+  store: BackupStore,
+  pending: string,
+  cause: string,
+  err: unknown,
+): Promise<Error> {
+  const removal = await store.delete(pending).then(
+    () => 'the upload was removed',
+    (deleteErr) =>
+      `the upload could not be removed (${errorMessage(deleteErr)}): delete ${store.uriOf(pending)}; it is not a backup and has no final name`,
+  );
+  if (err instanceof CancelledError) return new CancelledError(`${err.message}; ${removal}`);
+  return new ActionError(`${cause}; ${removal}`);
 }
 
 /** Proves the stored backup at the requested level; returns the scratch restore's row counts. */
@@ -249,6 +287,7 @@ async function applyRetention(
   settings: BackupSettings,
   store: BackupStore,
   folder: string,
+  newKey: string,
 ): Promise<string[]> {
   if (settings.retention.count === undefined && settings.retention.days === undefined) return [];
   const verified = await listVerified(
@@ -258,7 +297,7 @@ async function applyRetention(
     ctx.signal,
     (message) => ctx.core.warning(message),
   );
-  const doomed = selectForRemoval(verified, settings.retention, new Date(ctx.clock.now()));
+  const doomed = selectForRemoval(verified, settings.retention, new Date(ctx.clock.now()), [newKey]);
   const removed: string[] = [];
   for (const metadata of doomed) {
     throwIfCancelled(ctx.signal);
@@ -279,6 +318,7 @@ async function restore(ctx: ActionContext, settings: RestoreSettings, session: E
       `${store.uriOf(metadata.key)} is a ${metadata.engine} backup, not ${settings.engine}`,
     );
   }
+  checkConfirmedSource(settings, { uri: store.uriOf(metadata.key), database: metadata.database });
   const base = { store, key: metadata.key, compression: metadata.compression, signal };
   core.info(`Checking ${store.uriOf(metadata.key)} (${metadata.size} bytes) against its recorded sha256`);
   const checked = await readBack(base);
@@ -323,19 +363,17 @@ async function resolveBackup(
   settings: RestoreSettings,
 ): Promise<{ store: BackupStore; metadata: BackupMetadata }> {
   if (settings.restoreFrom === 'latest') {
+    // The newest backup of the database the confirmation named (the target itself by default).
+    const source = settings.confirmedSource;
     const { store, prefix } = await createBackupStore(settings.destination, storeOptions(settings));
-    const folder = backupFolder(prefix, settings.connection.database);
     const [newest] = await listVerified(
       store,
-      folder,
-      { engine: settings.engine, database: settings.connection.database },
+      backupFolder(prefix, source),
+      { engine: settings.engine, database: source },
       ctx.signal,
       (message) => ctx.core.warning(message),
     );
-    if (!newest)
-      throw new ActionError(
-        `no verified backup of ${settings.connection.database} under ${settings.destination}`,
-      );
+    if (!newest) throw new ActionError(`no verified backup of ${source} under ${settings.destination}`);
     return { store, metadata: newest };
   }
   const { store, key } = await openObject(settings.restoreFrom, storeOptions(settings));

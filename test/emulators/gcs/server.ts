@@ -244,6 +244,45 @@ export async function startGcsEmulator(): Promise<GcsEmulator> {
       return handleUploadPut(req, res, q.get('upload_id') ?? '');
 
     await readBody(req);
+    // Objects: rewrite (https://cloud.google.com/storage/docs/json_api/v1/objects/rewrite): a
+    // server-side copy; `ifGenerationMatch` is the destination's precondition (0 = create-only).
+    // Done in one call here; the service may answer `done: false` with a `rewriteToken` to resume.
+    m = path.match(/^\/storage\/v1\/b\/([^/]+)\/o\/(.+)\/rewriteTo\/b\/([^/]+)\/o\/(.+)$/);
+    if (m && req.method === 'POST') {
+      const [source, destination] = [
+        [decodeURIComponent(m[1] ?? ''), decodeURIComponent(m[2] ?? '')],
+        [decodeURIComponent(m[3] ?? ''), decodeURIComponent(m[4] ?? '')],
+      ] as [[string, string], [string, string]];
+      const from = objects.get(keyOf(...source));
+      if (!from) return sendError(res, 404, `No such object: ${source.join('/')}`, 'notFound');
+      const existing = objects.get(keyOf(...destination));
+      const wanted = q.has('ifGenerationMatch') ? Number(q.get('ifGenerationMatch')) : undefined;
+      if (wanted !== undefined && (existing?.generation ?? 0) !== wanted) {
+        return sendError(
+          res,
+          412,
+          'At least one of the pre-conditions you specified did not hold.',
+          'conditionNotMet',
+        );
+      }
+      const kmsKeyName = q.get('destinationKmsKeyName') ?? from.kmsKeyName;
+      const copy: StoredObject = {
+        ...from,
+        bucket: destination[0],
+        name: destination[1],
+        generation: ++generation,
+        created: new Date(),
+        ...(kmsKeyName ? { kmsKeyName } : {}),
+      };
+      objects.set(keyOf(...destination), copy);
+      return sendJson(res, {
+        kind: 'storage#rewriteResponse',
+        totalBytesRewritten: String(from.data.length),
+        objectSize: String(from.data.length),
+        done: true,
+        resource: resource(copy),
+      });
+    }
     m = path.match(/^\/storage\/v1\/b\/([^/]+)\/o$/);
     if (m && req.method === 'GET') {
       const bucket = decodeURIComponent(m[1] ?? '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INPUTS, OUTPUTS, readSettings } from '../../../actions/db-backup/src/inputs';
+import { checkConfirmedSource, INPUTS, OUTPUTS, readSettings } from '../../../actions/db-backup/src/inputs';
 import { InputError } from '../../../shared/errors';
 import { fakeCore } from '../../helpers/fake-core';
 import { declaredNames } from '../../helpers/metadata';
@@ -116,6 +116,35 @@ describe('db-backup inputs', () => {
     const ok = readSettings(
       fakeCore({ ...base, 'restore-from': 's3://b/prod/shop/x.dump.zst', 'confirm-restore': 'shop' }),
     );
-    expect(ok).toMatchObject({ operation: 'restore', restoreFrom: 's3://b/prod/shop/x.dump.zst' });
+    expect(ok).toMatchObject({
+      operation: 'restore',
+      restoreFrom: 's3://b/prod/shop/x.dump.zst',
+      confirmedSource: 'shop',
+    });
+  });
+
+  it('a backup of another database restores only when the confirmation names its source', () => {
+    const base = {
+      engine: 'postgres',
+      'database-url': URL_PG,
+      destination: 's3://b/prod',
+      operation: 'restore',
+      'restore-from': 'latest',
+    };
+    expect(readSettings(fakeCore({ ...base, 'confirm-restore': 'shop from shop_eu' }))).toMatchObject({
+      confirmedSource: 'shop_eu',
+    });
+    // The target comes first, as in "restore into shop from shop_eu"; nothing else is accepted.
+    expect(settingsError({ ...base, 'confirm-restore': 'shop_eu from shop' }).input).toBe('confirm-restore');
+    expect(settingsError({ ...base, 'confirm-restore': 'shop from ' }).input).toBe('confirm-restore');
+    const settings = { confirmedSource: 'shop', connection: { database: 'shop' } };
+    expect(() =>
+      checkConfirmedSource(settings, { uri: 's3://b/prod/shop_eu/x', database: 'shop_eu' }),
+    ).toThrow(
+      /input "confirm-restore": s3:\/\/b\/prod\/shop_eu\/x is a backup of database "shop_eu", not "shop".*\(for example: shop from shop_eu\)/,
+    );
+    expect(() =>
+      checkConfirmedSource(settings, { uri: 's3://b/prod/shop/x', database: 'shop' }),
+    ).not.toThrow();
   });
 });

@@ -33,6 +33,16 @@ const keys = (list: BackupMetadata[]) => list.map((b) => b.key).sort();
 describe('selectForRemoval', () => {
   const five = [backup(0.1), backup(1), backup(2), backup(10), backup(40)];
 
+  it('never removes the backup just made, even when other sidecars are dated later (clock ahead, concurrent run)', () => {
+    const justMade = backup(0, 'shop/just-made');
+    const fromTheFuture = [backup(-2, 'shop/ahead-1'), backup(-1, 'shop/ahead-2')];
+    const doomed = selectForRemoval([...fromTheFuture, justMade, backup(3)], { count: 1 }, NOW, [
+      justMade.key,
+    ]);
+    // Kept: the newest verified one (dated latest) and the one just made, whatever the count says.
+    expect(keys(doomed)).toEqual(['shop/3', 'shop/ahead-2']);
+  });
+
   it('removes nothing without a rule', () => {
     expect(selectForRemoval(five, {}, NOW)).toEqual([]);
   });

@@ -14,6 +14,7 @@ import type { BackupStore } from '../../../shared/providers/types';
 import { GCS_ENDPOINT_ENV, S3_ENDPOINT_ENV } from '../../../shared/stores/clients';
 import { ObjectExistsError } from '../../../shared/stores/errors';
 import { createBackupStore, openObject, parseDestination } from '../../../shared/stores/index';
+import { copyRanges } from '../../../shared/stores/s3';
 import { type GcsEmulator, startGcsEmulator } from '../../emulators/gcs/server';
 import { startServer, type TestServer } from '../../helpers/http-server';
 
@@ -99,6 +100,29 @@ describe.each([
     await store.delete(`${prefix}other/x`);
     await store.delete(`${prefix}other/x`);
     expect(await store.list(`${prefix}other/`)).toEqual([]);
+  });
+
+  it('publishes a pending object under its final name, create-only, and removes the pending one', async () => {
+    const { store, prefix } = await open();
+    await store.put(`${prefix}pub/.pending-a`, Readable.from([Buffer.from('verified')]), { signal });
+    const published = await store.publish(`${prefix}pub/.pending-a`, `${prefix}pub/a`, signal);
+    expect(published).toMatchObject({ key: `${prefix}pub/a`, size: 8 });
+    expect((await store.list(`${prefix}pub/`)).map((o) => o.key)).toEqual([`${prefix}pub/a`]);
+    expect(await readAll(store, `${prefix}pub/a`)).toBe('verified');
+    // A final name that is taken stays as it was; the pending object is left for the caller.
+    await store.put(`${prefix}pub/.pending-b`, Readable.from([Buffer.from('other')]), { signal });
+    await expect(store.publish(`${prefix}pub/.pending-b`, `${prefix}pub/a`, signal)).rejects.toBeInstanceOf(
+      ObjectExistsError,
+    );
+    expect(await readAll(store, `${prefix}pub/a`)).toBe('verified');
+  });
+});
+
+describe('S3 multipart copy', () => {
+  it('copies in ranges that cover every byte once', () => {
+    expect(copyRanges(10, 4)).toEqual(['bytes=0-3', 'bytes=4-7', 'bytes=8-9']);
+    expect(copyRanges(8, 4)).toEqual(['bytes=0-3', 'bytes=4-7']);
+    expect(copyRanges(6 * 1024 ** 3)).toHaveLength(6);
   });
 });
 
