@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests use as real peers, when they are missing:
-# PostgreSQL (server and client), MariaDB, Prometheus, zstd. `npm test` runs it first; it says
-# nothing when everything is present, and is safe to run again. Needs root or sudo to install.
+# Installs the Debian packages the tests use as real peers, when they are missing: PostgreSQL
+# (server and client), MariaDB, Prometheus, zstd, and Chromium (the demo pages test). `npm test`
+# runs it first; it says nothing when everything is present, and is safe to run again. Needs root
+# or sudo to install.
 set -euo pipefail
 need=()
 have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || ls /usr/lib/postgresql/*/bin/"$1" >/dev/null 2>&1; }
