@@ -1,0 +1,110 @@
+/**
+ * What the step's data could have caught: the power of the judge's end-of-window comparison to
+ * detect a candidate R times worse than the baseline, from exposure alone.
+ *
+ * Given a minute's total errors X = eC + eB and the candidate's share of requests ρ, the candidate's
+ * errors are binomial with θ = ρr/(ρr + 1 − ρ) (sequential.ts). Summed over the judged minutes, a
+ * one-sided test at level α of r = r0 against r = R·r0 has power
+ *   Φ((μ1 − μ0 − z_α·√v0) / √v1),  μ = Σ X·θ, v = Σ X·θ(1 − θ)
+ * (normal approximation). Only requests, total errors and the split enter: never which arm the
+ * errors fell in, so extending the bake on this number leaves the judge's level intact. The
+ * minute with the most errors is left out, as the judge's end-of-window test leaves one out.
+ */
+import { inverseNormalCdf, normalCdf } from '../judge/math';
+
+const shareAt = (rho: number, ratio: number) => (rho * ratio) / (rho * ratio + 1 - rho);
+
+/** Ratios searched for the smallest detectable one (beyond the last: "none"). */
+const MAX_RATIO = 1000;
+
+export class Exposure {
+  private readonly events: number[] = [];
+  private readonly shares: number[] = [];
+  /** Candidate requests over the judged minutes. */
+  candidateRequests = 0;
+  judgedMinutes = 0;
+
+  constructor(
+    /** The tolerated ratio r0 (1 + max-increase). */
+    readonly nullRatio: number,
+    /** Level of the comparison (the judge's end-of-window level). */
+    readonly alpha: number,
+  ) {}
+
+  /** One judged minute (usable or not: a minute without data is time passed without exposure). */
+  add(candidateRequests: number, baselineRequests: number, totalErrors: number): void {
+    this.judgedMinutes++;
+    if (!(candidateRequests > 0 && baselineRequests > 0 && totalErrors >= 0)) return;
+    this.candidateRequests += candidateRequests;
+    if (totalErrors === 0) return;
+    this.events.push(totalErrors);
+    this.shares.push(candidateRequests / (candidateRequests + baselineRequests));
+  }
+
+  get totalErrors(): number {
+    return this.events.reduce((a, b) => a + b, 0);
+  }
+
+  private moments(ratio: number): { gap: number; v0: number; v1: number } {
+    let largest = -1;
+    for (let i = 0; i < this.events.length; i++) {
+      if (largest < 0 || (this.events[i] as number) > (this.events[largest] as number)) largest = i;
+    }
+    let gap = 0;
+    let v0 = 0;
+    let v1 = 0;
+    for (let i = 0; i < this.events.length; i++) {
+      if (i === largest && this.events.length > 1) continue;
+      const x = this.events[i] as number;
+      const rho = this.shares[i] as number;
+      const t0 = shareAt(rho, this.nullRatio);
+      const t1 = shareAt(rho, ratio * this.nullRatio);
+      gap += x * (t1 - t0);
+      v0 += x * t0 * (1 - t0);
+      v1 += x * t1 * (1 - t1);
+    }
+    return { gap, v0, v1 };
+  }
+
+  /** Probability that the data seen so far would have shown a regression of `ratio` × r0. */
+  power(ratio: number): number {
+    const { gap, v0, v1 } = this.moments(ratio);
+    if (!(v0 > 0) || !(gap > 0)) return 0;
+    const z = -inverseNormalCdf(this.alpha);
+    return normalCdf((gap - 0.5 - z * Math.sqrt(v0)) / Math.sqrt(Math.max(v1, 1e-12)));
+  }
+
+  /** The smallest ratio detected with probability ≥ `power`: Infinity when none up to 1000×. */
+  detectableRatio(power: number): number {
+    if (this.power(MAX_RATIO) < power) return Number.POSITIVE_INFINITY;
+    let lo = 1;
+    let hi = MAX_RATIO;
+    for (let i = 0; i < 40; i++) {
+      const mid = Math.sqrt(lo * hi);
+      if (this.power(mid) >= power) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
+
+  /**
+   * Judged minutes the comparison needs to reach `power` against `ratio` at the exposure seen so
+   * far (errors per minute and the split): undefined when no error has been seen yet.
+   */
+  minutesNeeded(ratio: number, power: number): number | undefined {
+    const total = this.totalErrors;
+    if (total === 0 || this.judgedMinutes === 0) return undefined;
+    let rho = 0;
+    for (let i = 0; i < this.events.length; i++)
+      rho += (this.events[i] as number) * (this.shares[i] as number);
+    rho /= total;
+    const t0 = shareAt(rho, this.nullRatio);
+    const t1 = shareAt(rho, ratio * this.nullRatio);
+    const z =
+      -inverseNormalCdf(this.alpha) * Math.sqrt(t0 * (1 - t0)) -
+      inverseNormalCdf(1 - power) * Math.sqrt(t1 * (1 - t1));
+    const needed = (z / (t1 - t0)) ** 2;
+    // One minute more for the minute the end-of-window test leaves out.
+    return (needed / total) * this.judgedMinutes + 1;
+  }
+}
