@@ -9,7 +9,7 @@
  */
 export const CEILING_MULTIPLES = [1.25, 1.5, 2, 3, 5, 10] as const;
 const BET_FRACTION = 0.5;
-const INTERVAL_CAP = 8;
+const INTERVAL_CAP = 3;
 
 /**
  * The ceiling never sits below this multiple of the baseline's error rate: a service that always
@@ -29,7 +29,10 @@ export function baselineRateBound(errors: number, requests: number): number {
 }
 
 /** The ceiling in force: max-error-rate, raised to twice the baseline's rate when that is higher. */
-export function effectiveCeiling(maxErrorRate: number, baseline: { errors: number; requests: number }): number {
+export function effectiveCeiling(
+  maxErrorRate: number,
+  baseline: { errors: number; requests: number },
+): number {
   const bound = baselineRateBound(baseline.errors, baseline.requests);
   const relative = Number.isFinite(bound) ? CEILING_BASELINE_MULTIPLE * bound : 0;
   return Math.min(0.99, Math.max(maxErrorRate, relative));

@@ -8,7 +8,7 @@ export const GATE_DEFAULTS = Object.freeze({
   maxErrorRate: 0.05,
   maxIncrease: 0,
   minRequests: 100,
-  falseAlarmRate: 0.01,
+  falseAlarmRate: 0.005,
   /** Chosen on the gate benchmark (reports/gate-benchmark.md). */
   detectableRatio: 4,
   /** max-duration defaults to this multiple of duration. */

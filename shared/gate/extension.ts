@@ -7,6 +7,13 @@
 import type { Exposure } from './power';
 import type { GateConfig } from './types';
 
+/**
+ * The judge learns the service's noise from the step's own minutes (there is no A/A history in
+ * production): with fewer judged intervals than this, a 2× regression at a busy service reads as
+ * noise, so a short bake extends to this many before a pass, whatever the power says.
+ */
+export const MIN_JUDGED_INTERVALS = 8;
+
 /** Beyond this multiple of max-duration, the estimate says extending cannot help: stop at `duration`. */
 export const HOPELESS_MULTIPLE = 2;
 
@@ -19,7 +26,8 @@ export function bakeStep(
 ): BakeStep {
   if (intervals < config.horizon) return 'watch';
   if (intervals >= config.maxHorizon) return 'decide';
-  if (exposure.power(config.detectableRatio) >= config.power) return 'decide';
+  const judged = intervals - config.warmup;
+  if (judged >= MIN_JUDGED_INTERVALS && exposure.power(config.detectableRatio) >= config.power) return 'decide';
   const needed = exposure.minutesNeeded(config.detectableRatio, config.power);
   // No error seen at all: no estimate, and the few-errors fallback decides at `duration`.
   if (needed === undefined) return 'decide';

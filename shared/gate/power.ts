@@ -8,9 +8,13 @@
  *   Φ((μ1 − μ0 − z_α·√v0) / √v1),  μ = Σ X·θ, v = Σ X·θ(1 − θ)
  * (normal approximation). Only requests, total errors and the split enter: never which arm the
  * errors fell in, so extending the bake on this number leaves the judge's level intact. The
- * minute with the most errors is left out, as the judge's end-of-window test leaves one out.
+ * minutes with the most errors are left out, as many as the judge's end-of-window test leaves out.
  */
 import { inverseNormalCdf, normalCdf } from '../judge/math';
+import { DEFAULT_SEQUENTIAL_OPTIONS, endOfWindowTrimFor } from '../judge/sequential';
+
+/** The minutes the judge's end-of-window test leaves out, left out here too. */
+const trimFor = (minutes: number) => endOfWindowTrimFor(minutes, DEFAULT_SEQUENTIAL_OPTIONS.endOfWindowTrim);
 
 const shareAt = (rho: number, ratio: number) => (rho * ratio) / (rho * ratio + 1 - rho);
 
@@ -46,15 +50,20 @@ export class Exposure {
   }
 
   private moments(ratio: number): { gap: number; v0: number; v1: number } {
-    let largest = -1;
-    for (let i = 0; i < this.events.length; i++) {
-      if (largest < 0 || (this.events[i] as number) > (this.events[largest] as number)) largest = i;
+    // The TRIM busiest minutes are left out (a stable order: by events, then by position).
+    const left = new Set<number>();
+    const trim = trimFor(this.events.length);
+    if (trim > 0) {
+      const order = this.events
+        .map((_, i) => i)
+        .sort((a, b) => (this.events[b] as number) - (this.events[a] as number) || a - b);
+      for (const i of order.slice(0, trim)) left.add(i);
     }
     let gap = 0;
     let v0 = 0;
     let v1 = 0;
     for (let i = 0; i < this.events.length; i++) {
-      if (i === largest && this.events.length > 1) continue;
+      if (left.has(i)) continue;
       const x = this.events[i] as number;
       const rho = this.shares[i] as number;
       const t0 = shareAt(rho, this.nullRatio);
@@ -104,7 +113,8 @@ export class Exposure {
       -inverseNormalCdf(this.alpha) * Math.sqrt(t0 * (1 - t0)) -
       inverseNormalCdf(1 - power) * Math.sqrt(t1 * (1 - t1));
     const needed = (z / (t1 - t0)) ** 2;
-    // One minute more for the minute the end-of-window test leaves out.
-    return (needed / total) * this.judgedMinutes + 1;
+    // And the minutes the end-of-window test leaves out.
+    const minutes = (needed / total) * this.judgedMinutes;
+    return minutes + trimFor(minutes);
   }
 }

@@ -224,7 +224,7 @@ export class GateState {
     return undefined;
   }
 
-  /** Why the data can't support a pass (too little, missing, over the ceiling), if it can't. */
+  /** Why the data can't support a pass (too little or missing), if it can't. */
   private passBlocker(): Decision | undefined {
     const missing = this.records.filter((r) => !r.usable).length;
     if (this.candidate.requests < this.config.minRequests) {
@@ -237,15 +237,8 @@ export class GateState {
           : `only ${this.candidate.requests} candidate requests, fewer than min-requests ${this.config.minRequests}: too little data to judge`,
       };
     }
-    const rate = rateOf(this.candidate);
-    const ceiling = this.currentCeiling();
-    if (rate > ceiling) {
-      return {
-        verdict: 'fail',
-        by: 'ceiling',
-        reason: `candidate error rate ${percent(rate)} over ${this.candidate.requests} requests is above the ${percent(ceiling)} ceiling`,
-      };
-    }
+    // Over the ceiling is the sequential ceiling test's call (it stays valid checked every
+    // interval); comparing the observed rate with it here would fail healthy candidates on a burst.
     if (this.latencyLimited && this.latencyIntervals === 0) {
       return {
         verdict: 'inconclusive',

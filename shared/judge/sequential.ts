@@ -60,9 +60,10 @@ export interface SequentialJudgeOptions {
   /** Level of the end-of-window z test on all data at the horizon (0 disables it). */
   endOfWindowAlpha: number;
   /**
-   * Minutes the end-of-window test leaves out: the ones that speak most against the candidate. A
-   * short candidate-only burst (one or two minutes) then cannot decide alone, while a steady
-   * regression shows in every other minute too.
+   * Most minutes the end-of-window test leaves out: the ones that speak most against the
+   * candidate. A short candidate-only burst (one or two minutes) then cannot decide alone, while a
+   * steady regression shows in every other minute too. Short windows leave out fewer
+   * (endOfWindowTrimFor).
    */
   endOfWindowTrim: number;
   /** Cap C on one minute's likelihood ratio. */
@@ -108,7 +109,7 @@ export const DEFAULT_SEQUENTIAL_OPTIONS: Readonly<SequentialJudgeOptions> = Obje
   minPromoteFraction: 0.5,
   betFraction: 0.97,
   endOfWindowAlpha: 0.005,
-  endOfWindowTrim: 1,
+  endOfWindowTrim: 2,
   confirmWindow: 0,
   minuteCap: 4.5,
   confirmMinuteCap: 4.5,
@@ -130,6 +131,14 @@ export function stageAlphas(falseRollbackRate: number): {
 } {
   const rate = Math.min(0.25, Math.max(1e-9, falseRollbackRate));
   return { alarmAlpha: rate, confirmAlpha: 1, endOfWindowAlpha: rate / 2 };
+}
+
+/** Minutes per minute left out by the end-of-window test: one in five, up to its maximum. */
+const MINUTES_PER_TRIM = 5;
+
+/** Minutes the end-of-window test leaves out of `minutes` minutes with data. */
+export function endOfWindowTrimFor(minutes: number, maxTrim: number): number {
+  return Math.min(maxTrim, Math.floor(minutes / MINUTES_PER_TRIM));
 }
 
 type Stage = 'warmup' | 'watch' | 'confirm' | 'rollback' | 'promote';
@@ -266,7 +275,8 @@ class EvidenceChannel {
   endOfWindowRejects(alpha: number, trim = 0): boolean {
     // Leave out the `trim` minutes whose score speaks most against the candidate.
     const dropped = new Set<number>();
-    for (let k = 0; k < Math.min(trim, this.minuteScores.length - 1); k++) {
+    const leaveOut = endOfWindowTrimFor(this.minuteScores.length, trim);
+    for (let k = 0; k < leaveOut; k++) {
       let worst = -1;
       for (let i = 0; i < this.minuteScores.length; i++) {
         if (dropped.has(i)) continue;
