@@ -3,6 +3,7 @@
  * error-rate-gate's decision code and the peers, on the judge benchmark's simulator. Pure and
  * deterministic: the same task and master seed give the same typed arrays in any thread.
  */
+import { maxBakeMinutes } from '../../shared/gate/config';
 import type { Verdict } from '../../shared/gate/types';
 import { deriveSeed } from '../judge/rng';
 import { type FamilyName, RunData, type RunShape, Simulator, TIERS, type TierName } from '../judge/simulate';
@@ -95,8 +96,6 @@ function simFamily(family: GateFamily): FamilyName {
   return (MISSING as readonly string[]).includes(family) ? 'healthy' : (family as FamilyName);
 }
 
-/** The longest a step can run: the gate's max-duration. */
-const MAX_MULTIPLE = 3;
 
 export class GateTaskRunner {
   private readonly simulator = new Simulator();
@@ -121,7 +120,7 @@ export class GateTaskRunner {
     const tier = TIERS.find((t) => t.name === task.tier);
     if (!tier) throw new Error(`unknown tier ${task.tier}`);
     const steps = task.scope === 'pipeline' ? PIPELINE_WEIGHTS.length : 1;
-    const length = steps * MAX_MULTIPLE * task.bake;
+    const length = steps * maxBakeMinutes(task.bake);
     if (this.data.blastThrough.length !== length) {
       this.data = new RunData(0, length);
       this.switched = new RunData(0, length);

@@ -8,7 +8,7 @@
  *   measurement; a metrics provider that keeps erroring aborts the analysis (consecutiveErrorLimit 4).
  * Peers judge the bake as configured: they have no extension.
  */
-import { GATE_DEFAULTS, gateConfig } from '../../shared/gate/config';
+import { GATE_DEFAULTS, gateConfig, maxBakeMinutes } from '../../shared/gate/config';
 import { createGateJudge } from '../../shared/gate/judge';
 import { GateState } from '../../shared/gate/state';
 import type { Verdict } from '../../shared/gate/types';
@@ -48,7 +48,7 @@ class OurGate implements StepJudge {
   start(bake: number): void {
     const config = gateConfig(GATE_DEFAULTS, {
       horizon: bake,
-      maxHorizon: GATE_DEFAULTS.maxDurationMultiple * bake,
+      maxHorizon: maxBakeMinutes(bake),
       intervalMs: 60_000,
     });
     this.state = new GateState(config, createGateJudge(GATE_DEFAULTS));

@@ -11,9 +11,16 @@ export const GATE_DEFAULTS = Object.freeze({
   falseAlarmRate: 0.005,
   /** Chosen on the gate benchmark (reports/gate-benchmark.md). */
   detectableRatio: 4,
-  /** max-duration defaults to this multiple of duration. */
-  maxDurationMultiple: 3,
+  /** max-duration defaults to this multiple of duration… */
+  maxDurationMultiple: 4,
+  /** …and at least this many minutes. */
+  minMaxDurationMinutes: 30,
 });
+
+/** The default max-duration, in minutes, for a bake of `duration` minutes. */
+export function maxBakeMinutes(duration: number): number {
+  return Math.max(GATE_DEFAULTS.maxDurationMultiple * duration, GATE_DEFAULTS.minMaxDurationMinutes, duration);
+}
 
 /** Power a pass needs against detectable-ratio. */
 export const DETECTION_POWER = 0.9;

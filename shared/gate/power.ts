@@ -77,7 +77,15 @@ export class Exposure {
 
   /** Probability that the data seen so far would have shown a regression of `ratio` × r0. */
   power(ratio: number): number {
-    const { gap, v0, v1 } = this.moments(ratio);
+    return this.scaledPower(ratio, 1);
+  }
+
+  /** The same for `scale` times as much data like it (a bake `scale` times as long). */
+  private scaledPower(ratio: number, scale: number): number {
+    const moments = this.moments(ratio);
+    const gap = moments.gap * scale;
+    const v0 = moments.v0 * scale;
+    const v1 = moments.v1 * scale;
     if (!(v0 > 0) || !(gap > 0)) return 0;
     const z = -inverseNormalCdf(this.alpha);
     return normalCdf((gap - 0.5 - z * Math.sqrt(v0)) / Math.sqrt(Math.max(v1, 1e-12)));
@@ -98,23 +106,20 @@ export class Exposure {
 
   /**
    * Judged minutes the comparison needs to reach `power` against `ratio` at the exposure seen so
-   * far (errors per minute and the split): undefined when no error has been seen yet.
+   * far (errors per minute and the split, as many minutes left out): undefined when no error has
+   * been seen yet, Infinity beyond 1000 times the minutes so far.
    */
   minutesNeeded(ratio: number, power: number): number | undefined {
-    const total = this.totalErrors;
-    if (total === 0 || this.judgedMinutes === 0) return undefined;
-    let rho = 0;
-    for (let i = 0; i < this.events.length; i++)
-      rho += (this.events[i] as number) * (this.shares[i] as number);
-    rho /= total;
-    const t0 = shareAt(rho, this.nullRatio);
-    const t1 = shareAt(rho, ratio * this.nullRatio);
-    const z =
-      -inverseNormalCdf(this.alpha) * Math.sqrt(t0 * (1 - t0)) -
-      inverseNormalCdf(1 - power) * Math.sqrt(t1 * (1 - t1));
-    const needed = (z / (t1 - t0)) ** 2;
-    // And the minutes the end-of-window test leaves out.
-    const minutes = (needed / total) * this.judgedMinutes;
-    return minutes + trimFor(minutes);
+    if (this.totalErrors === 0 || this.judgedMinutes === 0) return undefined;
+    if (this.scaledPower(ratio, 1) >= power) return this.judgedMinutes;
+    if (this.scaledPower(ratio, MAX_RATIO) < power) return Number.POSITIVE_INFINITY;
+    let lo = 1;
+    let hi = MAX_RATIO;
+    for (let i = 0; i < 40; i++) {
+      const mid = Math.sqrt(lo * hi);
+      if (this.scaledPower(ratio, mid) >= power) hi = mid;
+      else lo = mid;
+    }
+    return hi * this.judgedMinutes;
   }
 }

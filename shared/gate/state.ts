@@ -270,6 +270,8 @@ export class GateState {
     const traffic = `${perMinute >= 10 ? Math.round(perMinute) : Number(perMinute.toFixed(1))} candidate requests/min`;
     if (needed === undefined)
       return `no errors in either arm to compare, at ${traffic}; the comparison needs some errors to tell a ${formatRatio(detectableRatio)} regression apart`;
+    if (!Number.isFinite(needed))
+      return `at ${traffic} with so few errors, no bake would catch a ${formatRatio(detectableRatio)} regression ${percent(power, 0)} of the time`;
     return `catching a ${formatRatio(detectableRatio)} regression ${percent(power, 0)} of the time would need a bake of about ${formatMinutes((warmup + needed) * intervalMinutes)} at ${traffic}`;
   }
 

@@ -109,7 +109,7 @@ export const DEFAULT_SEQUENTIAL_OPTIONS: Readonly<SequentialJudgeOptions> = Obje
   minPromoteFraction: 0.5,
   betFraction: 0.97,
   endOfWindowAlpha: 0.005,
-  endOfWindowTrim: 2,
+  endOfWindowTrim: 3,
   confirmWindow: 0,
   minuteCap: 4.5,
   confirmMinuteCap: 4.5,
@@ -133,8 +133,8 @@ export function stageAlphas(falseRollbackRate: number): {
   return { alarmAlpha: rate, confirmAlpha: 1, endOfWindowAlpha: rate / 2 };
 }
 
-/** Minutes per minute left out by the end-of-window test: one in five, up to its maximum. */
-const MINUTES_PER_TRIM = 5;
+/** The end-of-window test leaves out one minute in four, up to its maximum. */
+const MINUTES_PER_TRIM = 4;
 
 /** Minutes the end-of-window test leaves out of `minutes` minutes with data. */
 export function endOfWindowTrimFor(minutes: number, maxTrim: number): number {

@@ -1,6 +1,6 @@
 import type { Core } from '../../../shared/core';
 import { ActionError, InputError } from '../../../shared/errors';
-import { GATE_DEFAULTS } from '../../../shared/gate/config';
+import { GATE_DEFAULTS, maxBakeMinutes } from '../../../shared/gate/config';
 import { type InputReader, inputReader, parseDurationMs } from '../../../shared/inputs';
 import { maskSecret } from '../../../shared/mask';
 import { loadBalancerDimension, targetGroupDimension } from '../../../shared/metrics/cloudwatch';
@@ -243,13 +243,13 @@ function readBake(
   durationMs: number,
   intervalMs: number,
 ): Pick<GateSettings, 'maxDurationMs' | 'detectableRatio'> {
-  const fallback = `${Math.round((GATE_DEFAULTS.maxDurationMultiple * durationMs) / 1000)}s`;
+  const fallback = `${Math.round(maxBakeMinutes(durationMs / 60_000) * 60)}s`;
   const maxDurationMs = read.durationMs(INPUTS.maxDuration, fallback);
   if (maxDurationMs < durationMs) {
     throw new InputError(
       INPUTS.maxDuration,
       `must be at least duration (${durationMs / 1000}s): it is how long the bake may extend beyond it`,
-      `${(GATE_DEFAULTS.maxDurationMultiple * durationMs) / 60_000}m`,
+      `${Math.ceil(maxBakeMinutes(durationMs / 60_000))}m`,
     );
   }
   if (maxDurationMs / intervalMs > 10_000) {
