@@ -49,21 +49,28 @@ export class Exposure {
     return this.events.reduce((a, b) => a + b, 0);
   }
 
+  private cache = { ratio: Number.NaN, count: -1, gap: 0, v0: 0, v1: 0 };
+
+  /** Σ X·(θ1 − θ0), Σ X·θ0(1 − θ0), Σ X·θ1(1 − θ1) over the minutes kept (memoized per ratio and minute). */
   private moments(ratio: number): { gap: number; v0: number; v1: number } {
-    // The TRIM busiest minutes are left out (a stable order: by events, then by position).
-    const left = new Set<number>();
+    const cache = this.cache;
+    if (cache.ratio === ratio && cache.count === this.events.length) return cache;
+    // The `trim` busiest minutes are left out (ties: the earliest), found by a scan (trim ≤ a few).
+    const left: number[] = [];
     const trim = trimFor(this.events.length);
-    if (trim > 0) {
-      const order = this.events
-        .map((_, i) => i)
-        .sort((a, b) => (this.events[b] as number) - (this.events[a] as number) || a - b);
-      for (const i of order.slice(0, trim)) left.add(i);
+    for (let k = 0; k < trim; k++) {
+      let best = -1;
+      for (let i = 0; i < this.events.length; i++) {
+        if (left.includes(i)) continue;
+        if (best < 0 || (this.events[i] as number) > (this.events[best] as number)) best = i;
+      }
+      left.push(best);
     }
     let gap = 0;
     let v0 = 0;
     let v1 = 0;
     for (let i = 0; i < this.events.length; i++) {
-      if (left.has(i)) continue;
+      if (left.includes(i)) continue;
       const x = this.events[i] as number;
       const rho = this.shares[i] as number;
       const t0 = shareAt(rho, this.nullRatio);
@@ -72,7 +79,8 @@ export class Exposure {
       v0 += x * t0 * (1 - t0);
       v1 += x * t1 * (1 - t1);
     }
-    return { gap, v0, v1 };
+    this.cache = { ratio, count: this.events.length, gap, v0, v1 };
+    return this.cache;
   }
 
   /** Probability that the data seen so far would have shown a regression of `ratio` × r0. */
