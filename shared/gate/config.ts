@@ -19,7 +19,11 @@ export const GATE_DEFAULTS = Object.freeze({
 
 /** The default max-duration, in minutes, for a bake of `duration` minutes. */
 export function maxBakeMinutes(duration: number): number {
-  return Math.max(GATE_DEFAULTS.maxDurationMultiple * duration, GATE_DEFAULTS.minMaxDurationMinutes, duration);
+  return Math.max(
+    GATE_DEFAULTS.maxDurationMultiple * duration,
+    GATE_DEFAULTS.minMaxDurationMinutes,
+    duration,
+  );
 }
 
 /** Power a pass needs against detectable-ratio. */

@@ -27,7 +27,8 @@ export function bakeStep(
   if (intervals < config.horizon) return 'watch';
   if (intervals >= config.maxHorizon) return 'decide';
   const judged = intervals - config.warmup;
-  if (judged >= MIN_JUDGED_INTERVALS && exposure.power(config.detectableRatio) >= config.power) return 'decide';
+  if (judged >= MIN_JUDGED_INTERVALS && exposure.power(config.detectableRatio) >= config.power)
+    return 'decide';
   const needed = exposure.minutesNeeded(config.detectableRatio, config.power);
   // No error seen at all: no estimate, and the few-errors fallback decides at `duration`.
   if (needed === undefined) return 'decide';
