@@ -13,17 +13,18 @@ export const GATE_DEFAULTS = Object.freeze({
   detectableRatio: 4,
   /** max-duration defaults to this multiple of duration… */
   maxDurationMultiple: 4,
-  /** …and at least this many minutes. */
+  /** …and at least this many minutes, up to six times duration (a 5-minute bake may watch 30). */
   minMaxDurationMinutes: 30,
+  maxDurationFloorMultiple: 6,
 });
 
 /** The default max-duration, in minutes, for a bake of `duration` minutes. */
 export function maxBakeMinutes(duration: number): number {
-  return Math.max(
-    GATE_DEFAULTS.maxDurationMultiple * duration,
+  const floor = Math.min(
     GATE_DEFAULTS.minMaxDurationMinutes,
-    duration,
+    GATE_DEFAULTS.maxDurationFloorMultiple * duration,
   );
+  return Math.max(GATE_DEFAULTS.maxDurationMultiple * duration, floor);
 }
 
 /** Power a pass needs against detectable-ratio. */

@@ -68,10 +68,11 @@ describe('Exposure (what the data could have caught)', () => {
 describe('the adaptive bake', () => {
   const config = gateConfig(limits, { horizon: 10, maxHorizon: 40, intervalMs: 60_000 });
 
-  it('defaults max-duration to four bakes, at least 30 minutes', () => {
+  it('defaults max-duration to four bakes, at least 30 minutes (but no more than six bakes)', () => {
     expect(maxBakeMinutes(10)).toBe(40);
     expect(maxBakeMinutes(5)).toBe(30);
     expect(maxBakeMinutes(30)).toBe(120);
+    expect(maxBakeMinutes(0.5)).toBe(3);
   });
 
   it('extends on exposure alone: the same totals in either arm extend the bake by the same intervals', () => {
