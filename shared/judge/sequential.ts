@@ -133,12 +133,14 @@ export function stageAlphas(falseRollbackRate: number): {
   return { alarmAlpha: rate, confirmAlpha: 1, endOfWindowAlpha: rate / 2 };
 }
 
-/** The end-of-window test leaves out one minute in four, up to its maximum. */
-const MINUTES_PER_TRIM = 4;
-
-/** Minutes the end-of-window test leaves out of `minutes` minutes with data. */
+/**
+ * Minutes the end-of-window test leaves out of `minutes` minutes with data: one in four, up to
+ * `maxTrim`, and fewer in long windows, where a burst of a couple of minutes is diluted anyway
+ * (about 40 minutes per minute left out: one in an hour).
+ */
 export function endOfWindowTrimFor(minutes: number, maxTrim: number): number {
-  return Math.min(maxTrim, Math.floor(minutes / MINUTES_PER_TRIM));
+  if (minutes <= 0) return 0;
+  return Math.min(maxTrim, Math.floor(minutes / 4), Math.max(1, Math.ceil(40 / minutes)));
 }
 
 type Stage = 'warmup' | 'watch' | 'confirm' | 'rollback' | 'promote';
