@@ -11,7 +11,12 @@ import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { startLocalCloud } from '../test/emulators/local-cloud';
 import { REPO_ROOT } from '../test/helpers/runner';
-import { FAULTY_IMAGE, HEALTHY_IMAGE, runCloudRunScenario, STABLE_IMAGE } from '../test/pipeline/cloud-run-scenario';
+import {
+  FAULTY_IMAGE,
+  HEALTHY_IMAGE,
+  runCloudRunScenario,
+  STABLE_IMAGE,
+} from '../test/pipeline/cloud-run-scenario';
 import type { JobRecord, PipelineEvent, PipelineRun, StepRecord } from '../test/pipeline/runner';
 import { escapeHtml, htmlPage, markdownToHtml } from '../test/pipeline/summary-html';
 

@@ -96,7 +96,6 @@ function simFamily(family: GateFamily): FamilyName {
   return (MISSING as readonly string[]).includes(family) ? 'healthy' : (family as FamilyName);
 }
 
-
 export class GateTaskRunner {
   private readonly simulator = new Simulator();
   private readonly judges: StepJudge[];
