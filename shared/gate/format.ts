@@ -18,7 +18,8 @@ export function formatRatio(ratio: number): string {
   return `${ratio >= 10 ? ratio.toFixed(0) : Number(ratio.toFixed(1))}×`;
 }
 
-/** Whole minutes, rounded up, for estimates. */
+/** Whole minutes, rounded up, for estimates; seconds below a minute (short test intervals). */
 export function formatMinutes(minutes: number): string {
-  return `${Math.max(1, Math.ceil(minutes))} min`;
+  if (minutes < 1) return `${Math.max(1, Math.round(minutes * 60))} s`;
+  return `${Math.ceil(minutes)} min`;
 }

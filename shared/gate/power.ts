@@ -11,7 +11,7 @@
  * minutes with the most errors are left out, as many as the judge's end-of-window test leaves out.
  */
 import { inverseNormalCdf, normalCdf } from '../judge/math';
-import { DEFAULT_SEQUENTIAL_OPTIONS, endOfWindowTrimFor } from '../judge/sequential';
+import { DEFAULT_SEQUENTIAL_OPTIONS, endOfWindowTrimFor, TRIM_MIN_EVENTS } from '../judge/sequential';
 
 /** The minutes the judge's end-of-window test leaves out, left out here too. */
 const trimFor = (minutes: number) => endOfWindowTrimFor(minutes, DEFAULT_SEQUENTIAL_OPTIONS.endOfWindowTrim);
@@ -61,10 +61,10 @@ export class Exposure {
     for (let k = 0; k < trim; k++) {
       let best = -1;
       for (let i = 0; i < this.events.length; i++) {
-        if (left.includes(i)) continue;
+        if (left.includes(i) || (this.events[i] as number) < TRIM_MIN_EVENTS) continue;
         if (best < 0 || (this.events[i] as number) > (this.events[best] as number)) best = i;
       }
-      left.push(best);
+      if (best >= 0) left.push(best);
     }
     let gap = 0;
     let v0 = 0;

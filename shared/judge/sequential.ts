@@ -138,6 +138,13 @@ export function stageAlphas(falseRollbackRate: number): {
  * `maxTrim`, and fewer in long windows, where a burst of a couple of minutes is diluted anyway
  * (about 40 minutes per minute left out: one in an hour).
  */
+/**
+ * Only minutes with more events than this may be left out: a quieter minute is already bounded by
+ * the score's clamp (SCORE_CLAMP_FLOOR events), and at low traffic every minute with an error is
+ * precious evidence.
+ */
+export const TRIM_MIN_EVENTS = 4;
+
 export function endOfWindowTrimFor(minutes: number, maxTrim: number): number {
   if (minutes <= 0) return 0;
   return Math.min(maxTrim, Math.floor(minutes / 4), Math.max(1, Math.ceil(40 / minutes)));
@@ -281,7 +288,7 @@ class EvidenceChannel {
     for (let k = 0; k < leaveOut; k++) {
       let worst = -1;
       for (let i = 0; i < this.minuteScores.length; i++) {
-        if (dropped.has(i)) continue;
+        if (dropped.has(i) || (this.minuteEvents[i] as number) < TRIM_MIN_EVENTS) continue;
         if (worst < 0 || (this.minuteScores[i] as number) > (this.minuteScores[worst] as number)) worst = i;
       }
       if (worst >= 0 && (this.minuteScores[worst] as number) > 0) dropped.add(worst);

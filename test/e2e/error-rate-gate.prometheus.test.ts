@@ -151,7 +151,7 @@ describe('error-rate-gate with Prometheus: live traffic', () => {
     expect(Number(result.outputs['extended-minutes'])).toBeGreaterThan(0);
     expect(Number(result.outputs.power)).toBeLessThan(0.9);
     expect(result.outputs.reason).toMatch(
-      /no regression found, but the data would have caught a 4× regression \d+% of the time \(bake extended by 1 min\); catching a 4× regression 90% of the time would need a bake of about \d+ min at \d+ candidate requests\/min$/,
+      /no regression found, but the data would have caught a 4× regression \d+% of the time \(bake extended by \d+ s\); catching a 4× regression 90% of the time would need a bake of about \d+ (s|min) at \d+ candidate requests\/min$/,
     );
   });
 
