@@ -9,18 +9,12 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
+import { type CommonOptions, parseCommonFlag } from '../judge/args';
 import { runInWorkerPool } from '../judge/run';
-import type { TierName } from '../judge/simulate';
 import { type GateTask, type GateTaskResult, GateTaskRunner, planTasks } from './engine';
 import { buildRows, checkTargets, renderMarkdown, summarize } from './report';
 
-interface Options {
-  seed: number;
-  runsScale: number;
-  tiers: TierName[];
-  json: string | null;
-  markdown: string | null;
-  workers: number;
+interface Options extends CommonOptions {
   oursOnly: boolean;
 }
 
@@ -41,32 +35,8 @@ function parseArgs(argv: readonly string[]): Options {
       if (value === undefined) throw new Error(`${flag} needs a value`);
       return value;
     };
+    if (parseCommonFlag(flag, need, options)) continue;
     switch (flag) {
-      case '--seed':
-        options.seed = Number.parseInt(need(), 10);
-        if (!Number.isSafeInteger(options.seed)) throw new Error('--seed must be an integer, e.g. --seed 42');
-        break;
-      case '--runs-scale':
-        options.runsScale = Number(need());
-        if (!(options.runsScale > 0 && options.runsScale <= 1))
-          throw new Error('--runs-scale must be in (0, 1], e.g. 0.1');
-        break;
-      case '--tiers': {
-        const tiers = need().split(',');
-        if (tiers.some((t) => t !== 'N0' && t !== 'N1' && t !== 'N2'))
-          throw new Error('--tiers takes N0,N1,N2');
-        options.tiers = tiers as TierName[];
-        break;
-      }
-      case '--json':
-        options.json = need();
-        break;
-      case '--markdown':
-        options.markdown = need();
-        break;
-      case '--workers':
-        options.workers = Math.max(1, Number.parseInt(need(), 10) || 1);
-        break;
       case '--ours-only':
         options.oursOnly = true;
         break;

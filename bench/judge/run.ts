@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { type Criterion, checkAcceptance } from './acceptance';
 import { buildRows, Results, type Row, summarize } from './aggregate';
+import type { CommonOptions } from './args';
 import {
   createJudges,
   type JudgeSelection,
@@ -14,13 +15,7 @@ import {
 import { renderMarkdown } from './report';
 import type { TierName } from './simulate';
 
-export interface BenchOptions {
-  seed: number;
-  runsScale: number;
-  tiers: TierName[];
-  json: string | null;
-  markdown: string | null;
-  workers: number;
+export interface BenchOptions extends CommonOptions {
   judges: JudgeSelection;
 }
 
