@@ -226,6 +226,47 @@ describe('GateState', () => {
   });
 });
 
+describe('summary: the chart of what decided', () => {
+  const ctx = {
+    source: 'prometheus',
+    candidate: 'v2',
+    baseline: 'v1',
+    startTime: 0,
+    intervalMs: 60_000,
+    decidedAfterSeconds: 600,
+    mode: 'enforce' as const,
+  };
+
+  it('charts the ceiling test when the ceiling decided, not a judge line that never reached its threshold', () => {
+    const random = seeded(9);
+    const state = new GateState({ ...config, maxErrorRate: 0.05 }, createSequentialJudge());
+    const { decision } = run(state, () => ({
+      candidate: arm(200, binomial(200, 0.2, random)),
+      baseline: missing,
+    }));
+    const text = renderSummary(state, decision, ctx);
+    expect(decision.by).toBe('ceiling');
+    expect(text).toContain(
+      'Evidence that the candidate is over the ceiling, log10 (ceiling evidence vs fail threshold)',
+    );
+    expect(text).not.toContain('Evidence that the candidate is worse than the baseline');
+  });
+
+  it('charts the power against what a pass needs when the power decided', () => {
+    const random = seeded(10);
+    // No early promotion: the verdict comes at the end of the bake, on the power.
+    const state = new GateState(config, createSequentialJudge({ promoteAlpha: 1e-9 }));
+    const { decision } = run(state, () => ({
+      candidate: arm(100, binomial(100, 0.01, random)),
+      baseline: arm(900, binomial(900, 0.01, random)),
+    }));
+    const text = renderSummary(state, decision, ctx);
+    expect(decision.by).toBe('power');
+    expect(text).toContain('Chance the data so far would catch a 4× regression, % (power vs needed to pass)');
+    expect(text).toContain('🟧 power · ⬜ needed to pass');
+  });
+});
+
 describe('errorRateUpperBound', () => {
   it('matches the Clopper–Pearson bounds', () => {
     // 0 errors: 1 − α^(1/n); 0 of 300 at 95 % is the "rule of three", ≈ 3/300.
