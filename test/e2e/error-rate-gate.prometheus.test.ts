@@ -136,7 +136,9 @@ describe('error-rate-gate with Prometheus: live traffic', () => {
     );
   });
 
-  it('extends the bake of a low-traffic candidate, then calls it inconclusive with the bake it would need', async (context) => {
+  it('extends the bake of a low-traffic candidate, then calls it inconclusive with the bake it would need', {
+    timeout: 160_000,
+  }, async (context) => {
     // At most 6 candidate requests/s (10 %), 1 % errors in both arms: a 4× regression needs more
     // than 80 s of judged data even at full load; the bake is 20 s and may extend to 60 s.
     const s = await setup(context, {
@@ -145,7 +147,7 @@ describe('error-rate-gate with Prometheus: live traffic', () => {
       percent: 10,
       perSecond: 60,
     });
-    const result = await gate(s, { duration: '20s', 'max-duration': '60s' });
+    const result = await gate(s, { duration: '20s', 'max-duration': '60s' }, 150_000);
     expect(result.exitCode).toBe(1);
     expect(result.outputs.verdict).toBe('inconclusive');
     expect(Number(result.outputs['extended-minutes'])).toBeGreaterThan(0);
