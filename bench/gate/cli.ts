@@ -12,7 +12,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { type CommonOptions, parseCommonFlag } from '../judge/args';
 import { runInWorkerPool } from '../judge/run';
 import { type GateTask, type GateTaskResult, GateTaskRunner, planTasks } from './engine';
-import { buildRows, checkTargets, renderMarkdown, summarize } from './report';
+import { buildRows, checkTargets, renderMarkdown, serializeDocument, summarize } from './report';
 
 interface Options extends CommonOptions {
   oursOnly: boolean;
@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     targets,
     deterministic,
   };
-  const json = `${JSON.stringify(document, null, 1)}\n`;
+  const json = serializeDocument(document);
   if (options.json) writeFileSync(options.json, json);
   if (options.markdown)
     writeFileSync(

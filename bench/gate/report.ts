@@ -443,3 +443,10 @@ export function renderMarkdown(input: {
   );
   return `${lines.join('\n')}\n`;
 }
+
+/** The JSON document, one row per line (about half the size of one field per line). */
+export function serializeDocument(document: Record<string, unknown> & { rows: readonly GateRow[] }): string {
+  const text = JSON.stringify({ ...document, rows: '__ROWS__' }, null, 1);
+  const rows = `[\n${document.rows.map((row) => JSON.stringify(row)).join(',\n')}\n]`;
+  return `${text.replace('"__ROWS__"', () => rows)}\n`;
+}
