@@ -12,11 +12,8 @@ import { stripVTControlCharacters } from 'node:util';
 import { startLocalCloud } from '../test/emulators/local-cloud';
 import { REPO_ROOT } from '../test/helpers/runner';
 import {
-  BASE_ERROR_RATE,
-  FAULTY_ERROR_RATE,
   FAULTY_IMAGE,
   HEALTHY_IMAGE,
-  IMAGE_BEHAVIOURS,
   runCloudRunScenario,
   STABLE_IMAGE,
 } from '../test/pipeline/cloud-run-scenario';
@@ -32,6 +29,23 @@ const green = paint('32');
 const red = paint('31');
 const yellow = paint('33');
 const cyan = paint('36');
+
+/**
+ * A realistic service: every version fails 0.5 % of requests, the faulty one ten times as many.
+ * The gate then needs a few dozen errors in all before it can promote (it passes only on data that
+ * would have caught a 4× regression), so the demo sends 400 requests a second, and the gate
+ * extends the scenario's bake while the data is short.
+ */
+const BASE_ERROR_RATE = 0.005;
+const FAULTY_ERROR_RATE = 0.05;
+const DEMO_IMAGES = {
+  [STABLE_IMAGE]: { errorRate: BASE_ERROR_RATE },
+  [HEALTHY_IMAGE]: { errorRate: BASE_ERROR_RATE },
+  [FAULTY_IMAGE]: { errorRate: FAULTY_ERROR_RATE },
+};
+const DEMO_LOAD_PER_SECOND = 400;
+/** The gate with its own defaults (no tolerated increase, 5 % ceiling). */
+const DEMO_OVERRIDES = { 'max-increase': '', 'max-error-rate': '' };
 
 const SCENARIOS = [
   {
@@ -102,7 +116,11 @@ async function main(): Promise<void> {
   console.log(
     bold('rollout-actions demo: canary-cloud-run.yml on a local Cloud Run, Cloud Monitoring and Slack'),
   );
-  const cloud = await startLocalCloud({ stableImage: STABLE_IMAGE, images: IMAGE_BEHAVIOURS });
+  const cloud = await startLocalCloud({
+    stableImage: STABLE_IMAGE,
+    images: DEMO_IMAGES,
+    requestsPerSecond: DEMO_LOAD_PER_SECOND,
+  });
   console.log(
     dim(
       `Cloud Run API ${cloud.cloudRun.endpoint} · service ${cloud.serviceUrl} under steady load · Slack ${cloud.slack.apiUrl}\n`,
@@ -123,6 +141,7 @@ async function main(): Promise<void> {
         return (message?.text ?? '').split('\n')[0] ?? '';
       };
       const { run } = await runCloudRunScenario(cloud, scenario.image, {
+        overrides: DEMO_OVERRIDES,
         onEvent: timelinePrinter(started, lines, slackText),
       });
       const outcome = run.result === scenario.expected;

@@ -58,6 +58,8 @@ function label(text: string): string {
 export interface LineSeries {
   name: string;
   values: readonly number[];
+  /** CSS colour of the line (e.g. #d62728); lines without one take Mermaid's palette. */
+  color?: string;
 }
 
 /**
@@ -74,8 +76,15 @@ export function lineChart(options: {
   const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
   const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
   const round = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
+  const colors = options.series.map((s) => s.color).filter((c): c is string => c !== undefined);
+  // Mermaid's xychart colours lines in order from plotColorPalette (its only way to tell them apart).
+  const palette =
+    colors.length === options.series.length && colors.every((c) => /^#[0-9a-fA-F]{3,8}$/.test(c))
+      ? [`%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`]
+      : [];
   return [
     '```mermaid',
+    ...palette,
     'xychart-beta',
     `  title ${label(title)}`,
     `  x-axis [${options.xLabels.map(label).join(', ')}]`,

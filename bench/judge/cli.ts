@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createSequentialJudge, type SequentialJudgeOptions } from '../../shared/judge/sequential';
+import { parseCommonFlag } from './args';
 import { type BenchOptions, runBenchmark } from './run';
-import type { TierName } from './simulate';
 
 function parseArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {
@@ -35,34 +35,8 @@ function parseArgs(argv: readonly string[]): BenchOptions {
       i++;
       return value;
     };
+    if (parseCommonFlag(flag, need, options)) continue;
     switch (flag) {
-      case '--seed':
-        options.seed = Number.parseInt(need(), 10);
-        if (!Number.isSafeInteger(options.seed)) throw new Error('--seed must be an integer, e.g. --seed 42');
-        break;
-      case '--runs-scale':
-        options.runsScale = Number(need());
-        if (!(options.runsScale > 0 && options.runsScale <= 1))
-          throw new Error('--runs-scale must be in (0, 1], e.g. 0.1');
-        break;
-      case '--tiers': {
-        const tiers = need()
-          .split(',')
-          .map((s) => s.trim());
-        if (tiers.some((t) => t !== 'N0' && t !== 'N1' && t !== 'N2'))
-          throw new Error('--tiers takes N0,N1,N2');
-        options.tiers = tiers as TierName[];
-        break;
-      }
-      case '--json':
-        options.json = need();
-        break;
-      case '--markdown':
-        options.markdown = need();
-        break;
-      case '--workers':
-        options.workers = Math.max(1, Number.parseInt(need(), 10) || 1);
-        break;
       case '--ours-only':
         options.judges.oursOnly = true;
         break;

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { type Criterion, checkAcceptance } from './acceptance';
 import { buildRows, Results, type Row, summarize } from './aggregate';
+import type { CommonOptions } from './args';
 import {
   createJudges,
   type JudgeSelection,
@@ -12,15 +13,8 @@ import {
   TaskRunner,
 } from './engine';
 import { renderMarkdown } from './report';
-import type { TierName } from './simulate';
 
-export interface BenchOptions {
-  seed: number;
-  runsScale: number;
-  tiers: TierName[];
-  json: string | null;
-  markdown: string | null;
-  workers: number;
+export interface BenchOptions extends CommonOptions {
   judges: JudgeSelection;
 }
 
@@ -29,17 +23,20 @@ function runInline(tasks: readonly Task[], seed: number, judges: JudgeSelection)
   return tasks.map((task) => runner.run(task));
 }
 
-/** Runs tasks on `count` worker threads, handing out the next task as each finishes. */
-async function runInWorkers(
-  tasks: readonly Task[],
-  seed: number,
+/**
+ * Runs tasks on `count` worker threads (the module at `workerUrl`, started with `workerData`),
+ * handing out the next task as each finishes; results land at their task's index, so the order
+ * they finish in never shows.
+ */
+export async function runInWorkerPool<T extends { index: number }, R extends { index: number }>(
+  tasks: readonly T[],
+  workerUrl: URL,
+  workerData: unknown,
   count: number,
-  judges: JudgeSelection,
-): Promise<TaskResult[]> {
-  const results: TaskResult[] = new Array(tasks.length);
+): Promise<R[]> {
+  const results: R[] = new Array(tasks.length);
   let next = 0;
   let done = 0;
-  const workerUrl = new URL('./worker.ts', import.meta.url);
   await new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
     const finish = (error?: unknown) => {
@@ -51,9 +48,9 @@ async function runInWorkers(
       if (next < tasks.length) worker.postMessage(tasks[next++]);
     };
     for (let w = 0; w < Math.min(count, tasks.length); w++) {
-      const worker = new Worker(workerUrl, { workerData: { seed, judges } });
+      const worker = new Worker(workerUrl, { workerData });
       workers.push(worker);
-      worker.on('message', (result: TaskResult) => {
+      worker.on('message', (result: R) => {
         results[result.index] = result;
         done++;
         if (done === tasks.length) finish();
@@ -64,7 +61,6 @@ async function runInWorkers(
     }
     if (tasks.length === 0) finish();
   });
-  // Task indices are positions in the plan; re-key so a partial plan aggregates by position.
   return results;
 }
 
@@ -75,7 +71,15 @@ export async function runTasks(
   judges: JudgeSelection = {},
 ): Promise<TaskResult[]> {
   const keyed = tasks.map((task, position) => ({ ...task, index: position }));
-  return workers > 1 ? runInWorkers(keyed, seed, workers, judges) : runInline(keyed, seed, judges);
+  // Task indices are positions in the plan; re-keyed so a partial plan aggregates by position.
+  return workers > 1
+    ? runInWorkerPool<Task, TaskResult>(
+        keyed,
+        new URL('./worker.ts', import.meta.url),
+        { seed, judges },
+        workers,
+      )
+    : runInline(keyed, seed, judges);
 }
 
 export function fingerprint(results: readonly TaskResult[]): string {

@@ -182,22 +182,48 @@ export function lastingExcessRate(family: FamilyName, cell: Cell): number {
   }
 }
 
-/** One run's minutes: index 0..HISTORY−1 is history (t = −60..−1), then the rollout. */
+/**
+ * How long a run is and how traffic splits: the judge benchmark's 60 + 60 minutes at the cell's
+ * weight, or the gate benchmark's rollout without history and a split that changes per minute.
+ */
+export interface RunShape {
+  history: number;
+  minutes: number;
+  /** The candidate's share of requests in rollout minute t (default: the cell's weight). */
+  weightAt?: (t: number) => number;
+}
+
+export const JUDGE_SHAPE: RunShape = { history: HISTORY, minutes: HORIZON };
+
+/** One run's minutes: index 0..history−1 is history (t = −history..−1), then the rollout. */
 export class RunData {
-  readonly nB = new Int32Array(HISTORY + HORIZON);
-  readonly eB = new Int32Array(HISTORY + HORIZON);
-  readonly nC = new Int32Array(HISTORY + HORIZON);
-  readonly eC = new Int32Array(HISTORY + HORIZON);
+  readonly nB: Int32Array;
+  readonly eB: Int32Array;
+  readonly nC: Int32Array;
+  readonly eC: Int32Array;
   /** Cumulative blast radius through rollout minute t: Σ nC·max(0, pC − pB). */
-  readonly blastThrough = new Float64Array(HORIZON);
+  readonly blastThrough: Float64Array;
   /**
    * Latent state, for the oracle bounds (bench/judge/oracle.ts) only: the baseline's true error
    * rate each minute, its daily trend before the shared noise, and which arm was in a burst.
    */
-  readonly pB = new Float64Array(HISTORY + HORIZON);
-  readonly pTrend = new Float64Array(HISTORY + HORIZON);
-  readonly burstB = new Uint8Array(HISTORY + HORIZON);
-  readonly burstC = new Uint8Array(HISTORY + HORIZON);
+  readonly pB: Float64Array;
+  readonly pTrend: Float64Array;
+  readonly burstB: Uint8Array;
+  readonly burstC: Uint8Array;
+
+  constructor(history = HISTORY, minutes = HORIZON) {
+    const length = history + minutes;
+    this.nB = new Int32Array(length);
+    this.eB = new Int32Array(length);
+    this.nC = new Int32Array(length);
+    this.eC = new Int32Array(length);
+    this.blastThrough = new Float64Array(minutes);
+    this.pB = new Float64Array(length);
+    this.pTrend = new Float64Array(length);
+    this.burstB = new Uint8Array(length);
+    this.burstC = new Uint8Array(length);
+  }
 }
 
 const PURPOSES = {
@@ -222,7 +248,14 @@ export class Simulator {
   private readonly degradation: Degradation = { multiplier: 1, additive: 0 };
   private readonly draw: FamilyDraw = { blipMultiplier: 1, blipLength: 0 };
 
-  run(tier: Tier, family: FamilyName, cell: Cell, runSeed: number, out: RunData): void {
+  run(
+    tier: Tier,
+    family: FamilyName,
+    cell: Cell,
+    runSeed: number,
+    out: RunData,
+    shape: RunShape = JUDGE_SHAPE,
+  ): void {
     this.traffic.reseed(deriveSeed(runSeed, PURPOSES.traffic));
     this.sharedRate.reseed(deriveSeed(runSeed, PURPOSES.sharedRate));
     this.burstBaseline.reseed(deriveSeed(runSeed, PURPOSES.burstBaseline));
@@ -239,14 +272,15 @@ export class Simulator {
     let burstLeftB = 0;
     let burstLeftC = 0;
     let blast = 0;
-    for (let i = 0; i < HISTORY + HORIZON; i++) {
-      const t = i - HISTORY;
+    for (let i = 0; i < shape.history + shape.minutes; i++) {
+      const t = i - shape.history;
       const phase = (2 * Math.PI * (t + offset)) / MINUTES_PER_DAY;
       const load = this.traffic.gamma(50) / 50;
       const requests = this.traffic.poisson(
         cell.traffic * (1 + tier.trafficAmplitude * Math.sin(phase)) * load,
       );
-      const nC = this.traffic.binomial(requests, cell.weight);
+      const weight = t >= 0 && shape.weightAt ? shape.weightAt(t) : cell.weight;
+      const nC = this.traffic.binomial(requests, weight);
       const nB = requests - nC;
       const shared = this.sharedRate.normal();
       const trend = cell.baseRate * (1 + tier.rateAmplitude * Math.sin(phase + 1));

@@ -59,6 +59,13 @@ export interface SequentialJudgeOptions {
   confirmWindow: number;
   /** Level of the end-of-window z test on all data at the horizon (0 disables it). */
   endOfWindowAlpha: number;
+  /**
+   * Most minutes the end-of-window test leaves out: the ones that speak most against the
+   * candidate. A short candidate-only burst (one or two minutes) then cannot decide alone, while a
+   * steady regression shows in every other minute too. Short windows leave out fewer
+   * (endOfWindowTrimFor).
+   */
+  endOfWindowTrim: number;
   /** Cap C on one minute's likelihood ratio. */
   minuteCap: number;
   /** The cap during confirmation (lower: a burst of a few minutes must not confirm its own alarm). */
@@ -102,6 +109,7 @@ export const DEFAULT_SEQUENTIAL_OPTIONS: Readonly<SequentialJudgeOptions> = Obje
   minPromoteFraction: 0.5,
   betFraction: 0.97,
   endOfWindowAlpha: 0.005,
+  endOfWindowTrim: 3,
   confirmWindow: 0,
   minuteCap: 4.5,
   confirmMinuteCap: 4.5,
@@ -123,6 +131,23 @@ export function stageAlphas(falseRollbackRate: number): {
 } {
   const rate = Math.min(0.25, Math.max(1e-9, falseRollbackRate));
   return { alarmAlpha: rate, confirmAlpha: 1, endOfWindowAlpha: rate / 2 };
+}
+
+/**
+ * Minutes the end-of-window test leaves out of `minutes` minutes with data: one in four, up to
+ * `maxTrim`, and fewer in long windows, where a burst of a couple of minutes is diluted anyway
+ * (about 40 minutes per minute left out: one in an hour).
+ */
+/**
+ * Only minutes with more events than this may be left out: a quieter minute is already bounded by
+ * the score's clamp (SCORE_CLAMP_FLOOR events), and at low traffic every minute with an error is
+ * precious evidence.
+ */
+export const TRIM_MIN_EVENTS = 4;
+
+export function endOfWindowTrimFor(minutes: number, maxTrim: number): number {
+  if (minutes <= 0) return 0;
+  return Math.min(maxTrim, Math.floor(minutes / 4), Math.max(1, Math.ceil(40 / minutes)));
 }
 
 type Stage = 'warmup' | 'watch' | 'confirm' | 'rollback' | 'promote';
@@ -201,6 +226,10 @@ class EvidenceChannel {
   private rawHits = 0;
   private readonly minuteEvents: number[] = [];
   private readonly minuteShares: number[] = [];
+  private readonly minuteHits: number[] = [];
+  /** Each minute's winsorized score and its variance, for the end-of-window test. */
+  private readonly minuteScores: number[] = [];
+  private readonly minuteVariances: number[] = [];
 
   constructor(private readonly options: SequentialJudgeOptions) {
     this.logNullRatio = Math.log(options.nullRatio);
@@ -242,6 +271,9 @@ class EvidenceChannel {
     this.rawHits = 0;
     this.minuteEvents.length = 0;
     this.minuteShares.length = 0;
+    this.minuteHits.length = 0;
+    this.minuteScores.length = 0;
+    this.minuteVariances.length = 0;
   }
 
   /**
@@ -249,15 +281,38 @@ class EvidenceChannel {
    * enough candidate events, else the exact tail of the candidate's events given each minute's
    * total (a sum of binomials).
    */
-  endOfWindowRejects(alpha: number): boolean {
-    if (this.expectedHits < MIN_EXPECTED_HITS) {
+  endOfWindowRejects(alpha: number, trim = 0): boolean {
+    // Leave out the `trim` minutes whose score speaks most against the candidate.
+    const dropped = new Set<number>();
+    const leaveOut = endOfWindowTrimFor(this.minuteScores.length, trim);
+    for (let k = 0; k < leaveOut; k++) {
+      let worst = -1;
+      for (let i = 0; i < this.minuteScores.length; i++) {
+        if (dropped.has(i) || (this.minuteEvents[i] as number) < TRIM_MIN_EVENTS) continue;
+        if (worst < 0 || (this.minuteScores[i] as number) > (this.minuteScores[worst] as number)) worst = i;
+      }
+      if (worst >= 0 && (this.minuteScores[worst] as number) > 0) dropped.add(worst);
+    }
+    let expected = this.expectedHits;
+    let hits = this.rawHits;
+    let score = this.scoreSum;
+    let variance = this.scoreVariance;
+    for (const i of dropped) {
+      expected -= (this.minuteEvents[i] as number) * (this.minuteShares[i] as number);
+      hits -= this.minuteHits[i] as number;
+      score -= this.minuteScores[i] as number;
+      variance -= this.minuteVariances[i] as number;
+    }
+    if (expected < MIN_EXPECTED_HITS) {
+      if (hits <= 0) return false;
+      const keep = (_: number, i: number) => !dropped.has(i);
       return (
-        this.rawHits > 0 && binomialSumUpperTail(this.minuteEvents, this.minuteShares, this.rawHits) <= alpha
+        binomialSumUpperTail(this.minuteEvents.filter(keep), this.minuteShares.filter(keep), hits) <= alpha
       );
     }
-    if (this.scoreVariance <= 0) return false;
+    if (variance <= 0) return false;
     // Continuity correction: counts are discrete.
-    const z = (this.scoreSum - 0.5) / Math.sqrt(this.scoreVariance);
+    const z = (score - 0.5) / Math.sqrt(variance);
     return z >= -inverseNormalCdf(alpha);
   }
 
@@ -335,11 +390,15 @@ class EvidenceChannel {
       (1 - share) *
       (1 + (events - 1) * Math.min(MAX_OVERDISPERSION, share * (1 - share) * variance));
     const bound = Math.max(SCORE_CLAMP_FLOOR, SCORE_CLAMP * Math.sqrt(minuteVariance));
-    this.scoreSum += Math.min(bound, Math.max(-bound, eC - events * share));
+    const score = Math.min(bound, Math.max(-bound, eC - events * share));
+    this.scoreSum += score;
     this.scoreVariance += minuteVariance;
     this.expectedHits += events * share;
     this.minuteEvents.push(events);
     this.minuteShares.push(share);
+    this.minuteHits.push(eC);
+    this.minuteScores.push(score);
+    this.minuteVariances.push(minuteVariance);
     this.rawHits += eC;
     // The estimate used for a minute comes from earlier minutes only (predictable), so update last.
     this.updateNoise(nB, eB, nC, eC, 0);
@@ -576,7 +635,8 @@ class SequentialJudge implements Judge {
     // catches small, steady regressions that a sequential test cannot confirm in time.
     if (this.options.endOfWindowAlpha > 0) {
       const level = this.options.endOfWindowAlpha / this.channels.length;
-      if (this.channels.some((c) => c.endOfWindowRejects(level))) {
+      const trim = this.options.endOfWindowTrim;
+      if (this.channels.some((c) => c.endOfWindowRejects(level, trim))) {
         this.stage = 'rollback';
         this.decidedBy = 'end-of-window';
         return 'rollback';
@@ -645,6 +705,8 @@ function validateOptions(options: SequentialJudgeOptions): void {
   if (!(options.priorNoiseVariance >= 0 && options.priorNoiseVarianceWithoutHistory >= 0))
     problems.push('prior noise variances must be ≥ 0');
   if (!(options.confirmMinuteCap > 1)) problems.push('confirmMinuteCap must be > 1');
+  if (!(Number.isInteger(options.endOfWindowTrim) && options.endOfWindowTrim >= 0))
+    problems.push('endOfWindowTrim must be a whole number ≥ 0');
   if (problems.length > 0) throw new RangeError(`sequential judge: ${problems.join('; ')}`);
 }
 

@@ -128,7 +128,7 @@ describe('error-rate-gate with Cloud Monitoring: live traffic', () => {
     console.log(`cloud-monitoring: 5× candidate rolled back after ${decidedAfter}s (accelerated time)`);
     expect(decidedAfter).toBeLessThan(30 * 60);
     expect(result.summary).toContain('Error-rate gate: FAIL');
-    expect(result.summary).toContain('rollback threshold');
+    expect(result.summary).toContain('fail threshold');
   });
 
   it('fails a candidate that is much slower than the baseline (request_latencies distributions)', async (context) => {

@@ -122,16 +122,16 @@ describe('error-rate-gate with CloudWatch: live traffic', () => {
     expect(decidedAfter).toBeLessThan(30 * 60);
   });
 
-  it('fails on the absolute ceiling even when the baseline is as bad', async (context) => {
+  it('does not fail a service whose baseline runs above max-error-rate: the ceiling rises to twice it', async (context) => {
+    // Issue 12: a fixed 5 % ceiling failed 39–45 % of healthy services running near it.
     const cloud = await setup(context, {
       candidateErrorRate: 0.25,
       baselineErrorRate: 0.25,
       perSecond: 100,
     });
     const result = await gate(cloud, { 'max-error-rate': '5%', duration: '30m' });
-    expect(result.exitCode).toBe(1);
-    expect(result.outputs.verdict).toBe('fail');
-    expect(result.outputs.reason).toMatch(/above the 5% ceiling/);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.verdict).toBe('pass');
   });
 
   it('fails a candidate whose p95 latency stays above the limit', async (context) => {

@@ -67,6 +67,7 @@ async function setup(
 function gate(
   setupResult: { proxy: TestServer; candidate: string; baseline: string },
   inputs: Record<string, string>,
+  timeoutMs = 90_000,
 ) {
   return runBundle(
     'error-rate-gate',
@@ -82,7 +83,7 @@ function gate(
       'start-time': new Date().toISOString(),
       ...inputs,
     },
-    { timeoutMs: 90_000 },
+    { timeoutMs },
   );
 }
 
@@ -117,6 +118,43 @@ describe('error-rate-gate with Prometheus: live traffic', () => {
     const decidedAfter = Number(result.outputs['decided-after-seconds']);
     console.log(`prometheus: 5× candidate rolled back after ${decidedAfter}s`);
     expect(decidedAfter).toBeLessThan(50);
+  });
+
+  it('passes a healthy candidate with a realistic 0.5 % error rate in enforce mode', {
+    timeout: 160_000,
+  }, async (context) => {
+    const s = await setup(context, { candidateErrorRate: 0.005, baselineErrorRate: 0.005, perSecond: 300 });
+    const result = await gate(s, { duration: '30s' }, 150_000);
+    expect(result.errors).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expect(result.outputs.verdict).toBe('pass');
+    // What the data could have caught: a 4× regression at least 90 % of the time.
+    expect(Number(result.outputs.power)).toBeGreaterThanOrEqual(0.9);
+    expect(Number(result.outputs['detectable-ratio'])).toBeLessThanOrEqual(4);
+    expect(result.summary).toMatch(
+      /\*\*What this step could catch:\*\* This data would have caught a candidate failing [\d.]+× as often as the baseline 90% of the time/,
+    );
+  });
+
+  it('extends the bake of a low-traffic candidate, then calls it inconclusive with the bake it would need', {
+    timeout: 160_000,
+  }, async (context) => {
+    // At most 6 candidate requests/s (10 %), 1 % errors in both arms: a 4× regression needs more
+    // than 80 s of judged data even at full load; the bake is 20 s and may extend to 60 s.
+    const s = await setup(context, {
+      candidateErrorRate: 0.01,
+      baselineErrorRate: 0.01,
+      percent: 10,
+      perSecond: 60,
+    });
+    const result = await gate(s, { duration: '20s', 'max-duration': '60s' }, 150_000);
+    expect(result.exitCode).toBe(1);
+    expect(result.outputs.verdict).toBe('inconclusive');
+    expect(Number(result.outputs['extended-minutes'])).toBeGreaterThan(0);
+    expect(Number(result.outputs.power)).toBeLessThan(0.9);
+    expect(result.outputs.reason).toMatch(
+      /no regression found, but the data would have caught a 4× regression \d+% of the time \(bake extended by \d+ s\); catching a 4× regression 90% of the time would need a bake of about \d+ (s|min) at \d+ candidate requests\/min$/,
+    );
   });
 
   it('reports without failing in dry-run mode', async (context) => {
@@ -183,6 +221,9 @@ describe.concurrent('error-rate-gate with Prometheus: no data, faults, bad input
       { 'prometheus-headers': `Authorization ${TOKEN}` },
       'input "prometheus-headers": each line must be "Name: value"',
     ],
+    [{ 'detectable-ratio': '1' }, 'input "detectable-ratio": 1 must be above 1'],
+    [{ 'detectable-ratio': 'twice' }, 'input "detectable-ratio": "twice" is not a ratio'],
+    [{ duration: '40s', 'max-duration': '20s' }, 'input "max-duration": must be at least duration (40s)'],
   ])('rejects bad input %o before any API call', async ([inputs, message], context) => {
     const s = await setup(context, { candidateErrorRate: 0, baselineErrorRate: 0, perSecond: 0 });
     const result = await gate(s, inputs);

@@ -1,5 +1,6 @@
 import type { Core } from '../../../shared/core';
 import { ActionError, InputError } from '../../../shared/errors';
+import { GATE_DEFAULTS, maxBakeMinutes } from '../../../shared/gate/config';
 import { type InputReader, inputReader, parseDurationMs } from '../../../shared/inputs';
 import { maskSecret } from '../../../shared/mask';
 import { loadBalancerDimension, targetGroupDimension } from '../../../shared/metrics/cloudwatch';
@@ -33,6 +34,8 @@ export const INPUTS = {
   latencyQuery: 'latency-query',
   startTime: 'start-time',
   duration: 'duration',
+  maxDuration: 'max-duration',
+  detectableRatio: 'detectable-ratio',
   interval: 'interval',
   metricsDelay: 'metrics-delay',
   maxErrorRate: 'max-error-rate',
@@ -51,6 +54,9 @@ export const OUTPUTS = {
   requests: 'requests',
   decidedAfterSeconds: 'decided-after-seconds',
   reason: 'reason',
+  detectableRatio: 'detectable-ratio',
+  power: 'power',
+  extendedMinutes: 'extended-minutes',
 } as const;
 
 export const SOURCES: readonly MetricsSourceName[] = ['cloud-monitoring', 'cloudwatch', 'prometheus'];
@@ -71,6 +77,10 @@ export interface GateSettings {
   /** When traffic moved (epoch ms); data before it never counts. Undefined: the step's start. */
   startTime?: number;
   durationMs: number;
+  /** The bake may extend to this long while the data is short of power. */
+  maxDurationMs: number;
+  /** A pass needs data that would have caught a regression of this ratio (candidate ÷ baseline). */
+  detectableRatio: number;
   intervalMs: number;
   metricsDelayMs: number;
   /** Absolute ceiling on the candidate's error rate (fraction). */
@@ -175,6 +185,7 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
   if (durationMs / intervalMs > 10_000) {
     throw new InputError(INPUTS.duration, 'spans more than 10000 intervals', '30m with interval 1m');
   }
+  const bake = readBake(read, durationMs, intervalMs);
   const maxP95LatencyMs = read.optionalNumber(INPUTS.maxP95LatencyMs, { min: 1, example: '800' });
   const rawLatencyIncrease = read.optional(INPUTS.maxLatencyIncrease);
   const maxLatencyIncrease =
@@ -204,13 +215,18 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
     metrics,
     ...(rawStart === undefined ? {} : { startTime: parseInstant(INPUTS.startTime, rawStart) }),
     durationMs,
+    ...bake,
     intervalMs,
     metricsDelayMs,
-    maxErrorRate: rate(read, INPUTS.maxErrorRate, '5%', 1, '5%'),
-    maxIncrease: rate(read, INPUTS.maxIncrease, '0%', 100, '20%'),
-    minRequests: read.integer(INPUTS.minRequests, { default: 100, min: 1, example: '100' }),
+    maxErrorRate: rate(read, INPUTS.maxErrorRate, `${GATE_DEFAULTS.maxErrorRate * 100}%`, 1, '5%'),
+    maxIncrease: rate(read, INPUTS.maxIncrease, `${GATE_DEFAULTS.maxIncrease * 100}%`, 100, '20%'),
+    minRequests: read.integer(INPUTS.minRequests, {
+      default: GATE_DEFAULTS.minRequests,
+      min: 1,
+      example: '100',
+    }),
     falseAlarmRate: read.number(INPUTS.falseAlarmRate, {
-      default: 0.01,
+      default: GATE_DEFAULTS.falseAlarmRate,
       min: 0.0001,
       max: 0.2,
       example: '0.01',
@@ -244,6 +260,40 @@ export function checkIntervalForSource(source: MetricsSourceName, intervalMs: nu
       '1m',
     );
   }
+}
+
+/** max-duration and detectable-ratio: how long the bake may extend, and what a pass must be able to see. */
+function readBake(
+  read: InputReader,
+  durationMs: number,
+  intervalMs: number,
+): Pick<GateSettings, 'maxDurationMs' | 'detectableRatio'> {
+  const fallback = `${Math.round(maxBakeMinutes(durationMs / 60_000) * 60)}s`;
+  const maxDurationMs = read.durationMs(INPUTS.maxDuration, fallback);
+  if (maxDurationMs < durationMs) {
+    throw new InputError(
+      INPUTS.maxDuration,
+      `must be at least duration (${durationMs / 1000}s): it is how long the bake may extend beyond it`,
+      `${Math.ceil(maxBakeMinutes(durationMs / 60_000))}m`,
+    );
+  }
+  if (maxDurationMs / intervalMs > 10_000) {
+    throw new InputError(INPUTS.maxDuration, 'spans more than 10000 intervals', '30m with interval 1m');
+  }
+  const raw = read.optional(INPUTS.detectableRatio);
+  const detectableRatio =
+    raw === undefined ? GATE_DEFAULTS.detectableRatio : Number(raw.replace(/[x×]$/, ''));
+  if (raw !== undefined && !/^\d+(\.\d+)?[x×]?$/.test(raw)) {
+    throw new InputError(INPUTS.detectableRatio, `"${raw}" is not a ratio`, '3');
+  }
+  if (!(detectableRatio > 1) || detectableRatio > 1000) {
+    throw new InputError(
+      INPUTS.detectableRatio,
+      `${raw} must be above 1 and at most 1000: it is how many times the baseline's error rate a pass must be able to catch`,
+      '3',
+    );
+  }
+  return { maxDurationMs, detectableRatio };
 }
 
 type Common = Pick<MetricsSettings, 'latency' | 'slowThresholdsMs' | 'userAgent' | 'requestTimeoutMs'>;

@@ -1,7 +1,11 @@
 import { type Clock, scaledClock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError, CancelledError, errorMessage, InputError } from '../../../shared/errors';
-import { createSequentialJudge, stageAlphas } from '../../../shared/judge/sequential';
+import { gateConfig } from '../../../shared/gate/config';
+import { percent, rateOf } from '../../../shared/gate/format';
+import { createGateJudge } from '../../../shared/gate/judge';
+import { GateState } from '../../../shared/gate/state';
+import type { Decision } from '../../../shared/gate/types';
 import { redact } from '../../../shared/mask';
 import { createMetricsSource, emulatorTimeline, settledIntervals } from '../../../shared/metrics';
 import { isMissing } from '../../../shared/metrics/grid';
@@ -9,15 +13,10 @@ import type { IntervalCounts, MetricsSource } from '../../../shared/providers/ty
 import { retry } from '../../../shared/retry';
 import { type ActionContext, runAction } from '../../../shared/run';
 import { toolkit } from '../../../shared/toolkit';
-import { type Decision, GateState, percent, rateOf } from './gate';
 import { type GateSettings, INPUTS, OUTPUTS, readSettings } from './inputs';
 import { renderSummary } from './report';
 
 export const ACTION_NAME = 'error-rate-gate';
-/** Polls in a row whose API calls all failed (after retries) before the gate gives up. */
-export const MAX_FAILED_POLLS = 3;
-/** Warm-up intervals the judge watches without judging: a new revision's first minutes. */
-const MAX_WARMUP = 3;
 /** How far ahead start-time may be (clock skew between runner and the step that shifted traffic). */
 const MAX_FUTURE_START_MS = 5 * 60_000;
 
@@ -28,6 +27,9 @@ export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
 interface Window {
   /** First interval's start: the shift's time rounded up to the interval grid. */
   start: number;
+  /** End of the planned bake (duration). */
+  bakeEnd: number;
+  /** The latest the bake may extend to (max-duration). */
   end: number;
   stepMs: number;
   /** When traffic moved, as given (decided-after counts from here). */
@@ -42,36 +44,21 @@ async function errorRateGate(runContext: ActionContext): Promise<void> {
   const timeline = emulatorTimeline(settings.metrics, process.env);
   const ctx = timeline ? { ...runContext, clock: scaledClock(timeline) } : runContext;
   const window = observationWindow(settings, ctx.clock.now());
-  const horizon = Math.round((window.end - window.start) / window.stepMs);
+  const horizon = Math.round((window.bakeEnd - window.start) / window.stepMs);
+  const maxHorizon = Math.round((window.end - window.start) / window.stepMs);
   const metrics = settings.metrics;
   core.info(
     `Watching ${metrics.candidate} (candidate) against ${metrics.baseline} (baseline) on ${metrics.source}: ` +
       `${horizon} interval(s) of ${window.stepMs / 1000}s from ${new Date(window.start).toISOString()}, ` +
+      `extending to ${maxHorizon} while the data could not catch a ${settings.detectableRatio}× regression, ` +
       `ceiling ${percent(settings.maxErrorRate)}, tolerated increase ${percent(settings.maxIncrease, 0)}, ` +
       `false-alarm rate ${settings.falseAlarmRate}${settings.mode === 'dry-run' ? ', dry run' : ''}`,
   );
 
-  // 2. Build the judge and the metrics client (its SDK loads only now).
-  const nullRatio = 1 + settings.maxIncrease;
-  const judge = createSequentialJudge({
-    nullRatio,
-    promoteRatio: 1.5 * nullRatio,
-    ...stageAlphas(settings.falseAlarmRate),
-  });
+  // 2. Build the gate (judge, ceiling, bake extension) and the metrics client (its SDK loads only now).
   const state = new GateState(
-    {
-      horizon,
-      warmup: Math.min(MAX_WARMUP, Math.floor(horizon / 5)),
-      maxErrorRate: settings.maxErrorRate,
-      maxIncrease: settings.maxIncrease,
-      minRequests: settings.minRequests,
-      falseAlarmRate: settings.falseAlarmRate,
-      ...(settings.maxP95LatencyMs === undefined ? {} : { maxP95LatencyMs: settings.maxP95LatencyMs }),
-      ...(settings.maxLatencyIncrease === undefined
-        ? {}
-        : { maxLatencyIncrease: settings.maxLatencyIncrease }),
-    },
-    judge,
+    gateConfig(settings, { horizon, maxHorizon, intervalMs: window.stepMs }),
+    createGateJudge(settings),
   );
   let reported = false;
   // Cancelled or stopped by an unexpected error mid-watch: still say what was seen, and no pass.
@@ -114,7 +101,13 @@ export function observationWindow(settings: GateSettings, now: number): Window {
   // Intervals on multiples of the step line up with the periods the APIs aggregate into, and the
   // first one starting at or after the shift means data from before it never counts.
   const start = Math.ceil(shiftedAt / stepMs) * stepMs;
-  return { start, end: start + Math.floor(settings.durationMs / stepMs) * stepMs, stepMs, shiftedAt };
+  return {
+    start,
+    bakeEnd: start + Math.floor(settings.durationMs / stepMs) * stepMs,
+    end: start + Math.floor(settings.maxDurationMs / stepMs) * stepMs,
+    stepMs,
+    shiftedAt,
+  };
 }
 
 async function watch(
@@ -126,7 +119,6 @@ async function watch(
 ): Promise<Decision> {
   const { core, clock, signal } = ctx;
   let next = window.start;
-  let failedPolls = 0;
   for (;;) {
     // Intervals that closed at least metrics-delay ago: the source has reported them in full.
     const ready = Math.floor((clock.now() - settings.metricsDelayMs - window.start) / window.stepMs);
@@ -151,21 +143,14 @@ async function watch(
         );
       } catch (err) {
         if (err instanceof CancelledError || signal.aborted) throw err;
-        failedPolls++;
         const message = redact(errorMessage(err), settings.secrets);
+        const stop = state.pollFailed(source.name, message);
         core.warning(
-          `${ACTION_NAME}: metrics API failed (${failedPolls}/${MAX_FAILED_POLLS} polls in a row): ${message}`,
+          `${ACTION_NAME}: metrics API failed (${state.failedPollsInARow} poll(s) in a row): ${message}`,
         );
-        if (failedPolls >= MAX_FAILED_POLLS) {
-          return {
-            verdict: 'inconclusive',
-            by: 'api',
-            reason: `the ${source.name} API failed ${failedPolls} polls in a row (${message}): no verdict without data`,
-          };
-        }
+        if (stop) return stop;
       }
       if (counts) {
-        failedPolls = 0;
         // Complete intervals, in order; one whose point is still missing waits for it (settle.ts).
         const settled = settledIntervals(counts, { now: clock.now(), delayMs: settings.metricsDelayMs });
         for (const interval of settled) {
@@ -213,8 +198,19 @@ async function report(
   core.setOutput(OUTPUTS.requests, state.candidate.requests);
   core.setOutput(OUTPUTS.decidedAfterSeconds, decidedAfterSeconds);
   core.setOutput(OUTPUTS.reason, redact(decision.reason, settings.secrets));
+  const detectable = state.detectableRatio();
+  core.setOutput(
+    OUTPUTS.detectableRatio,
+    Number.isFinite(detectable) ? String(Number(detectable.toFixed(2))) : '',
+  );
+  core.setOutput(OUTPUTS.power, String(Number(state.power().toFixed(3))));
+  core.setOutput(
+    OUTPUTS.extendedMinutes,
+    Math.round(state.extendedIntervals * (window.stepMs / 60_000) * 10) / 10,
+  );
   const line = `${decision.verdict.toUpperCase()} after ${decidedAfterSeconds}s: ${decision.reason}`;
   core.info(redact(line, settings.secrets));
+  core.info(state.coverage());
   const summary = renderSummary(state, decision, {
     source: settings.metrics.source,
     candidate: settings.metrics.candidate,

@@ -1,12 +1,24 @@
-/** The job summary: verdict and why first, then a chart of both error rates and the evidence. */
-import { cell, heading, lineChart, table } from '../../../shared/summary';
-import type { Decision, GateState, IntervalRecord } from './gate';
-import { percent, rateOf } from './gate';
+/**
+ * The job summary: verdict and why first, what the data could have caught, then a chart of both
+ * error rates and one of the test that decided (the judge's evidence, the ceiling's, or the power).
+ */
+import { formatRatio, percent, rateOf } from '../../../shared/gate/format';
+import type { GateState } from '../../../shared/gate/state';
+import type { Decision, IntervalRecord } from '../../../shared/gate/types';
+import { cell, heading, type LineSeries, lineChart, table } from '../../../shared/summary';
 
 /** Mermaid charts stay readable up to about this many points; longer runs are merged. */
 const MAX_POINTS = 60;
 
 const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️' } as const;
+
+/** Line colours, and the square that names each in the legend under a chart. */
+const COLOR = {
+  candidate: { hex: '#d62728', square: '🟥' },
+  baseline: { hex: '#1f77b4', square: '🟦' },
+  limit: { hex: '#7f7f7f', square: '⬜' },
+  measure: { hex: '#ff7f0e', square: '🟧' },
+} as const;
 
 export interface ReportContext {
   source: string;
@@ -43,9 +55,82 @@ function groupRate(group: readonly IntervalRecord[], arm: 'candidate' | 'baselin
   return requests > 0 ? (100 * errors) / requests : Number.NaN;
 }
 
+type Colored = LineSeries & { color: string; square: string };
+const line = (name: string, values: number[], color: { hex: string; square: string }): Colored => ({
+  name,
+  values,
+  color: color.hex,
+  square: color.square,
+});
+
+/** A chart and its legend (Mermaid's xychart draws none). */
+function chart(title: string, yLabel: string, labels: string[], series: Colored[]): string {
+  return [
+    lineChart({ title, xLabels: labels, yLabel, series }),
+    '',
+    series.map((s) => `${s.square} ${s.name}`).join(' · '),
+  ].join('\n');
+}
+
+/** The chart of the test that decided: the ceiling's evidence, the judge's, or the power. */
+function decidingChart(decision: Decision, groups: IntervalRecord[][], labels: string[], state: GateState) {
+  const last = groups.map((g) => g.at(-1));
+  const log10 = (v: number | undefined) => Math.max(0, Math.log10(Math.max(v ?? 1, 1)));
+  if (decision.by === 'ceiling') {
+    return chart('Evidence that the candidate is over the ceiling, log10', 'log10 evidence', labels, [
+      line(
+        'ceiling evidence',
+        last.map((r) => log10(r?.ceilingEvidence)),
+        COLOR.measure,
+      ),
+      line(
+        'fail threshold',
+        last.map(() => Math.log10(state.ceiling.threshold)),
+        COLOR.limit,
+      ),
+    ]);
+  }
+  if (decision.by === 'judge' && last.some((r) => r?.evidence)) {
+    return chart('Evidence that the candidate is worse than the baseline, log10', 'log10 evidence', labels, [
+      line(
+        'evidence',
+        last.map((r) => log10(r?.evidence?.rollback)),
+        COLOR.measure,
+      ),
+      line(
+        'fail threshold',
+        last.map((r) => Math.log10(r?.evidence?.rollbackThreshold ?? 1)),
+        COLOR.limit,
+      ),
+    ]);
+  }
+  if (decision.by === 'power' || decision.by === 'budget' || decision.by === 'data') {
+    return chart(
+      `Chance the data so far would catch a ${formatRatio(state.config.detectableRatio)} regression, %`,
+      'power %',
+      labels,
+      [
+        line(
+          'power',
+          last.map((r) => 100 * (r?.power ?? 0)),
+          COLOR.measure,
+        ),
+        line(
+          'needed to pass',
+          last.map(() => 100 * state.config.power),
+          COLOR.limit,
+        ),
+      ],
+    );
+  }
+  return undefined;
+}
+
 export function renderSummary(state: GateState, decision: Decision, ctx: ReportContext): string {
   const c = state.candidate;
   const b = state.baseline;
+  const detectable = state.detectableRatio();
+  const extendedMinutes = (state.extendedIntervals * ctx.intervalMs) / 60_000;
   const lines: string[] = [
     heading(
       `${ICON[decision.verdict]} Error-rate gate: ${decision.verdict.toUpperCase()}${ctx.mode === 'dry-run' ? ' (dry run: the step does not fail)' : ''}`,
@@ -53,7 +138,9 @@ export function renderSummary(state: GateState, decision: Decision, ctx: ReportC
     '',
     `**Why:** ${cell(decision.reason)}`,
     '',
-    `Decided after ${ctx.decidedAfterSeconds}s, ${state.records.length} interval(s) of ${ctx.intervalMs / 1000}s, from ${ctx.source}.`,
+    `**What this step could catch:** ${cell(state.coverage())}`,
+    '',
+    `Decided after ${ctx.decidedAfterSeconds}s, ${state.records.length} interval(s) of ${ctx.intervalMs / 1000}s${extendedMinutes > 0 ? ` (bake extended by ${Number(extendedMinutes.toFixed(1))} min)` : ''}, from ${ctx.source}.`,
     '',
     table(
       ['', 'Candidate', 'Baseline'],
@@ -65,50 +152,35 @@ export function renderSummary(state: GateState, decision: Decision, ctx: ReportC
       ],
     ),
     '',
+    `Smallest regression caught ${percent(state.config.power, 0)} of the time: ${Number.isFinite(detectable) ? `${formatRatio(detectable)} the baseline's rate` : 'none (too few errors)'}; chance of catching ${formatRatio(state.config.detectableRatio)}: ${percent(state.power(), 0)}.`,
+    '',
   ];
   if (state.records.length > 0) {
     const groups = downsample(state.records);
     const labels = groups.map((g) =>
       offsetLabel((g[0]?.start ?? ctx.startTime) - ctx.startTime, ctx.intervalMs),
     );
-    // NaN (no data) is drawn as 0 by Mermaid; the table below says which intervals had none.
-    lines.push(
-      lineChart({
-        title: 'Error rate per interval, %',
-        xLabels: labels,
-        yLabel: 'errors %',
-        series: [
-          { name: 'candidate', values: groups.map((g) => groupRate(g, 'candidate')) },
-          { name: 'baseline', values: groups.map((g) => groupRate(g, 'baseline')) },
-          {
-            name: `ceiling ${percent(state.config.maxErrorRate)}`,
-            values: groups.map(() => state.config.maxErrorRate * 100),
-          },
-        ],
-      }),
-      '',
-    );
-    const withEvidence = groups.map((g) => g.at(-1)?.evidence);
-    if (withEvidence.some((e) => e !== undefined)) {
-      lines.push(
-        lineChart({
-          title: 'Evidence that the candidate is worse, log10',
-          xLabels: labels,
-          yLabel: 'log10 evidence',
-          series: [
-            {
-              name: 'evidence',
-              values: withEvidence.map((e) => Math.max(0, Math.log10(Math.max(e?.rollback ?? 1, 1)))),
-            },
-            {
-              name: 'rollback threshold',
-              values: withEvidence.map((e) => Math.log10(e?.rollbackThreshold ?? 1)),
-            },
-          ],
-        }),
-        '',
-      );
-    }
+    // NaN (no data) is drawn as 0 by Mermaid; the line below says which intervals had none.
+    const rates = [
+      line(
+        'candidate',
+        groups.map((g) => groupRate(g, 'candidate')),
+        COLOR.candidate,
+      ),
+      line(
+        'baseline',
+        groups.map((g) => groupRate(g, 'baseline')),
+        COLOR.baseline,
+      ),
+    ];
+    // The ceiling is drawn when it decided or is near the rates, not as a flat line that squashes them.
+    const top = Math.max(0, ...rates.flatMap((s) => s.values).filter(Number.isFinite));
+    const ceilings = groups.map((g) => 100 * (g.at(-1)?.ceiling ?? state.config.maxErrorRate));
+    if (decision.by === 'ceiling' || Math.min(...ceilings) <= 2 * top)
+      rates.push(line('ceiling', ceilings, COLOR.limit));
+    lines.push(chart('Error rate per interval, %', 'errors %', labels, rates), '');
+    const deciding = decidingChart(decision, groups, labels, state);
+    if (deciding) lines.push(deciding, '');
     const missing = state.records.filter((r) => !r.usable).length;
     if (missing > 0)
       lines.push(
@@ -119,7 +191,7 @@ export function renderSummary(state: GateState, decision: Decision, ctx: ReportC
   lines.push(
     '<details><summary>How the gate decides</summary>',
     '',
-    `A sequential test compares the candidate's share of each interval's errors with its share of requests; it stays valid when checked every interval, with false rollbacks bounded by the false-alarm rate. Tolerated increase over the baseline: ${percent(state.config.maxIncrease, 0)}. The absolute ceiling (${percent(state.config.maxErrorRate)}) is a second sequential test. Fewer than ${state.config.minRequests} candidate requests, missing data or failing metrics APIs end in inconclusive, never in a pass.`,
+    `**Fail**: a sequential test found the candidate's error rate worse than the baseline's (more than ${percent(state.config.maxIncrease, 0)} worse; it stays valid when checked every interval, false alarms at most ${state.config.falseAlarmRate}), or above the ceiling (${percent(state.config.maxErrorRate)}, or twice the baseline's rate if higher), or a latency limit held for 3 intervals. **Pass**: no regression found, and the data would have caught a ${formatRatio(state.config.detectableRatio)} regression at least ${percent(state.config.power, 0)} of the time; the bake extends (up to max-duration) while it could not. With almost no errors in either arm, a candidate clearly under the ceiling passes too. **Inconclusive**: fewer than ${state.config.minRequests} candidate requests, missing data, failing metrics APIs, or not enough errors to compare even at max-duration; never a pass.`,
     '',
     '</details>',
     '',

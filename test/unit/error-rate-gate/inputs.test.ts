@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { baselineFrom, cloudRunResourceFrom } from '../../../actions/error-rate-gate/src/identities';
 import {
   INPUTS,
@@ -8,8 +11,10 @@ import {
   readSettings,
 } from '../../../actions/error-rate-gate/src/inputs';
 import { InputError } from '../../../shared/errors';
+import { GATE_DEFAULTS } from '../../../shared/gate/config';
 import { fakeCore } from '../../helpers/fake-core';
 import { declaredNames } from '../../helpers/metadata';
+import { REPO_ROOT } from '../../helpers/runner';
 
 const cloudRun = {
   provider: 'cloud-run',
@@ -53,7 +58,9 @@ describe('error-rate-gate inputs', () => {
       maxErrorRate: 0.05,
       maxIncrease: 0,
       minRequests: 100,
-      falseAlarmRate: 0.01,
+      falseAlarmRate: 0.005,
+      maxDurationMs: 2_400_000,
+      detectableRatio: 4,
       mode: 'enforce',
     });
     expect(settings.startTime).toBeUndefined();
@@ -72,6 +79,37 @@ describe('error-rate-gate inputs', () => {
       endpoint: 'http://127.0.0.1:4566',
     });
     expect(ecs.metricsDelayMs).toBe(120_000);
+  });
+
+  it('keeps action.yml defaults and the gate defaults (the benchmark runs) the same', () => {
+    const meta = parse(readFileSync(join(REPO_ROOT, 'actions/error-rate-gate/action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
+    const d = (name: string) => meta.inputs[name]?.default;
+    expect(d(INPUTS.maxErrorRate)).toBe(`${GATE_DEFAULTS.maxErrorRate * 100}%`);
+    expect(d(INPUTS.maxIncrease)).toBe(`${GATE_DEFAULTS.maxIncrease * 100}%`);
+    expect(Number(d(INPUTS.minRequests))).toBe(GATE_DEFAULTS.minRequests);
+    expect(Number(d(INPUTS.falseAlarmRate))).toBe(GATE_DEFAULTS.falseAlarmRate);
+    expect(Number(d(INPUTS.detectableRatio))).toBe(GATE_DEFAULTS.detectableRatio);
+  });
+
+  it('extends a 5-minute bake to 30 minutes and a 10-minute one to 40 by default; max-duration as given', () => {
+    expect(readSettings(fakeCore({ ...cloudRun, duration: '5m' }), {}).maxDurationMs).toBe(1_800_000);
+    expect(readSettings(fakeCore({ ...cloudRun, 'max-duration': '10m' }), {}).maxDurationMs).toBe(600_000);
+    expect(readSettings(fakeCore({ ...cloudRun, 'detectable-ratio': '2.5' }), {}).detectableRatio).toBe(2.5);
+    expect(readSettings(fakeCore({ ...cloudRun, 'detectable-ratio': '3x' }), {}).detectableRatio).toBe(3);
+  });
+
+  it('refuses a detectable ratio of 1 or less, and a max-duration below duration, naming the input', () => {
+    for (const ratio of ['1', '0.5', 'four', '-3']) {
+      const err = errorOf(() => readSettings(fakeCore({ ...cloudRun, 'detectable-ratio': ratio }), {}));
+      expect(err.input).toBe(INPUTS.detectableRatio);
+    }
+    const err = errorOf(() =>
+      readSettings(fakeCore({ ...cloudRun, duration: '10m', 'max-duration': '5m' }), {}),
+    );
+    expect(err.input).toBe(INPUTS.maxDuration);
+    expect(err.message).toMatch(/must be at least duration \(600s\)/);
   });
 
   it('takes the baseline and the service from canary-shift rollback-target token', () => {

@@ -26,15 +26,21 @@ describe('observation window', () => {
       now,
     );
     expect(new Date(window.start).toISOString()).toBe('2026-11-22T18:01:00.000Z');
-    expect(new Date(window.end).toISOString()).toBe('2026-11-22T18:11:00.000Z');
+    expect(new Date(window.bakeEnd).toISOString()).toBe('2026-11-22T18:11:00.000Z');
+    // The bake may extend to max-duration (default 4 × 10 minutes).
+    expect(new Date(window.end).toISOString()).toBe('2026-11-22T18:41:00.000Z');
     expect(window.shiftedAt).toBe(now);
   });
 
   it('keeps a shift that falls on the grid, and defaults to now', () => {
     expect(
-      observationWindow(settings({ 'start-time': '1795370400', interval: '30s', duration: '95s' }), now),
+      observationWindow(
+        settings({ 'start-time': '1795370400', interval: '30s', duration: '95s', 'max-duration': '95s' }),
+        now,
+      ),
     ).toMatchObject({
       start: 1_795_370_400_000,
+      bakeEnd: 1_795_370_400_000 + 90_000,
       end: 1_795_370_400_000 + 90_000,
       stepMs: 30_000,
     });
