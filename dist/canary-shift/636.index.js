@@ -3,6 +3,119 @@ exports.id = 636;
 exports.ids = [636];
 exports.modules = {
 
+/***/ 2252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VR: () => (/* binding */ requireGoogleCredentials),
+/* harmony export */   Wp: () => (/* binding */ missingGoogleCredentials),
+/* harmony export */   he: () => (/* binding */ requireAwsCredentials)
+/* harmony export */ });
+/* unused harmony exports GOOGLE_AUTH_STEP, AWS_AUTH_STEP, AWS_CREDENTIALS_TIMEOUT_MS, missingAwsCredentials */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
+/**
+ * The one up-front check that cloud credentials exist, for every Google and AWS client builder.
+ * Without it a missing credential surfaces only at the first API call, deep inside an SDK, after
+ * a metadata-server probe, or as minutes of "retryable" errors (error-rate-gate ran 259–300 s and
+ * then died with a stack trace). With it, every action says the same thing within a second, before
+ * any API call: which credentials are missing and which step provides them.
+ */
+
+
+
+const GOOGLE_AUTH_STEP = 'run google-github-actions/auth before this step';
+const AWS_AUTH_STEP = 'run aws-actions/configure-aws-credentials before this step';
+/** How long the AWS default chain may take to answer before we call it empty. */
+const AWS_CREDENTIALS_TIMEOUT_MS = 1000;
+function missingGoogleCredentials(why) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`no Google credentials found (${why}): ${GOOGLE_AUTH_STEP}`);
+}
+function missingAwsCredentials(why) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`no AWS credentials found (${why}): ${AWS_AUTH_STEP}`);
+}
+const isReadableFile = (path) => {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+};
+/** gcloud's application default credentials file, where google-auth-library looks for it. */
+function wellKnownFile(env) {
+    const configDir = env.CLOUDSDK_CONFIG ||
+        (process.platform === 'win32'
+            ? env.APPDATA && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.APPDATA, 'gcloud')
+            : env.HOME && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME, '.config', 'gcloud'));
+    return configDir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(configDir, 'application_default_credentials.json') : undefined;
+}
+/**
+ * Application Default Credentials, in google-auth-library's order: GOOGLE_APPLICATION_CREDENTIALS
+ * (what google-github-actions/auth sets), gcloud's well-known file, then the metadata server of a
+ * Google Cloud machine. The last is decided without the network: the library's own BIOS-based
+ * residency check (METADATA_SERVER_DETECTION=bios-only), because a probe of a metadata server that
+ * isn't there takes 140 ms at best and until a 3 s timeout where the network drops the packets.
+ * Settings that tell the library where a metadata server is (GCE_METADATA_HOST,
+ * METADATA_SERVER_DETECTION) are left to it.
+ */
+async function requireGoogleCredentials(env = process.env) {
+    const file = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+    if (file) {
+        if (isReadableFile(file))
+            return;
+        throw missingGoogleCredentials(`GOOGLE_APPLICATION_CREDENTIALS names ${file}, which is not a readable file`);
+    }
+    const wellKnown = wellKnownFile(env);
+    if (wellKnown !== undefined && isReadableFile(wellKnown))
+        return;
+    const detection = env.METADATA_SERVER_DETECTION?.trim().toLowerCase();
+    if (detection === 'none') {
+        throw missingGoogleCredentials('GOOGLE_APPLICATION_CREDENTIALS is not set, and METADATA_SERVER_DETECTION=none rules out a metadata server');
+    }
+    if (detection || env.GCE_METADATA_HOST || env.GCE_METADATA_IP)
+        return;
+    const { gcpMetadata } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+    if (gcpMetadata.getGCPResidency())
+        return;
+    throw missingGoogleCredentials('GOOGLE_APPLICATION_CREDENTIALS is not set, there is no gcloud application-default login, and this machine is not on Google Cloud');
+}
+/**
+ * Resolves the client's credentials through the SDK's own default chain (environment, web
+ * identity as aws-actions/configure-aws-credentials leaves it, shared files, container and
+ * instance metadata), bounded in time: an instance metadata endpoint that drops packets would
+ * otherwise hold the step for seconds per try. The SDK memoizes the result, so the client's first
+ * call does not resolve them again.
+ */
+async function requireAwsCredentials(client, timeoutMs = AWS_CREDENTIALS_TIMEOUT_MS) {
+    const provider = client.config.credentials;
+    if (typeof provider !== 'function')
+        return; // given explicitly
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(missingAwsCredentials(`the default credential chain gave none within ${timeoutMs} ms`)), timeoutMs);
+        timer.unref();
+    });
+    try {
+        await Promise.race([
+            provider().catch((err) => {
+                throw missingAwsCredentials((0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err));
+            }),
+            timeout,
+        ]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+
+/***/ }),
+
 /***/ 2636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -22,9 +135,13 @@ var run = __webpack_require__(1591);
 var traffic_split = __webpack_require__(2684);
 // EXTERNAL MODULE: ./shared/providers/types.ts
 var types = __webpack_require__(4850);
+// EXTERNAL MODULE: ./shared/credentials.ts
+var credentials = __webpack_require__(2252);
 // EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
 var user_agent = __webpack_require__(434);
 ;// CONCATENATED MODULE: ./shared/providers/cloud-run/client.ts
+
+
 
 
 /**
@@ -61,13 +178,14 @@ function noSdkRetries(serviceName, methods) {
 }
 async function productionAuth() {
     // Application Default Credentials, as google-github-actions/auth leaves them.
+    await (0,credentials/* requireGoogleCredentials */.VR)();
     const { GoogleAuth } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
     const auth = new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/cloud-platform'] });
     try {
         return (await auth.getClient());
     }
     catch (err) {
-        throw new errors/* ActionError */.lZ(`no Google credentials found (${(0,errors/* errorMessage */.gJ)(err)}): run google-github-actions/auth before this step`);
+        throw (0,credentials/* missingGoogleCredentials */.Wp)((0,errors/* errorMessage */.gJ)(err));
     }
 }
 function emulatorAuth() {
@@ -93,13 +211,25 @@ async function createCloudRunClients(deps) {
         endpoint ? Promise.resolve(emulatorAuth()) : productionAuth(),
     ]);
     let requests = 0;
+    let retryAfterMs;
     const authClient = {
         getRequestHeaders: (url) => inner.getRequestHeaders(url),
-        fetch(url, init) {
+        async fetch(url, init) {
             requests++;
+            retryAfterMs = undefined;
             const headers = new Headers(init?.headers);
             headers.set('user-agent', deps.userAgent);
-            return inner.fetch(url, { ...init, headers });
+            try {
+                const response = await inner.fetch(url, { ...init, headers });
+                if (!response.ok)
+                    retryAfterMs = (0,retry/* parseRetryAfter */.mu)(response.headers.get('retry-after'));
+                return response;
+            }
+            catch (err) {
+                // google-auth-library's fetch (gaxios) throws on an error status, with the response attached.
+                retryAfterMs = (0,retry/* retryAfterOf */.sT)(err);
+                throw err;
+            }
         },
         ...(inner.universeDomain ? { universeDomain: inner.universeDomain } : {}),
     };
@@ -132,21 +262,16 @@ async function createCloudRunClients(deps) {
             return revisions;
         },
         requests: () => requests,
+        retryAfterMs: () => retryAfterMs,
         async close() {
             await Promise.all([services.close(), revisions?.close()]);
         },
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./shared/providers/cloud-run/names.ts
+var names = __webpack_require__(5313);
 ;// CONCATENATED MODULE: ./shared/providers/cloud-run/state.ts
-/**
- * Pure translations between Cloud Run Admin API v2 resources and the provider-neutral serving
- * state: LATEST entries resolved to the revision they mean, generations as the write version,
- * tags kept when a split is written.
- */
-
 const LATEST = 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST';
 const REVISION = 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION';
 const FAILED = 'CONDITION_FAILED';
@@ -162,15 +287,26 @@ function entries(targets, latestReady) {
         return { target, percent: t.percent ?? 0, ...(t.tag ? { tag: t.tag } : {}) };
     });
 }
-/** Reconciling, or not yet caught up with the latest write. */
+/**
+ * The latest reconcile is over (service.proto, `reconciling`): either it succeeded, and then
+ * `observed_generation` equals `generation`, or it failed, and then `observed_generation`,
+ * `traffic_statuses` and `latest_ready_revision` keep the last serving state while
+ * `terminal_condition` says FAILED. Either way nothing is converging any more.
+ */
 function isSettled(service) {
-    return (!service.reconciling && String(service.observedGeneration ?? '') === String(service.generation ?? ''));
+    if (service.reconciling)
+        return false;
+    const caughtUp = String(service.observedGeneration ?? '') === String(service.generation ?? '');
+    return caughtUp || failureOf(service) !== undefined;
 }
-/** A failed reconcile of the current generation: the platform kept serving the previous split. */
+/**
+ * A failed reconcile of the latest write: the platform kept serving the previous split. Read from
+ * `terminal_condition` once `reconciling` is false, never from `observed_generation`, which the
+ * proto says stays at the last serving generation after a failure.
+ */
 function failureOf(service) {
     const condition = service.terminalCondition;
-    const current = String(service.observedGeneration ?? '') === String(service.generation ?? '');
-    if (!service.reconciling && current && isType(condition?.state, FAILED, 3)) {
+    if (!service.reconciling && isType(condition?.state, FAILED, 3)) {
         return condition?.message || 'the service failed to reconcile';
     }
     return undefined;
@@ -204,21 +340,6 @@ function imageOf(template) {
     return template?.containers?.[0]?.image ?? '';
 }
 /**
- * The default revision suffix for an image: its tag (cleaned) and a digest of the whole reference,
- * so a re-run with the same image names the same revision and a different image never collides.
- */
-function defaultRevisionSuffix(image) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(image).digest('hex').slice(0, 8);
-    const tail = image.split('/').pop() ?? '';
-    const tag = (tail.includes('@') ? '' : (tail.split(':')[1] ?? ''))
-        .toLowerCase()
-        .replace(/[^a-z0-9-]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 20)
-        .replace(/-+$/, '');
-    return tag === '' ? hash : `${tag}-${hash}`;
-}
-/**
  * The `traffic` to write for a split: every entry pinned to a revision (a LATEST entry would move
  * traffic on the next deploy), and the tags in use kept on their revisions at 0 % unless the split
  * gives the tag to another revision.
@@ -246,9 +367,14 @@ function trafficFor(split, current, usable = () => true) {
 
 ;// CONCATENATED MODULE: ./shared/providers/cloud-run/index.ts
 /**
- * TrafficProvider for Cloud Run (Admin API v2 through @google-cloud/run). Every write is a whole
- * service PATCH checked twice against what was read: the generation is compared just before the
- * write, and the etag sent with it makes the API refuse a write that lost a race.
+ * TrafficProvider for Cloud Run (Admin API v2 through @google-cloud/run). Every write is a PATCH of
+ * only the fields it changes, named in `update_mask` (a traffic write never sends the template: a
+ * template naming an existing revision is refused as ALREADY_EXISTS), checked twice against what
+ * was read: the generation is compared just before the write, and the etag sent with it makes the
+ * API refuse a write that lost a race.
+ *
+ * Every call is retried (throttling, 5xx, timeouts, honouring Retry-After) until the step's own
+ * deadline, not a fixed number of tries.
  */
 
 
@@ -257,6 +383,9 @@ function trafficFor(split, current, usable = () => true) {
 
 
 
+
+/** How long one call keeps retrying when the step gave no deadline. */
+const CALL_DEADLINE_MS = 60_000;
 // google.rpc.Code numbers as google-gax reports them.
 const NOT_FOUND = 5;
 const ABORTED = 10;
@@ -292,18 +421,24 @@ class CloudRunTrafficProvider {
         return this.clients.requests();
     }
     /**
-     * One API call, retried on throttling and server faults within a bounded budget. Only writes stop
-     * retrying on cancellation: a read after SIGTERM is what reports the state reached.
+     * One API call, retried on throttling, server faults and timeouts until the step's deadline, each
+     * wait full jitter and never shorter than the server's Retry-After. Only writes stop retrying on
+     * cancellation: a read after SIGTERM is what reports the state reached.
      */
     call(what, fn, options = {}) {
         const isRetryable = options.isRetryable ?? retry/* isRetryableError */.$d;
-        return (0,retry/* retry */.L5)(fn, {
-            maxAttempts: 6,
+        const deadlineAt = this.deps.deadlineAt;
+        let tries = 0;
+        return (0,retry/* retry */.L5)(() => {
+            tries++;
+            return fn();
+        }, {
             baseDelayMs: 250,
-            maxDelayMs: 4000,
-            deadlineMs: 60_000,
+            maxDelayMs: 8000,
+            deadlineMs: deadlineAt === undefined ? CALL_DEADLINE_MS : Math.max(0, deadlineAt - this.deps.clock.now()),
             // ABORTED is a lost race on a write, answered by reading again, never by writing again.
             isRetryable: (err) => codeOf(err) !== ABORTED && isRetryable(err),
+            retryAfterMs: () => this.clients.retryAfterMs(),
             clock: this.deps.clock,
             ...(options.write ? { signal: this.deps.signal } : {}),
             onRetry: ({ attempt, delayMs, error }) => this.deps.log(`  ${what}: try ${attempt} failed (${apiMessage(error)}); retrying in ${delayMs} ms`),
@@ -313,7 +448,15 @@ class CloudRunTrafficProvider {
             if (codeOf(err) === NOT_FOUND && what === 'read service') {
                 throw new errors/* ActionError */.lZ(`Cloud Run service ${this.target.service} not found in project ${this.target.project}, region ${this.target.region}`);
             }
-            throw Object.assign(new errors/* ActionError */.lZ(`Cloud Run ${what} failed: ${apiMessage(err)}`), { cause: err });
+            // Retryable errors are retried until the step's deadline: say so, so the report is clear.
+            const persisted = tries <= 1
+                ? ''
+                : isRetryable(err)
+                    ? ` (${tries} tries, until the step's deadline)`
+                    : ` (try ${tries})`;
+            throw Object.assign(new errors/* ActionError */.lZ(`Cloud Run ${what} failed: ${apiMessage(err)}${persisted}`), {
+                cause: err,
+            });
         });
     }
     async readService() {
@@ -344,7 +487,11 @@ class CloudRunTrafficProvider {
     }
     candidateName(request) {
         if (request.image !== undefined) {
-            return `${this.target.service}-${request.revisionSuffix ?? defaultRevisionSuffix(request.image)}`;
+            const suffix = request.revisionSuffix ?? (0,names/* defaultRevisionSuffix */.sM)(request.image, this.target.service);
+            if (suffix === undefined) {
+                throw new errors/* ActionError */.lZ(`service name ${this.target.service} leaves no room for a revision suffix: give "revision-suffix"`);
+            }
+            return `${this.target.service}-${suffix}`;
         }
         if (request.candidate !== undefined)
             return request.candidate;
@@ -416,12 +563,30 @@ class CloudRunTrafficProvider {
         };
     }
     async setSplit(split, expectedVersion) {
+        await this.requireRevisions(split);
         await this.write(expectedVersion, (_service, state) => ({ traffic: trafficFor(split, state) }));
     }
     /**
-     * PATCHes the service with `change` applied to a fresh read, if its generation is still
-     * `expectedVersion`. A throttled or failed try is retried: the etag makes a second application
-     * impossible, and a write refused as stale after a retry is checked against what we meant to write.
+     * The API accepts a traffic write naming a missing revision and fails its long-running operation
+     * only later; a revision the service no longer routes to (e.g. a rollback token's, since deleted)
+     * is looked up first, so the step says so at once instead of writing a split that can't apply.
+     */
+    async requireRevisions(split) {
+        const known = new Set([...(this.last?.traffic ?? []), ...(this.last?.trafficStatuses ?? [])].map((t) => t.revision ?? ''));
+        known.add(this.latestReady());
+        for (const entry of split) {
+            if (entry.percent === 0 || known.has(entry.target))
+                continue;
+            if ((await this.readRevision(entry.target)) === undefined) {
+                throw new errors/* ActionError */.lZ(`revision ${entry.target} not found in service ${this.target.service}: it can't take ${entry.percent} %`);
+            }
+        }
+    }
+    /**
+     * PATCHes the fields `change` returns (and only those, named in `update_mask`), computed from a
+     * fresh read, if the service's generation is still `expectedVersion`. A throttled or failed try is
+     * retried: the etag makes a second application impossible, and a write refused as stale after a
+     * retry is checked against what we meant to write.
      */
     async write(expectedVersion, change) {
         const service = await this.readService();
@@ -429,12 +594,16 @@ class CloudRunTrafficProvider {
             throw new types/* ConcurrentWriteError */.D(`service ${this.target.service} changed since it was read (generation ${expectedVersion} → ${service.generation}): nothing was written`);
         }
         (0,run/* throwIfCancelled */.d)(this.deps.signal);
-        const body = { ...service, ...change(service, toServingState(service)) };
+        const fields = change(service, toServingState(service));
+        // Only what changes: a traffic write that sent the template back, with its revision name,
+        // would be refused (409 ALREADY_EXISTS "Revision named … with different configuration").
+        const body = { name: service.name ?? null, etag: service.etag ?? null, ...fields };
+        const updateMask = { paths: Object.keys(fields) };
         let tries = 0;
         try {
             const [operation] = await this.call('update service', () => {
                 tries++;
-                return this.clients.services.updateService({ service: body });
+                return this.clients.services.updateService({ service: body, updateMask });
             }, { write: true });
             this.pendingOperation = operation.name ?? undefined;
         }
@@ -444,8 +613,9 @@ class CloudRunTrafficProvider {
             if (tries > 1) {
                 // An earlier try may have been applied before its answer was lost.
                 const now = await this.readService();
-                const meant = toServingState(body).desired;
-                if ((0,traffic_split/* sameSplit */.xY)(toServingState(now).desired, meant) && imageOf(now.template) === imageOf(body.template))
+                const meant = { ...now, ...fields };
+                if ((0,traffic_split/* sameSplit */.xY)(toServingState(now).desired, toServingState(meant).desired) &&
+                    imageOf(now.template) === imageOf(meant.template))
                     return;
             }
             throw new types/* ConcurrentWriteError */.D(`service ${this.target.service} was changed by another writer during the update: nothing was written (${apiMessage(err)})`);
@@ -519,137 +689,6 @@ function pinned(desired, movingTag) {
 function withImage(service, image) {
     const [first, ...rest] = service.template?.containers ?? [];
     return [{ ...first, image }, ...rest];
-}
-
-
-/***/ }),
-
-/***/ 2372:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $d: () => (/* binding */ isRetryableError),
-/* harmony export */   L5: () => (/* binding */ retry)
-/* harmony export */ });
-/* unused harmony exports backoffDelayMs, httpStatusOf */
-/* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7128);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2635);
-
-
-/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
-function backoffDelayMs(attempt, options, random = Math.random) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
-async function retry(fn, options) {
-    const clock = options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
-    const random = options.random ?? Math.random;
-    const isRetryable = options.isRetryable ?? isRetryableError;
-    const started = clock.now();
-    for (let attempt = 1;; attempt++) {
-        if (options.signal?.aborted)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || options.signal?.aborted)
-                throw error;
-            if (attempt >= options.maxAttempts || !isRetryable(error))
-                throw error;
-            const remaining = options.deadlineMs - (clock.now() - started);
-            const delayMs = backoffDelayMs(attempt, options, random);
-            if (delayMs >= remaining)
-                throw error;
-            options.onRetry?.({ attempt, delayMs, error });
-            await clock.sleep(delayMs, options.signal);
-        }
-    }
-}
-const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
-// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
-const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
-const RETRYABLE_GOOGLE_STATUS = new Set([
-    'DEADLINE_EXCEEDED',
-    'RESOURCE_EXHAUSTED',
-    'ABORTED',
-    'INTERNAL',
-    'UNAVAILABLE',
-]);
-const RETRYABLE_AWS_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'SlowDown',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'InternalError',
-    'ServerException',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-const RETRYABLE_NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-]);
-/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
-function httpStatusOf(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    const metadata = e.$metadata;
-    const response = e.response;
-    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
-        if (typeof candidate === 'number')
-            return candidate;
-    }
-    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
-    if (typeof e.code === 'number' && e.code >= 100)
-        return e.code;
-    return undefined;
-}
-/**
- * Whether an error is worth trying again: throttling, server-side faults, timeouts and
- * connection resets, as the Google, AWS and HTTP clients report them.
- */
-function isRetryableError(err) {
-    if (typeof err !== 'object' || err === null)
-        return false;
-    const e = err;
-    if (e.name === 'AbortError' && !(e.cause instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc))
-        return true; // per-request timeout
-    if (e.name === 'TimeoutError')
-        return true;
-    const aws = e.$retryable;
-    if (aws)
-        return true;
-    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
-        return true;
-    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
-        return true;
-    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
-        return true;
-    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
-        return true;
-    const status = httpStatusOf(err);
-    if (status !== undefined)
-        return RETRYABLE_HTTP.has(status);
-    if (e.cause !== undefined && e.cause !== err)
-        return isRetryableError(e.cause);
-    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
 }
 
 

@@ -6,8 +6,9 @@
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
+/* unused harmony exports TIME_SCALE_ENV, TIME_ORIGIN_ENV, toVirtual, toWall, scaledClock, timelineFromEnv, timelineEnv */
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms, signal) => new Promise((resolve, reject) => {
@@ -24,6 +25,30 @@ const systemClock = {
         signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+/** Test-only environment variables of the accelerated timeline (see emulatorTimeline). */
+const TIME_SCALE_ENV = 'ROLLOUT_ACTIONS_TIME_SCALE';
+const TIME_ORIGIN_ENV = 'ROLLOUT_ACTIONS_TIME_ORIGIN';
+const toVirtual = (t, wallMs) => t.origin + (wallMs - t.origin) * t.scale;
+const toWall = (t, virtualMs) => t.origin + (virtualMs - t.origin) / t.scale;
+/** A clock on the timeline: now() is virtual, sleep(ms) waits ms of virtual time. */
+function scaledClock(t) {
+    return {
+        now: () => toVirtual(t, Date.now()),
+        sleep: (ms, signal) => systemClock.sleep(ms / t.scale, signal),
+    };
+}
+/** The timeline the environment names, or undefined when it names none (or a malformed one). */
+function timelineFromEnv(env) {
+    const scale = Number(env[TIME_SCALE_ENV]);
+    const origin = Number(env[TIME_ORIGIN_ENV]);
+    if (!(scale >= 1) || !Number.isFinite(scale) || !Number.isInteger(origin) || origin <= 0)
+        return undefined;
+    return { origin, scale };
+}
+/** The environment that puts a child process on `t`. */
+function timelineEnv(t) {
+    return { [TIME_SCALE_ENV]: String(t.scale), [TIME_ORIGIN_ENV]: String(t.origin) };
+}
 
 
 /***/ }),
@@ -81,6 +106,102 @@ function errorMessage(err) {
 /** Errors that explain themselves; anything else is unexpected and gets a stack trace in debug logs. */
 function isExpectedError(err) {
     return err instanceof InputError || err instanceof ActionError || err instanceof CancelledError;
+}
+
+
+/***/ }),
+
+/***/ 5313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ checkCandidateNames),
+/* harmony export */   sM: () => (/* binding */ defaultRevisionSuffix)
+/* harmony export */ });
+/* unused harmony exports REVISION_NAME_MAX, TAG_AND_SERVICE_MAX, TAG_MIN, revisionNameProblem, tagProblem */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2635);
+/**
+ * Cloud Run's limits on the names canary-shift makes up, checked as input errors before any call:
+ * the API would refuse them only after the rollout has started.
+ *
+ * - A revision name is a DNS label (RFC 1035): lower case letters, digits and hyphens, starting
+ *   with a letter, at most 63 characters, and it starts with `<service>-`
+ *   (revision_template.proto `revision`; https://cloud.google.com/run/docs/deploying#revision-suffix).
+ * - A traffic tag is part of the tag URL's host label `<tag>---<service>-<hash>…`: tag and service
+ *   name together at most 46 characters, and at least 3 characters of tag (gcloud: "Combined
+ *   traffic tag and service name cannot exceed 46 characters";
+ *   https://cloud.google.com/run/docs/rollouts-rollbacks-traffic-migration#tags).
+ */
+
+
+const REVISION_NAME_MAX = 63;
+const TAG_AND_SERVICE_MAX = 46;
+const TAG_MIN = 3;
+const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const HASH_MIN = 4;
+const HASH_MAX = 8;
+/** Why `name` can't be a revision of `service`, or undefined when it can. */
+function revisionNameProblem(service, name) {
+    if (name.length > REVISION_NAME_MAX)
+        return `is ${name.length} characters; at most ${REVISION_NAME_MAX}`;
+    if (!DNS_LABEL.test(name))
+        return 'is not a DNS label (lower case letters, digits and hyphens)';
+    if (!name.startsWith(`${service}-`))
+        return `does not start with "${service}-"`;
+    return undefined;
+}
+/** Why `tag` can't be a traffic tag of `service`, or undefined when it can. */
+function tagProblem(service, tag) {
+    if (tag.length < TAG_MIN)
+        return `is shorter than ${TAG_MIN} characters`;
+    if (!DNS_LABEL.test(tag))
+        return 'is not a DNS label (lower case letters, digits and hyphens)';
+    if (tag.length + service.length > TAG_AND_SERVICE_MAX) {
+        return `and the service name "${service}" together are ${tag.length + service.length} characters; Cloud Run allows ${TAG_AND_SERVICE_MAX}`;
+    }
+    return undefined;
+}
+/**
+ * The default revision suffix for an image: its tag (cleaned) and a digest of the whole reference,
+ * so a re-run with the same image names the same revision and a different image never collides.
+ * Shortened (tag first, then the digest down to 4 hex digits) so `<service>-<suffix>` fits 63
+ * characters; undefined when even that does not fit.
+ */
+function defaultRevisionSuffix(image, service) {
+    const budget = REVISION_NAME_MAX - service.length - 1;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(image).digest('hex');
+    if (budget < HASH_MIN)
+        return undefined;
+    const hashed = hash.slice(0, Math.min(HASH_MAX, budget));
+    const tail = image.split('/').pop() ?? '';
+    const tag = (tail.includes('@') ? '' : (tail.split(':')[1] ?? ''))
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, Math.max(0, Math.min(20, budget - hashed.length - 1)))
+        .replace(/-+$/, '');
+    return tag === '' ? hashed : `${tag}-${hashed}`;
+}
+/** The Cloud Run names a canary step would create, checked against the limits above. */
+function checkCandidateNames(service, request, inputs) {
+    if (request.tag !== undefined) {
+        const problem = tagProblem(service, request.tag);
+        if (problem !== undefined)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(inputs.tag, `"${request.tag}" ${problem}`, 'canary');
+    }
+    if (request.image === undefined)
+        return;
+    if (request.revisionSuffix !== undefined) {
+        const name = `${service}-${request.revisionSuffix}`;
+        const problem = revisionNameProblem(service, name);
+        if (problem !== undefined)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(inputs.revisionSuffix, `makes the revision name "${name}", which ${problem}`, 'v42');
+    }
+    else if (defaultRevisionSuffix(request.image, service) === undefined) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(inputs.image, `service name "${service}" leaves no room in 63 characters for a revision suffix derived from the image`, 'a shorter service name');
+    }
 }
 
 
@@ -210,6 +331,176 @@ class ConcurrentWriteError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .Actio
 
 /***/ }),
 
+/***/ 2372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $d: () => (/* binding */ isRetryableError),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   sT: () => (/* binding */ retryAfterOf)
+/* harmony export */ });
+/* unused harmony exports backoffDelayMs, httpStatusOf */
+/* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2635);
+
+
+/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
+function backoffDelayMs(attempt, options, random = Math.random) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Runs fn until it succeeds, a non-retryable error is thrown, tries run out (if bounded) or the
+ * next wait would end past the deadline. Each wait is full jitter, and never shorter than the
+ * server's Retry-After.
+ */
+async function retry(fn, options) {
+    const clock = options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml;
+    const random = options.random ?? Math.random;
+    const isRetryable = options.isRetryable ?? isRetryableError;
+    const retryAfter = options.retryAfterMs ?? retryAfterOf;
+    const started = clock.now();
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || options.signal?.aborted)
+                throw error;
+            if (attempt >= (options.maxAttempts ?? Number.POSITIVE_INFINITY) || !isRetryable(error))
+                throw error;
+            const remaining = options.deadlineMs - (clock.now() - started);
+            const delayMs = Math.max(backoffDelayMs(attempt, options, random), retryAfter(error) ?? 0);
+            if (delayMs >= remaining)
+                throw error;
+            options.onRetry?.({ attempt, delayMs, error });
+            await clock.sleep(delayMs, options.signal);
+        }
+    }
+}
+const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
+// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
+const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
+const RETRYABLE_GOOGLE_STATUS = new Set([
+    'DEADLINE_EXCEEDED',
+    'RESOURCE_EXHAUSTED',
+    'ABORTED',
+    'INTERNAL',
+    'UNAVAILABLE',
+]);
+const RETRYABLE_AWS_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'SlowDown',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalError',
+    'ServerException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+]);
+/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
+function httpStatusOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    const metadata = e.$metadata;
+    const response = e.response;
+    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
+        if (typeof candidate === 'number')
+            return candidate;
+    }
+    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
+    if (typeof e.code === 'number' && e.code >= 100)
+        return e.code;
+    return undefined;
+}
+/**
+ * Whether an error is worth trying again: throttling, server-side faults, timeouts and
+ * connection resets, as the Google, AWS and HTTP clients report them.
+ */
+function isRetryableError(err) {
+    if (typeof err !== 'object' || err === null)
+        return false;
+    const e = err;
+    if (e.name === 'AbortError' && !(e.cause instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc))
+        return true; // per-request timeout
+    if (e.name === 'TimeoutError')
+        return true;
+    const aws = e.$retryable;
+    if (aws)
+        return true;
+    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
+        return true;
+    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
+        return true;
+    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
+        return true;
+    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
+        return true;
+    const status = httpStatusOf(err);
+    if (status !== undefined)
+        return RETRYABLE_HTTP.has(status);
+    if (e.cause !== undefined && e.cause !== err)
+        return isRetryableError(e.cause);
+    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
+}
+/** Longest Retry-After honoured: a server asking for more is treated as asking for this. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/**
+ * A Retry-After value (RFC 9110 §10.2.3: delay-seconds or an HTTP date) in ms from `now`; undefined
+ * when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null || value === undefined || value.trim() === '')
+        return undefined;
+    const trimmed = value.trim();
+    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+    if (!Number.isFinite(ms))
+        return undefined;
+    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+/** The Retry-After carried by an AWS SDK error ($response) or a fetch-style error (response). */
+function retryAfterOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    for (const response of [e.$response, e.response]) {
+        const headers = response?.headers;
+        if (headers instanceof Headers)
+            return parseRetryAfter(headers.get('retry-after'));
+        if (typeof headers === 'object' && headers !== null) {
+            const value = headers['retry-after'];
+            if (typeof value === 'string')
+                return parseRetryAfter(value);
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 1591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -219,6 +510,8 @@ class ConcurrentWriteError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .Actio
 /* harmony export */ });
 /* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2635);
+/* harmony import */ var _summary__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6566);
+
 
 
 /**
@@ -226,7 +519,8 @@ class ConcurrentWriteError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .Actio
  * code 1; a stack trace is printed only for unexpected errors and only with debug logging on.
  */
 async function runAction(actionName, body, options) {
-    const { core } = options;
+    // Every summary an action writes stays within what GitHub shows (shared/summary.ts).
+    const core = { ...options.core, summary: (0,_summary__WEBPACK_IMPORTED_MODULE_2__/* .cappedSummary */ .uk)(options.core.summary) };
     const controller = new AbortController();
     const reports = [];
     const onSignal = (signal) => {
@@ -242,7 +536,7 @@ async function runAction(actionName, body, options) {
     try {
         await body({
             core,
-            clock: options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m,
+            clock: options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
             signal: controller.signal,
             onInterrupt: (report) => reports.push(report),
         });
@@ -272,6 +566,173 @@ async function runAction(actionName, body, options) {
 function throwIfCancelled(signal) {
     if (signal.aborted)
         throw signal.reason instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc ? signal.reason : new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+}
+
+
+/***/ }),
+
+/***/ 6566:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   jS: () => (/* binding */ pieChart),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   uk: () => (/* binding */ cappedSummary)
+/* harmony export */ });
+/* unused harmony exports cell, code, lineChart, truncate, SUMMARY_LIMIT_BYTES, capSummary, runLogPointer */
+/**
+ * Escapes text that is not ours (a reason, a version, a server's answer) so Markdown and HTML show
+ * it as typed: HTML becomes entities (no `</details>`, no tags), and the characters of inline
+ * Markdown (links, images, emphasis, code spans, strikethrough, table pipes) are backslash-escaped
+ * (CommonMark: any ASCII punctuation may be). Line breaks become `<br>`, so no line of it can
+ * start a heading, a list, a quote or a fence; a bare URL stays readable text with its
+ * destination in plain sight.
+ */
+function text(value) {
+    return (String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]~|!#]/g, '\\$&')
+        // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
+        .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/\r?\n/g, '<br>'));
+}
+/** Escapes text for a markdown table cell: as text(), which also escapes the pipes. */
+function cell(value) {
+    return text(value);
+}
+/**
+ * A code span holding any text as typed: fenced with one more backtick than the longest run in
+ * it (CommonMark 6.1), pipes escaped for tables, line breaks as spaces.
+ */
+function code(value) {
+    const body = String(value ?? '')
+        .replace(/\r?\n/g, ' ')
+        .replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+function table(headers, rows) {
+    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
+    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
+function label(text) {
+    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
+ * so the series names go in the title.
+ */
+function lineChart(options) {
+    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
+    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
+    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
+    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
+    const colors = options.series.map((s) => s.color).filter((c) => c !== undefined);
+    // Mermaid's xychart colours lines in order from plotColorPalette (its only way to tell them apart).
+    const palette = colors.length === options.series.length && colors.every((c) => /^#[0-9a-fA-F]{3,8}$/.test(c))
+        ? [`%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`]
+        : [];
+    return [
+        '```mermaid',
+        ...palette,
+        'xychart-beta',
+        `  title ${label(title)}`,
+        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
+        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
+        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
+        '```',
+    ].join('\n');
+}
+/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
+function pieChart(title, slices) {
+    return [
+        '```mermaid',
+        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
+        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
+        '```',
+    ].join('\n');
+}
+/** A heading of plain text (it may hold names from inputs: escaped like any text not ours). */
+function heading(title, level = 3) {
+    return `${'#'.repeat(level)} ${text(title.replace(/[\r\n]+/g, ' '))}`;
+}
+/** Cuts text to at most max characters, saying how much was cut. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
+}
+/**
+ * GitHub drops a step's summary above 1 MiB ("Job summary size limit": 1024k per step), showing
+ * nothing at all; keep a margin for what the runner adds.
+ */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/**
+ * A summary cut to at most limitBytes: whole lines, any fence or <details> left open closed again,
+ * then a note saying how much was cut and where the rest is (fullReport).
+ */
+function capSummary(markdown, fullReport, limitBytes = SUMMARY_LIMIT_BYTES) {
+    const size = Buffer.byteLength(markdown);
+    if (size <= limitBytes)
+        return markdown;
+    const note = (kept) => `\n> ✂️ **Summary cut** to ${Math.round(kept / 1024)} of ${Math.round(size / 1024)} KiB: GitHub shows at most 1 MiB of a step's summary. ${fullReport}\n`;
+    const closing = 64; // room for the closers below
+    const budget = Math.max(0, limitBytes - Buffer.byteLength(note(size)) - closing);
+    // Cut on a line: a partial line could end inside a table row, a link or an entity.
+    let kept = Buffer.from(markdown).subarray(0, budget).toString('utf8');
+    kept = kept.slice(0, kept.lastIndexOf('\n') + 1);
+    if ((kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1)
+        kept += '```\n';
+    const openDetails = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+    if (openDetails > 0)
+        kept += '</details>\n'.repeat(openDetails);
+    return kept + note(Buffer.byteLength(kept));
+}
+/** Where the whole story is when a summary is cut: the step's log, in this run. */
+function runLogPointer(env = process.env) {
+    const run = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    return run ? `The step's log has everything: [the run](${run}).` : "The step's log has everything.";
+}
+/**
+ * A summary writer that never lets one step's summary outgrow SUMMARY_LIMIT_BYTES, however many
+ * times the action writes: what would overflow is cut by capSummary, and nothing follows the cut.
+ */
+function cappedSummary(writer, fullReport = runLogPointer(), limitBytes = SUMMARY_LIMIT_BYTES) {
+    let pending = '';
+    let written = 0;
+    let cut = false;
+    const capped = {
+        addRaw(markdown, addEOL) {
+            pending += markdown + (addEOL ? '\n' : '');
+            return capped;
+        },
+        async write(options) {
+            const markdown = pending;
+            pending = '';
+            if (options?.overwrite) {
+                written = 0;
+                cut = false;
+            }
+            if (cut)
+                return capped;
+            const fitted = capSummary(markdown, fullReport, limitBytes - written);
+            cut = fitted !== markdown;
+            written += Buffer.byteLength(fitted);
+            await writer.addRaw(fitted).write(options);
+            return capped;
+        },
+    };
+    return capped;
 }
 
 
@@ -408,11 +869,11 @@ function describeTarget(target) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hr: () => (/* binding */ servingEntries),
 /* harmony export */   II: () => (/* binding */ computeSplit),
+/* harmony export */   PI: () => (/* binding */ stableOf),
 /* harmony export */   mG: () => (/* binding */ lastGoodSplit),
 /* harmony export */   oe: () => (/* binding */ formatSplit),
 /* harmony export */   xY: () => (/* binding */ sameSplit)
 /* harmony export */ });
-/* unused harmony export stableOf */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
 /** Pure decisions about traffic splits: which target is stable, what the next split is, when two splits agree. */
 
@@ -465,21 +926,18 @@ function computeSplit(current, candidate, percent) {
     return split;
 }
 /**
- * The last known good split as seen before a rollout step writes: the current observed split with
- * the candidate's share given back to the stable target. For the first step that is the split as
- * it was; for a later step (10 % → 50 %) it is still "stable at 100 %", not the half-way state.
+ * The last known good split as seen before a rollout step writes: the stable target at 100 %. For
+ * the first step that is the split as it was; for a later step (10 % → 50 %) it is still "stable
+ * at 100 %", not the half-way state. Any other share (another rollout's candidate, which a step
+ * takes over only when told to: shared/traffic/guards.ts) is never part of it: a rollback must not
+ * hand an unvetted revision its share again.
  */
 function lastGoodSplit(observed, candidate) {
     const serving = servingEntries(observed);
-    const candidateShare = serving.find((e) => e.target === candidate)?.percent ?? 0;
-    if (candidateShare === 0)
-        return serving;
     const stable = stableOf(serving, candidate);
     if (stable === undefined)
         return serving; // the candidate serves everything: it is what there is
-    return serving
-        .filter((e) => e.target !== candidate)
-        .map((e) => (e.target === stable ? { ...e, percent: e.percent + candidateShare } : e));
+    return [{ target: stable, percent: 100 }];
 }
 
 
@@ -1004,6 +1462,8 @@ async function createTrafficProvider(target, deps) {
 
 // EXTERNAL MODULE: ./shared/run.ts
 var run = __nccwpck_require__(1591);
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = require("node:module");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "os"
@@ -1463,8 +1923,12 @@ const summary = _summary;
  * client (and with it @actions/http-client and undici) and the platform module (@actions/exec);
  * none of the actions needs either, and loading them cost ~65 ms of every cold start (measured:
  * a bundle of `@actions/core` alone starts in 106 ms against 38 ms for `node -e 0`).
- * tsconfig `paths` maps `@actions/core/lib/*` to the package's files, as its exports map hides them.
+ *
+ * The modules are imported by relative path: @actions/core's exports map hides `lib/*`, and a
+ * path mapping (tsconfig `paths`) is not seen by every tool that runs these sources, e.g.
+ * @github/local-action loading an action folder without a tsconfig.json of its own.
  */
+
 
 
 
@@ -1472,7 +1936,7 @@ const summary = _summary;
 
 const annotation = (level) => (message) => issueCommand(level, {}, message instanceof Error ? message.toString() : message);
 /** Same semantics as @actions/core: runner file commands when the files exist, stdout commands otherwise. */
-const toolkit = {
+const lightCore = {
     getInput(name, options) {
         const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
         if (options?.required && !value)
@@ -1506,16 +1970,108 @@ const toolkit = {
     getState: (name) => process.env[`STATE_${name}`] ?? '',
     summary: summary,
 };
+/**
+ * @github/local-action (GitHub's local runner; its launcher sets TARGET_ACTION_PATH) runs an
+ * action's TypeScript entry with @actions/core's core.js replaced by its own stub, which records
+ * inputs, outputs, the summary and failures. There, every call must reach that stub: core.js is
+ * loaded through a require that the bundler does not follow, so the bundles never load it.
+ */
+function localActionCore() {
+    if (!process.env.TARGET_ACTION_PATH)
+        return undefined;
+    const base = typeof __filename === 'string' ? __filename : `${process.cwd()}/`;
+    const packageName = '@actions/core';
+    return (0,external_node_module_namespaceObject.createRequire)(base)(packageName);
+}
+let chosen;
+const current = () => {
+    chosen ??= localActionCore() ?? lightCore;
+    return chosen;
+};
+/** The runner toolkit: the light composition above, or local-action's core where it runs us. */
+const toolkit = {
+    getInput: (name, options) => current().getInput(name, options),
+    setOutput: (name, value) => current().setOutput(name, value),
+    setSecret: (secret) => current().setSecret(secret),
+    setFailed: (message) => current().setFailed(message),
+    info: (message) => current().info(message),
+    warning: (message) => current().warning(message),
+    error: (message) => current().error(message),
+    notice: (message) => current().notice(message),
+    debug: (message) => current().debug(message),
+    isDebug: () => current().isDebug(),
+    startGroup: (name) => current().startGroup(name),
+    endGroup: () => current().endGroup(),
+    saveState: (name, value) => current().saveState(name, value),
+    getState: (name) => current().getState(name),
+    get summary() {
+        return current().summary;
+    },
+};
 
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/providers/types.ts
 var types = __nccwpck_require__(4850);
+// EXTERNAL MODULE: ./shared/retry.ts
+var retry = __nccwpck_require__(2372);
 // EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
 var user_agent = __nccwpck_require__(434);
 // EXTERNAL MODULE: ./shared/traffic/split.ts
 var traffic_split = __nccwpck_require__(2684);
+;// CONCATENATED MODULE: ./shared/traffic/guards.ts
+/**
+ * What a canary step refuses after reading the service and naming its candidate, before any write:
+ * a candidate that is the very revision serving production, and a split this rollout did not make
+ * (another rollout's candidate still holding a share). Pure decisions on the state read.
+ */
+
+
+/** canary-shift's input that lets a step take over a split it did not make (action.yml declares it). */
+const TAKE_OVER_INPUT = 'take-over';
+/** The inputs that name or deploy a candidate, per provider, for messages. */
+const CANDIDATE_INPUTS = {
+    'cloud-run': { deploy: 'image', name: 'candidate' },
+    ecs: { deploy: 'task-definition', name: 'candidate' },
+};
+/**
+ * Refuses before the first write when:
+ * - no candidate was asked for (the default is the newest ready revision) and the one found is
+ *   what serves 100 %: shifting would tag the production revision and call it the candidate;
+ * - the candidate asked for serves 100 % and the step would give it less: nothing else could
+ *   take the rest (re-running the promotion step, at 100 %, stays a no-op);
+ * - besides the stable target and this candidate, another target serves traffic (another
+ *   rollout in flight or left half-way), unless `takeOver`. Folding that share silently would
+ *   give an unvetted canary's traffic to the stable, and a rollback target that kept it would hand
+ *   it back.
+ */
+function guardShift(provider, state, candidate, request, log) {
+    const serving = (0,traffic_split/* servingEntries */.Hr)(state.observed);
+    const inputs = CANDIDATE_INPUTS[provider];
+    const asked = request.candidate.candidate !== undefined ||
+        request.candidate.image !== undefined ||
+        request.candidate.taskDefinition !== undefined;
+    if (!asked && serving.length === 1 && serving[0]?.target === candidate.target) {
+        throw new errors/* ActionError */.lZ(`no candidate to shift to: neither "${inputs.deploy}" nor "${inputs.name}" was given, and the newest ready ${provider === 'ecs' ? 'task definition' : 'revision'}, ${candidate.id}, is the one serving 100 % (the stable one). Give "${inputs.deploy}" to deploy a new one, or "${inputs.name}" to name it`);
+    }
+    if (serving.length === 1 && serving[0]?.target === candidate.target && request.percent < 100) {
+        throw new errors/* ActionError */.lZ(`the candidate ${candidate.id} already serves 100 %, so no other ${provider === 'ecs' ? 'service' : 'revision'} is there to take ${100 - request.percent} %: is "${inputs.name}" the stable one? Name the new ${provider === 'ecs' ? 'task definition' : 'revision'}, or give "${inputs.deploy}"`);
+    }
+    const stable = (0,traffic_split/* stableOf */.PI)(serving, candidate.target);
+    const foreign = serving.filter((e) => e.target !== candidate.target && e.target !== stable);
+    if (foreign.length === 0)
+        return;
+    const named = foreign.map((e) => `${e.target} (${e.percent} %)`).join(', ');
+    const others = [stable, ...foreign.map((e) => e.target)].join(' and ');
+    if (!request.takeOver) {
+        throw new errors/* ActionError */.lZ(`the service serves ${(0,traffic_split/* formatSplit */.oe)(serving)}, a split this rollout did not make: besides its candidate ${candidate.target}, ${others} serve traffic (another rollout in flight or left half-way, whose candidate is likely ${named}). Roll that rollout back or finish it first, or set "${TAKE_OVER_INPUT}: true" to give ${named} to ${stable}, the largest share, and record ${stable} at 100 % as the rollback target`);
+    }
+    log(`Taking over (${TAKE_OVER_INPUT}: true): ${named} goes back to ${stable}, the largest share; the rollback target is ${stable} at 100 %`);
+}
+
 ;// CONCATENATED MODULE: ./shared/traffic/rollout.ts
+
+
 
 
 
@@ -1555,6 +2111,7 @@ async function shiftTraffic(step, request, hooks, progress = {}) {
     progress.last = before;
     step.log(`Serving now: ${(0,traffic_split/* formatSplit */.oe)(before.observed)}${before.settled ? '' : ' (still converging)'}`);
     const planned = await provider.resolveCandidate(request.candidate, before);
+    guardShift(provider.name, before, planned, request, step.log);
     const rollbackTarget = captureRollbackTarget(provider, before, planned.target, step.clock);
     const stable = (0,traffic_split/* servingEntries */.Hr)(rollbackTarget.traffic).sort((a, b) => b.percent - a.percent)[0]?.target;
     progress.rollbackTarget = rollbackTarget;
@@ -1607,11 +2164,15 @@ async function waitForSplit(step, split, deadline, progress) {
         throw err;
     }
 }
-const MAX_CONFLICTS = 5;
+/** Backoff between rollback rounds (a conflict or a failed reconcile): full jitter, doubling. */
+const ROUND_BACKOFF = { baseDelayMs: 500, maxDelayMs: 8000 };
 /**
  * Returns the resource to a recorded state and proves it by reading back what the platform serves.
- * Converges: when the state already holds nothing is written; another writer in between (e.g. a
- * second rollback running at the same time) means read again and decide again.
+ * Converges: when the state already holds nothing is written. Persists until the step's deadline:
+ * another writer in between (e.g. a second rollback running at the same time) means back off, read
+ * again and decide again; a failed reconcile means back off and write again (a new generation), as
+ * a re-run of canary-shift does. Retryable API errors are retried inside the provider, to the same
+ * deadline.
  */
 async function restoreTraffic(step, source, deadline, progress = {}) {
     const { provider } = step;
@@ -1623,36 +2184,44 @@ async function restoreTraffic(step, source, deadline, progress = {}) {
     const target = source.kind === 'token' ? source.target : await provider.explicitTarget(source.id, state);
     step.log(`Restoring: ${formatSplit(target.traffic)} (captured ${target.capturedAt})`);
     let wrote = false;
-    for (let conflicts = 0;; conflicts++) {
-        if (sameSplit(state.desired, target.traffic) && state.failure === undefined)
-            break;
-        throwIfCancelled(step.signal);
+    let redeployed = false;
+    for (let round = 1;; round++) {
         try {
-            await provider.setSplit(target.traffic, state.version);
-            wrote = true;
-            break;
+            if (!sameSplit(state.desired, target.traffic) || state.failure !== undefined) {
+                throwIfCancelled(step.signal);
+                await provider.setSplit(target.traffic, state.version);
+                wrote = true;
+            }
+            if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
+                throwIfCancelled(step.signal);
+                redeployed =
+                    (await provider.restoreTaskDefinitions(target, waitOptions(step, deadline))) || redeployed;
+            }
+            const observedAlready = sameSplit(state.observed, target.traffic) && state.settled;
+            const last = wrote || !observedAlready ? await waitForSplit(step, target.traffic, deadline, progress) : state;
+            return {
+                rolledBack: wrote || redeployed || !sameSplit(before.observed, target.traffic),
+                target,
+                before,
+                last,
+            };
         }
         catch (err) {
-            if (!(err instanceof ConcurrentWriteError) || conflicts + 1 >= MAX_CONFLICTS)
+            const conflict = err instanceof ConcurrentWriteError;
+            const failedReconcile = err instanceof SplitNotObservedError && err.state?.failure !== undefined;
+            if (!conflict && !failedReconcile)
                 throw err;
-            step.log(`Another writer changed the service (${errorMessage(err)}); reading it again`);
+            const delayMs = backoffDelayMs(round, ROUND_BACKOFF);
+            if (step.clock.now() + delayMs >= deadline.at)
+                throw err;
+            step.log(conflict
+                ? `Another writer changed the service (${errorMessage(err)}); reading it again in ${delayMs} ms`
+                : `The platform did not apply the rollback (${errorMessage(err)}); writing it again in ${delayMs} ms`);
+            await step.clock.sleep(delayMs, step.signal);
             state = await provider.read();
             progress.last = state;
         }
     }
-    let redeployed = false;
-    if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
-        throwIfCancelled(step.signal);
-        redeployed = await provider.restoreTaskDefinitions(target, waitOptions(step, deadline));
-    }
-    const observedAlready = sameSplit(state.observed, target.traffic) && state.settled;
-    const last = wrote || !observedAlready ? await waitForSplit(step, target.traffic, deadline, progress) : state;
-    return {
-        rolledBack: wrote || redeployed || !sameSplit(before.observed, target.traffic),
-        target,
-        before,
-        last,
-    };
 }
 /** Reads the state once more for a report after a failure or cancellation; never writes. */
 async function readForReport(step, fallback, timeoutMs = 5000) {
@@ -1683,63 +2252,8 @@ function providerDeps(ctx, action, env = process.env) {
 
 // EXTERNAL MODULE: ./shared/traffic/settings.ts
 var traffic_settings = __nccwpck_require__(4851);
-;// CONCATENATED MODULE: ./shared/summary.ts
-/** Job-summary building blocks: markdown tables and Mermaid charts, escaped for user data. */
-/** Escapes text for a markdown table cell (pipes, newlines, HTML). */
-function cell(value) {
-    return String(value ?? '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function table(headers, rows) {
-    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
-    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
-}
-/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
-function label(text) {
-    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
-}
-/**
- * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
- * so the series names go in the title.
- */
-function lineChart(options) {
-    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
-    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
-    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
-    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title ${label(title)}`,
-        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
-        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
-        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
-        '```',
-    ].join('\n');
-}
-/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
-function pieChart(title, slices) {
-    return [
-        '```mermaid',
-        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
-        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
-        '```',
-    ].join('\n');
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text.replace(/[\r\n]+/g, ' ')}`;
-}
-/** Cuts text to at most max characters, saying how much was cut. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
-}
-
+// EXTERNAL MODULE: ./shared/summary.ts
+var shared_summary = __nccwpck_require__(6566);
 ;// CONCATENATED MODULE: ./shared/traffic/summary.ts
 
 
@@ -1764,15 +2278,15 @@ function renderSplitSummary(report) {
         value: e.percent,
     }));
     return [
-        heading(report.title),
+        (0,shared_summary/* heading */.R_)(report.title),
         '',
-        report.detail,
+        (0,shared_summary/* text */.Qq)(report.detail),
         '',
-        table(['Target', 'Role', 'Before', 'After', 'Tag'], rows),
+        (0,shared_summary/* table */.tp)(['Target', 'Role', 'Before', 'After', 'Tag'], rows),
         '',
-        pieChart('Before', slices(before)),
+        (0,shared_summary/* pieChart */.jS)('Before', slices(before)),
         '',
-        after === undefined ? '_After: the serving state could not be read._' : pieChart('After', slices(after)),
+        after === undefined ? '_After: the serving state could not be read._' : (0,shared_summary/* pieChart */.jS)('After', slices(after)),
         '',
     ].join('\n');
 }
@@ -1863,19 +2377,71 @@ function decodeRollbackTarget(text, input, expected) {
 
 ;// CONCATENATED MODULE: ./shared/mask.ts
 /**
+ * Authorization schemes whose credential part is a secret on its own: a server that echoes
+ * `Authorization: Bearer <token>` usually echoes the bare token. The IANA HTTP Authentication
+ * Scheme Registry, plus the vendor schemes people put in headers (GitHub `token`, Slack and
+ * Discord `Bot`, `ApiKey`, GoDaddy `sso-key`, Splunk, Opsgenie `GenieKey`, AWS SigV4).
+ */
+const AUTH_SCHEME = /^(basic|bearer|token|bot|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|scram-sha-1|scram-sha-256|vapid|concealed|apikey|api-key|key|sso-key|splunk|geniekey|aws4-hmac-sha256)\s+(\S[\s\S]*)$/i;
+/** `name=value` or `name="value"` pairs of a parameterised scheme (Digest, SigV4, VAPID). */
+const AUTH_PARAM = /([\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]+)/g;
+/** Parameter values shorter than this (`MD5`, `auth`, a region) are not worth hiding alone. */
+const MIN_PARAM_SECRET = 8;
+/** Fragments shorter than this would mask harmless text everywhere. */
+const MIN_FORM = 4;
+/** The secret parts of an Authorization-style value: the credentials, decoded where they are encoded. */
+function credentialParts(value) {
+    const match = value.trim().match(AUTH_SCHEME);
+    if (!match)
+        return [];
+    const scheme = (match[1] ?? '').toLowerCase();
+    const credentials = (match[2] ?? '').trim();
+    const parts = [credentials];
+    if (scheme === 'basic') {
+        const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        // Only a real base64 user:password, not bytes that happened to decode.
+        if (colon >= 0 &&
+            Buffer.from(decoded, 'utf8').toString('base64').replace(/=+$/, '') === credentials.replace(/=+$/, '')) {
+            parts.push(decoded, decoded.slice(colon + 1));
+        }
+    }
+    for (const [, , raw = ''] of credentials.matchAll(AUTH_PARAM)) {
+        const param = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+        if (param.length >= MIN_PARAM_SECRET)
+            parts.push(param);
+    }
+    return parts;
+}
+/** The encodings code may apply to a value before writing it out. */
+function encodings(value) {
+    const base64 = Buffer.from(value, 'utf8').toString('base64');
+    return [
+        value,
+        encodeURIComponent(value),
+        encodeURI(value),
+        base64,
+        base64.replace(/=+$/, ''),
+        Buffer.from(value, 'utf8').toString('base64url'),
+        JSON.stringify(value).slice(1, -1),
+    ];
+}
+/**
  * Every form in which a secret may be written out by code that handles it: the runner masks only
- * the exact strings it is given, so an encoded copy would leak.
+ * the exact strings it is given, so an encoded copy, or the bare credential of an auth header,
+ * would leak.
  */
 function derivedForms(secret) {
-    const forms = new Set([secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(encodeURI(secret));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64'));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
-    forms.add(JSON.stringify(secret).slice(1, -1));
+    const forms = new Set(encodings(secret));
+    for (const part of credentialParts(secret))
+        for (const form of encodings(part))
+            forms.add(form);
     // A URL's credentials and query string are secrets on their own.
     try {
         const url = new URL(secret);
+        // A lone user name is often a token (https://<token>@host); a short one is harmless.
+        if (url.username)
+            forms.add(url.username).add(decodeURIComponent(url.username));
         if (url.password)
             forms.add(url.password).add(decodeURIComponent(url.password));
         if (url.username && url.password)
@@ -1888,8 +2454,14 @@ function derivedForms(secret) {
     catch {
         // not a URL
     }
-    // Short fragments would mask harmless text everywhere; they are not worth hiding alone.
-    return [...forms].filter((form) => form.length >= 4);
+    return [...forms].filter((form) => form.length >= MIN_FORM);
+}
+/**
+ * A value that may be a URL, fit to quote in a message: whatever could be credentials (everything
+ * up to the last `@` of its authority) is replaced, even when the value does not parse as a URL.
+ */
+function withoutUserinfo(value) {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^#]*@/i, (_, scheme) => `${scheme ?? ''}***@`);
 }
 /** Registers a secret and its derived forms with the runner so no log line can show them. */
 function maskSecret(core, secret) {
@@ -1900,14 +2472,11 @@ function maskSecret(core, secret) {
 }
 /** Replaces every derived form of each secret in a text, for messages built before masking applies. */
 function redact(text, secrets) {
+    const forms = secrets.flatMap((secret) => (secret ? derivedForms(secret) : []));
     let out = text;
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        for (const form of derivedForms(secret).sort((a, b) => b.length - a.length)) {
-            out = out.split(form).join('***');
-        }
-    }
+    // Longest first, so a whole header value is replaced before the credential inside it.
+    for (const form of forms.sort((a, b) => b.length - a.length))
+        out = out.split(form).join('***');
     return out;
 }
 
@@ -1915,8 +2484,30 @@ function redact(text, secrets) {
 
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed. */
+/**
+ * The longest duration any input takes: setTimeout stores its delay as a signed 32-bit number and
+ * fires after 1 ms for anything longer, so a larger timeout would end a wait at once.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+// Decimal digits only: Number() would also take "1e2", "0x0A", "0b11" and " 10 ".
+const DECIMAL_INTEGER = /^-?\d+$/;
+const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
+/** Parses a decimal integer ("42", "-3") or, with `fraction`, a decimal number ("0.25"); undefined otherwise. */
+function parseDecimal(text, options = {}) {
+    if (!(options.fraction ? DECIMAL_NUMBER : DECIMAL_INTEGER).test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isSafeInteger(value) || (options.fraction && Number.isFinite(value)) ? value : undefined;
+}
+/**
+ * Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed or
+ * longer than MAX_DURATION_MS.
+ */
 function parseDurationMs(text) {
+    const ms = durationOf(text);
+    return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
+}
+function durationOf(text) {
     const trimmed = text.trim();
     if (/^\d+(\.\d+)?$/.test(trimmed))
         return Math.round(Number(trimmed) * 1000);
@@ -1946,13 +2537,14 @@ function inputReader(core) {
         return value === '' ? undefined : value;
     };
     const parseNumber = (name, options, integer) => {
-        const raw = optional(name);
-        if (raw === undefined)
+        // Untrimmed: " 10 " is refused like any other form that is not plain digits.
+        const raw = core.getInput(name, { trimWhitespace: false });
+        if (raw.trim() === '')
             return undefined;
-        const value = Number(raw);
-        const example = options.example ?? String(options.min ?? 1);
-        if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-            throw new errors/* InputError */.dz(name, `"${raw}" is not ${integer ? 'a whole number' : 'a number'}`, example);
+        const value = parseDecimal(raw, { fraction: !integer });
+        if (value === undefined) {
+            const kind = integer ? 'a whole number in decimal digits' : 'a decimal number';
+            throw new errors/* InputError */.dz(name, `${JSON.stringify(raw)} is not ${kind} (no spaces, exponents, 0x/0b prefixes or underscores)`, options.example ?? String(options.min ?? 1));
         }
         return checkRange(name, value, options);
     };
@@ -2004,9 +2596,12 @@ function inputReader(core) {
         },
         durationMs(name, fallback) {
             const raw = optional(name) ?? fallback;
-            const ms = parseDurationMs(raw);
+            const ms = durationOf(raw);
             if (ms === undefined || ms < 0) {
                 throw new errors/* InputError */.dz(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
+            }
+            if (ms > MAX_DURATION_MS) {
+                throw new errors/* InputError */.dz(name, `"${raw}" is longer than the longest duration a timer can wait (${MAX_DURATION_MS} ms, about 24 days)`, fallback);
             }
             return ms;
         },
@@ -2021,7 +2616,7 @@ function inputReader(core) {
                 url = new URL(raw);
             }
             catch {
-                throw new errors/* InputError */.dz(name, `"${raw}" is not an absolute URL with a scheme`, example);
+                throw new errors/* InputError */.dz(name, `"${withoutUserinfo(raw)}" is not an absolute URL with a scheme`, example);
             }
             if (!schemes.includes(url.protocol.slice(0, -1))) {
                 throw new errors/* InputError */.dz(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);
@@ -2038,9 +2633,13 @@ function inputReader(core) {
     return reader;
 }
 
+// EXTERNAL MODULE: ./shared/providers/cloud-run/names.ts
+var names = __nccwpck_require__(5313);
 // EXTERNAL MODULE: ./shared/providers/ecs/task-definition.ts
 var task_definition = __nccwpck_require__(5276);
 ;// CONCATENATED MODULE: ./actions/canary-shift/src/inputs.ts
+
+
 
 
 
@@ -2056,6 +2655,7 @@ const INPUTS = {
     candidateTag: 'candidate-tag',
     revisionSuffix: 'revision-suffix',
     taskDefinition: 'task-definition',
+    takeOver: TAKE_OVER_INPUT,
 };
 const OUTPUTS = {
     stable: 'stable',
@@ -2096,7 +2696,14 @@ function readSettings(core) {
     if (pollMs < 100)
         throw new errors/* InputError */.dz(INPUTS.pollInterval, 'must be at least 100ms', '5s');
     const candidate = read.optional(INPUTS.candidate);
-    return { target, percent, candidate: readCandidate(read, target, candidate), timeoutMs, pollMs };
+    return {
+        target,
+        percent,
+        candidate: readCandidate(read, target, candidate),
+        timeoutMs,
+        pollMs,
+        takeOver: read.boolean(INPUTS.takeOver, false),
+    };
 }
 function readCandidate(read, target, candidate) {
     if (target.provider === 'ecs') {
@@ -2140,12 +2747,18 @@ function readCandidate(read, target, candidate) {
             throw new errors/* InputError */.dz(INPUTS.revisionSuffix, `"${revisionSuffix}" is not a revision suffix (lower case letters, digits, hyphens; service-suffix ≤ 63 characters)`, 'v42');
         }
     }
-    return {
+    const request = {
         tag,
         ...(candidate === undefined ? {} : { candidate }),
         ...(image === undefined ? {} : { image }),
         ...(revisionSuffix === undefined ? {} : { revisionSuffix }),
     };
+    (0,names/* checkCandidateNames */.Cs)(target.service, request, {
+        tag: INPUTS.candidateTag,
+        revisionSuffix: INPUTS.revisionSuffix,
+        image: INPUTS.image,
+    });
+    return request;
 }
 
 ;// CONCATENATED MODULE: ./actions/canary-shift/src/main.ts
@@ -2180,7 +2793,7 @@ async function canaryShift(ctx) {
         reportState(core, last);
         await writeSummary(core, settings, progress, last, `❌ Canary shift to ${settings.percent} % did not complete`);
     });
-    const result = await shiftTraffic(step, { candidate: settings.candidate, percent: settings.percent, deadline }, {
+    const result = await shiftTraffic(step, { candidate: settings.candidate, percent: settings.percent, takeOver: settings.takeOver, deadline }, {
         onRollbackTarget(target, stable) {
             core.setOutput(OUTPUTS.rollbackTarget, encodeRollbackTarget(target));
             core.setOutput(OUTPUTS.stable, stable ?? '');

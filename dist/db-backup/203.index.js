@@ -15,7 +15,7 @@ exports.modules = {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7075);
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
-/* harmony import */ var _tools__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7745);
+/* harmony import */ var _tools__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1920);
 /** MySQL / MariaDB through mysqldump (or mariadb-dump) and the mysql client, the password in a defaults file. */
 
 
@@ -128,11 +128,12 @@ async function openMysql(connection, env = process.env) {
     const toolEnv = (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .toolEnvironment */ .uQ)({}, env);
     // --defaults-extra-file must come first: the tools read it before any other option.
     const defaults = `--defaults-extra-file=${defaultsFile}`;
-    const tool = (path, args) => ({
+    const tool = (path, args, signal) => ({
         path,
         args: [defaults, ...args],
         env: toolEnv,
         secrets,
+        ...(signal ? { signal } : {}),
     });
     const sql = (database, statement) => (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .toolOutput */ .WT)(tool(tools.client, [
         '--batch',
@@ -155,7 +156,7 @@ async function openMysql(connection, env = process.env) {
         async serverVersion() {
             return (await sql(connection.database, 'SELECT VERSION()')).trim();
         },
-        dump(fifoPath) {
+        dump(fifoPath, _options, signal) {
             return (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .qI)(tool(tools.dump, [
                 // One consistent snapshot of InnoDB tables without locking them.
                 '--single-transaction',
@@ -167,7 +168,7 @@ async function openMysql(connection, env = process.env) {
                 `--result-file=${fifoPath}`,
                 '--',
                 connection.database,
-            ]));
+            ], signal));
         },
         checkComplete(tail) {
             if (!endsWithCompletionMarker(tail)) {
@@ -178,12 +179,12 @@ async function openMysql(connection, env = process.env) {
             const checker = new SqlDumpChecker();
             return { writable: checker, done: checker.done };
         },
-        async restoreSink(_format, database) {
+        async restoreSink(_format, database, _options, signal) {
             const fifo = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(folder, `restore-${++fifoCount}.fifo`);
             await (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .makeFifo */ .F0)(fifo);
             // The client reads the FIFO through its own `source` command: @actions/exec can only feed
             // stdin from a buffer, which would hold the whole dump in memory.
-            const reading = (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .qI)(tool(tools.client, ['--batch', `--database=${database}`, `--execute=source ${fifo}`]));
+            const reading = (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .qI)(tool(tools.client, ['--batch', `--database=${database}`, `--execute=source ${fifo}`], signal));
             void reading.then(() => (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .releaseFifo */ .ay)(fifo, 'writer'));
             const checker = new SqlDumpChecker();
             const done = reading.then((outcome) => {
@@ -191,10 +192,10 @@ async function openMysql(connection, env = process.env) {
                     throw (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .toolFailure */ .Lu)(outcome);
             });
             done.catch(() => undefined);
-            return {
-                writable: teeWritable(new _tools__WEBPACK_IMPORTED_MODULE_3__/* .FifoWriter */ .cr(fifo, reading), checker),
-                done: Promise.all([done, checker.done]).then(() => undefined),
-            };
+            const both = Promise.all([done, checker.done]).then(() => undefined);
+            // Rejects as soon as the stream fails, while the caller still waits for the stream itself.
+            both.catch(() => undefined);
+            return { writable: teeWritable(new _tools__WEBPACK_IMPORTED_MODULE_3__/* .FifoWriter */ .cr(fifo, reading), checker), done: both };
         },
         async tableCounts(database) {
             const tables = (await sql(database, "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name"))
@@ -222,6 +223,7 @@ async function openMysql(connection, env = process.env) {
             await sql(undefined, `DROP DATABASE IF EXISTS ${quoteIdentifier(database)}`);
         },
         async close() {
+            await (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .endEveryTool */ .Hy)();
             await (0,_tools__WEBPACK_IMPORTED_MODULE_3__/* .removePath */ ._b)(folder);
         },
     };
@@ -231,6 +233,10 @@ function quoteString(value) {
 }
 /** Writes every chunk to two writables, honouring backpressure from both. */
 function teeWritable(first, second) {
+    // Their errors reach the tee through the write and end callbacks; destroying the tee destroys
+    // them with its error, which must not surface again as an unhandled 'error' event.
+    for (const target of [first, second])
+        target.on('error', () => undefined);
     const writeTo = (target, chunk) => new Promise((resolve, reject) => {
         target.write(chunk, (err) => (err ? reject(err) : resolve()));
     });

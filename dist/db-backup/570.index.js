@@ -13,7 +13,7 @@ exports.modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2635);
-/* harmony import */ var _tools__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7745);
+/* harmony import */ var _tools__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1920);
 /** PostgreSQL through pg_dump, pg_restore and psql, the password in a 0600 passfile. */
 
 
@@ -63,7 +63,13 @@ async function openPostgres(connection, env = process.env) {
         '--dbname',
         database,
     ];
-    const tool = (path, args) => ({ path, args, env: toolEnv, secrets });
+    const tool = (path, args, signal) => ({
+        path,
+        args,
+        env: toolEnv,
+        secrets,
+        ...(signal ? { signal } : {}),
+    });
     const psql = (database, sql) => (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .toolOutput */ .WT)(tool(tools.psql, [
         ...connArgs(database),
         '--no-psqlrc',
@@ -90,13 +96,13 @@ async function openPostgres(connection, env = process.env) {
     };
     const tar = () => (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .findTool */ .SG)({ names: ['tar'], installHint: TAR_HINT }, env);
     /** Feeds a FIFO to `consume` (a tool reading it); for the directory format, unpacks the tar first. */
-    const fifoSink = async (format, consume) => {
+    const fifoSink = async (format, signal, consume) => {
         const fifo = await newFifo();
         let finished;
         let reading;
         if (format === 'directory') {
             const target = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(folder, `unpacked-${fifoCount}`);
-            const unpack = (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(tool(tar(), ['--extract', '--file', fifo, '--directory', await mkdirp(target)]));
+            const unpack = (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(tool(tar(), ['--extract', '--file', fifo, '--directory', await mkdirp(target)], signal));
             reading = unpack;
             finished = unpack.then(async (outcome) => outcome.exitCode === 0 ? consume(target) : { outcome, value: undefined });
         }
@@ -120,7 +126,7 @@ async function openPostgres(connection, env = process.env) {
         async serverVersion() {
             return (await psql(connection.database, 'SHOW server_version')).trim();
         },
-        async dump(fifoPath, options) {
+        async dump(fifoPath, options, signal) {
             if (options.format === 'custom') {
                 // --no-sync: a FIFO cannot be fsynced; the store makes the stored copy durable.
                 return (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(tool(tools.pgDump, [
@@ -130,7 +136,7 @@ async function openPostgres(connection, env = process.env) {
                     '--file',
                     fifoPath,
                     ...connArgs(connection.database),
-                ]));
+                ], signal));
             }
             if (options.format !== 'directory')
                 throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`postgres does not write the ${options.format} format`);
@@ -146,11 +152,11 @@ async function openPostgres(connection, env = process.env) {
                 '--file',
                 target,
                 ...connArgs(connection.database),
-            ]));
+            ], signal));
             if (dumped.exitCode !== 0)
                 return dumped;
             try {
-                return await (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(tool(tar(), ['--create', '--file', fifoPath, '--directory', target, '.']));
+                return await (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(tool(tar(), ['--create', '--file', fifoPath, '--directory', target, '.'], signal));
             }
             finally {
                 await (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .removePath */ ._b)(target);
@@ -159,11 +165,11 @@ async function openPostgres(connection, env = process.env) {
         checkComplete() {
             // pg_dump's exit status is the proof: it exits non-zero on any error.
         },
-        listSink(format) {
-            return fifoSink(format, async (archivePath) => {
+        listSink(format, signal) {
+            return fifoSink(format, signal, async (archivePath) => {
                 let entries = 0;
                 const outcome = await (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)({
-                    ...tool(tools.pgRestore, ['--list', formatArg(format), archivePath]),
+                    ...tool(tools.pgRestore, ['--list', formatArg(format), archivePath], signal),
                     onStdoutLine: (line) => {
                         if (line !== '' && !line.startsWith(';'))
                             entries++;
@@ -178,8 +184,8 @@ async function openPostgres(connection, env = process.env) {
                 return { outcome, value: entries };
             });
         },
-        restoreSink(format, database, options) {
-            return fifoSink(format, async (archivePath) => {
+        restoreSink(format, database, options, signal) {
+            return fifoSink(format, signal, async (archivePath) => {
                 const parallel = format === 'directory' && options.jobs > 1;
                 const outcome = await (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .qI)(tool(tools.pgRestore, [
                     ...connArgs(database),
@@ -190,7 +196,7 @@ async function openPostgres(connection, env = process.env) {
                     ...(parallel ? ['--jobs', String(options.jobs)] : ['--single-transaction']),
                     formatArg(format),
                     archivePath,
-                ]));
+                ], signal));
                 return { outcome, value: undefined };
             });
         },
@@ -212,6 +218,7 @@ async function openPostgres(connection, env = process.env) {
             await psql(connection.database, `DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
         },
         async close() {
+            await (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .endEveryTool */ .Hy)();
             await (0,_tools__WEBPACK_IMPORTED_MODULE_2__/* .removePath */ ._b)(folder);
         },
     };

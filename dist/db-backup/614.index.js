@@ -96,6 +96,29 @@ class GcsStore {
         signal.addEventListener('abort', () => stream.destroy(signal.reason), { once: true });
         return stream;
     }
+    /**
+     * A server-side rewrite (objects.rewrite; the SDK follows its rewrite tokens until done), create-
+     * only through `ifGenerationMatch=0` on the destination; then the pending object is deleted.
+     */
+    async publish(pendingKey, finalKey) {
+        const target = this.file(finalKey);
+        try {
+            await this.file(pendingKey).copy(target, { preconditionOpts: { ifGenerationMatch: 0 } });
+        }
+        catch (err) {
+            if (err.code === 412)
+                throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ObjectExistsError */ .q(this.uriOf(finalKey));
+            throw err;
+        }
+        await this.delete(pendingKey);
+        const [metadata] = await target.getMetadata();
+        return {
+            uri: this.uriOf(finalKey),
+            key: finalKey,
+            size: Number(metadata.size ?? 0),
+            created: new Date(metadata.timeCreated ?? Date.now()),
+        };
+    }
     async delete(key) {
         await this.file(key).delete({ ignoreNotFound: true });
     }

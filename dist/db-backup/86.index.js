@@ -135,6 +135,22 @@ class LocalDirectoryStore {
         const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(path, 'r');
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { fd: handle, signal, highWaterMark: 1 << 20 });
     }
+    /** A hard link: atomic, create-only (link() fails on an existing name), no bytes copied. */
+    async publish(pendingKey, finalKey) {
+        const finalPath = this.pathOf(finalKey);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.link)(this.pathOf(pendingKey), finalPath);
+        }
+        catch (err) {
+            if (err.code === 'EEXIST')
+                throw new _errors__WEBPACK_IMPORTED_MODULE_6__/* .ObjectExistsError */ .q(this.uriOf(finalKey));
+            throw err;
+        }
+        await this.delete(pendingKey);
+        await syncFolder((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(finalPath));
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(finalPath);
+        return { uri: this.uriOf(finalKey), key: finalKey, size: info.size, created: info.mtime };
+    }
     async delete(key) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.unlink)(this.pathOf(key)).catch((err) => {
             if (err.code !== 'ENOENT')

@@ -28,11 +28,24 @@ class ObjectExistsError extends Error {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   S3Store: () => (/* binding */ S3Store)
 /* harmony export */ });
+/* unused harmony export copyRanges */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2290);
 
 /** Parts of 16 MiB, four in flight: at most ~64 MiB buffered, and 10,000 parts reach 160 GiB. */
 const PART_SIZE = 16 * 1024 * 1024;
 const QUEUE_SIZE = 4;
+/** CopyObject copies up to 5 GiB; beyond, a multipart upload copies ranges (UploadPartCopy). */
+const COPY_LIMIT = 5 * 1024 ** 3;
+/** Ranges of 1 GiB: 10,000 parts reach far beyond S3's 5 TiB object limit. */
+const COPY_PART_SIZE = 1024 ** 3;
+/** The byte ranges ("bytes=first-last") that copy an object of `size` bytes in parts. */
+function copyRanges(size, partSize = COPY_PART_SIZE) {
+    const ranges = [];
+    for (let first = 0; first < size; first += partSize) {
+        ranges.push(`bytes=${first}-${Math.min(first + partSize, size) - 1}`);
+    }
+    return ranges;
+}
 /**
  * S3 as a backup store. Uploads go through lib-storage's multipart Upload; on any failure the
  * multipart upload is aborted, so no object appears unless CompleteMultipartUpload ran.
@@ -142,6 +155,75 @@ class S3Store {
         if (!response.Body)
             throw new Error(`${this.uriOf(key)} has no body`);
         return response.Body;
+    }
+    /**
+     * S3 has no rename: a server-side copy (CopyObject, or UploadPartCopy parts beyond 5 GiB), create-
+     * only with `If-None-Match: *`, then the pending object is deleted. No bytes leave S3.
+     */
+    async publish(pendingKey, finalKey, signal) {
+        const s3 = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+        const { Bucket, client } = { Bucket: this.options.bucket, client: this.options.client };
+        const source = await this.head(pendingKey);
+        const CopySource = `${Bucket}/${pendingKey.split('/').map(encodeURIComponent).join('/')}`;
+        const encryption = this.options.kmsKey
+            ? { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: this.options.kmsKey }
+            : {};
+        try {
+            if (source.size <= COPY_LIMIT) {
+                await client.send(new s3.CopyObjectCommand({ Bucket, Key: finalKey, CopySource, IfNoneMatch: '*', ...encryption }), { abortSignal: signal });
+            }
+            else {
+                await this.copyInParts(s3, {
+                    Bucket,
+                    Key: finalKey,
+                    CopySource,
+                    size: source.size,
+                    encryption,
+                    signal,
+                });
+            }
+        }
+        catch (err) {
+            const status = err.$metadata?.httpStatusCode;
+            if (status === 412)
+                throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .ObjectExistsError */ .q(this.uriOf(finalKey));
+            throw err;
+        }
+        await this.delete(pendingKey);
+        return this.head(finalKey);
+    }
+    async copyInParts(s3, copy) {
+        const { Bucket, Key, CopySource, signal } = copy;
+        const client = this.options.client;
+        const started = await client.send(new s3.CreateMultipartUploadCommand({ Bucket, Key, ...copy.encryption }), { abortSignal: signal });
+        const UploadId = started.UploadId;
+        try {
+            const Parts = [];
+            for (const [index, CopySourceRange] of copyRanges(copy.size).entries()) {
+                const part = await client.send(new s3.UploadPartCopyCommand({
+                    Bucket,
+                    Key,
+                    UploadId,
+                    PartNumber: index + 1,
+                    CopySource,
+                    CopySourceRange,
+                }), { abortSignal: signal });
+                Parts.push({ ETag: part.CopyPartResult?.ETag ?? '', PartNumber: index + 1 });
+            }
+            await client.send(new s3.CompleteMultipartUploadCommand({
+                Bucket,
+                Key,
+                UploadId,
+                IfNoneMatch: '*',
+                MultipartUpload: { Parts },
+            }), { abortSignal: signal });
+        }
+        catch (err) {
+            const abortProblem = await this.abortMultipart(Key, UploadId);
+            if (abortProblem && err instanceof Error)
+                err.message += `; ${abortProblem}`;
+            throw err;
+        }
     }
     async delete(key) {
         const { DeleteObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));

@@ -2,18 +2,20 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
-/***/ 7745:
+/***/ 1920:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   cr: () => (/* binding */ FifoWriter),
+  Hy: () => (/* binding */ endEveryTool),
   SG: () => (/* binding */ findTool),
   F0: () => (/* binding */ makeFifo),
   LW: () => (/* binding */ postgresFolders),
   kY: () => (/* binding */ privateTempFolder),
   ay: () => (/* binding */ releaseFifo),
+  $e: () => (/* binding */ releaseUntilOpened),
   _b: () => (/* binding */ removePath),
   qI: () => (/* binding */ runTool),
   uQ: () => (/* binding */ toolEnvironment),
@@ -24,6 +26,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: MissingToolError, assertSucceeded
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -32,1144 +36,10 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = require("node:readline");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: external "string_decoder"
-const external_string_decoder_namespaceObject = require("string_decoder");
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __nccwpck_require__(5317);
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = require("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/mask.ts
@@ -1177,9 +47,11 @@ var mask = __nccwpck_require__(7588);
 ;// CONCATENATED MODULE: ./shared/backup/tools.ts
 /**
  * Running the database client tools: found on PATH (or in Debian's versioned PostgreSQL folders),
- * started through @actions/exec with argument arrays and an environment stripped of anything
- * secret, their stderr kept short and redacted for error messages.
+ * spawned with argument arrays and an environment stripped of anything secret, their stderr kept
+ * short and redacted for error messages. Every tool and FIFO is recorded, so that whatever fails
+ * (a store, a tool, a cancellation), `endEveryTool` ends them all before the step ends.
  */
+
 
 
 
@@ -1242,27 +114,77 @@ function toolEnvironment(extra, env = process.env) {
     }
     return { ...clean, ...extra };
 }
+/** How long a tool asked to stop (SIGTERM) may take before it is killed (SIGKILL). */
+const STOP_GRACE_MS = 5_000;
+/** The tools still running and the FIFOs still present: what `endEveryTool` ends. */
+const running = new Set();
+const fifos = new Set();
 /** Runs a tool to its end; never throws on a non-zero exit (callers decide what it means). */
-async function runTool(run) {
-    const tail = [];
-    const exitCode = await exec(run.path, run.args, {
-        env: run.env,
-        silent: true,
-        ignoreReturnCode: true,
-        listeners: {
-            errline: (line) => {
-                tail.push(line);
-                if (tail.length > STDERR_TAIL_LINES)
-                    tail.shift();
-            },
-            ...(run.onStdoutLine ? { stdline: run.onStdoutLine } : {}),
-        },
+function runTool(run) {
+    const tool = run.path.split('/').pop() ?? run.path;
+    return new Promise((resolve) => {
+        const tail = [];
+        const child = (0,external_node_child_process_.spawn)(run.path, run.args, { env: run.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        running.add(child);
+        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr, crlfDelay: Number.POSITIVE_INFINITY }).on('line', (line) => {
+            tail.push(line);
+            if (tail.length > STDERR_TAIL_LINES)
+                tail.shift();
+        });
+        if (run.onStdoutLine) {
+            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY }).on('line', run.onStdoutLine);
+        }
+        else
+            child.stdout.resume();
+        const onAbort = () => stopTool(child);
+        run.signal?.addEventListener('abort', onAbort, { once: true });
+        if (run.signal?.aborted)
+            onAbort();
+        let spawnError;
+        child.once('error', (err) => {
+            spawnError = err;
+        });
+        // 'close' comes after the tool exited and its output was read to the end.
+        child.once('close', (code) => {
+            running.delete(child);
+            run.signal?.removeEventListener('abort', onAbort);
+            if (spawnError && code === null && child.pid === undefined)
+                tail.push(`could not start: ${spawnError.message}`);
+            resolve({
+                tool,
+                exitCode: spawnError && child.pid === undefined ? -1 : code,
+                stderrTail: (0,mask/* redact */.E$)(tail.join('\n'), run.secrets),
+            });
+        });
     });
-    return {
-        tool: run.path.split('/').pop() ?? run.path,
-        exitCode,
-        stderrTail: (0,mask/* redact */.E$)(tail.join('\n'), run.secrets),
-    };
+}
+/** Asks a tool to stop, and kills it if it has not within the grace period. */
+function stopTool(child) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    timer.unref();
+    child.once('exit', () => clearTimeout(timer));
+}
+/**
+ * Ends every tool still running and opens both ends of every FIFO still present, so that no
+ * child, pipe or pending open outlives the step: called when a session closes, whatever failed.
+ * Resolves once every tool has exited.
+ */
+async function endEveryTool() {
+    const exits = [...running].map((child) => new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null)
+            return resolve();
+        child.once('exit', () => resolve());
+        stopTool(child);
+    }));
+    // Our own pending opens of a FIFO whose tool is gone return once the other end opens.
+    for (const fifo of fifos) {
+        await releaseFifo(fifo, 'reader');
+        await releaseFifo(fifo, 'writer');
+    }
+    await Promise.all(exits);
 }
 /** Runs a tool and returns its stdout; a non-zero exit throws with its stderr. */
 async function toolOutput(run) {
@@ -1287,6 +209,9 @@ async function writeCredentialsFile(path, content) {
 }
 async function removePath(path) {
     await (0,promises_.rm)(path, { recursive: true, force: true });
+    for (const fifo of fifos)
+        if (fifo === path || fifo.startsWith(`${path}/`))
+            fifos.delete(fifo);
 }
 const MKFIFO = { names: ['mkfifo'], installHint: 'install coreutils' };
 /**
@@ -1301,6 +226,7 @@ async function makeFifo(path) {
         secrets: [],
     });
     assertSucceeded(outcome);
+    fifos.add(path);
 }
 /**
  * Opening one end of a FIFO blocks until the other end opens. When a tool exits without ever
@@ -1320,6 +246,19 @@ async function releaseFifo(path, ourSide) {
     }
 }
 /**
+ * Releases our pending open of a FIFO until it has returned. One release is not enough: our
+ * open() runs on a worker thread, and may start after a release made just before it, then wait
+ * for a partner forever (and a process cannot exit while a worker thread is blocked).
+ */
+async function releaseUntilOpened(path, ourSide, opened) {
+    let settled = false;
+    void opened.then(() => (settled = true), () => (settled = true));
+    for (let tries = 0; !settled && tries < 1_000; tries++) {
+        await releaseFifo(path, ourSide);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+}
+/**
  * A writable into a FIFO that a tool reads. A tool may stop reading early on purpose (pg_restore
  * --list reads only the table of contents); the rest of the stream is then discarded, so the
  * stream's checksum still covers every byte. A tool that fails is reported by `toolDone`.
@@ -1335,7 +274,10 @@ class FifoWriter extends external_node_stream_.Writable {
         this.toolDone = toolDone;
     }
     _construct(callback) {
-        (0,promises_.open)(this.path, external_node_fs_.constants.O_WRONLY).then((handle) => {
+        const opening = (0,promises_.open)(this.path, external_node_fs_.constants.O_WRONLY);
+        // A tool that ends without opening its end (killed, failed to start) must not leave us waiting.
+        void this.toolDone.then(() => releaseUntilOpened(this.path, 'writer', opening));
+        opening.then((handle) => {
             this.handle = handle;
             callback();
         }, (err) => callback(err));
@@ -1442,23 +384,76 @@ function isExpectedError(err) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   E$: () => (/* binding */ redact)
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Q3: () => (/* binding */ withoutUserinfo)
 /* harmony export */ });
 /* unused harmony export derivedForms */
 /**
+ * Authorization schemes whose credential part is a secret on its own: a server that echoes
+ * `Authorization: Bearer <token>` usually echoes the bare token. The IANA HTTP Authentication
+ * Scheme Registry, plus the vendor schemes people put in headers (GitHub `token`, Slack and
+ * Discord `Bot`, `ApiKey`, GoDaddy `sso-key`, Splunk, Opsgenie `GenieKey`, AWS SigV4).
+ */
+const AUTH_SCHEME = /^(basic|bearer|token|bot|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|scram-sha-1|scram-sha-256|vapid|concealed|apikey|api-key|key|sso-key|splunk|geniekey|aws4-hmac-sha256)\s+(\S[\s\S]*)$/i;
+/** `name=value` or `name="value"` pairs of a parameterised scheme (Digest, SigV4, VAPID). */
+const AUTH_PARAM = /([\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]+)/g;
+/** Parameter values shorter than this (`MD5`, `auth`, a region) are not worth hiding alone. */
+const MIN_PARAM_SECRET = 8;
+/** Fragments shorter than this would mask harmless text everywhere. */
+const MIN_FORM = 4;
+/** The secret parts of an Authorization-style value: the credentials, decoded where they are encoded. */
+function credentialParts(value) {
+    const match = value.trim().match(AUTH_SCHEME);
+    if (!match)
+        return [];
+    const scheme = (match[1] ?? '').toLowerCase();
+    const credentials = (match[2] ?? '').trim();
+    const parts = [credentials];
+    if (scheme === 'basic') {
+        const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        // Only a real base64 user:password, not bytes that happened to decode.
+        if (colon >= 0 &&
+            Buffer.from(decoded, 'utf8').toString('base64').replace(/=+$/, '') === credentials.replace(/=+$/, '')) {
+            parts.push(decoded, decoded.slice(colon + 1));
+        }
+    }
+    for (const [, , raw = ''] of credentials.matchAll(AUTH_PARAM)) {
+        const param = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+        if (param.length >= MIN_PARAM_SECRET)
+            parts.push(param);
+    }
+    return parts;
+}
+/** The encodings code may apply to a value before writing it out. */
+function encodings(value) {
+    const base64 = Buffer.from(value, 'utf8').toString('base64');
+    return [
+        value,
+        encodeURIComponent(value),
+        encodeURI(value),
+        base64,
+        base64.replace(/=+$/, ''),
+        Buffer.from(value, 'utf8').toString('base64url'),
+        JSON.stringify(value).slice(1, -1),
+    ];
+}
+/**
  * Every form in which a secret may be written out by code that handles it: the runner masks only
- * the exact strings it is given, so an encoded copy would leak.
+ * the exact strings it is given, so an encoded copy, or the bare credential of an auth header,
+ * would leak.
  */
 function derivedForms(secret) {
-    const forms = new Set([secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(encodeURI(secret));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64'));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
-    forms.add(JSON.stringify(secret).slice(1, -1));
+    const forms = new Set(encodings(secret));
+    for (const part of credentialParts(secret))
+        for (const form of encodings(part))
+            forms.add(form);
     // A URL's credentials and query string are secrets on their own.
     try {
         const url = new URL(secret);
+        // A lone user name is often a token (https://<token>@host); a short one is harmless.
+        if (url.username)
+            forms.add(url.username).add(decodeURIComponent(url.username));
         if (url.password)
             forms.add(url.password).add(decodeURIComponent(url.password));
         if (url.username && url.password)
@@ -1471,8 +466,14 @@ function derivedForms(secret) {
     catch {
         // not a URL
     }
-    // Short fragments would mask harmless text everywhere; they are not worth hiding alone.
-    return [...forms].filter((form) => form.length >= 4);
+    return [...forms].filter((form) => form.length >= MIN_FORM);
+}
+/**
+ * A value that may be a URL, fit to quote in a message: whatever could be credentials (everything
+ * up to the last `@` of its authority) is replaced, even when the value does not parse as a URL.
+ */
+function withoutUserinfo(value) {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^#]*@/i, (_, scheme) => `${scheme ?? ''}***@`);
 }
 /** Registers a secret and its derived forms with the runner so no log line can show them. */
 function maskSecret(core, secret) {
@@ -1483,14 +484,11 @@ function maskSecret(core, secret) {
 }
 /** Replaces every derived form of each secret in a text, for messages built before masking applies. */
 function redact(text, secrets) {
+    const forms = secrets.flatMap((secret) => (secret ? derivedForms(secret) : []));
     let out = text;
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        for (const form of derivedForms(secret).sort((a, b) => b.length - a.length)) {
-            out = out.split(form).join('***');
-        }
-    }
+    // Longest first, so a whole header value is replaced before the credential inside it.
+    for (const form of forms.sort((a, b) => b.length - a.length))
+        out = out.split(form).join('***');
     return out;
 }
 
@@ -1952,6 +950,12 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./shared/backup/metadata.ts
 const METADATA_SUFFIX = '.meta.json';
+/** Beside a backup's final name: where it is uploaded and verified before it gets that name. */
+const PENDING_MARK = '.pending-';
+function pendingKey(dataKey) {
+    const slash = dataKey.lastIndexOf('/') + 1;
+    return `${dataKey.slice(0, slash)}${PENDING_MARK}${dataKey.slice(slash)}`;
+}
 function metadataKey(dataKey) {
     return `${dataKey}${METADATA_SUFFIX}`;
 }
@@ -2141,8 +1145,8 @@ class GarbageBudget {
     }
 }
 
-// EXTERNAL MODULE: ./shared/backup/tools.ts + 6 modules
-var tools = __nccwpck_require__(7745);
+// EXTERNAL MODULE: ./shared/backup/tools.ts + 1 modules
+var tools = __nccwpck_require__(1920);
 ;// CONCATENATED MODULE: ./shared/backup/pipeline.ts
 /**
  * The streaming paths between a database tool and a store, with bounded memory:
@@ -2220,12 +1224,15 @@ async function streamBackup(request) {
     try {
         await (0,tools/* makeFifo */.F0)(fifo);
         const toolDone = request.session.dump(fifo, request.dump, request.signal);
-        // A tool that exits without opening the FIFO would leave our open() waiting forever.
-        void toolDone.then(() => (0,tools/* releaseFifo */.ay)(fifo, 'reader'));
-        const digest = new Digest({ highWaterMark: READ_CHUNK });
-        const flowing = (0,promises_.pipeline)(
         // A pipe hands over at most 64 KiB per read; asking for more only allocates buffers to discard.
-        (0,external_node_fs_.createReadStream)(fifo, { highWaterMark: PIPE_CHUNK }), new CompletionGate(toolDone, (tail) => request.session.checkComplete(tail)), compressor(request.compression), digest, { signal: request.signal });
+        const archive = (0,external_node_fs_.createReadStream)(fifo, { highWaterMark: PIPE_CHUNK });
+        const opened = new Promise((resolve) => {
+            archive.once('open', () => resolve()).once('close', () => resolve());
+        });
+        // A tool that exits without opening the FIFO would leave our open() waiting forever.
+        void toolDone.then(() => (0,tools/* releaseUntilOpened */.$e)(fifo, 'reader', opened));
+        const digest = new Digest({ highWaterMark: READ_CHUNK });
+        const flowing = (0,promises_.pipeline)(archive, new CompletionGate(toolDone, (tail) => request.session.checkComplete(tail)), compressor(request.compression), digest, { signal: request.signal });
         const putting = request.store.put(request.key, digest, {
             signal: request.signal,
             contentType: request.compression === 'none' ? 'application/octet-stream' : `application/${request.compression}`,
@@ -2236,7 +1243,7 @@ async function streamBackup(request) {
         const [flowed, put] = await Promise.allSettled([flowing, putting]);
         if (flowed.status === 'rejected' || put.status === 'rejected') {
             await (0,tools/* releaseFifo */.ay)(fifo, 'writer');
-            await Promise.race([toolDone.catch(() => undefined), sleep(TOOL_EXIT_GRACE_MS)]);
+            await settledWithin(toolDone, TOOL_EXIT_GRACE_MS).catch(() => undefined);
             throw firstCause(flowed, put);
         }
         return { object: put.value, sha256: digest.sha256(), size: digest.bytes };
@@ -2261,7 +1268,16 @@ function firstCause(flowed, put) {
  * is at the start of the archive); the checksum is then not known.
  */
 async function readBack(request) {
-    const source = await request.store.get(request.key, request.signal);
+    let source;
+    try {
+        source = await request.store.get(request.key, request.signal);
+    }
+    catch (err) {
+        // The sink's tool is already waiting on its FIFO: end it, or it (and the step) waits forever.
+        if (request.sink)
+            await abandon(request.sink);
+        throw err;
+    }
     const digest = new Digest({ highWaterMark: READ_CHUNK });
     if (!request.sink) {
         await (0,promises_.pipeline)(source, digest, discard(), { signal: request.signal });
@@ -2288,11 +1304,25 @@ async function readBack(request) {
     }
     catch (err) {
         // The sink's own verdict (a tool's stderr) explains more than a closed pipe does.
-        await sink.done;
+        await abandon(sink);
+        await settledWithin(sink.done, TOOL_EXIT_GRACE_MS);
         throw err;
     }
     const value = await sink.done;
     return { sha256: digest.sha256(), size: digest.bytes, value };
+}
+/**
+ * Closes a sink whose archive will not come: its tool sees the end of its input and exits (a
+ * tool that does not is ended by the session's close). Waits a while for its verdict.
+ */
+async function abandon(sink) {
+    // Without an error: nobody listens to the sink's 'error' any more; the caller reports the cause.
+    sink.writable.destroy();
+    await settledWithin(sink.done, TOOL_EXIT_GRACE_MS).catch(() => undefined);
+}
+/** Resolves or rejects as `promise` does if it settles within `ms`; resolves otherwise. */
+async function settledWithin(promise, ms) {
+    return Promise.race([promise, sleep(ms).then(() => undefined)]);
 }
 function discard() {
     return new external_node_stream_.Writable({
@@ -2305,13 +1335,13 @@ function sleep(ms) {
 }
 
 ;// CONCATENATED MODULE: ./shared/backup/retention.ts
-function selectForRemoval(backups, policy, now) {
+function selectForRemoval(backups, policy, now, protectedKeys = []) {
     if (policy.count === undefined && policy.days === undefined)
         return [];
     const newestFirst = [...backups].sort((a, b) => Date.parse(b.created) - Date.parse(a.created) || b.key.localeCompare(a.key));
     const cutoff = policy.days === undefined ? undefined : now.getTime() - policy.days * 86_400_000;
     return newestFirst.filter((backup, index) => {
-        if (index === 0)
+        if (index === 0 || protectedKeys.includes(backup.key))
             return false;
         const keptByCount = policy.count !== undefined && index < policy.count;
         const keptByAge = cutoff !== undefined && Date.parse(backup.created) >= cutoff;
@@ -2340,8 +1370,187 @@ const systemClock = {
         signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+/** Test-only environment variables of the accelerated timeline (see emulatorTimeline). */
+const TIME_SCALE_ENV = 'ROLLOUT_ACTIONS_TIME_SCALE';
+const TIME_ORIGIN_ENV = 'ROLLOUT_ACTIONS_TIME_ORIGIN';
+const toVirtual = (t, wallMs) => t.origin + (wallMs - t.origin) * t.scale;
+const toWall = (t, virtualMs) => t.origin + (virtualMs - t.origin) / t.scale;
+/** A clock on the timeline: now() is virtual, sleep(ms) waits ms of virtual time. */
+function scaledClock(t) {
+    return {
+        now: () => toVirtual(t, Date.now()),
+        sleep: (ms, signal) => systemClock.sleep(ms / t.scale, signal),
+    };
+}
+/** The timeline the environment names, or undefined when it names none (or a malformed one). */
+function timelineFromEnv(env) {
+    const scale = Number(env[TIME_SCALE_ENV]);
+    const origin = Number(env[TIME_ORIGIN_ENV]);
+    if (!(scale >= 1) || !Number.isFinite(scale) || !Number.isInteger(origin) || origin <= 0)
+        return undefined;
+    return { origin, scale };
+}
+/** The environment that puts a child process on `t`. */
+function timelineEnv(t) {
+    return { [TIME_SCALE_ENV]: String(t.scale), [TIME_ORIGIN_ENV]: String(t.origin) };
+}
+
+;// CONCATENATED MODULE: ./shared/summary.ts
+/**
+ * Escapes text that is not ours (a reason, a version, a server's answer) so Markdown and HTML show
+ * it as typed: HTML becomes entities (no `</details>`, no tags), and the characters of inline
+ * Markdown (links, images, emphasis, code spans, strikethrough, table pipes) are backslash-escaped
+ * (CommonMark: any ASCII punctuation may be). Line breaks become `<br>`, so no line of it can
+ * start a heading, a list, a quote or a fence; a bare URL stays readable text with its
+ * destination in plain sight.
+ */
+function summary_text(value) {
+    return (String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]~|!#]/g, '\\$&')
+        // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
+        .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/\r?\n/g, '<br>'));
+}
+/** Escapes text for a markdown table cell: as text(), which also escapes the pipes. */
+function cell(value) {
+    return summary_text(value);
+}
+/**
+ * A code span holding any text as typed: fenced with one more backtick than the longest run in
+ * it (CommonMark 6.1), pipes escaped for tables, line breaks as spaces.
+ */
+function code(value) {
+    const body = String(value ?? '')
+        .replace(/\r?\n/g, ' ')
+        .replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+function table(headers, rows) {
+    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
+    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
+function label(text) {
+    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
+ * so the series names go in the title.
+ */
+function lineChart(options) {
+    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
+    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
+    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
+    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
+    const colors = options.series.map((s) => s.color).filter((c) => c !== undefined);
+    // Mermaid's xychart colours lines in order from plotColorPalette (its only way to tell them apart).
+    const palette = colors.length === options.series.length && colors.every((c) => /^#[0-9a-fA-F]{3,8}$/.test(c))
+        ? [`%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`]
+        : [];
+    return [
+        '```mermaid',
+        ...palette,
+        'xychart-beta',
+        `  title ${label(title)}`,
+        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
+        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
+        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
+        '```',
+    ].join('\n');
+}
+/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
+function pieChart(title, slices) {
+    return [
+        '```mermaid',
+        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
+        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
+        '```',
+    ].join('\n');
+}
+/** A heading of plain text (it may hold names from inputs: escaped like any text not ours). */
+function heading(title, level = 3) {
+    return `${'#'.repeat(level)} ${summary_text(title.replace(/[\r\n]+/g, ' '))}`;
+}
+/** Cuts text to at most max characters, saying how much was cut. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
+}
+/**
+ * GitHub drops a step's summary above 1 MiB ("Job summary size limit": 1024k per step), showing
+ * nothing at all; keep a margin for what the runner adds.
+ */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/**
+ * A summary cut to at most limitBytes: whole lines, any fence or <details> left open closed again,
+ * then a note saying how much was cut and where the rest is (fullReport).
+ */
+function capSummary(markdown, fullReport, limitBytes = SUMMARY_LIMIT_BYTES) {
+    const size = Buffer.byteLength(markdown);
+    if (size <= limitBytes)
+        return markdown;
+    const note = (kept) => `\n> ✂️ **Summary cut** to ${Math.round(kept / 1024)} of ${Math.round(size / 1024)} KiB: GitHub shows at most 1 MiB of a step's summary. ${fullReport}\n`;
+    const closing = 64; // room for the closers below
+    const budget = Math.max(0, limitBytes - Buffer.byteLength(note(size)) - closing);
+    // Cut on a line: a partial line could end inside a table row, a link or an entity.
+    let kept = Buffer.from(markdown).subarray(0, budget).toString('utf8');
+    kept = kept.slice(0, kept.lastIndexOf('\n') + 1);
+    if ((kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1)
+        kept += '```\n';
+    const openDetails = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+    if (openDetails > 0)
+        kept += '</details>\n'.repeat(openDetails);
+    return kept + note(Buffer.byteLength(kept));
+}
+/** Where the whole story is when a summary is cut: the step's log, in this run. */
+function runLogPointer(env = process.env) {
+    const run = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    return run ? `The step's log has everything: [the run](${run}).` : "The step's log has everything.";
+}
+/**
+ * A summary writer that never lets one step's summary outgrow SUMMARY_LIMIT_BYTES, however many
+ * times the action writes: what would overflow is cut by capSummary, and nothing follows the cut.
+ */
+function cappedSummary(writer, fullReport = runLogPointer(), limitBytes = SUMMARY_LIMIT_BYTES) {
+    let pending = '';
+    let written = 0;
+    let cut = false;
+    const capped = {
+        addRaw(markdown, addEOL) {
+            pending += markdown + (addEOL ? '\n' : '');
+            return capped;
+        },
+        async write(options) {
+            const markdown = pending;
+            pending = '';
+            if (options?.overwrite) {
+                written = 0;
+                cut = false;
+            }
+            if (cut)
+                return capped;
+            const fitted = capSummary(markdown, fullReport, limitBytes - written);
+            cut = fitted !== markdown;
+            written += Buffer.byteLength(fitted);
+            await writer.addRaw(fitted).write(options);
+            return capped;
+        },
+    };
+    return capped;
+}
 
 ;// CONCATENATED MODULE: ./shared/run.ts
+
 
 
 /**
@@ -2349,7 +1558,8 @@ const systemClock = {
  * code 1; a stack trace is printed only for unexpected errors and only with debug logging on.
  */
 async function runAction(actionName, body, options) {
-    const { core } = options;
+    // Every summary an action writes stays within what GitHub shows (shared/summary.ts).
+    const core = { ...options.core, summary: cappedSummary(options.core.summary) };
     const controller = new AbortController();
     const reports = [];
     const onSignal = (signal) => {
@@ -2399,6 +1609,103 @@ function throwIfCancelled(signal) {
 
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./shared/credentials.ts
+/**
+ * The one up-front check that cloud credentials exist, for every Google and AWS client builder.
+ * Without it a missing credential surfaces only at the first API call, deep inside an SDK, after
+ * a metadata-server probe, or as minutes of "retryable" errors (error-rate-gate ran 259–300 s and
+ * then died with a stack trace). With it, every action says the same thing within a second, before
+ * any API call: which credentials are missing and which step provides them.
+ */
+
+
+
+const GOOGLE_AUTH_STEP = 'run google-github-actions/auth before this step';
+const AWS_AUTH_STEP = 'run aws-actions/configure-aws-credentials before this step';
+/** How long the AWS default chain may take to answer before we call it empty. */
+const AWS_CREDENTIALS_TIMEOUT_MS = 1000;
+function missingGoogleCredentials(why) {
+    return new errors/* ActionError */.lZ(`no Google credentials found (${why}): ${GOOGLE_AUTH_STEP}`);
+}
+function missingAwsCredentials(why) {
+    return new errors/* ActionError */.lZ(`no AWS credentials found (${why}): ${AWS_AUTH_STEP}`);
+}
+const isReadableFile = (path) => {
+    try {
+        (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.R_OK);
+        return (0,external_node_fs_.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+};
+/** gcloud's application default credentials file, where google-auth-library looks for it. */
+function wellKnownFile(env) {
+    const configDir = env.CLOUDSDK_CONFIG ||
+        (process.platform === 'win32'
+            ? env.APPDATA && (0,external_node_path_.join)(env.APPDATA, 'gcloud')
+            : env.HOME && (0,external_node_path_.join)(env.HOME, '.config', 'gcloud'));
+    return configDir ? (0,external_node_path_.join)(configDir, 'application_default_credentials.json') : undefined;
+}
+/**
+ * Application Default Credentials, in google-auth-library's order: GOOGLE_APPLICATION_CREDENTIALS
+ * (what google-github-actions/auth sets), gcloud's well-known file, then the metadata server of a
+ * Google Cloud machine. The last is decided without the network: the library's own BIOS-based
+ * residency check (METADATA_SERVER_DETECTION=bios-only), because a probe of a metadata server that
+ * isn't there takes 140 ms at best and until a 3 s timeout where the network drops the packets.
+ * Settings that tell the library where a metadata server is (GCE_METADATA_HOST,
+ * METADATA_SERVER_DETECTION) are left to it.
+ */
+async function requireGoogleCredentials(env = process.env) {
+    const file = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+    if (file) {
+        if (isReadableFile(file))
+            return;
+        throw missingGoogleCredentials(`GOOGLE_APPLICATION_CREDENTIALS names ${file}, which is not a readable file`);
+    }
+    const wellKnown = wellKnownFile(env);
+    if (wellKnown !== undefined && isReadableFile(wellKnown))
+        return;
+    const detection = env.METADATA_SERVER_DETECTION?.trim().toLowerCase();
+    if (detection === 'none') {
+        throw missingGoogleCredentials('GOOGLE_APPLICATION_CREDENTIALS is not set, and METADATA_SERVER_DETECTION=none rules out a metadata server');
+    }
+    if (detection || env.GCE_METADATA_HOST || env.GCE_METADATA_IP)
+        return;
+    const { gcpMetadata } = await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.t.bind(__nccwpck_require__, 492, 23));
+    if (gcpMetadata.getGCPResidency())
+        return;
+    throw missingGoogleCredentials('GOOGLE_APPLICATION_CREDENTIALS is not set, there is no gcloud application-default login, and this machine is not on Google Cloud');
+}
+/**
+ * Resolves the client's credentials through the SDK's own default chain (environment, web
+ * identity as aws-actions/configure-aws-credentials leaves it, shared files, container and
+ * instance metadata), bounded in time: an instance metadata endpoint that drops packets would
+ * otherwise hold the step for seconds per try. The SDK memoizes the result, so the client's first
+ * call does not resolve them again.
+ */
+async function requireAwsCredentials(client, timeoutMs = AWS_CREDENTIALS_TIMEOUT_MS) {
+    const provider = client.config.credentials;
+    if (typeof provider !== 'function')
+        return; // given explicitly
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(missingAwsCredentials(`the default credential chain gave none within ${timeoutMs} ms`)), timeoutMs);
+        timer.unref();
+    });
+    try {
+        await Promise.race([
+            provider().catch((err) => {
+                throw missingAwsCredentials((0,errors/* errorMessage */.gJ)(err));
+            }),
+            timeout,
+        ]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/aws/clients.ts
 /**
  * The one place AWS SDK clients are built. Every client gets a user agent naming the action and
@@ -2410,6 +1717,7 @@ var external_node_url_ = __nccwpck_require__(3136);
  * The SDK packages are not imported here: callers pass the client class they imported lazily,
  * so a bundle pays for an SDK only on the path that uses it.
  */
+
 
 /**
  * Test-only: points every AWS client at this URL (the local emulator). It must be a loopback
@@ -2446,6 +1754,15 @@ function awsClientConfig(settings, env = process.env) {
         ...(settings.forcePathStyle ? { forcePathStyle: true } : {}),
     };
 }
+/**
+ * Builds an SDK client and checks, before any request, that the default chain yields credentials
+ * (shared/credentials): `await createCheckedAwsClient(ECSClient, { region, userAgent })`.
+ */
+async function createCheckedAwsClient(ClientClass, settings, env = process.env) {
+    const client = createAwsClient(ClientClass, settings, env);
+    await requireAwsCredentials(client);
+    return client;
+}
 /** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */
 function createAwsClient(ClientClass, settings, env = process.env) {
     return new ClientClass(awsClientConfig(settings, env));
@@ -2478,6 +1795,7 @@ const GOOGLE_CLIENT_LIBRARY = { libName: 'rollout-actions', libVersion: SUITE_VE
 ;// CONCATENATED MODULE: ./shared/stores/clients.ts
 
 
+
 const S3_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_S3_ENDPOINT';
 const GCS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_TEST_GCS_ENDPOINT';
 /** Retries the SDKs do themselves, per request: standard mode, three tries. */
@@ -2485,7 +1803,7 @@ const SDK_MAX_ATTEMPTS = 3;
 async function buildS3Client(identity, env = process.env) {
     const { S3Client: Client } = await __nccwpck_require__.e(/* import() */ 711).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3711, 19));
     const endpoint = env[S3_ENDPOINT_ENV];
-    return createAwsClient(Client, {
+    return createCheckedAwsClient(Client, {
         // S3 finds a bucket in any region from this one; the SDK would refuse to start without any.
         region: regionFrom(undefined, env) ?? 'us-east-1',
         userAgent: userAgent(identity.action, env),
@@ -2494,8 +1812,10 @@ async function buildS3Client(identity, env = process.env) {
     }, env);
 }
 async function buildGcsClient(identity, env = process.env) {
-    const { Storage: Client, IdempotencyStrategy } = await __nccwpck_require__.e(/* import() */ 923).then(__nccwpck_require__.bind(__nccwpck_require__, 3923));
+    const { Storage: Client, IdempotencyStrategy } = await Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(669), __nccwpck_require__.e(923)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3923));
     const endpoint = env[GCS_ENDPOINT_ENV];
+    if (!endpoint)
+        await requireGoogleCredentials(env);
     return new Client({
         userAgent: userAgent(identity.action, env),
         retryOptions: {
@@ -2580,63 +1900,8 @@ async function openObject(uri, options) {
     return { store, key: destination.prefix.replace(/\/$/, '') };
 }
 
-;// CONCATENATED MODULE: ./shared/summary.ts
-/** Job-summary building blocks: markdown tables and Mermaid charts, escaped for user data. */
-/** Escapes text for a markdown table cell (pipes, newlines, HTML). */
-function cell(value) {
-    return String(value ?? '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function table(headers, rows) {
-    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
-    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
-}
-/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
-function label(text) {
-    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
-}
-/**
- * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
- * so the series names go in the title.
- */
-function lineChart(options) {
-    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
-    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
-    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
-    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title ${label(title)}`,
-        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
-        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
-        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
-        '```',
-    ].join('\n');
-}
-/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
-function pieChart(title, slices) {
-    return [
-        '```mermaid',
-        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
-        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
-        '```',
-    ].join('\n');
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text.replace(/[\r\n]+/g, ' ')}`;
-}
-/** Cuts text to at most max characters, saying how much was cut. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
-}
-
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = require("node:module");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "os"
@@ -3096,8 +2361,12 @@ const summary = _summary;
  * client (and with it @actions/http-client and undici) and the platform module (@actions/exec);
  * none of the actions needs either, and loading them cost ~65 ms of every cold start (measured:
  * a bundle of `@actions/core` alone starts in 106 ms against 38 ms for `node -e 0`).
- * tsconfig `paths` maps `@actions/core/lib/*` to the package's files, as its exports map hides them.
+ *
+ * The modules are imported by relative path: @actions/core's exports map hides `lib/*`, and a
+ * path mapping (tsconfig `paths`) is not seen by every tool that runs these sources, e.g.
+ * @github/local-action loading an action folder without a tsconfig.json of its own.
  */
+
 
 
 
@@ -3105,7 +2374,7 @@ const summary = _summary;
 
 const annotation = (level) => (message) => issueCommand(level, {}, message instanceof Error ? message.toString() : message);
 /** Same semantics as @actions/core: runner file commands when the files exist, stdout commands otherwise. */
-const toolkit = {
+const lightCore = {
     getInput(name, options) {
         const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
         if (options?.required && !value)
@@ -3139,13 +2408,73 @@ const toolkit = {
     getState: (name) => process.env[`STATE_${name}`] ?? '',
     summary: summary,
 };
+/**
+ * @github/local-action (GitHub's local runner; its launcher sets TARGET_ACTION_PATH) runs an
+ * action's TypeScript entry with @actions/core's core.js replaced by its own stub, which records
+ * inputs, outputs, the summary and failures. There, every call must reach that stub: core.js is
+ * loaded through a require that the bundler does not follow, so the bundles never load it.
+ */
+function localActionCore() {
+    if (!process.env.TARGET_ACTION_PATH)
+        return undefined;
+    const base = typeof __filename === 'string' ? __filename : `${process.cwd()}/`;
+    const packageName = '@actions/core';
+    return (0,external_node_module_namespaceObject.createRequire)(base)(packageName);
+}
+let chosen;
+const current = () => {
+    chosen ??= localActionCore() ?? lightCore;
+    return chosen;
+};
+/** The runner toolkit: the light composition above, or local-action's core where it runs us. */
+const toolkit = {
+    getInput: (name, options) => current().getInput(name, options),
+    setOutput: (name, value) => current().setOutput(name, value),
+    setSecret: (secret) => current().setSecret(secret),
+    setFailed: (message) => current().setFailed(message),
+    info: (message) => current().info(message),
+    warning: (message) => current().warning(message),
+    error: (message) => current().error(message),
+    notice: (message) => current().notice(message),
+    debug: (message) => current().debug(message),
+    isDebug: () => current().isDebug(),
+    startGroup: (name) => current().startGroup(name),
+    endGroup: () => current().endGroup(),
+    saveState: (name, value) => current().saveState(name, value),
+    getState: (name) => current().getState(name),
+    get summary() {
+        return current().summary;
+    },
+};
 
 ;// CONCATENATED MODULE: ./shared/inputs.ts
 
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed. */
+/**
+ * The longest duration any input takes: setTimeout stores its delay as a signed 32-bit number and
+ * fires after 1 ms for anything longer, so a larger timeout would end a wait at once.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+// Decimal digits only: Number() would also take "1e2", "0x0A", "0b11" and " 10 ".
+const DECIMAL_INTEGER = /^-?\d+$/;
+const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
+/** Parses a decimal integer ("42", "-3") or, with `fraction`, a decimal number ("0.25"); undefined otherwise. */
+function parseDecimal(text, options = {}) {
+    if (!(options.fraction ? DECIMAL_NUMBER : DECIMAL_INTEGER).test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isSafeInteger(value) || (options.fraction && Number.isFinite(value)) ? value : undefined;
+}
+/**
+ * Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed or
+ * longer than MAX_DURATION_MS.
+ */
 function parseDurationMs(text) {
+    const ms = durationOf(text);
+    return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
+}
+function durationOf(text) {
     const trimmed = text.trim();
     if (/^\d+(\.\d+)?$/.test(trimmed))
         return Math.round(Number(trimmed) * 1000);
@@ -3175,13 +2504,14 @@ function inputReader(core) {
         return value === '' ? undefined : value;
     };
     const parseNumber = (name, options, integer) => {
-        const raw = optional(name);
-        if (raw === undefined)
+        // Untrimmed: " 10 " is refused like any other form that is not plain digits.
+        const raw = core.getInput(name, { trimWhitespace: false });
+        if (raw.trim() === '')
             return undefined;
-        const value = Number(raw);
-        const example = options.example ?? String(options.min ?? 1);
-        if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-            throw new errors/* InputError */.dz(name, `"${raw}" is not ${integer ? 'a whole number' : 'a number'}`, example);
+        const value = parseDecimal(raw, { fraction: !integer });
+        if (value === undefined) {
+            const kind = integer ? 'a whole number in decimal digits' : 'a decimal number';
+            throw new errors/* InputError */.dz(name, `${JSON.stringify(raw)} is not ${kind} (no spaces, exponents, 0x/0b prefixes or underscores)`, options.example ?? String(options.min ?? 1));
         }
         return checkRange(name, value, options);
     };
@@ -3233,9 +2563,12 @@ function inputReader(core) {
         },
         durationMs(name, fallback) {
             const raw = optional(name) ?? fallback;
-            const ms = parseDurationMs(raw);
+            const ms = durationOf(raw);
             if (ms === undefined || ms < 0) {
                 throw new errors/* InputError */.dz(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
+            }
+            if (ms > MAX_DURATION_MS) {
+                throw new errors/* InputError */.dz(name, `"${raw}" is longer than the longest duration a timer can wait (${MAX_DURATION_MS} ms, about 24 days)`, fallback);
             }
             return ms;
         },
@@ -3250,7 +2583,7 @@ function inputReader(core) {
                 url = new URL(raw);
             }
             catch {
-                throw new errors/* InputError */.dz(name, `"${raw}" is not an absolute URL with a scheme`, example);
+                throw new errors/* InputError */.dz(name, `"${(0,mask/* withoutUserinfo */.Q3)(raw)}" is not an absolute URL with a scheme`, example);
             }
             if (!schemes.includes(url.protocol.slice(0, -1))) {
                 throw new errors/* InputError */.dz(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);
@@ -3346,11 +2679,8 @@ function readSettings(core) {
                 throw new errors/* InputError */.dz(INPUTS.restoreFrom, err.message, 'latest');
             }
         }
-        const confirm = read.optional(INPUTS.confirmRestore);
-        if (confirm !== connection.database) {
-            throw new errors/* InputError */.dz(INPUTS.confirmRestore, `must equal the target database's name to restore over it (got ${confirm === undefined ? 'nothing' : `"${confirm}"`})`, connection.database);
-        }
-        return { ...common, operation, restoreFrom };
+        const confirmedSource = parseConfirmation(read.optional(INPUTS.confirmRestore), connection.database);
+        return { ...common, operation, restoreFrom, confirmedSource };
     }
     const format = read.choice(INPUTS.format, engine === 'postgres' ? ['custom', 'directory'] : ['sql'], engine === 'postgres' ? 'custom' : 'sql');
     const retentionCount = read.optionalInteger(INPUTS.retentionCount, { min: 1, example: '7' });
@@ -3417,6 +2747,28 @@ function readConnection(core, engine, databaseUrl, password) {
         ...(fromUrl.sslMode ? { sslMode: fromUrl.sslMode } : {}),
     };
 }
+/** The separator in `confirm-restore: <target> from <source>`. */
+const FROM = ' from ';
+/**
+ * `confirm-restore` names the database a restore overwrites, and the database the backup was
+ * taken from when that is another one: a backup of one database never lands in another silently.
+ * Returns the source database it accepts.
+ */
+function parseConfirmation(confirm, target) {
+    if (confirm === target)
+        return target;
+    if (confirm?.startsWith(`${target}${FROM}`) && confirm.length > target.length + FROM.length) {
+        return confirm.slice(target.length + FROM.length);
+    }
+    throw new errors/* InputError */.dz(INPUTS.confirmRestore, `must equal the target database's name to restore over it, or "<target> from <source database>" to restore another database's backup into it (got ${confirm === undefined ? 'nothing' : `"${confirm}"`})`, target);
+}
+/** Refuses a backup of a database other than the one the confirmation named. */
+function checkConfirmedSource(settings, backup) {
+    if (backup.database === settings.confirmedSource)
+        return;
+    const target = settings.connection.database;
+    throw new errors/* InputError */.dz(INPUTS.confirmRestore, `${backup.uri} is a backup of database "${backup.database}", not "${settings.confirmedSource}"; to restore it into "${target}", name its source`, `${target}${FROM}${backup.database}`);
+}
 
 ;// CONCATENATED MODULE: ./actions/db-backup/src/main.ts
 
@@ -3478,11 +2830,13 @@ async function backup(ctx, settings, session) {
     throwIfCancelled(signal);
     // The dump is one snapshot taken somewhere between these counts and those taken after it.
     const countsBefore = settings.verify === 'restore' ? await session.tableCounts(database) : undefined;
+    // Uploaded and verified under a pending name; only a verified backup gets its final name.
+    const pending = pendingKey(key);
     core.info(`Dumping ${settings.engine} ${serverVersion} database "${database}" to ${store.uriOf(key)}`);
     const stored = await streamBackup({
         session,
         store,
-        key,
+        key: pending,
         compression: settings.compression,
         dump: { format: settings.format, jobs: settings.jobs },
         signal,
@@ -3493,12 +2847,23 @@ async function backup(ctx, settings, session) {
         if (stored.object.size !== stored.size) {
             throw new errors/* ActionError */.lZ(`the store holds ${stored.object.size} bytes, but ${stored.size} were sent`);
         }
-        tables = await verify(ctx, settings, session, { store, key, sha256: stored.sha256, countsBefore });
+        tables = await verify(ctx, settings, session, {
+            store,
+            key: pending,
+            sha256: stored.sha256,
+            countsBefore,
+        });
     }
     catch (err) {
-        // An unverified backup never counts; remove it so that nobody mistakes it for one.
-        await store.delete(key).catch(() => undefined);
-        throw new errors/* ActionError */.lZ(`verification (${settings.verify}) failed, backup removed: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        const cause = `verification (${settings.verify}) failed: ${(0,errors/* errorMessage */.gJ)(err)}`;
+        throw await withoutPending(store, pending, cause, err);
+    }
+    try {
+        throwIfCancelled(signal);
+        await store.publish(pending, key, signal);
+    }
+    catch (err) {
+        throw await withoutPending(store, pending, `could not give the verified backup its final name ${store.uriOf(key)}: ${(0,errors/* errorMessage */.gJ)(err)}`, err);
     }
     const metadata = {
         schema: 'rollout-actions/db-backup/v1',
@@ -3520,7 +2885,7 @@ async function backup(ctx, settings, session) {
         signal,
         contentType: 'application/json',
     });
-    const removed = await applyRetention(ctx, settings, store, backupFolder(prefix, database));
+    const removed = await applyRetention(ctx, settings, store, backupFolder(prefix, database), key);
     const seconds = (clock.now() - started) / 1000;
     setOutputs(core, {
         uri: store.uriOf(key),
@@ -3550,6 +2915,16 @@ async function backup(ctx, settings, session) {
         '',
     ].join('\n'), true)
         .write();
+}
+/**
+ * Removes an upload that will never be a backup, and says truthfully what is left: it never had
+ * its final name, and without metadata nothing (listing, retention, restore) takes it for one.
+ */
+async function withoutPending(store, pending, cause, err) {
+    const removal = await store.delete(pending).then(() => 'the upload was removed', (deleteErr) => `the upload could not be removed (${(0,errors/* errorMessage */.gJ)(deleteErr)}): delete ${store.uriOf(pending)}; it is not a backup and has no final name`);
+    if (err instanceof errors/* CancelledError */.cc)
+        return new errors/* CancelledError */.cc(`${err.message}; ${removal}`);
+    return new errors/* ActionError */.lZ(`${cause}; ${removal}`);
 }
 /** Proves the stored backup at the requested level; returns the scratch restore's row counts. */
 async function verify(ctx, settings, session, stored) {
@@ -3628,11 +3003,11 @@ function checkDigest(read, expected) {
         throw new errors/* ActionError */.lZ(`checksum mismatch: expected sha256 ${expected}, read back ${read.sha256} (${read.size} bytes)`);
     }
 }
-async function applyRetention(ctx, settings, store, folder) {
+async function applyRetention(ctx, settings, store, folder, newKey) {
     if (settings.retention.count === undefined && settings.retention.days === undefined)
         return [];
     const verified = await listVerified(store, folder, { engine: settings.engine, database: settings.connection.database }, ctx.signal, (message) => ctx.core.warning(message));
-    const doomed = selectForRemoval(verified, settings.retention, new Date(ctx.clock.now()));
+    const doomed = selectForRemoval(verified, settings.retention, new Date(ctx.clock.now()), [newKey]);
     const removed = [];
     for (const metadata of doomed) {
         throwIfCancelled(ctx.signal);
@@ -3650,6 +3025,7 @@ async function restore(ctx, settings, session) {
     if (metadata.engine !== settings.engine) {
         throw new errors/* ActionError */.lZ(`${store.uriOf(metadata.key)} is a ${metadata.engine} backup, not ${settings.engine}`);
     }
+    checkConfirmedSource(settings, { uri: store.uriOf(metadata.key), database: metadata.database });
     const base = { store, key: metadata.key, compression: metadata.compression, signal };
     core.info(`Checking ${store.uriOf(metadata.key)} (${metadata.size} bytes) against its recorded sha256`);
     const checked = await readBack(base);
@@ -3682,11 +3058,12 @@ async function restore(ctx, settings, session) {
 }
 async function resolveBackup(ctx, settings) {
     if (settings.restoreFrom === 'latest') {
+        // The newest backup of the database the confirmation named (the target itself by default).
+        const source = settings.confirmedSource;
         const { store, prefix } = await createBackupStore(settings.destination, storeOptions(settings));
-        const folder = backupFolder(prefix, settings.connection.database);
-        const [newest] = await listVerified(store, folder, { engine: settings.engine, database: settings.connection.database }, ctx.signal, (message) => ctx.core.warning(message));
+        const [newest] = await listVerified(store, backupFolder(prefix, source), { engine: settings.engine, database: source }, ctx.signal, (message) => ctx.core.warning(message));
         if (!newest)
-            throw new errors/* ActionError */.lZ(`no verified backup of ${settings.connection.database} under ${settings.destination}`);
+            throw new errors/* ActionError */.lZ(`no verified backup of ${source} under ${settings.destination}`);
         return { store, metadata: newest };
     }
     const { store, key } = await openObject(settings.restoreFrom, storeOptions(settings));

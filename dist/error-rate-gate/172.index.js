@@ -17731,7 +17731,7 @@ const channel_options_1 = __webpack_require__(6793);
 const subchannel_1 = __webpack_require__(8416);
 const subchannel_address_1 = __webpack_require__(7021);
 const uri_parser_1 = __webpack_require__(6027);
-const transport_1 = __webpack_require__(3860);
+const transport_1 = __webpack_require__(1479);
 // 10 seconds in milliseconds. This value is arbitrary.
 /**
  * The amount of time in between checks for dropping subchannels that have no
@@ -18312,7 +18312,7 @@ function getDefaultRootsData() {
 
 /***/ }),
 
-/***/ 3860:
+/***/ 1479:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";

@@ -14,6 +14,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CloudMonitoringSource, REQUEST_COUNT, REQUEST_LATENCIES, listRequest, parseLatencies, parseRequestCounts, revisionFilter, scalarValue
 
+// EXTERNAL MODULE: ./shared/credentials.ts
+var credentials = __webpack_require__(2252);
 // EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
 var user_agent = __webpack_require__(434);
 // EXTERNAL MODULE: ./shared/metrics/grid.ts
@@ -98,6 +100,7 @@ function bucketsFrom(bounds, counts) {
 }
 
 ;// CONCATENATED MODULE: ./shared/metrics/cloud-monitoring.ts
+
 
 
 
@@ -262,9 +265,11 @@ class CloudMonitoringSource {
 }
 /** Builds the REST client (lazily imported: only this path pays for it). */
 async function createCloudMonitoringSource(settings) {
+    if (!settings.emulatorHost)
+        await (0,credentials/* requireGoogleCredentials */.VR)();
     const [{ MetricServiceClient }, gax] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(775), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 3172)),
-        __webpack_require__.e(/* import() */ 775).then(__webpack_require__.t.bind(__webpack_require__, 9592, 23)),
+        Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(775), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 3172)),
+        Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(775)]).then(__webpack_require__.t.bind(__webpack_require__, 9592, 23)),
     ]);
     const options = { fallback: true, ...user_agent/* GOOGLE_CLIENT_LIBRARY */.Yp };
     if (settings.emulatorHost) {

@@ -2,6 +2,196 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
+/***/ 9032:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ku: () => (/* binding */ endpointOverride),
+/* harmony export */   Qf: () => (/* binding */ createCheckedAwsClient)
+/* harmony export */ });
+/* unused harmony exports AWS_ENDPOINT_ENV, awsClientConfig, createAwsClient, regionFrom */
+/* harmony import */ var _credentials__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2252);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2635);
+/**
+ * The one place AWS SDK clients are built. Every client gets a user agent naming the action and
+ * its version, the SDK's retry settings made explicit (standard mode, a fixed number of attempts),
+ * the region, and, for tests only, an endpoint on loopback. Credentials are left to the SDK's
+ * default chain (environment, web identity from aws-actions/configure-aws-credentials, …): no
+ * action takes a key as an input.
+ *
+ * The SDK packages are not imported here: callers pass the client class they imported lazily,
+ * so a bundle pays for an SDK only on the path that uses it.
+ */
+
+
+/**
+ * Test-only: points every AWS client at this URL (the local emulator). It must be a loopback
+ * address; production runs never set it.
+ */
+const AWS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_AWS_ENDPOINT';
+/** Reads and checks the test-only endpoint override; only loopback addresses are accepted. */
+function endpointOverride(env = process.env) {
+    const raw = env[AWS_ENDPOINT_ENV]?.trim();
+    if (!raw)
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${AWS_ENDPOINT_ENV} is not a URL: ${raw}`);
+    }
+    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${AWS_ENDPOINT_ENV} is for tests against a local emulator and must be a loopback URL`);
+    }
+    return url.origin;
+}
+function awsClientConfig(settings, env = process.env) {
+    const endpoint = settings.endpoint ?? endpointOverride(env);
+    const timeout = settings.requestTimeoutMs;
+    return {
+        region: settings.region,
+        maxAttempts: settings.maxAttempts ?? 4,
+        retryMode: 'standard',
+        customUserAgent: settings.userAgent,
+        ...(endpoint ? { endpoint } : {}),
+        ...(timeout ? { requestHandler: { requestTimeout: timeout, connectionTimeout: timeout } } : {}),
+        ...(settings.forcePathStyle ? { forcePathStyle: true } : {}),
+    };
+}
+/**
+ * Builds an SDK client and checks, before any request, that the default chain yields credentials
+ * (shared/credentials): `await createCheckedAwsClient(ECSClient, { region, userAgent })`.
+ */
+async function createCheckedAwsClient(ClientClass, settings, env = process.env) {
+    const client = createAwsClient(ClientClass, settings, env);
+    await (0,_credentials__WEBPACK_IMPORTED_MODULE_0__/* .requireAwsCredentials */ .he)(client);
+    return client;
+}
+/** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */
+function createAwsClient(ClientClass, settings, env = process.env) {
+    return new ClientClass(awsClientConfig(settings, env));
+}
+/** The region from the input, else the environment the AWS credentials action leaves. */
+function regionFrom(input, env = process.env) {
+    return input ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+}
+
+
+/***/ }),
+
+/***/ 2252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VR: () => (/* binding */ requireGoogleCredentials),
+/* harmony export */   he: () => (/* binding */ requireAwsCredentials)
+/* harmony export */ });
+/* unused harmony exports GOOGLE_AUTH_STEP, AWS_AUTH_STEP, AWS_CREDENTIALS_TIMEOUT_MS, missingGoogleCredentials, missingAwsCredentials */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2635);
+/**
+ * The one up-front check that cloud credentials exist, for every Google and AWS client builder.
+ * Without it a missing credential surfaces only at the first API call, deep inside an SDK, after
+ * a metadata-server probe, or as minutes of "retryable" errors (error-rate-gate ran 259–300 s and
+ * then died with a stack trace). With it, every action says the same thing within a second, before
+ * any API call: which credentials are missing and which step provides them.
+ */
+
+
+
+const GOOGLE_AUTH_STEP = 'run google-github-actions/auth before this step';
+const AWS_AUTH_STEP = 'run aws-actions/configure-aws-credentials before this step';
+/** How long the AWS default chain may take to answer before we call it empty. */
+const AWS_CREDENTIALS_TIMEOUT_MS = 1000;
+function missingGoogleCredentials(why) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`no Google credentials found (${why}): ${GOOGLE_AUTH_STEP}`);
+}
+function missingAwsCredentials(why) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`no AWS credentials found (${why}): ${AWS_AUTH_STEP}`);
+}
+const isReadableFile = (path) => {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+};
+/** gcloud's application default credentials file, where google-auth-library looks for it. */
+function wellKnownFile(env) {
+    const configDir = env.CLOUDSDK_CONFIG ||
+        (process.platform === 'win32'
+            ? env.APPDATA && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.APPDATA, 'gcloud')
+            : env.HOME && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME, '.config', 'gcloud'));
+    return configDir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(configDir, 'application_default_credentials.json') : undefined;
+}
+/**
+ * Application Default Credentials, in google-auth-library's order: GOOGLE_APPLICATION_CREDENTIALS
+ * (what google-github-actions/auth sets), gcloud's well-known file, then the metadata server of a
+ * Google Cloud machine. The last is decided without the network: the library's own BIOS-based
+ * residency check (METADATA_SERVER_DETECTION=bios-only), because a probe of a metadata server that
+ * isn't there takes 140 ms at best and until a 3 s timeout where the network drops the packets.
+ * Settings that tell the library where a metadata server is (GCE_METADATA_HOST,
+ * METADATA_SERVER_DETECTION) are left to it.
+ */
+async function requireGoogleCredentials(env = process.env) {
+    const file = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+    if (file) {
+        if (isReadableFile(file))
+            return;
+        throw missingGoogleCredentials(`GOOGLE_APPLICATION_CREDENTIALS names ${file}, which is not a readable file`);
+    }
+    const wellKnown = wellKnownFile(env);
+    if (wellKnown !== undefined && isReadableFile(wellKnown))
+        return;
+    const detection = env.METADATA_SERVER_DETECTION?.trim().toLowerCase();
+    if (detection === 'none') {
+        throw missingGoogleCredentials('GOOGLE_APPLICATION_CREDENTIALS is not set, and METADATA_SERVER_DETECTION=none rules out a metadata server');
+    }
+    if (detection || env.GCE_METADATA_HOST || env.GCE_METADATA_IP)
+        return;
+    const { gcpMetadata } = await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.t.bind(__nccwpck_require__, 492, 23));
+    if (gcpMetadata.getGCPResidency())
+        return;
+    throw missingGoogleCredentials('GOOGLE_APPLICATION_CREDENTIALS is not set, there is no gcloud application-default login, and this machine is not on Google Cloud');
+}
+/**
+ * Resolves the client's credentials through the SDK's own default chain (environment, web
+ * identity as aws-actions/configure-aws-credentials leaves it, shared files, container and
+ * instance metadata), bounded in time: an instance metadata endpoint that drops packets would
+ * otherwise hold the step for seconds per try. The SDK memoizes the result, so the client's first
+ * call does not resolve them again.
+ */
+async function requireAwsCredentials(client, timeoutMs = AWS_CREDENTIALS_TIMEOUT_MS) {
+    const provider = client.config.credentials;
+    if (typeof provider !== 'function')
+        return; // given explicitly
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(missingAwsCredentials(`the default credential chain gave none within ${timeoutMs} ms`)), timeoutMs);
+        timer.unref();
+    });
+    try {
+        await Promise.race([
+            provider().catch((err) => {
+                throw missingAwsCredentials((0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err));
+            }),
+            timeout,
+        ]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+
+/***/ }),
+
 /***/ 2635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -60,84 +250,32 @@ function isExpectedError(err) {
 
 /***/ }),
 
-/***/ 7846:
+/***/ 5518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  createCloudWatchSource: () => (/* binding */ createCloudWatchSource),
-  Tj: () => (/* binding */ loadBalancerDimension),
-  RA: () => (/* binding */ targetGroupDimension)
-});
-
-// UNUSED EXPORTS: CloudWatchSource, NAMESPACE, metricDataQueries, parseMetricData
-
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(2635);
-;// CONCATENATED MODULE: ./shared/aws/clients.ts
-/**
- * The one place AWS SDK clients are built. Every client gets a user agent naming the action and
- * its version, the SDK's retry settings made explicit (standard mode, a fixed number of attempts),
- * the region, and, for tests only, an endpoint on loopback. Credentials are left to the SDK's
- * default chain (environment, web identity from aws-actions/configure-aws-credentials, …): no
- * action takes a key as an input.
- *
- * The SDK packages are not imported here: callers pass the client class they imported lazily,
- * so a bundle pays for an SDK only on the path that uses it.
- */
-
-/**
- * Test-only: points every AWS client at this URL (the local emulator). It must be a loopback
- * address; production runs never set it.
- */
-const AWS_ENDPOINT_ENV = 'ROLLOUT_ACTIONS_AWS_ENDPOINT';
-/** Reads and checks the test-only endpoint override; only loopback addresses are accepted. */
-function endpointOverride(env = process.env) {
-    const raw = env[AWS_ENDPOINT_ENV]?.trim();
-    if (!raw)
-        return undefined;
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new errors/* ActionError */.lZ(`${AWS_ENDPOINT_ENV} is not a URL: ${raw}`);
-    }
-    if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
-        throw new errors/* ActionError */.lZ(`${AWS_ENDPOINT_ENV} is for tests against a local emulator and must be a loopback URL`);
-    }
-    return url.origin;
-}
-function awsClientConfig(settings, env = process.env) {
-    const endpoint = settings.endpoint ?? endpointOverride(env);
-    const timeout = settings.requestTimeoutMs;
-    return {
-        region: settings.region,
-        maxAttempts: settings.maxAttempts ?? 4,
-        retryMode: 'standard',
-        customUserAgent: settings.userAgent,
-        ...(endpoint ? { endpoint } : {}),
-        ...(timeout ? { requestHandler: { requestTimeout: timeout, connectionTimeout: timeout } } : {}),
-        ...(settings.forcePathStyle ? { forcePathStyle: true } : {}),
-    };
-}
-/** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */
-function createAwsClient(ClientClass, settings, env = process.env) {
-    return new ClientClass(awsClientConfig(settings, env));
-}
-/** The region from the input, else the environment the AWS credentials action leaves. */
-function regionFrom(input, env = process.env) {
-    return input ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-}
-
-// EXTERNAL MODULE: ./shared/metrics/grid.ts
-var grid = __nccwpck_require__(6690);
-;// CONCATENATED MODULE: ./shared/metrics/cloudwatch.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RA: () => (/* binding */ targetGroupDimension),
+/* harmony export */   Tj: () => (/* binding */ loadBalancerDimension),
+/* harmony export */   createCloudWatchSource: () => (/* binding */ createCloudWatchSource)
+/* harmony export */ });
+/* unused harmony exports NAMESPACE, metricDataQueries, attributeErrors, parseMetricData, CloudWatchSource */
+/* harmony import */ var _aws_clients__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9032);
+/* harmony import */ var _grid__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6690);
 /**
  * ECS (behind an Application Load Balancer) request and error counts from CloudWatch
- * GetMetricData: AWS/ApplicationELB RequestCount, HTTPCode_Target_5XX_Count and TargetResponseTime
- * per TargetGroup + LoadBalancer, one call for both arms.
+ * GetMetricData, one call for both arms: per TargetGroup + LoadBalancer, RequestCount,
+ * HTTPCode_Target_{2,3,4,5}XX_Count, TargetConnectionErrorCount and TargetResponseTime; per
+ * LoadBalancer, HTTPCode_ELB_5XX_Count.
+ *
+ * A crashing, resetting or hanging candidate shows up mostly in answers the ALB generated itself
+ * (502, 503, 504), which HTTPCode_Target_5XX_Count leaves out. They are counted as the candidate's
+ * errors this way (see attributeErrors):
+ * - a request the ALB routed to a target group (RequestCount) that no target answered
+ *   (HTTPCode_Target_*), or a failed connection to its targets, is an error of that group;
+ * - the load balancer's 5xx that no group explains this way (e.g. a 503 because the group had no
+ *   target to choose, which no RequestCount holds) carry no target group: they are charged to the
+ *   candidate, never to the baseline. The baseline is charged only the ELB 5xx left after the
+ *   candidate's, so errors that can't be placed never make the candidate look better.
  */
 
 
@@ -154,29 +292,73 @@ function loadBalancerDimension(value) {
     const match = value.match(/(?:^|:loadbalancer\/)(app\/[^/]+\/[0-9a-f]+)$/);
     return match?.[1] ?? value;
 }
-/** The GetMetricData queries: requests, 5xx and (optionally) p95 latency for each arm. */
+const TARGET_CLASSES = ['2', '3', '4', '5'];
+/**
+ * The GetMetricData queries: per arm, requests, the targets' responses by class, connection errors
+ * and (optionally) p95 latency; for the load balancer, the 5xx it generated itself.
+ */
 function metricDataQueries(s, stepMs) {
     const period = Math.max(1, Math.round(stepMs / 1000));
+    const loadBalancer = { Name: 'LoadBalancer', Value: loadBalancerDimension(s.loadBalancer) };
+    const stat = (Id, metric, statistic, Dimensions) => ({
+        Id,
+        MetricStat: {
+            Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions },
+            Period: period,
+            Stat: statistic,
+        },
+        ReturnData: true,
+    });
     const queries = [];
     for (const arm of ARMS) {
-        const dimensions = [
-            { Name: 'LoadBalancer', Value: loadBalancerDimension(s.loadBalancer) },
-            { Name: 'TargetGroup', Value: targetGroupDimension(s[arm]) },
-        ];
-        const stat = (id, metric, statistic) => ({
-            Id: `${id}_${ARM_KEY[arm]}`,
-            MetricStat: {
-                Metric: { Namespace: NAMESPACE, MetricName: metric, Dimensions: dimensions },
-                Period: period,
-                Stat: statistic,
-            },
-            ReturnData: true,
-        });
-        queries.push(stat('requests', 'RequestCount', 'Sum'), stat('errors', 'HTTPCode_Target_5XX_Count', 'Sum'));
+        const dimensions = [loadBalancer, { Name: 'TargetGroup', Value: targetGroupDimension(s[arm]) }];
+        const key = ARM_KEY[arm];
+        queries.push(stat(`requests_${key}`, 'RequestCount', 'Sum', dimensions));
+        for (const c of TARGET_CLASSES) {
+            queries.push(stat(`t${c}xx_${key}`, `HTTPCode_Target_${c}XX_Count`, 'Sum', dimensions));
+        }
+        queries.push(stat(`conn_${key}`, 'TargetConnectionErrorCount', 'Sum', dimensions));
         if (s.latency)
-            queries.push(stat('latency', 'TargetResponseTime', 'p95'));
+            queries.push(stat(`latency_${key}`, 'TargetResponseTime', 'p95', dimensions));
     }
+    queries.push(stat('elb5xx', 'HTTPCode_ELB_5XX_Count', 'Sum', [loadBalancer]));
     return queries;
+}
+const isFault = (v) => v === null || (v !== undefined && !(v >= 0));
+/**
+ * Requests and errors of both arms for one period, with the load balancer's own 5xx attributed
+ * as described at the top of this file. Counts published only when non-zero are zero when absent;
+ * an absent RequestCount is missing data, and so is any NaN.
+ */
+function attributeErrors(candidate, baseline, elb5xx) {
+    const split = (g) => {
+        if (isFault(g.requests) || g.byClass.some(isFault) || isFault(g.connectionErrors))
+            return undefined;
+        const requests = g.requests ?? 0;
+        const answered = g.byClass.reduce((sum, v) => sum + (v ?? 0), 0);
+        // Routed to this group but answered by no target (reset, hang, crash): the ALB answered.
+        const unanswered = Math.max(0, requests - answered, g.connectionErrors ?? 0);
+        return { targetErrors: g.byClass[3] ?? 0, unanswered };
+    };
+    const c = split(candidate);
+    const b = split(baseline);
+    const elb = isFault(elb5xx) ? undefined : (elb5xx ?? 0);
+    const candidateElb = c?.unanswered ?? 0;
+    // The baseline is charged only ELB 5xx the candidate's don't already explain.
+    const baselineElb = b && elb !== undefined ? Math.min(b.unanswered, Math.max(0, elb - candidateElb)) : 0;
+    const unattributed = elb === undefined ? undefined : Math.max(0, elb - candidateElb - baselineElb);
+    const candidateCounts = c === undefined || unattributed === undefined
+        ? { requests: null, errors: null }
+        : candidate.requests === undefined && unattributed === 0
+            ? { requests: undefined, errors: undefined }
+            : {
+                requests: (candidate.requests ?? 0) + unattributed,
+                errors: c.targetErrors + c.unanswered + unattributed,
+            };
+    const baselineCounts = b === undefined || baseline.requests === undefined
+        ? { requests: b === undefined ? null : undefined, errors: undefined }
+        : { requests: baseline.requests, errors: b.targetErrors + baselineElb };
+    return { candidate: candidateCounts, baseline: baselineCounts };
 }
 /**
  * Arm counts per interval. CloudWatch labels each value with its period's start and omits periods
@@ -193,15 +375,23 @@ function parseMetricData(results, range) {
             const at = ts instanceof Date ? ts.getTime() : new Date(ts).getTime();
             if ((at - range.start) % range.stepMs !== 0)
                 return;
-            byStart.set(at, (0,grid/* toNumber */.Ro)(result.Values?.[i]) ?? null);
+            byStart.set(at, (0,_grid__WEBPACK_IMPORTED_MODULE_1__/* .toNumber */ .Ro)(result.Values?.[i]) ?? null);
         });
         values.set(result.Id, byStart);
     }
     const get = (id, start) => values.get(id)?.get(start);
-    return (arm, start) => {
+    const group = (arm, start) => {
         const key = ARM_KEY[arm];
-        const latencySeconds = get(`latency_${key}`, start);
-        return (0,grid/* armFromValues */.DU)(get(`requests_${key}`, start), get(`errors_${key}`, start), typeof latencySeconds === 'number' ? { p95LatencyMs: latencySeconds * 1000 } : {});
+        return {
+            requests: get(`requests_${key}`, start),
+            byClass: TARGET_CLASSES.map((c) => get(`t${c}xx_${key}`, start)),
+            connectionErrors: get(`conn_${key}`, start),
+        };
+    };
+    return (arm, start) => {
+        const counts = attributeErrors(group('candidate', start), group('baseline', start), get('elb5xx', start))[arm];
+        const latencySeconds = get(`latency_${ARM_KEY[arm]}`, start);
+        return (0,_grid__WEBPACK_IMPORTED_MODULE_1__/* .armFromValues */ .DU)(counts.requests, counts.errors, typeof latencySeconds === 'number' ? { p95LatencyMs: latencySeconds * 1000 } : {});
     };
 }
 class CloudWatchSource {
@@ -236,13 +426,13 @@ class CloudWatchSource {
             }
             nextToken = page.NextToken;
         } while (nextToken);
-        return (0,grid/* assemble */.fT)(range, parseMetricData([...merged.values()], range));
+        return (0,_grid__WEBPACK_IMPORTED_MODULE_1__/* .assemble */ .fT)(range, parseMetricData([...merged.values()], range));
     }
 }
 /** Builds the CloudWatch client (lazily imported) the way every AWS client is built (shared/aws/clients). */
 async function createCloudWatchSource(settings) {
     const { CloudWatchClient, GetMetricDataCommand } = await __nccwpck_require__.e(/* import() */ 85).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
-    const client = createAwsClient(CloudWatchClient, {
+    const client = await (0,_aws_clients__WEBPACK_IMPORTED_MODULE_0__/* .createCheckedAwsClient */ .Qf)(CloudWatchClient, {
         region: settings.region,
         userAgent: settings.userAgent,
         maxAttempts: 3,
@@ -849,6 +1039,18 @@ module.exports = require("zlib");
 /******/ 	/* webpack/runtime/asset-relocator-loader */
 /******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
 /******/ 	
+/******/ 	/* webpack/runtime/compat get default export */
+/******/ 	(() => {
+/******/ 		// getDefaultExport function for compatibility with non-harmony modules
+/******/ 		__nccwpck_require__.n = (module) => {
+/******/ 			var getter = module && module.__esModule ?
+/******/ 				() => (module['default']) :
+/******/ 				() => (module);
+/******/ 			__nccwpck_require__.d(getter, { a: getter });
+/******/ 			return getter;
+/******/ 		};
+/******/ 	})();
+/******/ 	
 /******/ 	/* webpack/runtime/create fake namespace object */
 /******/ 	(() => {
 /******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -983,8 +1185,114 @@ module.exports = require("zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./shared/clock.ts
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** Test-only environment variables of the accelerated timeline (see emulatorTimeline). */
+const TIME_SCALE_ENV = 'ROLLOUT_ACTIONS_TIME_SCALE';
+const TIME_ORIGIN_ENV = 'ROLLOUT_ACTIONS_TIME_ORIGIN';
+const toVirtual = (t, wallMs) => t.origin + (wallMs - t.origin) * t.scale;
+const toWall = (t, virtualMs) => t.origin + (virtualMs - t.origin) / t.scale;
+/** A clock on the timeline: now() is virtual, sleep(ms) waits ms of virtual time. */
+function scaledClock(t) {
+    return {
+        now: () => toVirtual(t, Date.now()),
+        sleep: (ms, signal) => systemClock.sleep(ms / t.scale, signal),
+    };
+}
+/** The timeline the environment names, or undefined when it names none (or a malformed one). */
+function timelineFromEnv(env) {
+    const scale = Number(env[TIME_SCALE_ENV]);
+    const origin = Number(env[TIME_ORIGIN_ENV]);
+    if (!(scale >= 1) || !Number.isFinite(scale) || !Number.isInteger(origin) || origin <= 0)
+        return undefined;
+    return { origin, scale };
+}
+/** The environment that puts a child process on `t`. */
+function timelineEnv(t) {
+    return { [TIME_SCALE_ENV]: String(t.scale), [TIME_ORIGIN_ENV]: String(t.origin) };
+}
+
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(2635);
+;// CONCATENATED MODULE: ./shared/gate/config.ts
+const GATE_DEFAULTS = Object.freeze({
+    maxErrorRate: 0.05,
+    maxIncrease: 0,
+    minRequests: 100,
+    falseAlarmRate: 0.005,
+    /** Chosen on the gate benchmark (reports/gate-benchmark.md). */
+    detectableRatio: 4,
+    /** max-duration defaults to this multiple of duration… */
+    maxDurationMultiple: 4,
+    /** …and at least this many minutes, up to six times duration (a 5-minute bake may watch 30). */
+    minMaxDurationMinutes: 30,
+    maxDurationFloorMultiple: 6,
+});
+/** The default max-duration, in minutes, for a bake of `duration` minutes. */
+function maxBakeMinutes(duration) {
+    const floor = Math.min(GATE_DEFAULTS.minMaxDurationMinutes, GATE_DEFAULTS.maxDurationFloorMultiple * duration);
+    return Math.max(GATE_DEFAULTS.maxDurationMultiple * duration, floor);
+}
+/** Power a pass needs against detectable-ratio. */
+const DETECTION_POWER = 0.9;
+/** Warm-up intervals the judge watches without judging: a new revision's first minutes. */
+const MAX_WARMUP = 3;
+/** A gate of `horizon` intervals of `intervalMs`, extensible to `maxHorizon`. */
+function gateConfig(limits, window) {
+    return {
+        horizon: window.horizon,
+        maxHorizon: window.maxHorizon,
+        warmup: Math.min(MAX_WARMUP, Math.floor(window.horizon / 5)),
+        intervalMinutes: window.intervalMs / 60_000,
+        maxErrorRate: limits.maxErrorRate,
+        maxIncrease: limits.maxIncrease,
+        minRequests: limits.minRequests,
+        falseAlarmRate: limits.falseAlarmRate,
+        detectableRatio: limits.detectableRatio,
+        power: DETECTION_POWER,
+        ...(limits.maxP95LatencyMs === undefined ? {} : { maxP95LatencyMs: limits.maxP95LatencyMs }),
+        ...(limits.maxLatencyIncrease === undefined ? {} : { maxLatencyIncrease: limits.maxLatencyIncrease }),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/gate/format.ts
+const rateOf = (t) => (t.requests > 0 ? t.errors / t.requests : Number.NaN);
+function percent(rate, digits = 2) {
+    if (!Number.isFinite(rate))
+        return 'n/a';
+    return `${Number((rate * 100).toFixed(digits))}%`;
+}
+function formatEvidence(v) {
+    return v >= 1000 ? v.toExponential(1) : v >= 10 ? v.toFixed(0) : v.toFixed(2);
+}
+/** A ratio of error rates as people say it: 2.4×, or "no" ratio at all when none is reachable. */
+function formatRatio(ratio) {
+    if (!Number.isFinite(ratio))
+        return 'no';
+    return `${ratio >= 10 ? ratio.toFixed(0) : Number(ratio.toFixed(1))}×`;
+}
+/** Whole minutes, rounded up, for estimates; seconds below a minute (short test intervals). */
+function formatMinutes(minutes) {
+    if (minutes < 1)
+        return `${Math.max(1, Math.round(minutes * 60))} s`;
+    return `${Math.ceil(minutes)} min`;
+}
+
 ;// CONCATENATED MODULE: ./shared/judge/math.ts
 /** Special functions for the judge (no dependencies, deterministic across machines). */
 const LANCZOS = [
@@ -1081,6 +1389,30 @@ function binomialSumUpperTail(events, shares, k) {
     }
     return Math.min(1, Math.max(0, dist[k]));
 }
+/** Complementary error function (Numerical Recipes erfcc, |error| < 1.2e-7). */
+function erfc(x) {
+    const z = Math.abs(x);
+    const t = 1 / (1 + 0.5 * z);
+    const r = t *
+        Math.exp(-z * z -
+            1.26551223 +
+            t *
+                (1.00002368 +
+                    t *
+                        (0.37409196 +
+                            t *
+                                (0.09678418 +
+                                    t *
+                                        (-0.18628806 +
+                                            t *
+                                                (0.27886807 +
+                                                    t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+    return x >= 0 ? r : 2 - r;
+}
+/** Standard normal CDF. */
+function normalCdf(x) {
+    return 0.5 * erfc(-x / Math.SQRT2);
+}
 
 ;// CONCATENATED MODULE: ./shared/judge/sequential.ts
 /**
@@ -1134,6 +1466,7 @@ const DEFAULT_SEQUENTIAL_OPTIONS = Object.freeze({
     minPromoteFraction: 0.5,
     betFraction: 0.97,
     endOfWindowAlpha: 0.005,
+    endOfWindowTrim: 3,
     confirmWindow: 0,
     minuteCap: 4.5,
     confirmMinuteCap: 4.5,
@@ -1150,6 +1483,22 @@ const DEFAULT_SEQUENTIAL_OPTIONS = Object.freeze({
 function stageAlphas(falseRollbackRate) {
     const rate = Math.min(0.25, Math.max(1e-9, falseRollbackRate));
     return { alarmAlpha: rate, confirmAlpha: 1, endOfWindowAlpha: rate / 2 };
+}
+/**
+ * Minutes the end-of-window test leaves out of `minutes` minutes with data: one in four, up to
+ * `maxTrim`, and fewer in long windows, where a burst of a couple of minutes is diluted anyway
+ * (about 40 minutes per minute left out: one in an hour).
+ */
+/**
+ * Only minutes with more events than this may be left out: a quieter minute is already bounded by
+ * the score's clamp (SCORE_CLAMP_FLOOR events), and at low traffic every minute with an error is
+ * precious evidence.
+ */
+const TRIM_MIN_EVENTS = 4;
+function endOfWindowTrimFor(minutes, maxTrim) {
+    if (minutes <= 0)
+        return 0;
+    return Math.min(maxTrim, Math.floor(minutes / 4), Math.max(1, Math.ceil(40 / minutes)));
 }
 function sigmoid(x) {
     return 1 / (1 + Math.exp(-x));
@@ -1219,6 +1568,10 @@ class EvidenceChannel {
     rawHits = 0;
     minuteEvents = [];
     minuteShares = [];
+    minuteHits = [];
+    /** Each minute's winsorized score and its variance, for the end-of-window test. */
+    minuteScores = [];
+    minuteVariances = [];
     constructor(options) {
         this.options = options;
         this.logNullRatio = Math.log(options.nullRatio);
@@ -1255,20 +1608,50 @@ class EvidenceChannel {
         this.rawHits = 0;
         this.minuteEvents.length = 0;
         this.minuteShares.length = 0;
+        this.minuteHits.length = 0;
+        this.minuteScores.length = 0;
+        this.minuteVariances.length = 0;
     }
     /**
      * The end-of-window test at level alpha: a z test on the winsorized score when the null expects
      * enough candidate events, else the exact tail of the candidate's events given each minute's
      * total (a sum of binomials).
      */
-    endOfWindowRejects(alpha) {
-        if (this.expectedHits < MIN_EXPECTED_HITS) {
-            return (this.rawHits > 0 && binomialSumUpperTail(this.minuteEvents, this.minuteShares, this.rawHits) <= alpha);
+    endOfWindowRejects(alpha, trim = 0) {
+        // Leave out the `trim` minutes whose score speaks most against the candidate.
+        const dropped = new Set();
+        const leaveOut = endOfWindowTrimFor(this.minuteScores.length, trim);
+        for (let k = 0; k < leaveOut; k++) {
+            let worst = -1;
+            for (let i = 0; i < this.minuteScores.length; i++) {
+                if (dropped.has(i) || this.minuteEvents[i] < TRIM_MIN_EVENTS)
+                    continue;
+                if (worst < 0 || this.minuteScores[i] > this.minuteScores[worst])
+                    worst = i;
+            }
+            if (worst >= 0 && this.minuteScores[worst] > 0)
+                dropped.add(worst);
         }
-        if (this.scoreVariance <= 0)
+        let expected = this.expectedHits;
+        let hits = this.rawHits;
+        let score = this.scoreSum;
+        let variance = this.scoreVariance;
+        for (const i of dropped) {
+            expected -= this.minuteEvents[i] * this.minuteShares[i];
+            hits -= this.minuteHits[i];
+            score -= this.minuteScores[i];
+            variance -= this.minuteVariances[i];
+        }
+        if (expected < MIN_EXPECTED_HITS) {
+            if (hits <= 0)
+                return false;
+            const keep = (_, i) => !dropped.has(i);
+            return (binomialSumUpperTail(this.minuteEvents.filter(keep), this.minuteShares.filter(keep), hits) <= alpha);
+        }
+        if (variance <= 0)
             return false;
         // Continuity correction: counts are discrete.
-        const z = (this.scoreSum - 0.5) / Math.sqrt(this.scoreVariance);
+        const z = (score - 0.5) / Math.sqrt(variance);
         return z >= -inverseNormalCdf(alpha);
     }
     /** Minutes that carried at least one event (the only ones with information). */
@@ -1339,11 +1722,15 @@ class EvidenceChannel {
             (1 - share) *
             (1 + (events - 1) * Math.min(MAX_OVERDISPERSION, share * (1 - share) * variance));
         const bound = Math.max(SCORE_CLAMP_FLOOR, SCORE_CLAMP * Math.sqrt(minuteVariance));
-        this.scoreSum += Math.min(bound, Math.max(-bound, eC - events * share));
+        const score = Math.min(bound, Math.max(-bound, eC - events * share));
+        this.scoreSum += score;
         this.scoreVariance += minuteVariance;
         this.expectedHits += events * share;
         this.minuteEvents.push(events);
         this.minuteShares.push(share);
+        this.minuteHits.push(eC);
+        this.minuteScores.push(score);
+        this.minuteVariances.push(minuteVariance);
         this.rawHits += eC;
         // The estimate used for a minute comes from earlier minutes only (predictable), so update last.
         this.updateNoise(nB, eB, nC, eC, 0);
@@ -1570,7 +1957,8 @@ class SequentialJudge {
         // catches small, steady regressions that a sequential test cannot confirm in time.
         if (this.options.endOfWindowAlpha > 0) {
             const level = this.options.endOfWindowAlpha / this.channels.length;
-            if (this.channels.some((c) => c.endOfWindowRejects(level))) {
+            const trim = this.options.endOfWindowTrim;
+            if (this.channels.some((c) => c.endOfWindowRejects(level, trim))) {
                 this.stage = 'rollback';
                 this.decidedBy = 'end-of-window';
                 return 'rollback';
@@ -1641,6 +2029,8 @@ function validateOptions(options) {
         problems.push('prior noise variances must be ≥ 0');
     if (!(options.confirmMinuteCap > 1))
         problems.push('confirmMinuteCap must be > 1');
+    if (!(Number.isInteger(options.endOfWindowTrim) && options.endOfWindowTrim >= 0))
+        problems.push('endOfWindowTrim must be a whole number ≥ 0');
     if (problems.length > 0)
         throw new RangeError(`sequential judge: ${problems.join('; ')}`);
 }
@@ -1671,21 +2061,703 @@ function explainDecision(evidence, decision) {
     }
 }
 
+;// CONCATENATED MODULE: ./shared/gate/judge.ts
+/** The judge as the gate sets it up from its inputs (the action and the benchmark build it here). */
+
+/** Early promotion tests "not worse than this multiple of the tolerated ratio". */
+const PROMOTE_MULTIPLE = 1.5;
+function nullRatioOf(config) {
+    return 1 + config.maxIncrease;
+}
+/** Level of the judge's end-of-window comparison: the one whose power a pass requires. */
+function endOfWindowAlphaOf(config) {
+    return stageAlphas(config.falseAlarmRate).endOfWindowAlpha;
+}
+function createGateJudge(config) {
+    const nullRatio = nullRatioOf(config);
+    return createSequentialJudge({
+        nullRatio,
+        promoteRatio: PROMOTE_MULTIPLE * nullRatio,
+        ...stageAlphas(config.falseAlarmRate),
+    });
+}
+
+// EXTERNAL MODULE: ./shared/metrics/grid.ts
+var grid = __nccwpck_require__(6690);
+;// CONCATENATED MODULE: ./shared/gate/ceiling.ts
+/**
+ * The absolute ceiling as a sequential test that stays valid when checked every interval:
+ * H0 "the candidate's error rate is at most the ceiling c_t" in every interval. For alternatives
+ * p1 = m·c_t above it, the likelihood ratio of an interval's errors,
+ * (p1/c_t)^e·((1−p1)/(1−c_t))^(n−e), has expectation ≤ 1 under any rate ≤ c_t; capped (one bursty
+ * interval can't decide alone) and bet with a fraction λ, the product stays a test supermartingale
+ * (c_t is fixed before the interval is seen), so by Ville's inequality the equal-weight mixture
+ * reaches 1/α with probability ≤ α while the candidate is within its ceiling.
+ */
+const CEILING_MULTIPLES = [1.25, 1.5, 2, 3, 5, 10];
+const BET_FRACTION = 0.5;
+const INTERVAL_CAP = 3;
+/**
+ * The ceiling never sits below this multiple of the baseline's error rate: a service that always
+ * runs near max-error-rate is not a regression (a fixed 5 % failed 39–45 % of healthy services
+ * running near 5 %); whether the candidate is worse than its baseline is the judge's question.
+ */
+const CEILING_BASELINE_MULTIPLE = 2;
+/**
+ * A generous upper bound on the baseline's rate after `errors` in `requests` (about 97.5 %, from
+ * the Poisson bound e + 2 + 2√(e + 1)): a ceiling raised on a few early minutes must not sit
+ * below a healthy candidate because the baseline was lucky.
+ */
+function baselineRateBound(errors, requests) {
+    if (!(requests > 0) || !(errors >= 0))
+        return Number.NaN;
+    return Math.min(1, (errors + 2 + 2 * Math.sqrt(errors + 1)) / requests);
+}
+/** The ceiling in force: max-error-rate, raised to twice the baseline's rate when that is higher. */
+function effectiveCeiling(maxErrorRate, baseline) {
+    const bound = baselineRateBound(baseline.errors, baseline.requests);
+    const relative = Number.isFinite(bound) ? CEILING_BASELINE_MULTIPLE * bound : 0;
+    return Math.min(0.99, Math.max(maxErrorRate, relative));
+}
+class CeilingTest {
+    alpha;
+    logWealth = CEILING_MULTIPLES.map(() => 0);
+    constructor(alpha) {
+        this.alpha = alpha;
+    }
+    /** One interval, judged against the ceiling c in force before it was seen. */
+    observe(requests, errors, c) {
+        if (!(requests > 0) || !(c > 0 && c < 1))
+            return;
+        CEILING_MULTIPLES.forEach((m, k) => {
+            // Alternatives above 1 fold to halfway between the ceiling and 1.
+            const p1 = m * c < 1 ? m * c : (1 + c) / 2;
+            const logRatio = errors * Math.log(p1 / c) + (requests - errors) * Math.log((1 - p1) / (1 - c));
+            const ratio = Math.min(Math.exp(Math.min(logRatio, 50)), INTERVAL_CAP);
+            this.logWealth[k] = (this.logWealth[k] ?? 0) + Math.log(1 - BET_FRACTION + BET_FRACTION * ratio);
+        });
+    }
+    evidence() {
+        return this.logWealth.reduce((sum, w) => sum + Math.exp(w), 0) / this.logWealth.length;
+    }
+    get threshold() {
+        return 1 / this.alpha;
+    }
+    breached() {
+        return this.evidence() >= this.threshold;
+    }
+}
+/** log P(X ≤ k) for X ~ Binomial(n, p), summed in log space (k is small where this is used). */
+function logBinomialCdf(k, n, p) {
+    if (p <= 0)
+        return 0;
+    if (p >= 1)
+        return k >= n ? 0 : Number.NEGATIVE_INFINITY;
+    let logTerm = n * Math.log1p(-p); // P(X = 0)
+    let logSum = logTerm;
+    for (let i = 1; i <= Math.min(k, n); i++) {
+        logTerm += Math.log((n - i + 1) / i) + Math.log(p) - Math.log1p(-p);
+        const hi = Math.max(logSum, logTerm);
+        logSum = hi + Math.log(Math.exp(logSum - hi) + Math.exp(logTerm - hi));
+    }
+    return logSum;
+}
+/**
+ * The one-sided Clopper–Pearson upper bound on an error rate after `errors` in `requests`: the
+ * largest rate that would still produce so few errors with probability ≥ alpha.
+ */
+function errorRateUpperBound(errors, requests, alpha) {
+    if (!(requests > 0))
+        return 1;
+    if (errors >= requests)
+        return 1;
+    let lo = errors / requests;
+    let hi = 1;
+    for (let i = 0; i < 60; i++) {
+        const mid = (lo + hi) / 2;
+        if (logBinomialCdf(errors, requests, mid) > Math.log(alpha))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
+
+;// CONCATENATED MODULE: ./shared/gate/fallback.ts
+/**
+ * The few-errors fallback: with almost no errors in either arm, the relative comparison has next
+ * to nothing to go on and a clean service would never pass. The candidate then passes on the
+ * absolute budget alone: its error rate, at 95 % confidence, is under the ceiling. (It used to
+ * also need its observed rate at or below the baseline's: after the judge's exact test has run,
+ * that comparison only added chance.)
+ */
+
+
+/** Below this many errors in both arms together the gate falls back to the error budget. */
+const FEW_ERRORS = 10;
+/** Confidence of the error-budget fallback: the candidate's rate is below the ceiling at 95 %. */
+const BUDGET_ALPHA = 0.05;
+/** The candidate's 95 % upper bound when the budget fallback applies and holds; else undefined. */
+function errorBudgetBound(candidate, baseline, ceiling) {
+    if (candidate.errors + baseline.errors >= FEW_ERRORS)
+        return undefined;
+    const upper = errorRateUpperBound(candidate.errors, candidate.requests, BUDGET_ALPHA);
+    return upper <= ceiling ? upper : undefined;
+}
+function errorBudgetReason(upper, ceiling) {
+    return `too few errors to compare the two, and the candidate's error rate is below ${percent(upper)} at 95% confidence, within the ${percent(ceiling)} ceiling`;
+}
+
+;// CONCATENATED MODULE: ./shared/gate/extension.ts
+/**
+ * The adaptive bake: when `duration` ends before the data has the power the verdict needs, keep
+ * watching, up to `max-duration`. The choice looks only at exposure (requests, total errors, the
+ * split; power.ts), never at which arm the errors fell in, so stopping at a data-dependent time
+ * does not bend the judge's false-alarm level.
+ */
+
+/**
+ * The judge learns the service's noise from the step's own minutes (there is no A/A history in
+ * production): with fewer judged intervals than this, a 2× regression at a busy service reads as
+ * noise, so a short bake extends to this many before a pass, whatever the power says.
+ */
+const MIN_JUDGED_INTERVALS = 8;
+/**
+ * Beyond this multiple of max-duration, the estimate says extending cannot help: stop. Only
+ * trusted once FEW_ERRORS errors make the estimate more than a guess.
+ */
+const HOPELESS_MULTIPLE = 2;
+function bakeStep(config, intervals, exposure) {
+    if (intervals < config.horizon)
+        return 'watch';
+    if (intervals >= config.maxHorizon)
+        return 'decide';
+    const judged = intervals - config.warmup;
+    if (judged >= MIN_JUDGED_INTERVALS && exposure.power(config.detectableRatio) >= config.power)
+        return 'decide';
+    // Too few candidate requests to judge at all: more time is the only thing that helps.
+    if (exposure.candidateRequests < config.minRequests)
+        return 'extend';
+    const needed = exposure.minutesNeeded(config.detectableRatio, config.power);
+    // No error seen at all: no estimate, and the few-errors fallback decides now.
+    if (needed === undefined)
+        return 'decide';
+    if (exposure.totalErrors >= FEW_ERRORS && config.warmup + needed > HOPELESS_MULTIPLE * config.maxHorizon)
+        return 'decide';
+    return 'extend';
+}
+
+;// CONCATENATED MODULE: ./shared/gate/power.ts
+/**
+ * What the step's data could have caught: the power of the judge's end-of-window comparison to
+ * detect a candidate R times worse than the baseline, from exposure alone.
+ *
+ * Given a minute's total errors X = eC + eB and the candidate's share of requests ρ, the candidate's
+ * errors are binomial with θ = ρr/(ρr + 1 − ρ) (sequential.ts). Summed over the judged minutes, a
+ * one-sided test at level α of r = r0 against r = R·r0 has power
+ *   Φ((μ1 − μ0 − z_α·√v0) / √v1),  μ = Σ X·θ, v = Σ X·θ(1 − θ)
+ * (normal approximation). Only requests, total errors and the split enter: never which arm the
+ * errors fell in, so extending the bake on this number leaves the judge's level intact. The
+ * minutes with the most errors are left out, as many as the judge's end-of-window test leaves out.
+ */
+
+
+/** The minutes the judge's end-of-window test leaves out, left out here too. */
+const trimFor = (minutes) => endOfWindowTrimFor(minutes, DEFAULT_SEQUENTIAL_OPTIONS.endOfWindowTrim);
+const shareAt = (rho, ratio) => (rho * ratio) / (rho * ratio + 1 - rho);
+/** Ratios searched for the smallest detectable one (beyond the last: "none"). */
+const MAX_RATIO = 1000;
+class Exposure {
+    nullRatio;
+    alpha;
+    events = [];
+    shares = [];
+    /** Candidate requests over the judged minutes. */
+    candidateRequests = 0;
+    judgedMinutes = 0;
+    constructor(
+    /** The tolerated ratio r0 (1 + max-increase). */
+    nullRatio, 
+    /** Level of the comparison (the judge's end-of-window level). */
+    alpha) {
+        this.nullRatio = nullRatio;
+        this.alpha = alpha;
+    }
+    /** One judged minute (usable or not: a minute without data is time passed without exposure). */
+    add(candidateRequests, baselineRequests, totalErrors) {
+        this.judgedMinutes++;
+        if (!(candidateRequests > 0 && baselineRequests > 0 && totalErrors >= 0))
+            return;
+        this.candidateRequests += candidateRequests;
+        if (totalErrors === 0)
+            return;
+        this.events.push(totalErrors);
+        this.shares.push(candidateRequests / (candidateRequests + baselineRequests));
+    }
+    get totalErrors() {
+        return this.events.reduce((a, b) => a + b, 0);
+    }
+    cache = { ratio: Number.NaN, count: -1, gap: 0, v0: 0, v1: 0 };
+    /** Σ X·(θ1 − θ0), Σ X·θ0(1 − θ0), Σ X·θ1(1 − θ1) over the minutes kept (memoized per ratio and minute). */
+    moments(ratio) {
+        const cache = this.cache;
+        if (cache.ratio === ratio && cache.count === this.events.length)
+            return cache;
+        // The `trim` busiest minutes are left out (ties: the earliest), found by a scan (trim ≤ a few).
+        const left = [];
+        const trim = trimFor(this.events.length);
+        for (let k = 0; k < trim; k++) {
+            let best = -1;
+            for (let i = 0; i < this.events.length; i++) {
+                if (left.includes(i) || this.events[i] < TRIM_MIN_EVENTS)
+                    continue;
+                if (best < 0 || this.events[i] > this.events[best])
+                    best = i;
+            }
+            if (best >= 0)
+                left.push(best);
+        }
+        let gap = 0;
+        let v0 = 0;
+        let v1 = 0;
+        for (let i = 0; i < this.events.length; i++) {
+            if (left.includes(i))
+                continue;
+            const x = this.events[i];
+            const rho = this.shares[i];
+            const t0 = shareAt(rho, this.nullRatio);
+            const t1 = shareAt(rho, ratio * this.nullRatio);
+            gap += x * (t1 - t0);
+            v0 += x * t0 * (1 - t0);
+            v1 += x * t1 * (1 - t1);
+        }
+        this.cache = { ratio, count: this.events.length, gap, v0, v1 };
+        return this.cache;
+    }
+    /** Probability that the data seen so far would have shown a regression of `ratio` × r0. */
+    power(ratio) {
+        return this.scaledPower(ratio, 1);
+    }
+    /** The same for `scale` times as much data like it (a bake `scale` times as long). */
+    scaledPower(ratio, scale) {
+        const moments = this.moments(ratio);
+        const gap = moments.gap * scale;
+        const v0 = moments.v0 * scale;
+        const v1 = moments.v1 * scale;
+        if (!(v0 > 0) || !(gap > 0))
+            return 0;
+        const z = -inverseNormalCdf(this.alpha);
+        return normalCdf((gap - 0.5 - z * Math.sqrt(v0)) / Math.sqrt(Math.max(v1, 1e-12)));
+    }
+    /** The smallest ratio detected with probability ≥ `power`: Infinity when none up to 1000×. */
+    detectableRatio(power) {
+        if (this.power(MAX_RATIO) < power)
+            return Number.POSITIVE_INFINITY;
+        let lo = 1;
+        let hi = MAX_RATIO;
+        for (let i = 0; i < 40; i++) {
+            const mid = Math.sqrt(lo * hi);
+            if (this.power(mid) >= power)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        return hi;
+    }
+    /**
+     * Judged minutes the comparison needs to reach `power` against `ratio` at the exposure seen so
+     * far (errors per minute and the split, as many minutes left out): undefined when no error has
+     * been seen yet, Infinity beyond 1000 times the minutes so far.
+     */
+    minutesNeeded(ratio, power) {
+        if (this.totalErrors === 0 || this.judgedMinutes === 0)
+            return undefined;
+        if (this.scaledPower(ratio, 1) >= power)
+            return this.judgedMinutes;
+        if (this.scaledPower(ratio, MAX_RATIO) < power)
+            return Number.POSITIVE_INFINITY;
+        let lo = 1;
+        let hi = MAX_RATIO;
+        for (let i = 0; i < 40; i++) {
+            const mid = Math.sqrt(lo * hi);
+            if (this.scaledPower(ratio, mid) >= power)
+                hi = mid;
+            else
+                lo = mid;
+        }
+        return hi * this.judgedMinutes;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/gate/state.ts
+
+
+
+
+
+
+
+/** Intervals in a row above a latency limit that fail the candidate (one slow interval doesn't). */
+const LATENCY_STREAK = 3;
+/** Metric polls in a row whose API calls all failed (after retries) before the gate gives up. */
+const MAX_FAILED_POLLS = 3;
+class GateState {
+    config;
+    judge;
+    records = [];
+    candidate = { requests: 0, errors: 0 };
+    baseline = { requests: 0, errors: 0 };
+    ceiling;
+    exposure;
+    judgeDecision = 'continue';
+    latencyStreak = 0;
+    latencyIntervals = 0;
+    worstLatency = '';
+    failedPolls = 0;
+    constructor(config, judge) {
+        this.config = config;
+        this.judge = judge;
+        this.ceiling = new CeilingTest(config.falseAlarmRate);
+        this.exposure = new Exposure(nullRatioOf(config), endOfWindowAlphaOf(config));
+        judge.init({
+            horizon: config.horizon,
+            warmup: config.warmup,
+            weight: 0,
+            history: [],
+            baselineRate: Number.NaN,
+        });
+    }
+    get latencyLimited() {
+        return this.config.maxP95LatencyMs !== undefined || this.config.maxLatencyIncrease !== undefined;
+    }
+    /** The ceiling in force now: max-error-rate, or twice the baseline's rate so far if higher. */
+    currentCeiling() {
+        return effectiveCeiling(this.config.maxErrorRate, this.baseline);
+    }
+    /** Intervals watched beyond the planned bake. */
+    get extendedIntervals() {
+        return Math.max(0, this.records.length - this.config.horizon);
+    }
+    /** Power, with the data so far, to detect the configured ratio. */
+    power() {
+        return this.exposure.power(this.config.detectableRatio);
+    }
+    /** The smallest ratio the data so far detects with the configured power (Infinity: none). */
+    detectableRatio() {
+        return this.exposure.detectableRatio(this.config.power);
+    }
+    /** Feeds one interval; returns a decision when the gate can stop. */
+    observe(interval) {
+        this.failedPolls = 0;
+        const { candidate, baseline } = interval;
+        const usable = !(0,grid/* isMissing */.b2)(candidate) && !(0,grid/* isMissing */.b2)(baseline) && candidate.requests > 0 && baseline.requests > 0;
+        const index = this.records.length;
+        const ceiling = this.currentCeiling();
+        // The judge keeps its own clock: a missing interval is fed as NaN and counts as time passed.
+        this.judgeDecision = this.judge.step({
+            t: index,
+            nB: baseline.requests,
+            eB: baseline.errors,
+            nC: candidate.requests,
+            eC: candidate.errors,
+        });
+        if (!(0,grid/* isMissing */.b2)(candidate)) {
+            this.candidate.requests += candidate.requests;
+            this.candidate.errors += candidate.errors;
+        }
+        if (!(0,grid/* isMissing */.b2)(baseline)) {
+            this.baseline.requests += baseline.requests;
+            this.baseline.errors += baseline.errors;
+        }
+        if (index >= this.config.warmup) {
+            if (usable)
+                this.exposure.add(candidate.requests, baseline.requests, candidate.errors + baseline.errors);
+            else
+                this.exposure.add(0, 0, 0);
+            if (!(0,grid/* isMissing */.b2)(candidate))
+                this.ceiling.observe(candidate.requests, candidate.errors, ceiling);
+            // A new revision's first requests are slow (cold starts): latency is judged after warm-up too.
+            this.observeLatency(candidate, baseline);
+        }
+        const evidence = this.judge.evidence?.();
+        this.records.push({
+            start: interval.start,
+            end: interval.end,
+            candidate,
+            baseline,
+            usable,
+            judge: this.judgeDecision,
+            ...(evidence ? { evidence } : {}),
+            ceilingEvidence: this.ceiling.evidence(),
+            ceiling,
+            power: this.power(),
+        });
+        const early = this.earlyDecision();
+        if (early)
+            return early;
+        return bakeStep(this.config, this.records.length, this.exposure) === 'decide' ? this.finish() : undefined;
+    }
+    /**
+     * A poll whose API calls all failed: after MAX_FAILED_POLLS in a row, inconclusive (no verdict
+     * without data). Undefined to keep trying.
+     */
+    pollFailed(source, message) {
+        this.failedPolls++;
+        if (this.failedPolls < MAX_FAILED_POLLS)
+            return undefined;
+        return {
+            verdict: 'inconclusive',
+            by: 'api',
+            reason: `the ${source} API failed ${this.failedPolls} polls in a row (${message}): no verdict without data`,
+        };
+    }
+    get failedPollsInARow() {
+        return this.failedPolls;
+    }
+    observeLatency(candidate, baseline) {
+        if (!this.latencyLimited)
+            return;
+        const p95 = candidate.p95LatencyMs;
+        if (p95 === undefined || !Number.isFinite(p95))
+            return; // a gap neither breaks nor extends a streak
+        this.latencyIntervals++;
+        const limits = [];
+        if (this.config.maxP95LatencyMs !== undefined && p95 > this.config.maxP95LatencyMs) {
+            limits.push(`above the ${this.config.maxP95LatencyMs} ms limit`);
+        }
+        const base = baseline.p95LatencyMs;
+        if (this.config.maxLatencyIncrease !== undefined && base !== undefined && Number.isFinite(base)) {
+            const allowed = base * (1 + this.config.maxLatencyIncrease);
+            if (p95 > allowed) {
+                limits.push(`more than ${percent(this.config.maxLatencyIncrease, 0)} over the baseline's ${Math.round(base)} ms`);
+            }
+        }
+        if (limits.length > 0) {
+            this.latencyStreak++;
+            this.worstLatency = `candidate p95 latency ${Math.round(p95)} ms is ${limits.join(' and ')}`;
+        }
+        else {
+            this.latencyStreak = 0;
+        }
+    }
+    judgeEvidenceText(kind) {
+        const e = this.judge.evidence?.();
+        if (!e)
+            return '';
+        if (kind === 'promote')
+            return ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
+        if (e.decidedBy === 'end-of-window')
+            return ' (the end-of-window comparison of all intervals)';
+        // After a single-stage rollback the judge's view shows its (unused) confirmation stage, 1 ≥ 1:
+        // say what happened instead of printing that.
+        return e.rollbackThreshold > 1
+            ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)})`
+            : ' (the sequential test crossed its threshold)';
+    }
+    rates() {
+        const c = rateOf(this.candidate);
+        const b = rateOf(this.baseline);
+        const ratio = Number.isFinite(c) && b > 0 ? ` (${(c / b).toFixed(1)}×)` : '';
+        return `candidate fails ${percent(c)} of ${this.candidate.requests} requests vs ${percent(b)} for the baseline${ratio}`;
+    }
+    /** A failure or a confident pass at any interval; undefined to keep watching. */
+    earlyDecision() {
+        if (this.judgeDecision === 'rollback') {
+            return {
+                verdict: 'fail',
+                by: 'judge',
+                reason: `${this.rates()}: worse than the baseline${this.judgeEvidenceText('rollback')}`,
+            };
+        }
+        if (this.ceiling.breached()) {
+            return {
+                verdict: 'fail',
+                by: 'ceiling',
+                reason: `candidate error rate ${percent(rateOf(this.candidate))} is above the ${percent(this.currentCeiling())} ceiling (evidence ${formatEvidence(this.ceiling.evidence())} ≥ ${formatEvidence(this.ceiling.threshold)})`,
+            };
+        }
+        if (this.latencyStreak >= LATENCY_STREAK) {
+            return {
+                verdict: 'fail',
+                by: 'latency',
+                reason: `${this.worstLatency}, ${this.latencyStreak} intervals in a row`,
+            };
+        }
+        if (this.judgeDecision === 'promote' && this.passBlocker() === undefined) {
+            return {
+                verdict: 'pass',
+                by: 'judge',
+                reason: `${this.rates()}: not worse than the baseline${this.judgeEvidenceText('promote')}`,
+            };
+        }
+        return undefined;
+    }
+    /** Why the data can't support a pass (too little or missing), if it can't. */
+    passBlocker() {
+        const missing = this.records.filter((r) => !r.usable).length;
+        if (this.candidate.requests < this.config.minRequests) {
+            const silent = this.records.every((r) => (0,grid/* isMissing */.b2)(r.candidate) || r.candidate.requests === 0);
+            return {
+                verdict: 'inconclusive',
+                by: 'data',
+                reason: silent
+                    ? `no data for the candidate in any of ${this.records.length} intervals: it received no traffic, or the metrics don't name it`
+                    : `only ${this.candidate.requests} candidate requests, fewer than min-requests ${this.config.minRequests}: too little data to judge`,
+            };
+        }
+        // Over the ceiling is the sequential ceiling test's call (it stays valid checked every
+        // interval); comparing the observed rate with it here would fail healthy candidates on a burst.
+        if (this.latencyLimited && this.latencyIntervals === 0) {
+            return {
+                verdict: 'inconclusive',
+                by: 'data',
+                reason: 'a latency limit is set but the source reported no latency for the candidate',
+            };
+        }
+        if (missing > this.records.length / 2) {
+            return {
+                verdict: 'inconclusive',
+                by: 'data',
+                reason: `${missing} of ${this.records.length} intervals had no usable data for one arm`,
+            };
+        }
+        return undefined;
+    }
+    /** What the data could have caught, for the reason of a pass. */
+    caughtText() {
+        return `the data would have caught a ${formatRatio(this.config.detectableRatio)} regression ${percent(this.power(), 0)} of the time`;
+    }
+    /** The bake this service needs at its observed traffic, for an inconclusive reason. */
+    neededText() {
+        const { detectableRatio, power, warmup, intervalMinutes } = this.config;
+        const needed = this.exposure.minutesNeeded(detectableRatio, power);
+        const judged = Math.max(1, this.exposure.judgedMinutes);
+        const perMinute = this.exposure.candidateRequests / judged / intervalMinutes;
+        const traffic = `${perMinute >= 10 ? Math.round(perMinute) : Number(perMinute.toFixed(1))} candidate requests/min`;
+        if (needed === undefined)
+            return `no errors in either arm to compare, at ${traffic}; the comparison needs some errors to tell a ${formatRatio(detectableRatio)} regression apart`;
+        if (!Number.isFinite(needed))
+            return `at ${traffic} with so few errors, no bake would catch a ${formatRatio(detectableRatio)} regression ${percent(power, 0)} of the time`;
+        return `catching a ${formatRatio(detectableRatio)} regression ${percent(power, 0)} of the time would need a bake of about ${formatMinutes((warmup + needed) * intervalMinutes)} at ${traffic}`;
+    }
+    /** The verdict once the bake (extended or not) is over. */
+    finish() {
+        const early = this.earlyDecision();
+        if (early)
+            return early;
+        const blocker = this.passBlocker();
+        if (blocker)
+            return blocker;
+        if (this.judge.final() === 'rollback')
+            return {
+                verdict: 'fail',
+                by: 'judge',
+                reason: `${this.rates()}: worse than the baseline${this.judgeEvidenceText('rollback')}`,
+            };
+        const extended = this.extendedIntervals > 0
+            ? ` (bake extended by ${formatMinutes(this.extendedIntervals * this.config.intervalMinutes)})`
+            : '';
+        if (this.power() >= this.config.power) {
+            return {
+                verdict: 'pass',
+                by: 'power',
+                reason: `${this.rates()}: no regression found, and ${this.caughtText()}${extended}`,
+            };
+        }
+        const budget = errorBudgetBound(this.candidate, this.baseline, this.currentCeiling());
+        if (budget !== undefined) {
+            return {
+                verdict: 'pass',
+                by: 'budget',
+                reason: `${this.rates()}: ${errorBudgetReason(budget, this.currentCeiling())}`,
+            };
+        }
+        return {
+            verdict: 'inconclusive',
+            by: 'power',
+            reason: `${this.rates()}: no regression found, but ${this.caughtText()}${extended}; ${this.neededText()}`,
+        };
+    }
+    /**
+     * One sentence for the on-call engineer: what this data could and could not have caught.
+     */
+    coverage() {
+        const ratio = this.detectableRatio();
+        if (this.candidate.requests === 0)
+            return 'With no candidate data, this step could not have caught anything.';
+        if (!Number.isFinite(ratio))
+            return `This data could not have caught even a 1000× regression relative to the baseline (too few errors); only the ${percent(this.currentCeiling())} ceiling guarded the candidate.`;
+        return `This data would have caught a candidate failing ${formatRatio(ratio)} as often as the baseline ${percent(this.config.power, 0)} of the time; smaller regressions could pass unnoticed.`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./shared/mask.ts
 /**
+ * Authorization schemes whose credential part is a secret on its own: a server that echoes
+ * `Authorization: Bearer <token>` usually echoes the bare token. The IANA HTTP Authentication
+ * Scheme Registry, plus the vendor schemes people put in headers (GitHub `token`, Slack and
+ * Discord `Bot`, `ApiKey`, GoDaddy `sso-key`, Splunk, Opsgenie `GenieKey`, AWS SigV4).
+ */
+const AUTH_SCHEME = /^(basic|bearer|token|bot|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|scram-sha-1|scram-sha-256|vapid|concealed|apikey|api-key|key|sso-key|splunk|geniekey|aws4-hmac-sha256)\s+(\S[\s\S]*)$/i;
+/** `name=value` or `name="value"` pairs of a parameterised scheme (Digest, SigV4, VAPID). */
+const AUTH_PARAM = /([\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]+)/g;
+/** Parameter values shorter than this (`MD5`, `auth`, a region) are not worth hiding alone. */
+const MIN_PARAM_SECRET = 8;
+/** Fragments shorter than this would mask harmless text everywhere. */
+const MIN_FORM = 4;
+/** The secret parts of an Authorization-style value: the credentials, decoded where they are encoded. */
+function credentialParts(value) {
+    const match = value.trim().match(AUTH_SCHEME);
+    if (!match)
+        return [];
+    const scheme = (match[1] ?? '').toLowerCase();
+    const credentials = (match[2] ?? '').trim();
+    const parts = [credentials];
+    if (scheme === 'basic') {
+        const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        // Only a real base64 user:password, not bytes that happened to decode.
+        if (colon >= 0 &&
+            Buffer.from(decoded, 'utf8').toString('base64').replace(/=+$/, '') === credentials.replace(/=+$/, '')) {
+            parts.push(decoded, decoded.slice(colon + 1));
+        }
+    }
+    for (const [, , raw = ''] of credentials.matchAll(AUTH_PARAM)) {
+        const param = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+        if (param.length >= MIN_PARAM_SECRET)
+            parts.push(param);
+    }
+    return parts;
+}
+/** The encodings code may apply to a value before writing it out. */
+function encodings(value) {
+    const base64 = Buffer.from(value, 'utf8').toString('base64');
+    return [
+        value,
+        encodeURIComponent(value),
+        encodeURI(value),
+        base64,
+        base64.replace(/=+$/, ''),
+        Buffer.from(value, 'utf8').toString('base64url'),
+        JSON.stringify(value).slice(1, -1),
+    ];
+}
+/**
  * Every form in which a secret may be written out by code that handles it: the runner masks only
- * the exact strings it is given, so an encoded copy would leak.
+ * the exact strings it is given, so an encoded copy, or the bare credential of an auth header,
+ * would leak.
  */
 function derivedForms(secret) {
-    const forms = new Set([secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(encodeURI(secret));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64'));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
-    forms.add(JSON.stringify(secret).slice(1, -1));
+    const forms = new Set(encodings(secret));
+    for (const part of credentialParts(secret))
+        for (const form of encodings(part))
+            forms.add(form);
     // A URL's credentials and query string are secrets on their own.
     try {
         const url = new URL(secret);
+        // A lone user name is often a token (https://<token>@host); a short one is harmless.
+        if (url.username)
+            forms.add(url.username).add(decodeURIComponent(url.username));
         if (url.password)
             forms.add(url.password).add(decodeURIComponent(url.password));
         if (url.username && url.password)
@@ -1698,8 +2770,14 @@ function derivedForms(secret) {
     catch {
         // not a URL
     }
-    // Short fragments would mask harmless text everywhere; they are not worth hiding alone.
-    return [...forms].filter((form) => form.length >= 4);
+    return [...forms].filter((form) => form.length >= MIN_FORM);
+}
+/**
+ * A value that may be a URL, fit to quote in a message: whatever could be credentials (everything
+ * up to the last `@` of its authority) is replaced, even when the value does not parse as a URL.
+ */
+function withoutUserinfo(value) {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^#]*@/i, (_, scheme) => `${scheme ?? ''}***@`);
 }
 /** Registers a secret and its derived forms with the runner so no log line can show them. */
 function maskSecret(core, secret) {
@@ -1710,18 +2788,41 @@ function maskSecret(core, secret) {
 }
 /** Replaces every derived form of each secret in a text, for messages built before masking applies. */
 function redact(text, secrets) {
+    const forms = secrets.flatMap((secret) => (secret ? derivedForms(secret) : []));
     let out = text;
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        for (const form of derivedForms(secret).sort((a, b) => b.length - a.length)) {
-            out = out.split(form).join('***');
-        }
-    }
+    // Longest first, so a whole header value is replaced before the credential inside it.
+    for (const form of forms.sort((a, b) => b.length - a.length))
+        out = out.split(form).join('***');
     return out;
 }
 
+// EXTERNAL MODULE: ./shared/aws/clients.ts
+var clients = __nccwpck_require__(9032);
+;// CONCATENATED MODULE: ./shared/metrics/settle.ts
+
+/**
+ * The leading run of `intervals` (in order) that is final now: each has both arms, or is so old
+ * that a missing arm will not arrive any more. The rest are to be read again.
+ */
+function settledIntervals(intervals, options) {
+    const settled = [];
+    for (const interval of intervals) {
+        const complete = !(0,grid/* isMissing */.b2)(interval.candidate) && !(0,grid/* isMissing */.b2)(interval.baseline);
+        const graceMs = options.graceMs ?? Math.max(options.delayMs, interval.end - interval.start);
+        if (!complete && options.now < interval.end + options.delayMs + graceMs)
+            break;
+        settled.push(interval);
+    }
+    return settled;
+}
+
 ;// CONCATENATED MODULE: ./shared/metrics/index.ts
+/**
+ * The one way to get a MetricsSource: each implementation, and its SDK, is imported only when
+ * chosen, after the inputs were validated.
+ */
+
+
 async function createMetricsSource(settings) {
     switch (settings.source) {
         case 'cloud-monitoring': {
@@ -1729,7 +2830,7 @@ async function createMetricsSource(settings) {
             return createCloudMonitoringSource(settings);
         }
         case 'cloudwatch': {
-            const { createCloudWatchSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7846));
+            const { createCloudWatchSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5518));
             return createCloudWatchSource(settings);
         }
         case 'prometheus': {
@@ -1738,27 +2839,24 @@ async function createMetricsSource(settings) {
         }
     }
 }
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+/**
+ * The accelerated timeline (shared/clock.ts) the gate runs on, honoured only when the metrics
+ * source is an emulator on loopback: Cloud Monitoring or CloudWatch with an endpoint override to
+ * 127.0.0.1. Against a real API, or Prometheus (whose timestamps are real), time is real.
+ */
+function emulatorTimeline(settings, env) {
+    const endpoint = settings.source === 'cloud-monitoring' && settings.emulatorHost
+        ? `http://${settings.emulatorHost}`
+        : settings.source === 'cloudwatch'
+            ? (settings.endpoint ?? (0,clients/* endpointOverride */.Ku)(env))
+            : undefined;
+    if (endpoint === undefined || !URL.canParse(endpoint))
+        return undefined;
+    return LOOPBACK.includes(new URL(endpoint).hostname) ? timelineFromEnv(env) : undefined;
+}
 
 
-// EXTERNAL MODULE: ./shared/metrics/grid.ts
-var grid = __nccwpck_require__(6690);
-;// CONCATENATED MODULE: ./shared/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
 
 ;// CONCATENATED MODULE: ./shared/retry.ts
 
@@ -1768,11 +2866,16 @@ function backoffDelayMs(attempt, options, random = Math.random) {
     const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
     return Math.floor(random() * ceiling);
 }
-/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
+/**
+ * Runs fn until it succeeds, a non-retryable error is thrown, tries run out (if bounded) or the
+ * next wait would end past the deadline. Each wait is full jitter, and never shorter than the
+ * server's Retry-After.
+ */
 async function retry(fn, options) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
     const isRetryable = options.isRetryable ?? isRetryableError;
+    const retryAfter = options.retryAfterMs ?? retryAfterOf;
     const started = clock.now();
     for (let attempt = 1;; attempt++) {
         if (options.signal?.aborted)
@@ -1783,10 +2886,10 @@ async function retry(fn, options) {
         catch (error) {
             if (error instanceof errors/* CancelledError */.cc || options.signal?.aborted)
                 throw error;
-            if (attempt >= options.maxAttempts || !isRetryable(error))
+            if (attempt >= (options.maxAttempts ?? Number.POSITIVE_INFINITY) || !isRetryable(error))
                 throw error;
             const remaining = options.deadlineMs - (clock.now() - started);
-            const delayMs = backoffDelayMs(attempt, options, random);
+            const delayMs = Math.max(backoffDelayMs(attempt, options, random), retryAfter(error) ?? 0);
             if (delayMs >= remaining)
                 throw error;
             options.onRetry?.({ attempt, delayMs, error });
@@ -1878,8 +2981,195 @@ function isRetryableError(err) {
         return isRetryableError(e.cause);
     return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,errors/* errorMessage */.gJ)(err));
 }
+/** Longest Retry-After honoured: a server asking for more is treated as asking for this. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/**
+ * A Retry-After value (RFC 9110 §10.2.3: delay-seconds or an HTTP date) in ms from `now`; undefined
+ * when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null || value === undefined || value.trim() === '')
+        return undefined;
+    const trimmed = value.trim();
+    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+    if (!Number.isFinite(ms))
+        return undefined;
+    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+/** The Retry-After carried by an AWS SDK error ($response) or a fetch-style error (response). */
+function retryAfterOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    for (const response of [e.$response, e.response]) {
+        const headers = response?.headers;
+        if (headers instanceof Headers)
+            return parseRetryAfter(headers.get('retry-after'));
+        if (typeof headers === 'object' && headers !== null) {
+            const value = headers['retry-after'];
+            if (typeof value === 'string')
+                return parseRetryAfter(value);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/summary.ts
+/**
+ * Escapes text that is not ours (a reason, a version, a server's answer) so Markdown and HTML show
+ * it as typed: HTML becomes entities (no `</details>`, no tags), and the characters of inline
+ * Markdown (links, images, emphasis, code spans, strikethrough, table pipes) are backslash-escaped
+ * (CommonMark: any ASCII punctuation may be). Line breaks become `<br>`, so no line of it can
+ * start a heading, a list, a quote or a fence; a bare URL stays readable text with its
+ * destination in plain sight.
+ */
+function summary_text(value) {
+    return (String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]~|!#]/g, '\\$&')
+        // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
+        .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/\r?\n/g, '<br>'));
+}
+/** Escapes text for a markdown table cell: as text(), which also escapes the pipes. */
+function cell(value) {
+    return summary_text(value);
+}
+/**
+ * A code span holding any text as typed: fenced with one more backtick than the longest run in
+ * it (CommonMark 6.1), pipes escaped for tables, line breaks as spaces.
+ */
+function code(value) {
+    const body = String(value ?? '')
+        .replace(/\r?\n/g, ' ')
+        .replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+function table(headers, rows) {
+    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
+    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
+function label(text) {
+    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
+ * so the series names go in the title.
+ */
+function lineChart(options) {
+    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
+    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
+    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
+    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
+    const colors = options.series.map((s) => s.color).filter((c) => c !== undefined);
+    // Mermaid's xychart colours lines in order from plotColorPalette (its only way to tell them apart).
+    const palette = colors.length === options.series.length && colors.every((c) => /^#[0-9a-fA-F]{3,8}$/.test(c))
+        ? [`%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`]
+        : [];
+    return [
+        '```mermaid',
+        ...palette,
+        'xychart-beta',
+        `  title ${label(title)}`,
+        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
+        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
+        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
+        '```',
+    ].join('\n');
+}
+/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
+function pieChart(title, slices) {
+    return [
+        '```mermaid',
+        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
+        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
+        '```',
+    ].join('\n');
+}
+/** A heading of plain text (it may hold names from inputs: escaped like any text not ours). */
+function heading(title, level = 3) {
+    return `${'#'.repeat(level)} ${summary_text(title.replace(/[\r\n]+/g, ' '))}`;
+}
+/** Cuts text to at most max characters, saying how much was cut. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
+}
+/**
+ * GitHub drops a step's summary above 1 MiB ("Job summary size limit": 1024k per step), showing
+ * nothing at all; keep a margin for what the runner adds.
+ */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/**
+ * A summary cut to at most limitBytes: whole lines, any fence or <details> left open closed again,
+ * then a note saying how much was cut and where the rest is (fullReport).
+ */
+function capSummary(markdown, fullReport, limitBytes = SUMMARY_LIMIT_BYTES) {
+    const size = Buffer.byteLength(markdown);
+    if (size <= limitBytes)
+        return markdown;
+    const note = (kept) => `\n> ✂️ **Summary cut** to ${Math.round(kept / 1024)} of ${Math.round(size / 1024)} KiB: GitHub shows at most 1 MiB of a step's summary. ${fullReport}\n`;
+    const closing = 64; // room for the closers below
+    const budget = Math.max(0, limitBytes - Buffer.byteLength(note(size)) - closing);
+    // Cut on a line: a partial line could end inside a table row, a link or an entity.
+    let kept = Buffer.from(markdown).subarray(0, budget).toString('utf8');
+    kept = kept.slice(0, kept.lastIndexOf('\n') + 1);
+    if ((kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1)
+        kept += '```\n';
+    const openDetails = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+    if (openDetails > 0)
+        kept += '</details>\n'.repeat(openDetails);
+    return kept + note(Buffer.byteLength(kept));
+}
+/** Where the whole story is when a summary is cut: the step's log, in this run. */
+function runLogPointer(env = process.env) {
+    const run = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    return run ? `The step's log has everything: [the run](${run}).` : "The step's log has everything.";
+}
+/**
+ * A summary writer that never lets one step's summary outgrow SUMMARY_LIMIT_BYTES, however many
+ * times the action writes: what would overflow is cut by capSummary, and nothing follows the cut.
+ */
+function cappedSummary(writer, fullReport = runLogPointer(), limitBytes = SUMMARY_LIMIT_BYTES) {
+    let pending = '';
+    let written = 0;
+    let cut = false;
+    const capped = {
+        addRaw(markdown, addEOL) {
+            pending += markdown + (addEOL ? '\n' : '');
+            return capped;
+        },
+        async write(options) {
+            const markdown = pending;
+            pending = '';
+            if (options?.overwrite) {
+                written = 0;
+                cut = false;
+            }
+            if (cut)
+                return capped;
+            const fitted = capSummary(markdown, fullReport, limitBytes - written);
+            cut = fitted !== markdown;
+            written += Buffer.byteLength(fitted);
+            await writer.addRaw(fitted).write(options);
+            return capped;
+        },
+    };
+    return capped;
+}
 
 ;// CONCATENATED MODULE: ./shared/run.ts
+
 
 
 /**
@@ -1887,7 +3177,8 @@ function isRetryableError(err) {
  * code 1; a stack trace is printed only for unexpected errors and only with debug logging on.
  */
 async function runAction(actionName, body, options) {
-    const { core } = options;
+    // Every summary an action writes stays within what GitHub shows (shared/summary.ts).
+    const core = { ...options.core, summary: cappedSummary(options.core.summary) };
     const controller = new AbortController();
     const reports = [];
     const onSignal = (signal) => {
@@ -1935,6 +3226,8 @@ function throwIfCancelled(signal) {
         throw signal.reason instanceof CancelledError ? signal.reason : new CancelledError();
 }
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = require("node:module");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "os"
@@ -2394,8 +3687,12 @@ const summary = _summary;
  * client (and with it @actions/http-client and undici) and the platform module (@actions/exec);
  * none of the actions needs either, and loading them cost ~65 ms of every cold start (measured:
  * a bundle of `@actions/core` alone starts in 106 ms against 38 ms for `node -e 0`).
- * tsconfig `paths` maps `@actions/core/lib/*` to the package's files, as its exports map hides them.
+ *
+ * The modules are imported by relative path: @actions/core's exports map hides `lib/*`, and a
+ * path mapping (tsconfig `paths`) is not seen by every tool that runs these sources, e.g.
+ * @github/local-action loading an action folder without a tsconfig.json of its own.
  */
+
 
 
 
@@ -2403,7 +3700,7 @@ const summary = _summary;
 
 const annotation = (level) => (message) => issueCommand(level, {}, message instanceof Error ? message.toString() : message);
 /** Same semantics as @actions/core: runner file commands when the files exist, stdout commands otherwise. */
-const toolkit = {
+const lightCore = {
     getInput(name, options) {
         const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
         if (options?.required && !value)
@@ -2437,350 +3734,73 @@ const toolkit = {
     getState: (name) => process.env[`STATE_${name}`] ?? '',
     summary: summary,
 };
-
-;// CONCATENATED MODULE: ./actions/error-rate-gate/src/ceiling.ts
 /**
- * The absolute ceiling as a sequential test that stays valid when checked every interval:
- * H0 "the candidate's error rate is at most the ceiling c". For alternatives p1 = m·c above it,
- * the likelihood ratio of an interval's errors, (p1/c)^e·((1−p1)/(1−c))^(n−e), has expectation ≤ 1
- * under any rate ≤ c; capped (one bursty interval can't decide alone) and bet with a fraction λ,
- * the product stays a test supermartingale, so by Ville's inequality the equal-weight mixture
- * reaches 1/α with probability ≤ α while the candidate is within its ceiling.
+ * @github/local-action (GitHub's local runner; its launcher sets TARGET_ACTION_PATH) runs an
+ * action's TypeScript entry with @actions/core's core.js replaced by its own stub, which records
+ * inputs, outputs, the summary and failures. There, every call must reach that stub: core.js is
+ * loaded through a require that the bundler does not follow, so the bundles never load it.
  */
-const CEILING_MULTIPLES = [1.25, 1.5, 2, 3, 5, 10];
-const BET_FRACTION = 0.5;
-const INTERVAL_CAP = 8;
-class CeilingTest {
-    ceiling;
-    alpha;
-    alternatives;
-    logWealth;
-    constructor(ceiling, alpha) {
-        this.ceiling = ceiling;
-        this.alpha = alpha;
-        this.alternatives = CEILING_MULTIPLES.map((m) => m * ceiling).filter((p) => p > ceiling && p < 1);
-        if (ceiling > 0 && ceiling < 1 && this.alternatives.length === 0)
-            this.alternatives.push((1 + ceiling) / 2);
-        this.logWealth = this.alternatives.map(() => 0);
-    }
-    observe(requests, errors) {
-        const c = this.ceiling;
-        if (!(requests > 0) || !(c > 0 && c < 1))
-            return;
-        this.alternatives.forEach((p1, k) => {
-            const logRatio = errors * Math.log(p1 / c) + (requests - errors) * Math.log((1 - p1) / (1 - c));
-            const ratio = Math.min(Math.exp(Math.min(logRatio, 50)), INTERVAL_CAP);
-            this.logWealth[k] = (this.logWealth[k] ?? 0) + Math.log(1 - BET_FRACTION + BET_FRACTION * ratio);
-        });
-    }
-    evidence() {
-        if (this.logWealth.length === 0)
-            return 0;
-        return this.logWealth.reduce((sum, w) => sum + Math.exp(w), 0) / this.logWealth.length;
-    }
-    get threshold() {
-        return 1 / this.alpha;
-    }
-    breached() {
-        return this.evidence() >= this.threshold;
-    }
-}
-/** log P(X ≤ k) for X ~ Binomial(n, p), summed in log space (k is small where this is used). */
-function logBinomialCdf(k, n, p) {
-    if (p <= 0)
-        return 0;
-    if (p >= 1)
-        return k >= n ? 0 : Number.NEGATIVE_INFINITY;
-    let logTerm = n * Math.log1p(-p); // P(X = 0)
-    let logSum = logTerm;
-    for (let i = 1; i <= Math.min(k, n); i++) {
-        logTerm += Math.log((n - i + 1) / i) + Math.log(p) - Math.log1p(-p);
-        const hi = Math.max(logSum, logTerm);
-        logSum = hi + Math.log(Math.exp(logSum - hi) + Math.exp(logTerm - hi));
-    }
-    return logSum;
-}
-/**
- * The one-sided Clopper–Pearson upper bound on an error rate after `errors` in `requests`: the
- * largest rate that would still produce so few errors with probability ≥ alpha.
- */
-function errorRateUpperBound(errors, requests, alpha) {
-    if (!(requests > 0))
-        return 1;
-    if (errors >= requests)
-        return 1;
-    let lo = errors / requests;
-    let hi = 1;
-    for (let i = 0; i < 60; i++) {
-        const mid = (lo + hi) / 2;
-        if (logBinomialCdf(errors, requests, mid) > Math.log(alpha))
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return hi;
-}
-
-;// CONCATENATED MODULE: ./actions/error-rate-gate/src/gate.ts
-
-
-/**
- * Below this many errors in both arms together, the judge's comparison (how errors split between
- * candidate and baseline) has next to nothing to go on: a clean service would otherwise never
- * pass. The gate then falls back to the absolute error budget.
- */
-const FEW_ERRORS = 10;
-/** Confidence of the error-budget fallback: the candidate's rate is below the ceiling at 95 %. */
-const BUDGET_ALPHA = 0.05;
-/** Intervals in a row above a latency limit that fail the candidate (one slow interval doesn't). */
-const LATENCY_STREAK = 3;
-const rateOf = (t) => (t.requests > 0 ? t.errors / t.requests : Number.NaN);
-function percent(rate, digits = 2) {
-    if (!Number.isFinite(rate))
-        return 'n/a';
-    return `${Number((rate * 100).toFixed(digits))}%`;
-}
-function formatEvidence(v) {
-    return v >= 1000 ? v.toExponential(1) : v >= 10 ? v.toFixed(0) : v.toFixed(2);
-}
-class GateState {
-    config;
-    judge;
-    records = [];
-    candidate = { requests: 0, errors: 0 };
-    baseline = { requests: 0, errors: 0 };
-    ceiling;
-    judgeDecision = 'continue';
-    latencyStreak = 0;
-    latencyIntervals = 0;
-    worstLatency = '';
-    constructor(config, judge) {
-        this.config = config;
-        this.judge = judge;
-        this.ceiling = new CeilingTest(config.maxErrorRate, config.falseAlarmRate);
-        judge.init({
-            horizon: config.horizon,
-            warmup: config.warmup,
-            weight: 0,
-            history: [],
-            baselineRate: Number.NaN,
-        });
-    }
-    get latencyLimited() {
-        return this.config.maxP95LatencyMs !== undefined || this.config.maxLatencyIncrease !== undefined;
-    }
-    /** Feeds one interval; returns a decision when the gate can stop. */
-    observe(interval) {
-        const { candidate, baseline } = interval;
-        const usable = !(0,grid/* isMissing */.b2)(candidate) && !(0,grid/* isMissing */.b2)(baseline) && candidate.requests > 0 && baseline.requests > 0;
-        const index = this.records.length;
-        // The judge keeps its own clock: a missing interval is fed as NaN and counts as time passed.
-        this.judgeDecision = this.judge.step({
-            t: index,
-            nB: baseline.requests,
-            eB: baseline.errors,
-            nC: candidate.requests,
-            eC: candidate.errors,
-        });
-        if (!(0,grid/* isMissing */.b2)(candidate)) {
-            this.candidate.requests += candidate.requests;
-            this.candidate.errors += candidate.errors;
-        }
-        if (!(0,grid/* isMissing */.b2)(baseline)) {
-            this.baseline.requests += baseline.requests;
-            this.baseline.errors += baseline.errors;
-        }
-        if (!(0,grid/* isMissing */.b2)(candidate) && index >= this.config.warmup)
-            this.ceiling.observe(candidate.requests, candidate.errors);
-        // A new revision's first requests are slow (cold starts): latency, like errors, is judged after warm-up.
-        if (index >= this.config.warmup)
-            this.observeLatency(candidate, baseline);
-        const evidence = this.judge.evidence?.();
-        this.records.push({
-            start: interval.start,
-            end: interval.end,
-            candidate,
-            baseline,
-            usable,
-            judge: this.judgeDecision,
-            ...(evidence ? { evidence } : {}),
-            ceilingEvidence: this.ceiling.evidence(),
-        });
-        return this.earlyDecision();
-    }
-    observeLatency(candidate, baseline) {
-        if (!this.latencyLimited)
-            return;
-        const p95 = candidate.p95LatencyMs;
-        if (p95 === undefined || !Number.isFinite(p95))
-            return; // a gap neither breaks nor extends a streak
-        this.latencyIntervals++;
-        const limits = [];
-        if (this.config.maxP95LatencyMs !== undefined && p95 > this.config.maxP95LatencyMs) {
-            limits.push(`above the ${this.config.maxP95LatencyMs} ms limit`);
-        }
-        const base = baseline.p95LatencyMs;
-        if (this.config.maxLatencyIncrease !== undefined && base !== undefined && Number.isFinite(base)) {
-            const allowed = base * (1 + this.config.maxLatencyIncrease);
-            if (p95 > allowed) {
-                limits.push(`more than ${percent(this.config.maxLatencyIncrease, 0)} over the baseline's ${Math.round(base)} ms`);
-            }
-        }
-        if (limits.length > 0) {
-            this.latencyStreak++;
-            this.worstLatency = `candidate p95 latency ${Math.round(p95)} ms is ${limits.join(' and ')}`;
-        }
-        else {
-            this.latencyStreak = 0;
-        }
-    }
-    judgeEvidenceText(kind) {
-        const e = this.judge.evidence?.();
-        if (!e)
-            return '';
-        if (kind === 'promote')
-            return ` (evidence ${formatEvidence(e.promote)} for "not worse")`;
-        // After a single-stage rollback the judge's view shows its (unused) confirmation stage, 1 ≥ 1:
-        // say what happened instead of printing that.
-        return e.rollbackThreshold > 1
-            ? ` (evidence ${formatEvidence(e.rollback)} ≥ ${formatEvidence(e.rollbackThreshold)})`
-            : ' (the sequential test crossed its threshold)';
-    }
-    rates() {
-        const c = rateOf(this.candidate);
-        const b = rateOf(this.baseline);
-        const ratio = Number.isFinite(c) && b > 0 ? ` (${(c / b).toFixed(1)}×)` : '';
-        return `candidate fails ${percent(c)} of ${this.candidate.requests} requests vs ${percent(b)} for the baseline${ratio}`;
-    }
-    /** A failure or a confident pass before the horizon; undefined to keep watching. */
-    earlyDecision() {
-        if (this.judgeDecision === 'rollback') {
-            return {
-                verdict: 'fail',
-                by: 'judge',
-                reason: `${this.rates()}: worse than the baseline${this.judgeEvidenceText('rollback')}`,
-            };
-        }
-        if (this.ceiling.breached()) {
-            return {
-                verdict: 'fail',
-                by: 'ceiling',
-                reason: `candidate error rate ${percent(rateOf(this.candidate))} is above the ${percent(this.config.maxErrorRate)} ceiling (evidence ${formatEvidence(this.ceiling.evidence())} ≥ ${formatEvidence(this.ceiling.threshold)})`,
-            };
-        }
-        if (this.latencyStreak >= LATENCY_STREAK) {
-            return {
-                verdict: 'fail',
-                by: 'latency',
-                reason: `${this.worstLatency}, ${this.latencyStreak} intervals in a row`,
-            };
-        }
-        if (this.judgeDecision === 'promote' && this.passBlocker() === undefined) {
-            return {
-                verdict: 'pass',
-                by: 'judge',
-                reason: `${this.rates()}: not worse than the baseline${this.judgeEvidenceText('promote')}`,
-            };
-        }
+function localActionCore() {
+    if (!process.env.TARGET_ACTION_PATH)
         return undefined;
-    }
-    /** Why the data can't support a pass (too little, missing, over the ceiling), if it can't. */
-    passBlocker() {
-        const missing = this.records.filter((r) => !r.usable).length;
-        if (this.candidate.requests < this.config.minRequests) {
-            const silent = this.records.every((r) => (0,grid/* isMissing */.b2)(r.candidate) || r.candidate.requests === 0);
-            return {
-                verdict: 'inconclusive',
-                by: 'data',
-                reason: silent
-                    ? `no data for the candidate in any of ${this.records.length} intervals: it received no traffic, or the metrics don't name it`
-                    : `only ${this.candidate.requests} candidate requests, fewer than min-requests ${this.config.minRequests}: too little data to judge`,
-            };
-        }
-        const rate = rateOf(this.candidate);
-        if (rate > this.config.maxErrorRate) {
-            return {
-                verdict: 'fail',
-                by: 'ceiling',
-                reason: `candidate error rate ${percent(rate)} over ${this.candidate.requests} requests is above the ${percent(this.config.maxErrorRate)} ceiling`,
-            };
-        }
-        if (this.latencyLimited && this.latencyIntervals === 0) {
-            return {
-                verdict: 'inconclusive',
-                by: 'data',
-                reason: 'a latency limit is set but the source reported no latency for the candidate',
-            };
-        }
-        if (missing > this.records.length / 2) {
-            return {
-                verdict: 'inconclusive',
-                by: 'data',
-                reason: `${missing} of ${this.records.length} intervals had no usable data for one arm`,
-            };
-        }
-        return undefined;
-    }
-    /**
-     * With too few errors for a relative comparison, a candidate passes on the absolute budget: its
-     * rate, at 95 % confidence, is under max-error-rate, and its observed rate is within
-     * max-increase of the baseline's.
-     */
-    errorBudgetPass() {
-        if (this.candidate.errors + this.baseline.errors >= FEW_ERRORS)
-            return undefined;
-        const upper = errorRateUpperBound(this.candidate.errors, this.candidate.requests, BUDGET_ALPHA);
-        const tolerated = rateOf(this.baseline) * (1 + this.config.maxIncrease);
-        const candidateRate = rateOf(this.candidate);
-        if (!(upper <= this.config.maxErrorRate) || !(candidateRate <= tolerated))
-            return undefined;
-        return {
-            verdict: 'pass',
-            by: 'horizon',
-            reason: `${this.rates()}: too few errors to compare the two, and the candidate's error rate is below ${percent(upper)} at 95% confidence, within the ${percent(this.config.maxErrorRate)} ceiling`,
-        };
-    }
-    /** The verdict at the end of the observation. */
-    finish() {
-        const early = this.earlyDecision();
-        if (early)
-            return early;
-        const blocker = this.passBlocker();
-        if (blocker)
-            return blocker;
-        const final = this.judge.final();
-        if (final === 'rollback')
-            return {
-                verdict: 'fail',
-                by: 'judge',
-                reason: `${this.rates()}: worse than the baseline${this.judgeEvidenceText('rollback')}`,
-            };
-        if (final === 'promote') {
-            return {
-                verdict: 'pass',
-                by: 'horizon',
-                reason: `${this.rates()}: not worse than the baseline over the whole window${this.judgeEvidenceText('promote')}`,
-            };
-        }
-        const budget = this.errorBudgetPass();
-        if (budget)
-            return budget;
-        const e = this.judge.evidence?.();
-        const alarm = e?.stage === 'confirm';
-        return {
-            verdict: 'inconclusive',
-            by: 'horizon',
-            reason: `${this.rates()}: ${alarm ? 'an alarm was raised but not confirmed' : 'too little evidence either way'} before the window ended`,
-        };
-    }
+    const base = typeof __filename === 'string' ? __filename : `${process.cwd()}/`;
+    const packageName = '@actions/core';
+    return (0,external_node_module_namespaceObject.createRequire)(base)(packageName);
 }
+let chosen;
+const current = () => {
+    chosen ??= localActionCore() ?? lightCore;
+    return chosen;
+};
+/** The runner toolkit: the light composition above, or local-action's core where it runs us. */
+const toolkit = {
+    getInput: (name, options) => current().getInput(name, options),
+    setOutput: (name, value) => current().setOutput(name, value),
+    setSecret: (secret) => current().setSecret(secret),
+    setFailed: (message) => current().setFailed(message),
+    info: (message) => current().info(message),
+    warning: (message) => current().warning(message),
+    error: (message) => current().error(message),
+    notice: (message) => current().notice(message),
+    debug: (message) => current().debug(message),
+    isDebug: () => current().isDebug(),
+    startGroup: (name) => current().startGroup(name),
+    endGroup: () => current().endGroup(),
+    saveState: (name, value) => current().saveState(name, value),
+    getState: (name) => current().getState(name),
+    get summary() {
+        return current().summary;
+    },
+};
 
 ;// CONCATENATED MODULE: ./shared/inputs.ts
 
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed. */
+/**
+ * The longest duration any input takes: setTimeout stores its delay as a signed 32-bit number and
+ * fires after 1 ms for anything longer, so a larger timeout would end a wait at once.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+// Decimal digits only: Number() would also take "1e2", "0x0A", "0b11" and " 10 ".
+const DECIMAL_INTEGER = /^-?\d+$/;
+const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
+/** Parses a decimal integer ("42", "-3") or, with `fraction`, a decimal number ("0.25"); undefined otherwise. */
+function parseDecimal(text, options = {}) {
+    if (!(options.fraction ? DECIMAL_NUMBER : DECIMAL_INTEGER).test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isSafeInteger(value) || (options.fraction && Number.isFinite(value)) ? value : undefined;
+}
+/**
+ * Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed or
+ * longer than MAX_DURATION_MS.
+ */
 function parseDurationMs(text) {
+    const ms = durationOf(text);
+    return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
+}
+function durationOf(text) {
     const trimmed = text.trim();
     if (/^\d+(\.\d+)?$/.test(trimmed))
         return Math.round(Number(trimmed) * 1000);
@@ -2810,13 +3830,14 @@ function inputReader(core) {
         return value === '' ? undefined : value;
     };
     const parseNumber = (name, options, integer) => {
-        const raw = optional(name);
-        if (raw === undefined)
+        // Untrimmed: " 10 " is refused like any other form that is not plain digits.
+        const raw = core.getInput(name, { trimWhitespace: false });
+        if (raw.trim() === '')
             return undefined;
-        const value = Number(raw);
-        const example = options.example ?? String(options.min ?? 1);
-        if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-            throw new errors/* InputError */.dz(name, `"${raw}" is not ${integer ? 'a whole number' : 'a number'}`, example);
+        const value = parseDecimal(raw, { fraction: !integer });
+        if (value === undefined) {
+            const kind = integer ? 'a whole number in decimal digits' : 'a decimal number';
+            throw new errors/* InputError */.dz(name, `${JSON.stringify(raw)} is not ${kind} (no spaces, exponents, 0x/0b prefixes or underscores)`, options.example ?? String(options.min ?? 1));
         }
         return checkRange(name, value, options);
     };
@@ -2868,9 +3889,12 @@ function inputReader(core) {
         },
         durationMs(name, fallback) {
             const raw = optional(name) ?? fallback;
-            const ms = parseDurationMs(raw);
+            const ms = durationOf(raw);
             if (ms === undefined || ms < 0) {
                 throw new errors/* InputError */.dz(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
+            }
+            if (ms > MAX_DURATION_MS) {
+                throw new errors/* InputError */.dz(name, `"${raw}" is longer than the longest duration a timer can wait (${MAX_DURATION_MS} ms, about 24 days)`, fallback);
             }
             return ms;
         },
@@ -2885,7 +3909,7 @@ function inputReader(core) {
                 url = new URL(raw);
             }
             catch {
-                throw new errors/* InputError */.dz(name, `"${raw}" is not an absolute URL with a scheme`, example);
+                throw new errors/* InputError */.dz(name, `"${withoutUserinfo(raw)}" is not an absolute URL with a scheme`, example);
             }
             if (!schemes.includes(url.protocol.slice(0, -1))) {
                 throw new errors/* InputError */.dz(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);
@@ -2902,8 +3926,8 @@ function inputReader(core) {
     return reader;
 }
 
-// EXTERNAL MODULE: ./shared/metrics/cloudwatch.ts + 1 modules
-var cloudwatch = __nccwpck_require__(7846);
+// EXTERNAL MODULE: ./shared/metrics/cloudwatch.ts
+var cloudwatch = __nccwpck_require__(5518);
 // EXTERNAL MODULE: ./shared/metrics/prometheus.ts
 var prometheus = __nccwpck_require__(7078);
 // EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
@@ -2981,6 +4005,7 @@ function cloudRunResourceFrom(raw) {
 
 
 
+
 /** Input and output names, mirroring action.yml (a test checks they agree). */
 const INPUTS = {
     provider: 'provider',
@@ -3001,6 +4026,8 @@ const INPUTS = {
     latencyQuery: 'latency-query',
     startTime: 'start-time',
     duration: 'duration',
+    maxDuration: 'max-duration',
+    detectableRatio: 'detectable-ratio',
     interval: 'interval',
     metricsDelay: 'metrics-delay',
     maxErrorRate: 'max-error-rate',
@@ -3018,6 +4045,9 @@ const OUTPUTS = {
     requests: 'requests',
     decidedAfterSeconds: 'decided-after-seconds',
     reason: 'reason',
+    detectableRatio: 'detectable-ratio',
+    power: 'power',
+    extendedMinutes: 'extended-minutes',
 };
 const SOURCES = ['cloud-monitoring', 'cloudwatch', 'prometheus'];
 const MODES = ['enforce', 'dry-run'];
@@ -3095,6 +4125,7 @@ function readSettings(core, env = process.env) {
     if (intervalMs < 1000 || intervalMs % 1000 !== 0) {
         throw new errors/* InputError */.dz(INPUTS.interval, 'must be a whole number of seconds, at least 1s', '1m');
     }
+    checkIntervalForSource(source, intervalMs);
     const durationMs = read.durationMs(INPUTS.duration, '10m');
     if (durationMs < intervalMs) {
         throw new errors/* InputError */.dz(INPUTS.duration, `must be at least one interval (${intervalMs / 1000}s)`, '10m');
@@ -3102,6 +4133,7 @@ function readSettings(core, env = process.env) {
     if (durationMs / intervalMs > 10_000) {
         throw new errors/* InputError */.dz(INPUTS.duration, 'spans more than 10000 intervals', '30m with interval 1m');
     }
+    const bake = readBake(read, durationMs, intervalMs);
     const maxP95LatencyMs = read.optionalNumber(INPUTS.maxP95LatencyMs, { min: 1, example: '800' });
     const rawLatencyIncrease = read.optional(INPUTS.maxLatencyIncrease);
     const maxLatencyIncrease = rawLatencyIncrease === undefined
@@ -3125,13 +4157,18 @@ function readSettings(core, env = process.env) {
         metrics,
         ...(rawStart === undefined ? {} : { startTime: parseInstant(INPUTS.startTime, rawStart) }),
         durationMs,
+        ...bake,
         intervalMs,
         metricsDelayMs,
-        maxErrorRate: rate(read, INPUTS.maxErrorRate, '5%', 1, '5%'),
-        maxIncrease: rate(read, INPUTS.maxIncrease, '0%', 100, '20%'),
-        minRequests: read.integer(INPUTS.minRequests, { default: 100, min: 1, example: '100' }),
+        maxErrorRate: rate(read, INPUTS.maxErrorRate, `${GATE_DEFAULTS.maxErrorRate * 100}%`, 1, '5%'),
+        maxIncrease: rate(read, INPUTS.maxIncrease, `${GATE_DEFAULTS.maxIncrease * 100}%`, 100, '20%'),
+        minRequests: read.integer(INPUTS.minRequests, {
+            default: GATE_DEFAULTS.minRequests,
+            min: 1,
+            example: '100',
+        }),
         falseAlarmRate: read.number(INPUTS.falseAlarmRate, {
-            default: 0.01,
+            default: GATE_DEFAULTS.falseAlarmRate,
             min: 0.0001,
             max: 0.2,
             example: '0.01',
@@ -3141,6 +4178,41 @@ function readSettings(core, env = process.env) {
         mode: read.choice(INPUTS.mode, MODES, 'enforce'),
         secrets,
     };
+}
+/**
+ * The periods each source's API accepts for the metrics the gate reads: Cloud Monitoring aligns to
+ * at least 60 s (common.proto, Aggregation.alignment_period: "The value must be at least 60
+ * seconds"); ALB metrics have regular (60 s) resolution, for which a CloudWatch period "must be a
+ * multiple of 60" (MetricStat.Period). A shorter interval would only ever yield empty answers.
+ */
+function checkIntervalForSource(source, intervalMs) {
+    const seconds = intervalMs / 1000;
+    if (source === 'cloud-monitoring' && seconds < 60) {
+        throw new errors/* InputError */.dz(INPUTS.interval, `${seconds}s is shorter than the 60s alignment period Cloud Monitoring requires`, '1m');
+    }
+    if (source === 'cloudwatch' && seconds % 60 !== 0) {
+        throw new errors/* InputError */.dz(INPUTS.interval, `${seconds}s is not a multiple of the 60s period of ALB metrics in CloudWatch`, '1m');
+    }
+}
+/** max-duration and detectable-ratio: how long the bake may extend, and what a pass must be able to see. */
+function readBake(read, durationMs, intervalMs) {
+    const fallback = `${Math.round(maxBakeMinutes(durationMs / 60_000) * 60)}s`;
+    const maxDurationMs = read.durationMs(INPUTS.maxDuration, fallback);
+    if (maxDurationMs < durationMs) {
+        throw new errors/* InputError */.dz(INPUTS.maxDuration, `must be at least duration (${durationMs / 1000}s): it is how long the bake may extend beyond it`, `${Math.ceil(maxBakeMinutes(durationMs / 60_000))}m`);
+    }
+    if (maxDurationMs / intervalMs > 10_000) {
+        throw new errors/* InputError */.dz(INPUTS.maxDuration, 'spans more than 10000 intervals', '30m with interval 1m');
+    }
+    const raw = read.optional(INPUTS.detectableRatio);
+    const detectableRatio = raw === undefined ? GATE_DEFAULTS.detectableRatio : Number(raw.replace(/[x×]$/, ''));
+    if (raw !== undefined && !/^\d+(\.\d+)?[x×]?$/.test(raw)) {
+        throw new errors/* InputError */.dz(INPUTS.detectableRatio, `"${raw}" is not a ratio`, '3');
+    }
+    if (!(detectableRatio > 1) || detectableRatio > 1000) {
+        throw new errors/* InputError */.dz(INPUTS.detectableRatio, `${raw} must be above 1 and at most 1000: it is how many times the baseline's error rate a pass must be able to catch`, '3');
+    }
+    return { maxDurationMs, detectableRatio };
 }
 function readSourceSettings(read, source, common, headers, env) {
     const rollbackTarget = read.optional(INPUTS.rollbackTarget);
@@ -3278,70 +4350,23 @@ function parseHeaderLines(raw) {
     return headers;
 }
 
-;// CONCATENATED MODULE: ./shared/summary.ts
-/** Job-summary building blocks: markdown tables and Mermaid charts, escaped for user data. */
-/** Escapes text for a markdown table cell (pipes, newlines, HTML). */
-function cell(value) {
-    return String(value ?? '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function table(headers, rows) {
-    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
-    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
-}
-/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
-function label(text) {
-    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
-}
-/**
- * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
- * so the series names go in the title.
- */
-function lineChart(options) {
-    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
-    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
-    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
-    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title ${label(title)}`,
-        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
-        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
-        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
-        '```',
-    ].join('\n');
-}
-/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
-function pieChart(title, slices) {
-    return [
-        '```mermaid',
-        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
-        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
-        '```',
-    ].join('\n');
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text.replace(/[\r\n]+/g, ' ')}`;
-}
-/** Cuts text to at most max characters, saying how much was cut. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
-}
-
 ;// CONCATENATED MODULE: ./actions/error-rate-gate/src/report.ts
-/** The job summary: verdict and why first, then a chart of both error rates and the evidence. */
+/**
+ * The job summary: verdict and why first, what the data could have caught, then a chart of both
+ * error rates and one of the test that decided (the judge's evidence, the ceiling's, or the power).
+ */
 
 
 /** Mermaid charts stay readable up to about this many points; longer runs are merged. */
 const MAX_POINTS = 60;
 const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️' };
+/** Line colours, and the square that names each in the legend under a chart. */
+const COLOR = {
+    candidate: { hex: '#d62728', square: '🟥' },
+    baseline: { hex: '#1f77b4', square: '🟦' },
+    limit: { hex: '#7f7f7f', square: '⬜' },
+    measure: { hex: '#ff7f0e', square: '🟧' },
+};
 function offsetLabel(ms, intervalMs) {
     return intervalMs >= 60_000 ? `+${Math.round(ms / 60_000)}m` : `+${Math.round(ms / 1000)}s`;
 }
@@ -3365,15 +4390,57 @@ function groupRate(group, arm) {
     }
     return requests > 0 ? (100 * errors) / requests : Number.NaN;
 }
+const line = (name, values, color) => ({
+    name,
+    values,
+    color: color.hex,
+    square: color.square,
+});
+/** A chart and its legend (Mermaid's xychart draws none). */
+function chart(title, yLabel, labels, series) {
+    return [
+        lineChart({ title, xLabels: labels, yLabel, series }),
+        '',
+        series.map((s) => `${s.square} ${s.name}`).join(' · '),
+    ].join('\n');
+}
+/** The chart of the test that decided: the ceiling's evidence, the judge's, or the power. */
+function decidingChart(decision, groups, labels, state) {
+    const last = groups.map((g) => g.at(-1));
+    const log10 = (v) => Math.max(0, Math.log10(Math.max(v ?? 1, 1)));
+    if (decision.by === 'ceiling') {
+        return chart('Evidence that the candidate is over the ceiling, log10', 'log10 evidence', labels, [
+            line('ceiling evidence', last.map((r) => log10(r?.ceilingEvidence)), COLOR.measure),
+            line('fail threshold', last.map(() => Math.log10(state.ceiling.threshold)), COLOR.limit),
+        ]);
+    }
+    if (decision.by === 'judge' && last.some((r) => r?.evidence)) {
+        return chart('Evidence that the candidate is worse than the baseline, log10', 'log10 evidence', labels, [
+            line('evidence', last.map((r) => log10(r?.evidence?.rollback)), COLOR.measure),
+            line('fail threshold', last.map((r) => Math.log10(r?.evidence?.rollbackThreshold ?? 1)), COLOR.limit),
+        ]);
+    }
+    if (decision.by === 'power' || decision.by === 'budget' || decision.by === 'data') {
+        return chart(`Chance the data so far would catch a ${formatRatio(state.config.detectableRatio)} regression, %`, 'power %', labels, [
+            line('power', last.map((r) => 100 * (r?.power ?? 0)), COLOR.measure),
+            line('needed to pass', last.map(() => 100 * state.config.power), COLOR.limit),
+        ]);
+    }
+    return undefined;
+}
 function renderSummary(state, decision, ctx) {
     const c = state.candidate;
     const b = state.baseline;
+    const detectable = state.detectableRatio();
+    const extendedMinutes = (state.extendedIntervals * ctx.intervalMs) / 60_000;
     const lines = [
         heading(`${ICON[decision.verdict]} Error-rate gate: ${decision.verdict.toUpperCase()}${ctx.mode === 'dry-run' ? ' (dry run: the step does not fail)' : ''}`),
         '',
         `**Why:** ${cell(decision.reason)}`,
         '',
-        `Decided after ${ctx.decidedAfterSeconds}s, ${state.records.length} interval(s) of ${ctx.intervalMs / 1000}s, from ${ctx.source}.`,
+        `**What this step could catch:** ${cell(state.coverage())}`,
+        '',
+        `Decided after ${ctx.decidedAfterSeconds}s, ${state.records.length} interval(s) of ${ctx.intervalMs / 1000}s${extendedMinutes > 0 ? ` (bake extended by ${Number(extendedMinutes.toFixed(1))} min)` : ''}, from ${ctx.source}.`,
         '',
         table(['', 'Candidate', 'Baseline'], [
             ['Identity', ctx.candidate, ctx.baseline],
@@ -3382,47 +4449,31 @@ function renderSummary(state, decision, ctx) {
             ['Error rate', percent(rateOf(c)), percent(rateOf(b))],
         ]),
         '',
+        `Smallest regression caught ${percent(state.config.power, 0)} of the time: ${Number.isFinite(detectable) ? `${formatRatio(detectable)} the baseline's rate` : 'none (too few errors)'}; chance of catching ${formatRatio(state.config.detectableRatio)}: ${percent(state.power(), 0)}.`,
+        '',
     ];
     if (state.records.length > 0) {
         const groups = downsample(state.records);
         const labels = groups.map((g) => offsetLabel((g[0]?.start ?? ctx.startTime) - ctx.startTime, ctx.intervalMs));
-        // NaN (no data) is drawn as 0 by Mermaid; the table below says which intervals had none.
-        lines.push(lineChart({
-            title: 'Error rate per interval, %',
-            xLabels: labels,
-            yLabel: 'errors %',
-            series: [
-                { name: 'candidate', values: groups.map((g) => groupRate(g, 'candidate')) },
-                { name: 'baseline', values: groups.map((g) => groupRate(g, 'baseline')) },
-                {
-                    name: `ceiling ${percent(state.config.maxErrorRate)}`,
-                    values: groups.map(() => state.config.maxErrorRate * 100),
-                },
-            ],
-        }), '');
-        const withEvidence = groups.map((g) => g.at(-1)?.evidence);
-        if (withEvidence.some((e) => e !== undefined)) {
-            lines.push(lineChart({
-                title: 'Evidence that the candidate is worse, log10',
-                xLabels: labels,
-                yLabel: 'log10 evidence',
-                series: [
-                    {
-                        name: 'evidence',
-                        values: withEvidence.map((e) => Math.max(0, Math.log10(Math.max(e?.rollback ?? 1, 1)))),
-                    },
-                    {
-                        name: 'rollback threshold',
-                        values: withEvidence.map((e) => Math.log10(e?.rollbackThreshold ?? 1)),
-                    },
-                ],
-            }), '');
-        }
+        // NaN (no data) is drawn as 0 by Mermaid; the line below says which intervals had none.
+        const rates = [
+            line('candidate', groups.map((g) => groupRate(g, 'candidate')), COLOR.candidate),
+            line('baseline', groups.map((g) => groupRate(g, 'baseline')), COLOR.baseline),
+        ];
+        // The ceiling is drawn when it decided or is near the rates, not as a flat line that squashes them.
+        const top = Math.max(0, ...rates.flatMap((s) => s.values).filter(Number.isFinite));
+        const ceilings = groups.map((g) => 100 * (g.at(-1)?.ceiling ?? state.config.maxErrorRate));
+        if (decision.by === 'ceiling' || Math.min(...ceilings) <= 2 * top)
+            rates.push(line('ceiling', ceilings, COLOR.limit));
+        lines.push(chart('Error rate per interval, %', 'errors %', labels, rates), '');
+        const deciding = decidingChart(decision, groups, labels, state);
+        if (deciding)
+            lines.push(deciding, '');
         const missing = state.records.filter((r) => !r.usable).length;
         if (missing > 0)
             lines.push(`${missing} of ${state.records.length} intervals had no usable data for one arm (never counted as healthy).`, '');
     }
-    lines.push('<details><summary>How the gate decides</summary>', '', `A sequential test compares the candidate's share of each interval's errors with its share of requests; it stays valid when checked every interval, with false rollbacks bounded by the false-alarm rate. Tolerated increase over the baseline: ${percent(state.config.maxIncrease, 0)}. The absolute ceiling (${percent(state.config.maxErrorRate)}) is a second sequential test. Fewer than ${state.config.minRequests} candidate requests, missing data or failing metrics APIs end in inconclusive, never in a pass.`, '', '</details>', '');
+    lines.push('<details><summary>How the gate decides</summary>', '', `**Fail**: a sequential test found the candidate's error rate worse than the baseline's (more than ${percent(state.config.maxIncrease, 0)} worse; it stays valid when checked every interval, false alarms at most ${state.config.falseAlarmRate}), or above the ceiling (${percent(state.config.maxErrorRate)}, or twice the baseline's rate if higher), or a latency limit held for 3 intervals. **Pass**: no regression found, and the data would have caught a ${formatRatio(state.config.detectableRatio)} regression at least ${percent(state.config.power, 0)} of the time; the bake extends (up to max-duration) while it could not. With almost no errors in either arm, a candidate clearly under the ceiling passes too. **Inconclusive**: fewer than ${state.config.minRequests} candidate requests, missing data, failing metrics APIs, or not enough errors to compare even at max-duration; never a pass.`, '', '</details>', '');
     return lines.join('\n');
 }
 
@@ -3438,46 +4489,33 @@ function renderSummary(state, decision, ctx) {
 
 
 
+
+
+
 const ACTION_NAME = 'error-rate-gate';
-/** Polls in a row whose API calls all failed (after retries) before the gate gives up. */
-const MAX_FAILED_POLLS = 3;
-/** Warm-up intervals the judge watches without judging: a new revision's first minutes. */
-const MAX_WARMUP = 3;
 /** How far ahead start-time may be (clock skew between runner and the step that shifted traffic). */
 const MAX_FUTURE_START_MS = 5 * 60_000;
 async function run(core = toolkit, clock) {
     await runAction(ACTION_NAME, (ctx) => errorRateGate(ctx), { core, ...(clock ? { clock } : {}) });
 }
-async function errorRateGate(ctx) {
-    const { core } = ctx;
+async function errorRateGate(runContext) {
+    const { core } = runContext;
     // 1. Parse and validate every input before any call.
     const settings = readSettings(core);
+    // Against a loopback emulator only, the test-only accelerated timeline (shared/clock.ts).
+    const timeline = emulatorTimeline(settings.metrics, process.env);
+    const ctx = timeline ? { ...runContext, clock: scaledClock(timeline) } : runContext;
     const window = observationWindow(settings, ctx.clock.now());
-    const horizon = Math.round((window.end - window.start) / window.stepMs);
+    const horizon = Math.round((window.bakeEnd - window.start) / window.stepMs);
+    const maxHorizon = Math.round((window.end - window.start) / window.stepMs);
     const metrics = settings.metrics;
     core.info(`Watching ${metrics.candidate} (candidate) against ${metrics.baseline} (baseline) on ${metrics.source}: ` +
         `${horizon} interval(s) of ${window.stepMs / 1000}s from ${new Date(window.start).toISOString()}, ` +
+        `extending to ${maxHorizon} while the data could not catch a ${settings.detectableRatio}× regression, ` +
         `ceiling ${percent(settings.maxErrorRate)}, tolerated increase ${percent(settings.maxIncrease, 0)}, ` +
         `false-alarm rate ${settings.falseAlarmRate}${settings.mode === 'dry-run' ? ', dry run' : ''}`);
-    // 2. Build the judge and the metrics client (its SDK loads only now).
-    const nullRatio = 1 + settings.maxIncrease;
-    const judge = createSequentialJudge({
-        nullRatio,
-        promoteRatio: 1.5 * nullRatio,
-        ...stageAlphas(settings.falseAlarmRate),
-    });
-    const state = new GateState({
-        horizon,
-        warmup: Math.min(MAX_WARMUP, Math.floor(horizon / 5)),
-        maxErrorRate: settings.maxErrorRate,
-        maxIncrease: settings.maxIncrease,
-        minRequests: settings.minRequests,
-        falseAlarmRate: settings.falseAlarmRate,
-        ...(settings.maxP95LatencyMs === undefined ? {} : { maxP95LatencyMs: settings.maxP95LatencyMs }),
-        ...(settings.maxLatencyIncrease === undefined
-            ? {}
-            : { maxLatencyIncrease: settings.maxLatencyIncrease }),
-    }, judge);
+    // 2. Build the gate (judge, ceiling, bake extension) and the metrics client (its SDK loads only now).
+    const state = new GateState(gateConfig(settings, { horizon, maxHorizon, intervalMs: window.stepMs }), createGateJudge(settings));
     let reported = false;
     // Cancelled or stopped by an unexpected error mid-watch: still say what was seen, and no pass.
     ctx.onInterrupt(async () => {
@@ -3514,12 +4552,17 @@ function observationWindow(settings, now) {
     // Intervals on multiples of the step line up with the periods the APIs aggregate into, and the
     // first one starting at or after the shift means data from before it never counts.
     const start = Math.ceil(shiftedAt / stepMs) * stepMs;
-    return { start, end: start + Math.floor(settings.durationMs / stepMs) * stepMs, stepMs, shiftedAt };
+    return {
+        start,
+        bakeEnd: start + Math.floor(settings.durationMs / stepMs) * stepMs,
+        end: start + Math.floor(settings.maxDurationMs / stepMs) * stepMs,
+        stepMs,
+        shiftedAt,
+    };
 }
 async function watch(ctx, settings, window, state, source) {
     const { core, clock, signal } = ctx;
     let next = window.start;
-    let failedPolls = 0;
     for (;;) {
         // Intervals that closed at least metrics-delay ago: the source has reported them in full.
         const ready = Math.floor((clock.now() - settings.metricsDelayMs - window.start) / window.stepMs);
@@ -3540,26 +4583,22 @@ async function watch(ctx, settings, window, state, source) {
             catch (err) {
                 if (err instanceof errors/* CancelledError */.cc || signal.aborted)
                     throw err;
-                failedPolls++;
                 const message = redact((0,errors/* errorMessage */.gJ)(err), settings.secrets);
-                core.warning(`${ACTION_NAME}: metrics API failed (${failedPolls}/${MAX_FAILED_POLLS} polls in a row): ${message}`);
-                if (failedPolls >= MAX_FAILED_POLLS) {
-                    return {
-                        verdict: 'inconclusive',
-                        by: 'api',
-                        reason: `the ${source.name} API failed ${failedPolls} polls in a row (${message}): no verdict without data`,
-                    };
-                }
+                const stop = state.pollFailed(source.name, message);
+                core.warning(`${ACTION_NAME}: metrics API failed (${state.failedPollsInARow} poll(s) in a row): ${message}`);
+                if (stop)
+                    return stop;
             }
             if (counts) {
-                failedPolls = 0;
-                for (const interval of counts) {
+                // Complete intervals, in order; one whose point is still missing waits for it (settle.ts).
+                const settled = settledIntervals(counts, { now: clock.now(), delayMs: settings.metricsDelayMs });
+                for (const interval of settled) {
                     const decision = state.observe(interval);
                     logInterval(core, interval, state, window);
                     if (decision)
                         return decision;
                 }
-                next = closedEnd;
+                next = settled.at(-1)?.end ?? next;
             }
         }
         if (next >= window.end)
@@ -3589,8 +4628,13 @@ async function report(ctx, settings, window, state, decision) {
     core.setOutput(OUTPUTS.requests, state.candidate.requests);
     core.setOutput(OUTPUTS.decidedAfterSeconds, decidedAfterSeconds);
     core.setOutput(OUTPUTS.reason, redact(decision.reason, settings.secrets));
+    const detectable = state.detectableRatio();
+    core.setOutput(OUTPUTS.detectableRatio, Number.isFinite(detectable) ? String(Number(detectable.toFixed(2))) : '');
+    core.setOutput(OUTPUTS.power, String(Number(state.power().toFixed(3))));
+    core.setOutput(OUTPUTS.extendedMinutes, Math.round(state.extendedIntervals * (window.stepMs / 60_000) * 10) / 10);
     const line = `${decision.verdict.toUpperCase()} after ${decidedAfterSeconds}s: ${decision.reason}`;
     core.info(redact(line, settings.secrets));
+    core.info(state.coverage());
     const summary = renderSummary(state, decision, {
         source: settings.metrics.source,
         candidate: settings.metrics.candidate,

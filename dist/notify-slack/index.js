@@ -277,19 +277,71 @@ function isExpectedError(err) {
 
 ;// CONCATENATED MODULE: ./shared/mask.ts
 /**
+ * Authorization schemes whose credential part is a secret on its own: a server that echoes
+ * `Authorization: Bearer <token>` usually echoes the bare token. The IANA HTTP Authentication
+ * Scheme Registry, plus the vendor schemes people put in headers (GitHub `token`, Slack and
+ * Discord `Bot`, `ApiKey`, GoDaddy `sso-key`, Splunk, Opsgenie `GenieKey`, AWS SigV4).
+ */
+const AUTH_SCHEME = /^(basic|bearer|token|bot|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|scram-sha-1|scram-sha-256|vapid|concealed|apikey|api-key|key|sso-key|splunk|geniekey|aws4-hmac-sha256)\s+(\S[\s\S]*)$/i;
+/** `name=value` or `name="value"` pairs of a parameterised scheme (Digest, SigV4, VAPID). */
+const AUTH_PARAM = /([\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]+)/g;
+/** Parameter values shorter than this (`MD5`, `auth`, a region) are not worth hiding alone. */
+const MIN_PARAM_SECRET = 8;
+/** Fragments shorter than this would mask harmless text everywhere. */
+const MIN_FORM = 4;
+/** The secret parts of an Authorization-style value: the credentials, decoded where they are encoded. */
+function credentialParts(value) {
+    const match = value.trim().match(AUTH_SCHEME);
+    if (!match)
+        return [];
+    const scheme = (match[1] ?? '').toLowerCase();
+    const credentials = (match[2] ?? '').trim();
+    const parts = [credentials];
+    if (scheme === 'basic') {
+        const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        // Only a real base64 user:password, not bytes that happened to decode.
+        if (colon >= 0 &&
+            Buffer.from(decoded, 'utf8').toString('base64').replace(/=+$/, '') === credentials.replace(/=+$/, '')) {
+            parts.push(decoded, decoded.slice(colon + 1));
+        }
+    }
+    for (const [, , raw = ''] of credentials.matchAll(AUTH_PARAM)) {
+        const param = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+        if (param.length >= MIN_PARAM_SECRET)
+            parts.push(param);
+    }
+    return parts;
+}
+/** The encodings code may apply to a value before writing it out. */
+function encodings(value) {
+    const base64 = Buffer.from(value, 'utf8').toString('base64');
+    return [
+        value,
+        encodeURIComponent(value),
+        encodeURI(value),
+        base64,
+        base64.replace(/=+$/, ''),
+        Buffer.from(value, 'utf8').toString('base64url'),
+        JSON.stringify(value).slice(1, -1),
+    ];
+}
+/**
  * Every form in which a secret may be written out by code that handles it: the runner masks only
- * the exact strings it is given, so an encoded copy would leak.
+ * the exact strings it is given, so an encoded copy, or the bare credential of an auth header,
+ * would leak.
  */
 function derivedForms(secret) {
-    const forms = new Set([secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(encodeURI(secret));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64'));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
-    forms.add(JSON.stringify(secret).slice(1, -1));
+    const forms = new Set(encodings(secret));
+    for (const part of credentialParts(secret))
+        for (const form of encodings(part))
+            forms.add(form);
     // A URL's credentials and query string are secrets on their own.
     try {
         const url = new URL(secret);
+        // A lone user name is often a token (https://<token>@host); a short one is harmless.
+        if (url.username)
+            forms.add(url.username).add(decodeURIComponent(url.username));
         if (url.password)
             forms.add(url.password).add(decodeURIComponent(url.password));
         if (url.username && url.password)
@@ -302,8 +354,14 @@ function derivedForms(secret) {
     catch {
         // not a URL
     }
-    // Short fragments would mask harmless text everywhere; they are not worth hiding alone.
-    return [...forms].filter((form) => form.length >= 4);
+    return [...forms].filter((form) => form.length >= MIN_FORM);
+}
+/**
+ * A value that may be a URL, fit to quote in a message: whatever could be credentials (everything
+ * up to the last `@` of its authority) is replaced, even when the value does not parse as a URL.
+ */
+function withoutUserinfo(value) {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^#]*@/i, (_, scheme) => `${scheme ?? ''}***@`);
 }
 /** Registers a secret and its derived forms with the runner so no log line can show them. */
 function maskSecret(core, secret) {
@@ -314,14 +372,11 @@ function maskSecret(core, secret) {
 }
 /** Replaces every derived form of each secret in a text, for messages built before masking applies. */
 function redact(text, secrets) {
+    const forms = secrets.flatMap((secret) => (secret ? derivedForms(secret) : []));
     let out = text;
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        for (const form of derivedForms(secret).sort((a, b) => b.length - a.length)) {
-            out = out.split(form).join('***');
-        }
-    }
+    // Longest first, so a whole header value is replaced before the credential inside it.
+    for (const form of forms.sort((a, b) => b.length - a.length))
+        out = out.split(form).join('***');
     return out;
 }
 
@@ -342,8 +397,187 @@ const systemClock = {
         signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+/** Test-only environment variables of the accelerated timeline (see emulatorTimeline). */
+const TIME_SCALE_ENV = 'ROLLOUT_ACTIONS_TIME_SCALE';
+const TIME_ORIGIN_ENV = 'ROLLOUT_ACTIONS_TIME_ORIGIN';
+const toVirtual = (t, wallMs) => t.origin + (wallMs - t.origin) * t.scale;
+const toWall = (t, virtualMs) => t.origin + (virtualMs - t.origin) / t.scale;
+/** A clock on the timeline: now() is virtual, sleep(ms) waits ms of virtual time. */
+function scaledClock(t) {
+    return {
+        now: () => toVirtual(t, Date.now()),
+        sleep: (ms, signal) => systemClock.sleep(ms / t.scale, signal),
+    };
+}
+/** The timeline the environment names, or undefined when it names none (or a malformed one). */
+function timelineFromEnv(env) {
+    const scale = Number(env[TIME_SCALE_ENV]);
+    const origin = Number(env[TIME_ORIGIN_ENV]);
+    if (!(scale >= 1) || !Number.isFinite(scale) || !Number.isInteger(origin) || origin <= 0)
+        return undefined;
+    return { origin, scale };
+}
+/** The environment that puts a child process on `t`. */
+function timelineEnv(t) {
+    return { [TIME_SCALE_ENV]: String(t.scale), [TIME_ORIGIN_ENV]: String(t.origin) };
+}
+
+;// CONCATENATED MODULE: ./shared/summary.ts
+/**
+ * Escapes text that is not ours (a reason, a version, a server's answer) so Markdown and HTML show
+ * it as typed: HTML becomes entities (no `</details>`, no tags), and the characters of inline
+ * Markdown (links, images, emphasis, code spans, strikethrough, table pipes) are backslash-escaped
+ * (CommonMark: any ASCII punctuation may be). Line breaks become `<br>`, so no line of it can
+ * start a heading, a list, a quote or a fence; a bare URL stays readable text with its
+ * destination in plain sight.
+ */
+function summary_text(value) {
+    return (String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]~|!#]/g, '\\$&')
+        // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
+        .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/\r?\n/g, '<br>'));
+}
+/** Escapes text for a markdown table cell: as text(), which also escapes the pipes. */
+function cell(value) {
+    return summary_text(value);
+}
+/**
+ * A code span holding any text as typed: fenced with one more backtick than the longest run in
+ * it (CommonMark 6.1), pipes escaped for tables, line breaks as spaces.
+ */
+function code(value) {
+    const body = String(value ?? '')
+        .replace(/\r?\n/g, ' ')
+        .replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+function table(headers, rows) {
+    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
+    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
+function label(text) {
+    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
+ * so the series names go in the title.
+ */
+function lineChart(options) {
+    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
+    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
+    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
+    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
+    const colors = options.series.map((s) => s.color).filter((c) => c !== undefined);
+    // Mermaid's xychart colours lines in order from plotColorPalette (its only way to tell them apart).
+    const palette = colors.length === options.series.length && colors.every((c) => /^#[0-9a-fA-F]{3,8}$/.test(c))
+        ? [`%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`]
+        : [];
+    return [
+        '```mermaid',
+        ...palette,
+        'xychart-beta',
+        `  title ${label(title)}`,
+        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
+        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
+        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
+        '```',
+    ].join('\n');
+}
+/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
+function pieChart(title, slices) {
+    return [
+        '```mermaid',
+        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
+        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
+        '```',
+    ].join('\n');
+}
+/** A heading of plain text (it may hold names from inputs: escaped like any text not ours). */
+function heading(title, level = 3) {
+    return `${'#'.repeat(level)} ${summary_text(title.replace(/[\r\n]+/g, ' '))}`;
+}
+/** Cuts text to at most max characters, saying how much was cut. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
+}
+/**
+ * GitHub drops a step's summary above 1 MiB ("Job summary size limit": 1024k per step), showing
+ * nothing at all; keep a margin for what the runner adds.
+ */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/**
+ * A summary cut to at most limitBytes: whole lines, any fence or <details> left open closed again,
+ * then a note saying how much was cut and where the rest is (fullReport).
+ */
+function capSummary(markdown, fullReport, limitBytes = SUMMARY_LIMIT_BYTES) {
+    const size = Buffer.byteLength(markdown);
+    if (size <= limitBytes)
+        return markdown;
+    const note = (kept) => `\n> ✂️ **Summary cut** to ${Math.round(kept / 1024)} of ${Math.round(size / 1024)} KiB: GitHub shows at most 1 MiB of a step's summary. ${fullReport}\n`;
+    const closing = 64; // room for the closers below
+    const budget = Math.max(0, limitBytes - Buffer.byteLength(note(size)) - closing);
+    // Cut on a line: a partial line could end inside a table row, a link or an entity.
+    let kept = Buffer.from(markdown).subarray(0, budget).toString('utf8');
+    kept = kept.slice(0, kept.lastIndexOf('\n') + 1);
+    if ((kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1)
+        kept += '```\n';
+    const openDetails = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+    if (openDetails > 0)
+        kept += '</details>\n'.repeat(openDetails);
+    return kept + note(Buffer.byteLength(kept));
+}
+/** Where the whole story is when a summary is cut: the step's log, in this run. */
+function runLogPointer(env = process.env) {
+    const run = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    return run ? `The step's log has everything: [the run](${run}).` : "The step's log has everything.";
+}
+/**
+ * A summary writer that never lets one step's summary outgrow SUMMARY_LIMIT_BYTES, however many
+ * times the action writes: what would overflow is cut by capSummary, and nothing follows the cut.
+ */
+function cappedSummary(writer, fullReport = runLogPointer(), limitBytes = SUMMARY_LIMIT_BYTES) {
+    let pending = '';
+    let written = 0;
+    let cut = false;
+    const capped = {
+        addRaw(markdown, addEOL) {
+            pending += markdown + (addEOL ? '\n' : '');
+            return capped;
+        },
+        async write(options) {
+            const markdown = pending;
+            pending = '';
+            if (options?.overwrite) {
+                written = 0;
+                cut = false;
+            }
+            if (cut)
+                return capped;
+            const fitted = capSummary(markdown, fullReport, limitBytes - written);
+            cut = fitted !== markdown;
+            written += Buffer.byteLength(fitted);
+            await writer.addRaw(fitted).write(options);
+            return capped;
+        },
+    };
+    return capped;
+}
 
 ;// CONCATENATED MODULE: ./shared/run.ts
+
 
 
 /**
@@ -351,7 +585,8 @@ const systemClock = {
  * code 1; a stack trace is printed only for unexpected errors and only with debug logging on.
  */
 async function runAction(actionName, body, options) {
-    const { core } = options;
+    // Every summary an action writes stays within what GitHub shows (shared/summary.ts).
+    const core = { ...options.core, summary: cappedSummary(options.core.summary) };
     const controller = new AbortController();
     const reports = [];
     const onSignal = (signal) => {
@@ -399,63 +634,8 @@ function throwIfCancelled(signal) {
         throw signal.reason instanceof CancelledError ? signal.reason : new CancelledError();
 }
 
-;// CONCATENATED MODULE: ./shared/summary.ts
-/** Job-summary building blocks: markdown tables and Mermaid charts, escaped for user data. */
-/** Escapes text for a markdown table cell (pipes, newlines, HTML). */
-function cell(value) {
-    return String(value ?? '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function table(headers, rows) {
-    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
-    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
-}
-/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
-function label(text) {
-    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
-}
-/**
- * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
- * so the series names go in the title.
- */
-function lineChart(options) {
-    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
-    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
-    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
-    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title ${label(title)}`,
-        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
-        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
-        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
-        '```',
-    ].join('\n');
-}
-/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
-function pieChart(title, slices) {
-    return [
-        '```mermaid',
-        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
-        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
-        '```',
-    ].join('\n');
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text.replace(/[\r\n]+/g, ' ')}`;
-}
-/** Cuts text to at most max characters, saying how much was cut. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
-}
-
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = require("node:module");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: external "os"
@@ -915,8 +1095,12 @@ const summary = _summary;
  * client (and with it @actions/http-client and undici) and the platform module (@actions/exec);
  * none of the actions needs either, and loading them cost ~65 ms of every cold start (measured:
  * a bundle of `@actions/core` alone starts in 106 ms against 38 ms for `node -e 0`).
- * tsconfig `paths` maps `@actions/core/lib/*` to the package's files, as its exports map hides them.
+ *
+ * The modules are imported by relative path: @actions/core's exports map hides `lib/*`, and a
+ * path mapping (tsconfig `paths`) is not seen by every tool that runs these sources, e.g.
+ * @github/local-action loading an action folder without a tsconfig.json of its own.
  */
+
 
 
 
@@ -924,7 +1108,7 @@ const summary = _summary;
 
 const annotation = (level) => (message) => issueCommand(level, {}, message instanceof Error ? message.toString() : message);
 /** Same semantics as @actions/core: runner file commands when the files exist, stdout commands otherwise. */
-const toolkit = {
+const lightCore = {
     getInput(name, options) {
         const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
         if (options?.required && !value)
@@ -958,13 +1142,73 @@ const toolkit = {
     getState: (name) => process.env[`STATE_${name}`] ?? '',
     summary: summary,
 };
+/**
+ * @github/local-action (GitHub's local runner; its launcher sets TARGET_ACTION_PATH) runs an
+ * action's TypeScript entry with @actions/core's core.js replaced by its own stub, which records
+ * inputs, outputs, the summary and failures. There, every call must reach that stub: core.js is
+ * loaded through a require that the bundler does not follow, so the bundles never load it.
+ */
+function localActionCore() {
+    if (!process.env.TARGET_ACTION_PATH)
+        return undefined;
+    const base = typeof __filename === 'string' ? __filename : `${process.cwd()}/`;
+    const packageName = '@actions/core';
+    return (0,external_node_module_namespaceObject.createRequire)(base)(packageName);
+}
+let chosen;
+const current = () => {
+    chosen ??= localActionCore() ?? lightCore;
+    return chosen;
+};
+/** The runner toolkit: the light composition above, or local-action's core where it runs us. */
+const toolkit = {
+    getInput: (name, options) => current().getInput(name, options),
+    setOutput: (name, value) => current().setOutput(name, value),
+    setSecret: (secret) => current().setSecret(secret),
+    setFailed: (message) => current().setFailed(message),
+    info: (message) => current().info(message),
+    warning: (message) => current().warning(message),
+    error: (message) => current().error(message),
+    notice: (message) => current().notice(message),
+    debug: (message) => current().debug(message),
+    isDebug: () => current().isDebug(),
+    startGroup: (name) => current().startGroup(name),
+    endGroup: () => current().endGroup(),
+    saveState: (name, value) => current().saveState(name, value),
+    getState: (name) => current().getState(name),
+    get summary() {
+        return current().summary;
+    },
+};
 
 ;// CONCATENATED MODULE: ./shared/inputs.ts
 
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed. */
+/**
+ * The longest duration any input takes: setTimeout stores its delay as a signed 32-bit number and
+ * fires after 1 ms for anything longer, so a larger timeout would end a wait at once.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+// Decimal digits only: Number() would also take "1e2", "0x0A", "0b11" and " 10 ".
+const DECIMAL_INTEGER = /^-?\d+$/;
+const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
+/** Parses a decimal integer ("42", "-3") or, with `fraction`, a decimal number ("0.25"); undefined otherwise. */
+function parseDecimal(text, options = {}) {
+    if (!(options.fraction ? DECIMAL_NUMBER : DECIMAL_INTEGER).test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isSafeInteger(value) || (options.fraction && Number.isFinite(value)) ? value : undefined;
+}
+/**
+ * Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed or
+ * longer than MAX_DURATION_MS.
+ */
 function parseDurationMs(text) {
+    const ms = durationOf(text);
+    return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
+}
+function durationOf(text) {
     const trimmed = text.trim();
     if (/^\d+(\.\d+)?$/.test(trimmed))
         return Math.round(Number(trimmed) * 1000);
@@ -994,13 +1238,14 @@ function inputReader(core) {
         return value === '' ? undefined : value;
     };
     const parseNumber = (name, options, integer) => {
-        const raw = optional(name);
-        if (raw === undefined)
+        // Untrimmed: " 10 " is refused like any other form that is not plain digits.
+        const raw = core.getInput(name, { trimWhitespace: false });
+        if (raw.trim() === '')
             return undefined;
-        const value = Number(raw);
-        const example = options.example ?? String(options.min ?? 1);
-        if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-            throw new InputError(name, `"${raw}" is not ${integer ? 'a whole number' : 'a number'}`, example);
+        const value = parseDecimal(raw, { fraction: !integer });
+        if (value === undefined) {
+            const kind = integer ? 'a whole number in decimal digits' : 'a decimal number';
+            throw new InputError(name, `${JSON.stringify(raw)} is not ${kind} (no spaces, exponents, 0x/0b prefixes or underscores)`, options.example ?? String(options.min ?? 1));
         }
         return checkRange(name, value, options);
     };
@@ -1052,9 +1297,12 @@ function inputReader(core) {
         },
         durationMs(name, fallback) {
             const raw = optional(name) ?? fallback;
-            const ms = parseDurationMs(raw);
+            const ms = durationOf(raw);
             if (ms === undefined || ms < 0) {
                 throw new InputError(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
+            }
+            if (ms > MAX_DURATION_MS) {
+                throw new InputError(name, `"${raw}" is longer than the longest duration a timer can wait (${MAX_DURATION_MS} ms, about 24 days)`, fallback);
             }
             return ms;
         },
@@ -1069,7 +1317,7 @@ function inputReader(core) {
                 url = new URL(raw);
             }
             catch {
-                throw new InputError(name, `"${raw}" is not an absolute URL with a scheme`, example);
+                throw new InputError(name, `"${withoutUserinfo(raw)}" is not an absolute URL with a scheme`, example);
             }
             if (!schemes.includes(url.protocol.slice(0, -1))) {
                 throw new InputError(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);
@@ -1114,10 +1362,13 @@ function stringify(value) {
         return String(value);
     return JSON.stringify(value);
 }
+/** A line that starts a field: an unindented key of words, then a colon. */
+const KEY_LINE = /^([A-Za-z][\w -]{0,39}):(?:\s|$)/;
 /**
  * Reads `fields` as a YAML/JSON mapping, or failing that as "key: value" lines. Values are often
  * step outputs interpolated into the YAML at run time, so a value that breaks YAML (a colon, a
- * quote) still reads as a line rather than failing the notification.
+ * quote) still reads as a line rather than failing the notification, and a multi-line value (a
+ * gate's reason) goes on until the next line that starts with a key.
  */
 function parseFields(raw, input, parseYaml) {
     const fields = new Map();
@@ -1137,15 +1388,22 @@ function parseFields(raw, input, parseYaml) {
         }
         return fields;
     }
+    let current;
     for (const line of raw.split('\n')) {
-        if (line.trim() === '')
-            continue;
-        const colon = line.indexOf(':');
-        if (colon <= 0) {
+        const key = line.match(KEY_LINE)?.[1];
+        if (key !== undefined) {
+            current = normaliseKey(key);
+            fields.set(current, line.slice(line.indexOf(':') + 1).trim());
+        }
+        else if (current !== undefined) {
+            fields.set(current, `${fields.get(current)}\n${line.trimEnd()}`);
+        }
+        else if (line.trim() !== '') {
             throw new InputError(input, `line "${line.trim()}" is not "key: value"`, FIELDS_EXAMPLE);
         }
-        fields.set(normaliseKey(line.slice(0, colon)), line.slice(colon + 1).trim());
     }
+    for (const [key, value] of fields)
+        fields.set(key, value.trim());
     return fields;
 }
 /** "candidate-error-rate" → "Candidate error rate". */
@@ -1169,11 +1427,15 @@ function shareOf(entry) {
     if (typeof entry !== 'object' || entry === null)
         return undefined;
     const e = entry;
-    const name = e.revision ?? e.name ?? e.tag ?? e.key ?? e.targetGroup ?? e.service;
+    // canary-shift's and rollback's observed-traffic entries name what serves as "target".
+    const name = e.target ?? e.revision ?? e.name ?? e.tag ?? e.key ?? e.targetGroup ?? e.service;
     const percent = Number(e.percent ?? e.weight ?? e.share);
     return typeof name === 'string' && Number.isFinite(percent) ? { name, percent } : undefined;
 }
-/** The traffic split as named shares, from a JSON object {name: percent} or a list of {revision, percent}. */
+/**
+ * The traffic split as named shares, from a JSON object {name: percent}, a list of
+ * {target, percent} (observed-traffic) or a rollback-target token (its recorded traffic).
+ */
 function parseTraffic(value) {
     let parsed;
     try {
@@ -1182,6 +1444,9 @@ function parseTraffic(value) {
     catch {
         return undefined;
     }
+    const recorded = parsed?.traffic;
+    if (typeof parsed === 'object' && parsed !== null && Array.isArray(recorded))
+        parsed = recorded;
     if (Array.isArray(parsed)) {
         const shares = parsed.map(shareOf);
         return shares.every((s) => s !== undefined) && shares.length > 0 ? shares : undefined;
@@ -1592,8 +1857,40 @@ function readPayload(raw, parseYaml) {
     }
     return payload;
 }
+/**
+ * fail-on-error, read first because it decides how every other input problem is handled; a value
+ * that is not a boolean asks for nothing, so it is false.
+ */
+function readFailOnError(core) {
+    try {
+        return inputReader(core).boolean(INPUTS.failOnError, false);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Reads every input. Without a destination nothing can be sent: that throws an InputError, which
+ * the caller turns into a warning unless fail-on-error. Any other bad input also throws with
+ * fail-on-error; without it, it is recorded in `problems` and its default used, so the message
+ * still goes out.
+ */
 async function readSettings(core, env = process.env) {
     const read = inputReader(core);
+    const failOnError = readFailOnError(core);
+    const problems = [];
+    /** The value read, or with fail-on-error false, the fallback and a recorded problem. */
+    function tolerate(reader, fallback) {
+        try {
+            return reader();
+        }
+        catch (err) {
+            if (failOnError || !(err instanceof InputError))
+                throw err;
+            problems.push(err.message);
+            return fallback;
+        }
+    }
     // Secrets first, so that nothing read after them can print them unmasked.
     const token = read.secret(INPUTS.botToken);
     const rawWebhook = read.secret(INPUTS.webhookUrl);
@@ -1622,16 +1919,23 @@ async function readSettings(core, env = process.env) {
     else {
         throw new InputError(INPUTS.botToken, 'is required (with channel), unless webhook-url is given', 'bot-token: ${{ secrets.SLACK_BOT_TOKEN }}');
     }
-    const status = read.choice(INPUTS.status, STATUSES);
+    // A fail-on-error that is not a boolean is false (read above); say so.
+    tolerate(() => read.boolean(INPUTS.failOnError, false), false);
+    const status = tolerate(() => read.choice(INPUTS.status, STATUSES), 'progress');
     const text = read.optional(INPUTS.text);
     const rawPayload = read.optional(INPUTS.payload);
     const rawFields = read.optional(INPUTS.fields);
     // yaml is loaded only when an input needs it: a step that fails on a missing input starts faster.
-    const parseYaml = rawPayload !== undefined || rawFields !== undefined ? (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse : () => undefined;
-    const payload = readPayload(rawPayload, parseYaml);
-    if (text !== undefined && payload !== undefined) {
-        throw new InputError(INPUTS.payload, 'give either text or payload, not both', 'payload: {"text": "Deployed"}');
-    }
+    const parseYaml = rawPayload !== undefined || rawFields !== undefined
+        ? (await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(315)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7315))).parseYaml
+        : () => undefined;
+    const payload = tolerate(() => {
+        const parsed = readPayload(rawPayload, parseYaml);
+        if (text !== undefined && parsed !== undefined) {
+            throw new InputError(INPUTS.payload, 'give either text or payload, not both', 'payload: {"text": "Deployed"}');
+        }
+        return parsed;
+    }, undefined);
     const title = read.optional(INPUTS.title);
     const content = payload !== undefined
         ? { kind: 'payload', payload }
@@ -1639,19 +1943,22 @@ async function readSettings(core, env = process.env) {
             ? { kind: 'text', text }
             : { kind: 'layout', ...(title === undefined ? {} : { title }) };
     const details = read.optional(INPUTS.details);
-    const ts = readTs(read.optional(INPUTS.ts), INPUTS.ts);
-    const threadTs = readTs(read.optional(INPUTS.threadTs), INPUTS.threadTs);
+    const ts = tolerate(() => readTs(read.optional(INPUTS.ts), INPUTS.ts), undefined);
+    const threadTs = tolerate(() => readTs(read.optional(INPUTS.threadTs), INPUTS.threadTs), undefined);
+    // Fields that cannot be read are still worth showing: as one extra field, as given.
+    const fields = tolerate(() => parseFields(rawFields, INPUTS.fields, parseYaml), new Map([['fields', rawFields ?? '']]));
     return {
         destination,
         status,
         content,
-        fields: parseFields(rawFields, INPUTS.fields, parseYaml),
+        fields,
         ...(details === undefined ? {} : { details }),
         ...(ts === undefined ? {} : { ts }),
         ...(threadTs === undefined ? {} : { threadTs }),
-        failOnError: read.boolean(INPUTS.failOnError, false),
-        timeoutMs: read.durationMs(INPUTS.timeout, '1m'),
+        failOnError,
+        timeoutMs: tolerate(() => read.durationMs(INPUTS.timeout, '1m'), 60_000),
         secrets,
+        problems,
     };
 }
 
@@ -1663,11 +1970,16 @@ function backoffDelayMs(attempt, options, random = Math.random) {
     const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
     return Math.floor(random() * ceiling);
 }
-/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
+/**
+ * Runs fn until it succeeds, a non-retryable error is thrown, tries run out (if bounded) or the
+ * next wait would end past the deadline. Each wait is full jitter, and never shorter than the
+ * server's Retry-After.
+ */
 async function retry(fn, options) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
     const isRetryable = options.isRetryable ?? isRetryableError;
+    const retryAfter = options.retryAfterMs ?? retryAfterOf;
     const started = clock.now();
     for (let attempt = 1;; attempt++) {
         if (options.signal?.aborted)
@@ -1678,10 +1990,10 @@ async function retry(fn, options) {
         catch (error) {
             if (error instanceof CancelledError || options.signal?.aborted)
                 throw error;
-            if (attempt >= options.maxAttempts || !isRetryable(error))
+            if (attempt >= (options.maxAttempts ?? Number.POSITIVE_INFINITY) || !isRetryable(error))
                 throw error;
             const remaining = options.deadlineMs - (clock.now() - started);
-            const delayMs = backoffDelayMs(attempt, options, random);
+            const delayMs = Math.max(backoffDelayMs(attempt, options, random), retryAfter(error) ?? 0);
             if (delayMs >= remaining)
                 throw error;
             options.onRetry?.({ attempt, delayMs, error });
@@ -1773,6 +2085,38 @@ function isRetryableError(err) {
         return isRetryableError(e.cause);
     return /socket hang up|network|ECONNRESET|fetch failed/i.test(errorMessage(err));
 }
+/** Longest Retry-After honoured: a server asking for more is treated as asking for this. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/**
+ * A Retry-After value (RFC 9110 §10.2.3: delay-seconds or an HTTP date) in ms from `now`; undefined
+ * when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null || value === undefined || value.trim() === '')
+        return undefined;
+    const trimmed = value.trim();
+    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+    if (!Number.isFinite(ms))
+        return undefined;
+    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+/** The Retry-After carried by an AWS SDK error ($response) or a fetch-style error (response). */
+function retryAfterOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    for (const response of [e.$response, e.response]) {
+        const headers = response?.headers;
+        if (headers instanceof Headers)
+            return parseRetryAfter(headers.get('retry-after'));
+        if (typeof headers === 'object' && headers !== null) {
+            const value = headers['retry-after'];
+            if (typeof value === 'string')
+                return parseRetryAfter(value);
+        }
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
@@ -1802,10 +2146,40 @@ const GOOGLE_CLIENT_LIBRARY = { libName: 'rollout-actions', libVersion: SUITE_VE
 const ACTION = 'notify-slack';
 /** Tries per Slack call, the first included. */
 const MAX_ATTEMPTS = 5;
-/** Longest one HTTP request may take (less when the step's whole timeout is shorter). */
+/** Longest one HTTP request may take (less when less is left before the step's timeout). */
 const REQUEST_TIMEOUT_MS = 10_000;
-function requestTimeoutMs(ctx) {
-    return Math.max(1, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - ctx.clock.now()));
+/** A request that got no answer within its time: REQUEST_TIMEOUT_MS, or what was left of the step's. */
+class RequestTimeout extends Error {
+    budgetMs;
+    name = 'TimeoutError';
+    constructor(budgetMs) {
+        super(`no answer within ${budgetMs} ms`);
+        this.budgetMs = budgetMs;
+    }
+}
+/**
+ * fetch with each request bounded by the time left before the step's deadline, measured when the
+ * request starts (a timeout fixed when the client is built would let the last try overrun it),
+ * and by the run's cancellation. Every request carries our user agent.
+ */
+function deadlineFetch(ctx, onResponse) {
+    return async (url, init) => {
+        const budgetMs = Math.max(1, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - ctx.clock.now()));
+        const timeout = AbortSignal.timeout(budgetMs);
+        const signals = [timeout, ctx.signal, ...(init?.signal ? [init.signal] : [])];
+        try {
+            const response = await fetch(url, {
+                ...init,
+                headers: { ...init?.headers, 'User-Agent': userAgent(ACTION) },
+                signal: AbortSignal.any(signals),
+            });
+            onResponse?.(response);
+            return response;
+        }
+        catch (err) {
+            throw timeout.aborted && !ctx.signal.aborted ? new RequestTimeout(budgetMs) : err;
+        }
+    };
 }
 /** A failed delivery, explained without the token or the webhook URL. */
 class SlackDeliveryError extends Error {
@@ -1859,6 +2233,9 @@ function networkCode(err) {
     let current = err;
     for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
         const e = current;
+        if (current instanceof RequestTimeout) {
+            return `timeout: no answer within ${(current.budgetMs / 1000).toFixed(1)} s${current.budgetMs < REQUEST_TIMEOUT_MS ? ", all that was left of the step's timeout" : ''}`;
+        }
         if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code))
             return e.code;
         if (e.name === 'TimeoutError' || e.name === 'AbortError')
@@ -1981,7 +2358,8 @@ async function botTransport(destination, ctx) {
         // client's own policy (up to 10 tries over 30 minutes by default) does not.
         retryConfig: { retries: 0 },
         rejectRateLimitedCalls: true,
-        timeout: requestTimeoutMs(ctx),
+        // No client-wide timeout: deadlineFetch bounds each request by the time left.
+        fetch: deadlineFetch(ctx),
         headers: { 'User-Agent': userAgent(ACTION) },
         allowAbsoluteUrls: false,
         logger: clientLogger(ctx.core, ctx.secrets),
@@ -2013,16 +2391,10 @@ async function webhookTransport(destination, ctx) {
     // The client's errors carry the status but not the headers; keep the last Retry-After here.
     let retryAfter = null;
     const webhook = new IncomingWebhook(destination.url, {
-        timeout: requestTimeoutMs(ctx),
         retryConfig: { retries: 0 },
-        fetch: async (url, init) => {
-            const response = await fetch(url, {
-                ...init,
-                headers: { ...init?.headers, 'User-Agent': userAgent(ACTION) },
-            });
+        fetch: deadlineFetch(ctx, (response) => {
             retryAfter = response.headers.get('retry-after');
-            return response;
-        },
+        }),
     });
     return {
         kind: 'webhook',
@@ -2060,8 +2432,21 @@ async function run(core = toolkit, clock) {
 }
 async function notify(ctx) {
     const { core } = ctx;
-    // 1. Parse every input (a bad one fails the step here, before any call to Slack).
-    const settings = await readSettings(core);
+    // 1. Parse every input. A bad one fails the step here, before any call to Slack, only when
+    // fail-on-error asks for it: a notification never fails a deploy or a rollback otherwise.
+    let settings;
+    try {
+        settings = await readSettings(core);
+    }
+    catch (err) {
+        if (!(err instanceof InputError) || readFailOnError(core))
+            throw err;
+        core.warning(`${ACTION_NAME}: ${err.message}; nothing was sent${LENIENT}`);
+        passInputsThrough(core);
+        return;
+    }
+    for (const problem of settings.problems)
+        core.warning(`${ACTION_NAME}: ${problem}; its default is used${LENIENT}`);
     const now = new Date(ctx.clock.now());
     // 2. Build the message and its thread reply.
     const message = composeMessage(settings, now);
@@ -2120,8 +2505,16 @@ async function notify(ctx) {
         const text = `the Slack notification was not ${steps.length > 0 ? 'completed' : 'sent'}: ${failure.message}`;
         if (settings.failOnError)
             throw new ActionError(text);
-        core.warning(`${ACTION_NAME}: ${text} (fail-on-error is false, so the step succeeds)`);
+        core.warning(`${ACTION_NAME}: ${text}${LENIENT}`);
     }
+}
+const LENIENT = ' (fail-on-error is false, so the step succeeds)';
+/** Nothing was sent: the outputs keep the values they came in with, so a later step can still update the message. */
+function passInputsThrough(core) {
+    const ts = core.getInput(INPUTS.ts);
+    core.setOutput(OUTPUTS.ts, ts);
+    core.setOutput(OUTPUTS.threadTs, core.getInput(INPUTS.threadTs) || ts);
+    core.setOutput(OUTPUTS.channel, core.getInput(INPUTS.channel));
 }
 function composeMessage(settings, at) {
     switch (settings.content.kind) {

@@ -3,6 +3,119 @@ exports.id = 194;
 exports.ids = [194];
 exports.modules = {
 
+/***/ 2252:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VR: () => (/* binding */ requireGoogleCredentials),
+/* harmony export */   Wp: () => (/* binding */ missingGoogleCredentials),
+/* harmony export */   he: () => (/* binding */ requireAwsCredentials)
+/* harmony export */ });
+/* unused harmony exports GOOGLE_AUTH_STEP, AWS_AUTH_STEP, AWS_CREDENTIALS_TIMEOUT_MS, missingAwsCredentials */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2635);
+/**
+ * The one up-front check that cloud credentials exist, for every Google and AWS client builder.
+ * Without it a missing credential surfaces only at the first API call, deep inside an SDK, after
+ * a metadata-server probe, or as minutes of "retryable" errors (error-rate-gate ran 259–300 s and
+ * then died with a stack trace). With it, every action says the same thing within a second, before
+ * any API call: which credentials are missing and which step provides them.
+ */
+
+
+
+const GOOGLE_AUTH_STEP = 'run google-github-actions/auth before this step';
+const AWS_AUTH_STEP = 'run aws-actions/configure-aws-credentials before this step';
+/** How long the AWS default chain may take to answer before we call it empty. */
+const AWS_CREDENTIALS_TIMEOUT_MS = 1000;
+function missingGoogleCredentials(why) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`no Google credentials found (${why}): ${GOOGLE_AUTH_STEP}`);
+}
+function missingAwsCredentials(why) {
+    return new _errors__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`no AWS credentials found (${why}): ${AWS_AUTH_STEP}`);
+}
+const isReadableFile = (path) => {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.R_OK);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile();
+    }
+    catch {
+        return false;
+    }
+};
+/** gcloud's application default credentials file, where google-auth-library looks for it. */
+function wellKnownFile(env) {
+    const configDir = env.CLOUDSDK_CONFIG ||
+        (process.platform === 'win32'
+            ? env.APPDATA && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.APPDATA, 'gcloud')
+            : env.HOME && (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(env.HOME, '.config', 'gcloud'));
+    return configDir ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(configDir, 'application_default_credentials.json') : undefined;
+}
+/**
+ * Application Default Credentials, in google-auth-library's order: GOOGLE_APPLICATION_CREDENTIALS
+ * (what google-github-actions/auth sets), gcloud's well-known file, then the metadata server of a
+ * Google Cloud machine. The last is decided without the network: the library's own BIOS-based
+ * residency check (METADATA_SERVER_DETECTION=bios-only), because a probe of a metadata server that
+ * isn't there takes 140 ms at best and until a 3 s timeout where the network drops the packets.
+ * Settings that tell the library where a metadata server is (GCE_METADATA_HOST,
+ * METADATA_SERVER_DETECTION) are left to it.
+ */
+async function requireGoogleCredentials(env = process.env) {
+    const file = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+    if (file) {
+        if (isReadableFile(file))
+            return;
+        throw missingGoogleCredentials(`GOOGLE_APPLICATION_CREDENTIALS names ${file}, which is not a readable file`);
+    }
+    const wellKnown = wellKnownFile(env);
+    if (wellKnown !== undefined && isReadableFile(wellKnown))
+        return;
+    const detection = env.METADATA_SERVER_DETECTION?.trim().toLowerCase();
+    if (detection === 'none') {
+        throw missingGoogleCredentials('GOOGLE_APPLICATION_CREDENTIALS is not set, and METADATA_SERVER_DETECTION=none rules out a metadata server');
+    }
+    if (detection || env.GCE_METADATA_HOST || env.GCE_METADATA_IP)
+        return;
+    const { gcpMetadata } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+    if (gcpMetadata.getGCPResidency())
+        return;
+    throw missingGoogleCredentials('GOOGLE_APPLICATION_CREDENTIALS is not set, there is no gcloud application-default login, and this machine is not on Google Cloud');
+}
+/**
+ * Resolves the client's credentials through the SDK's own default chain (environment, web
+ * identity as aws-actions/configure-aws-credentials leaves it, shared files, container and
+ * instance metadata), bounded in time: an instance metadata endpoint that drops packets would
+ * otherwise hold the step for seconds per try. The SDK memoizes the result, so the client's first
+ * call does not resolve them again.
+ */
+async function requireAwsCredentials(client, timeoutMs = AWS_CREDENTIALS_TIMEOUT_MS) {
+    const provider = client.config.credentials;
+    if (typeof provider !== 'function')
+        return; // given explicitly
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(missingAwsCredentials(`the default credential chain gave none within ${timeoutMs} ms`)), timeoutMs);
+        timer.unref();
+    });
+    try {
+        await Promise.race([
+            provider().catch((err) => {
+                throw missingAwsCredentials((0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(err));
+            }),
+            timeout,
+        ]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+
+
+/***/ }),
+
 /***/ 1194:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14,6 +127,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: isRetryableAwsError
 
+// EXTERNAL MODULE: ./shared/credentials.ts
+var credentials = __webpack_require__(2252);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(2635);
 ;// CONCATENATED MODULE: ./shared/aws/clients.ts
@@ -27,6 +142,7 @@ var errors = __webpack_require__(2635);
  * The SDK packages are not imported here: callers pass the client class they imported lazily,
  * so a bundle pays for an SDK only on the path that uses it.
  */
+
 
 /**
  * Test-only: points every AWS client at this URL (the local emulator). It must be a loopback
@@ -62,6 +178,15 @@ function awsClientConfig(settings, env = process.env) {
         ...(timeout ? { requestHandler: { requestTimeout: timeout, connectionTimeout: timeout } } : {}),
         ...(settings.forcePathStyle ? { forcePathStyle: true } : {}),
     };
+}
+/**
+ * Builds an SDK client and checks, before any request, that the default chain yields credentials
+ * (shared/credentials): `await createCheckedAwsClient(ECSClient, { region, userAgent })`.
+ */
+async function createCheckedAwsClient(ClientClass, settings, env = process.env) {
+    const client = createAwsClient(ClientClass, settings, env);
+    await requireAwsCredentials(client);
+    return client;
 }
 /** Builds an SDK client: `createAwsClient(ECSClient, { region, userAgent })`. */
 function createAwsClient(ClientClass, settings, env = process.env) {
@@ -112,14 +237,18 @@ function deploymentOutcome(service, deploymentId) {
             reason: `deployment ${deploymentId} was superseded by ${primary?.id ?? 'another deployment'} (${primary?.taskDefinition ?? 'unknown task definition'}): another writer or a rollback changed the service`,
         };
     }
-    if (ours.rolloutState === 'COMPLETED')
+    // A count change keeps the deployment COMPLETED while new tasks go through PENDING: it is done
+    // only when as many tasks run as it wants.
+    if (ours.rolloutState === 'COMPLETED' && fullyRunning(ours))
         return { state: 'completed' };
     return { state: 'in-progress', running: ours.runningCount ?? 0, desired: ours.desiredCount ?? 0 };
 }
-/** Whether a service runs one deployment that has completed: nothing is converging. */
+const fullyRunning = (d) => (d.runningCount ?? 0) >= (d.desiredCount ?? 0);
+/** Whether a service runs one completed deployment with all its tasks running: nothing is converging. */
 function isSettled(service) {
     const deployments = service.deployments ?? [];
-    return deployments.length === 1 && deployments[0]?.rolloutState === 'COMPLETED';
+    const only = deployments[0];
+    return deployments.length === 1 && only?.rolloutState === 'COMPLETED' && fullyRunning(only);
 }
 /** The PRIMARY deployment's id, i.e. the one an UpdateService just started or kept. */
 function primaryDeployment(service) {
@@ -332,11 +461,22 @@ function actionsWithSplit(actions, split, groupOfService) {
 
 
 
-/** SDK attempts per call (its own standard-mode retries), and our retries around them, with a deadline. */
+
+/**
+ * SDK attempts per call (its own standard-mode retries), and our retries around them: no fixed
+ * count, until the step's deadline (a throttling storm is waited out if the step has the time).
+ */
 const SDK_MAX_ATTEMPTS = 4;
-const CALL_RETRY = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 8000 };
+const CALL_RETRY = { baseDelayMs: 500, maxDelayMs: 8000 };
 /** Longest one call keeps retrying when the step gave no deadline. */
 const CALL_DEADLINE_MS = 90_000;
+/**
+ * Deployment controllers and strategies under which ECS (or CodeDeploy, or a third party) moves
+ * traffic itself: this provider would fight it over the listener, or be refused a task-definition
+ * update. ECS-native strategies get their own mode in a later change.
+ */
+const FOREIGN_CONTROLLERS = new Set(['CODE_DEPLOY', 'EXTERNAL']);
+const NATIVE_STRATEGIES = new Set(['BLUE_GREEN', 'LINEAR', 'CANARY']);
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 /** RegisterTaskDefinition/UpdateService under load answer this ClientException; it clears on retry. */
 const CONCURRENT_REVISION = /too many concurrent attempts/i;
@@ -360,7 +500,9 @@ async function createEcsTrafficProvider(target, deps) {
         Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(212)]).then(__webpack_require__.t.bind(__webpack_require__, 212, 19)),
         hasListener ? Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(586)]).then(__webpack_require__.t.bind(__webpack_require__, 586, 19)) : Promise.resolve(undefined),
     ]);
-    return new EcsTrafficProvider(target, deps, region, ecsSdk, elbSdk);
+    const provider = new EcsTrafficProvider(target, deps, region, ecsSdk, elbSdk);
+    await provider.requireCredentials();
+    return provider;
 }
 class EcsTrafficProvider {
     target;
@@ -394,6 +536,10 @@ class EcsTrafficProvider {
     }
     apiCalls() {
         return this.calls;
+    }
+    /** Fails at once, naming the step that provides them, when the AWS chain has no credentials. */
+    requireCredentials() {
+        return (0,credentials/* requireAwsCredentials */.he)(this.ecs);
     }
     // ---- reading --------------------------------------------------------------------------------
     async read() {
@@ -448,6 +594,8 @@ class EcsTrafficProvider {
         if (missing.length > 0) {
             throw new errors/* ActionError */.lZ(`ECS service ${missing.join(', ')} not found (or inactive) in cluster ${cluster}`);
         }
+        for (const [name, service] of found)
+            refuseForeignDeployments(name, service);
         if (this.hasListener()) {
             for (const name of names) {
                 const groups = (found.get(name)?.loadBalancers ?? []).flatMap((lb) => lb.targetGroupArn ? [lb.targetGroupArn] : []);
@@ -816,149 +964,41 @@ class EcsTrafficProvider {
     call(label, fn, signal) {
         this.calls++;
         const now = this.deps.clock.now();
-        const deadlineMs = this.stepDeadline === undefined
-            ? CALL_DEADLINE_MS
-            : Math.max(0, Math.min(CALL_DEADLINE_MS, this.stepDeadline - now));
-        return (0,retry/* retry */.L5)(() => fn(), {
+        const deadlineMs = this.stepDeadline === undefined ? CALL_DEADLINE_MS : Math.max(0, this.stepDeadline - now);
+        let tries = 0;
+        return (0,retry/* retry */.L5)(() => {
+            tries++;
+            return fn();
+        }, {
             ...CALL_RETRY,
             deadlineMs,
             isRetryable: isRetryableAwsError,
             clock: this.deps.clock,
             ...(signal ? { signal } : {}),
             onRetry: ({ attempt, delayMs, error }) => this.deps.log(`${label}: ${(0,errors/* errorMessage */.gJ)(error)} (try ${attempt}); retrying in ${delayMs} ms`),
+        }).catch((err) => {
+            // A retryable error that outlasted the step: say how long it was retried, so the report is clear.
+            if (tries <= 1 || !isRetryableAwsError(err))
+                throw err;
+            throw Object.assign(new errors/* ActionError */.lZ(`${label} failed: ${(0,errors/* errorMessage */.gJ)(err)} (${tries} tries, until the step's deadline)`), { cause: err });
         });
     }
 }
-
-
-/***/ }),
-
-/***/ 2372:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $d: () => (/* binding */ isRetryableError),
-/* harmony export */   L5: () => (/* binding */ retry)
-/* harmony export */ });
-/* unused harmony exports backoffDelayMs, httpStatusOf */
-/* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7128);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2635);
-
-
-/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
-function backoffDelayMs(attempt, options, random = Math.random) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
-async function retry(fn, options) {
-    const clock = options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m;
-    const random = options.random ?? Math.random;
-    const isRetryable = options.isRetryable ?? isRetryableError;
-    const started = clock.now();
-    for (let attempt = 1;; attempt++) {
-        if (options.signal?.aborted)
-            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || options.signal?.aborted)
-                throw error;
-            if (attempt >= options.maxAttempts || !isRetryable(error))
-                throw error;
-            const remaining = options.deadlineMs - (clock.now() - started);
-            const delayMs = backoffDelayMs(attempt, options, random);
-            if (delayMs >= remaining)
-                throw error;
-            options.onRetry?.({ attempt, delayMs, error });
-            await clock.sleep(delayMs, options.signal);
-        }
-    }
-}
-const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
-// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
-const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
-const RETRYABLE_GOOGLE_STATUS = new Set([
-    'DEADLINE_EXCEEDED',
-    'RESOURCE_EXHAUSTED',
-    'ABORTED',
-    'INTERNAL',
-    'UNAVAILABLE',
-]);
-const RETRYABLE_AWS_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'SlowDown',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'InternalError',
-    'ServerException',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-const RETRYABLE_NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-]);
-/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
-function httpStatusOf(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    const metadata = e.$metadata;
-    const response = e.response;
-    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
-        if (typeof candidate === 'number')
-            return candidate;
-    }
-    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
-    if (typeof e.code === 'number' && e.code >= 100)
-        return e.code;
-    return undefined;
-}
 /**
- * Whether an error is worth trying again: throttling, server-side faults, timeouts and
- * connection resets, as the Google, AWS and HTTP clients report them.
+ * Refuses, before any write, a service whose deployments something else drives: the CODE_DEPLOY
+ * and EXTERNAL controllers reject a task-definition update, and under an ECS-native BLUE_GREEN,
+ * LINEAR or CANARY strategy ECS writes the listener itself (the SDK model's
+ * DeploymentController.type and DeploymentConfiguration.strategy).
  */
-function isRetryableError(err) {
-    if (typeof err !== 'object' || err === null)
-        return false;
-    const e = err;
-    if (e.name === 'AbortError' && !(e.cause instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc))
-        return true; // per-request timeout
-    if (e.name === 'TimeoutError')
-        return true;
-    const aws = e.$retryable;
-    if (aws)
-        return true;
-    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
-        return true;
-    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
-        return true;
-    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
-        return true;
-    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
-        return true;
-    const status = httpStatusOf(err);
-    if (status !== undefined)
-        return RETRYABLE_HTTP.has(status);
-    if (e.cause !== undefined && e.cause !== err)
-        return isRetryableError(e.cause);
-    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
+function refuseForeignDeployments(name, service) {
+    const controller = service.deploymentController?.type ?? 'ECS';
+    if (FOREIGN_CONTROLLERS.has(controller)) {
+        throw new errors/* ActionError */.lZ(`ECS service ${name} uses the ${controller} deployment controller, so its deployments and traffic are not ours to drive; use a service with the ECS controller (rolling) behind a weighted listener`);
+    }
+    const strategy = service.deploymentConfiguration?.strategy;
+    if (strategy !== undefined && NATIVE_STRATEGIES.has(strategy)) {
+        throw new errors/* ActionError */.lZ(`ECS service ${name} uses the ECS-native ${strategy} deployment strategy: ECS shifts its listener itself, and this action would fight it over the weights. Use ROLLING services behind a weighted listener (ECS-native strategies are not supported yet)`);
+    }
 }
 
 

@@ -2679,7 +2679,7 @@ __webpack_unused_export__ = identity.isPair;
 __webpack_unused_export__ = identity.isScalar;
 __webpack_unused_export__ = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
+exports.X5 = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
@@ -8751,19 +8751,71 @@ function isExpectedError(err) {
 
 ;// CONCATENATED MODULE: ./shared/mask.ts
 /**
+ * Authorization schemes whose credential part is a secret on its own: a server that echoes
+ * `Authorization: Bearer <token>` usually echoes the bare token. The IANA HTTP Authentication
+ * Scheme Registry, plus the vendor schemes people put in headers (GitHub `token`, Slack and
+ * Discord `Bot`, `ApiKey`, GoDaddy `sso-key`, Splunk, Opsgenie `GenieKey`, AWS SigV4).
+ */
+const AUTH_SCHEME = /^(basic|bearer|token|bot|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|scram-sha-1|scram-sha-256|vapid|concealed|apikey|api-key|key|sso-key|splunk|geniekey|aws4-hmac-sha256)\s+(\S[\s\S]*)$/i;
+/** `name=value` or `name="value"` pairs of a parameterised scheme (Digest, SigV4, VAPID). */
+const AUTH_PARAM = /([\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]+)/g;
+/** Parameter values shorter than this (`MD5`, `auth`, a region) are not worth hiding alone. */
+const MIN_PARAM_SECRET = 8;
+/** Fragments shorter than this would mask harmless text everywhere. */
+const MIN_FORM = 4;
+/** The secret parts of an Authorization-style value: the credentials, decoded where they are encoded. */
+function credentialParts(value) {
+    const match = value.trim().match(AUTH_SCHEME);
+    if (!match)
+        return [];
+    const scheme = (match[1] ?? '').toLowerCase();
+    const credentials = (match[2] ?? '').trim();
+    const parts = [credentials];
+    if (scheme === 'basic') {
+        const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        // Only a real base64 user:password, not bytes that happened to decode.
+        if (colon >= 0 &&
+            Buffer.from(decoded, 'utf8').toString('base64').replace(/=+$/, '') === credentials.replace(/=+$/, '')) {
+            parts.push(decoded, decoded.slice(colon + 1));
+        }
+    }
+    for (const [, , raw = ''] of credentials.matchAll(AUTH_PARAM)) {
+        const param = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+        if (param.length >= MIN_PARAM_SECRET)
+            parts.push(param);
+    }
+    return parts;
+}
+/** The encodings code may apply to a value before writing it out. */
+function encodings(value) {
+    const base64 = Buffer.from(value, 'utf8').toString('base64');
+    return [
+        value,
+        encodeURIComponent(value),
+        encodeURI(value),
+        base64,
+        base64.replace(/=+$/, ''),
+        Buffer.from(value, 'utf8').toString('base64url'),
+        JSON.stringify(value).slice(1, -1),
+    ];
+}
+/**
  * Every form in which a secret may be written out by code that handles it: the runner masks only
- * the exact strings it is given, so an encoded copy would leak.
+ * the exact strings it is given, so an encoded copy, or the bare credential of an auth header,
+ * would leak.
  */
 function derivedForms(secret) {
-    const forms = new Set([secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(encodeURI(secret));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64'));
-    forms.add(Buffer.from(secret, 'utf8').toString('base64url'));
-    forms.add(JSON.stringify(secret).slice(1, -1));
+    const forms = new Set(encodings(secret));
+    for (const part of credentialParts(secret))
+        for (const form of encodings(part))
+            forms.add(form);
     // A URL's credentials and query string are secrets on their own.
     try {
         const url = new URL(secret);
+        // A lone user name is often a token (https://<token>@host); a short one is harmless.
+        if (url.username)
+            forms.add(url.username).add(decodeURIComponent(url.username));
         if (url.password)
             forms.add(url.password).add(decodeURIComponent(url.password));
         if (url.username && url.password)
@@ -8776,8 +8828,14 @@ function derivedForms(secret) {
     catch {
         // not a URL
     }
-    // Short fragments would mask harmless text everywhere; they are not worth hiding alone.
-    return [...forms].filter((form) => form.length >= 4);
+    return [...forms].filter((form) => form.length >= MIN_FORM);
+}
+/**
+ * A value that may be a URL, fit to quote in a message: whatever could be credentials (everything
+ * up to the last `@` of its authority) is replaced, even when the value does not parse as a URL.
+ */
+function withoutUserinfo(value) {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^#]*@/i, (_, scheme) => `${scheme ?? ''}***@`);
 }
 /** Registers a secret and its derived forms with the runner so no log line can show them. */
 function maskSecret(core, secret) {
@@ -8788,14 +8846,11 @@ function maskSecret(core, secret) {
 }
 /** Replaces every derived form of each secret in a text, for messages built before masking applies. */
 function redact(text, secrets) {
+    const forms = secrets.flatMap((secret) => (secret ? derivedForms(secret) : []));
     let out = text;
-    for (const secret of secrets) {
-        if (!secret)
-            continue;
-        for (const form of derivedForms(secret).sort((a, b) => b.length - a.length)) {
-            out = out.split(form).join('***');
-        }
-    }
+    // Longest first, so a whole header value is replaced before the credential inside it.
+    for (const form of forms.sort((a, b) => b.length - a.length))
+        out = out.split(form).join('***');
     return out;
 }
 
@@ -8839,6 +8894,30 @@ const systemClock = {
         signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+/** Test-only environment variables of the accelerated timeline (see emulatorTimeline). */
+const TIME_SCALE_ENV = 'ROLLOUT_ACTIONS_TIME_SCALE';
+const TIME_ORIGIN_ENV = 'ROLLOUT_ACTIONS_TIME_ORIGIN';
+const toVirtual = (t, wallMs) => t.origin + (wallMs - t.origin) * t.scale;
+const toWall = (t, virtualMs) => t.origin + (virtualMs - t.origin) / t.scale;
+/** A clock on the timeline: now() is virtual, sleep(ms) waits ms of virtual time. */
+function scaledClock(t) {
+    return {
+        now: () => toVirtual(t, Date.now()),
+        sleep: (ms, signal) => systemClock.sleep(ms / t.scale, signal),
+    };
+}
+/** The timeline the environment names, or undefined when it names none (or a malformed one). */
+function timelineFromEnv(env) {
+    const scale = Number(env[TIME_SCALE_ENV]);
+    const origin = Number(env[TIME_ORIGIN_ENV]);
+    if (!(scale >= 1) || !Number.isFinite(scale) || !Number.isInteger(origin) || origin <= 0)
+        return undefined;
+    return { origin, scale };
+}
+/** The environment that puts a child process on `t`. */
+function timelineEnv(t) {
+    return { [TIME_SCALE_ENV]: String(t.scale), [TIME_ORIGIN_ENV]: String(t.origin) };
+}
 
 ;// CONCATENATED MODULE: ./shared/retry.ts
 
@@ -8848,11 +8927,16 @@ function backoffDelayMs(attempt, options, random = Math.random) {
     const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
     return Math.floor(random() * ceiling);
 }
-/** Runs fn until it succeeds, a non-retryable error is thrown, tries run out or the deadline passes. */
+/**
+ * Runs fn until it succeeds, a non-retryable error is thrown, tries run out (if bounded) or the
+ * next wait would end past the deadline. Each wait is full jitter, and never shorter than the
+ * server's Retry-After.
+ */
 async function retry(fn, options) {
     const clock = options.clock ?? systemClock;
     const random = options.random ?? Math.random;
     const isRetryable = options.isRetryable ?? isRetryableError;
+    const retryAfter = options.retryAfterMs ?? retryAfterOf;
     const started = clock.now();
     for (let attempt = 1;; attempt++) {
         if (options.signal?.aborted)
@@ -8863,10 +8947,10 @@ async function retry(fn, options) {
         catch (error) {
             if (error instanceof errors_CancelledError || options.signal?.aborted)
                 throw error;
-            if (attempt >= options.maxAttempts || !isRetryable(error))
+            if (attempt >= (options.maxAttempts ?? Number.POSITIVE_INFINITY) || !isRetryable(error))
                 throw error;
             const remaining = options.deadlineMs - (clock.now() - started);
-            const delayMs = backoffDelayMs(attempt, options, random);
+            const delayMs = Math.max(backoffDelayMs(attempt, options, random), retryAfter(error) ?? 0);
             if (delayMs >= remaining)
                 throw error;
             options.onRetry?.({ attempt, delayMs, error });
@@ -8958,8 +9042,195 @@ function isRetryableError(err) {
         return isRetryableError(e.cause);
     return /socket hang up|network|ECONNRESET|fetch failed/i.test(errorMessage(err));
 }
+/** Longest Retry-After honoured: a server asking for more is treated as asking for this. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/**
+ * A Retry-After value (RFC 9110 §10.2.3: delay-seconds or an HTTP date) in ms from `now`; undefined
+ * when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null || value === undefined || value.trim() === '')
+        return undefined;
+    const trimmed = value.trim();
+    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+    if (!Number.isFinite(ms))
+        return undefined;
+    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+/** The Retry-After carried by an AWS SDK error ($response) or a fetch-style error (response). */
+function retryAfterOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    for (const response of [e.$response, e.response]) {
+        const headers = response?.headers;
+        if (headers instanceof Headers)
+            return parseRetryAfter(headers.get('retry-after'));
+        if (typeof headers === 'object' && headers !== null) {
+            const value = headers['retry-after'];
+            if (typeof value === 'string')
+                return parseRetryAfter(value);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./shared/summary.ts
+/**
+ * Escapes text that is not ours (a reason, a version, a server's answer) so Markdown and HTML show
+ * it as typed: HTML becomes entities (no `</details>`, no tags), and the characters of inline
+ * Markdown (links, images, emphasis, code spans, strikethrough, table pipes) are backslash-escaped
+ * (CommonMark: any ASCII punctuation may be). Line breaks become `<br>`, so no line of it can
+ * start a heading, a list, a quote or a fence; a bare URL stays readable text with its
+ * destination in plain sight.
+ */
+function summary_text(value) {
+    return (String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]~|!#]/g, '\\$&')
+        // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
+        .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/\r?\n/g, '<br>'));
+}
+/** Escapes text for a markdown table cell: as text(), which also escapes the pipes. */
+function cell(value) {
+    return summary_text(value);
+}
+/**
+ * A code span holding any text as typed: fenced with one more backtick than the longest run in
+ * it (CommonMark 6.1), pipes escaped for tables, line breaks as spaces.
+ */
+function code(value) {
+    const body = String(value ?? '')
+        .replace(/\r?\n/g, ' ')
+        .replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+function table(headers, rows) {
+    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
+    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
+function label(text) {
+    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
+ * so the series names go in the title.
+ */
+function lineChart(options) {
+    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
+    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
+    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
+    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
+    const colors = options.series.map((s) => s.color).filter((c) => c !== undefined);
+    // Mermaid's xychart colours lines in order from plotColorPalette (its only way to tell them apart).
+    const palette = colors.length === options.series.length && colors.every((c) => /^#[0-9a-fA-F]{3,8}$/.test(c))
+        ? [`%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`]
+        : [];
+    return [
+        '```mermaid',
+        ...palette,
+        'xychart-beta',
+        `  title ${label(title)}`,
+        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
+        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
+        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
+        '```',
+    ].join('\n');
+}
+/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
+function pieChart(title, slices) {
+    return [
+        '```mermaid',
+        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
+        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
+        '```',
+    ].join('\n');
+}
+/** A heading of plain text (it may hold names from inputs: escaped like any text not ours). */
+function heading(title, level = 3) {
+    return `${'#'.repeat(level)} ${summary_text(title.replace(/[\r\n]+/g, ' '))}`;
+}
+/** Cuts text to at most max characters, saying how much was cut. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
+}
+/**
+ * GitHub drops a step's summary above 1 MiB ("Job summary size limit": 1024k per step), showing
+ * nothing at all; keep a margin for what the runner adds.
+ */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/**
+ * A summary cut to at most limitBytes: whole lines, any fence or <details> left open closed again,
+ * then a note saying how much was cut and where the rest is (fullReport).
+ */
+function capSummary(markdown, fullReport, limitBytes = SUMMARY_LIMIT_BYTES) {
+    const size = Buffer.byteLength(markdown);
+    if (size <= limitBytes)
+        return markdown;
+    const note = (kept) => `\n> ✂️ **Summary cut** to ${Math.round(kept / 1024)} of ${Math.round(size / 1024)} KiB: GitHub shows at most 1 MiB of a step's summary. ${fullReport}\n`;
+    const closing = 64; // room for the closers below
+    const budget = Math.max(0, limitBytes - Buffer.byteLength(note(size)) - closing);
+    // Cut on a line: a partial line could end inside a table row, a link or an entity.
+    let kept = Buffer.from(markdown).subarray(0, budget).toString('utf8');
+    kept = kept.slice(0, kept.lastIndexOf('\n') + 1);
+    if ((kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1)
+        kept += '```\n';
+    const openDetails = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+    if (openDetails > 0)
+        kept += '</details>\n'.repeat(openDetails);
+    return kept + note(Buffer.byteLength(kept));
+}
+/** Where the whole story is when a summary is cut: the step's log, in this run. */
+function runLogPointer(env = process.env) {
+    const run = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    return run ? `The step's log has everything: [the run](${run}).` : "The step's log has everything.";
+}
+/**
+ * A summary writer that never lets one step's summary outgrow SUMMARY_LIMIT_BYTES, however many
+ * times the action writes: what would overflow is cut by capSummary, and nothing follows the cut.
+ */
+function cappedSummary(writer, fullReport = runLogPointer(), limitBytes = SUMMARY_LIMIT_BYTES) {
+    let pending = '';
+    let written = 0;
+    let cut = false;
+    const capped = {
+        addRaw(markdown, addEOL) {
+            pending += markdown + (addEOL ? '\n' : '');
+            return capped;
+        },
+        async write(options) {
+            const markdown = pending;
+            pending = '';
+            if (options?.overwrite) {
+                written = 0;
+                cut = false;
+            }
+            if (cut)
+                return capped;
+            const fitted = capSummary(markdown, fullReport, limitBytes - written);
+            cut = fitted !== markdown;
+            written += Buffer.byteLength(fitted);
+            await writer.addRaw(fitted).write(options);
+            return capped;
+        },
+    };
+    return capped;
+}
 
 ;// CONCATENATED MODULE: ./shared/run.ts
+
 
 
 /**
@@ -8967,7 +9238,8 @@ function isRetryableError(err) {
  * code 1; a stack trace is printed only for unexpected errors and only with debug logging on.
  */
 async function runAction(actionName, body, options) {
-    const { core } = options;
+    // Every summary an action writes stays within what GitHub shows (shared/summary.ts).
+    const core = { ...options.core, summary: cappedSummary(options.core.summary) };
     const controller = new AbortController();
     const reports = [];
     const onSignal = (signal) => {
@@ -9015,63 +9287,8 @@ function throwIfCancelled(signal) {
         throw signal.reason instanceof CancelledError ? signal.reason : new CancelledError();
 }
 
-;// CONCATENATED MODULE: ./shared/summary.ts
-/** Job-summary building blocks: markdown tables and Mermaid charts, escaped for user data. */
-/** Escapes text for a markdown table cell (pipes, newlines, HTML). */
-function cell(value) {
-    return String(value ?? '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/\r?\n/g, '<br>');
-}
-function table(headers, rows) {
-    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
-    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
-}
-/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
-function label(text) {
-    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
-}
-/**
- * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
- * so the series names go in the title.
- */
-function lineChart(options) {
-    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
-    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
-    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
-    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
-    return [
-        '```mermaid',
-        'xychart-beta',
-        `  title ${label(title)}`,
-        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
-        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
-        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
-        '```',
-    ].join('\n');
-}
-/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
-function pieChart(title, slices) {
-    return [
-        '```mermaid',
-        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
-        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
-        '```',
-    ].join('\n');
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text.replace(/[\r\n]+/g, ' ')}`;
-}
-/** Cuts text to at most max characters, saying how much was cut. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
-}
-
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = require("node:module");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = require("node:os");
 ;// CONCATENATED MODULE: external "os"
@@ -9531,8 +9748,12 @@ const summary = _summary;
  * client (and with it @actions/http-client and undici) and the platform module (@actions/exec);
  * none of the actions needs either, and loading them cost ~65 ms of every cold start (measured:
  * a bundle of `@actions/core` alone starts in 106 ms against 38 ms for `node -e 0`).
- * tsconfig `paths` maps `@actions/core/lib/*` to the package's files, as its exports map hides them.
+ *
+ * The modules are imported by relative path: @actions/core's exports map hides `lib/*`, and a
+ * path mapping (tsconfig `paths`) is not seen by every tool that runs these sources, e.g.
+ * @github/local-action loading an action folder without a tsconfig.json of its own.
  */
+
 
 
 
@@ -9540,7 +9761,7 @@ const summary = _summary;
 
 const annotation = (level) => (message) => issueCommand(level, {}, message instanceof Error ? message.toString() : message);
 /** Same semantics as @actions/core: runner file commands when the files exist, stdout commands otherwise. */
-const toolkit = {
+const lightCore = {
     getInput(name, options) {
         const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
         if (options?.required && !value)
@@ -9574,13 +9795,73 @@ const toolkit = {
     getState: (name) => process.env[`STATE_${name}`] ?? '',
     summary: summary,
 };
+/**
+ * @github/local-action (GitHub's local runner; its launcher sets TARGET_ACTION_PATH) runs an
+ * action's TypeScript entry with @actions/core's core.js replaced by its own stub, which records
+ * inputs, outputs, the summary and failures. There, every call must reach that stub: core.js is
+ * loaded through a require that the bundler does not follow, so the bundles never load it.
+ */
+function localActionCore() {
+    if (!process.env.TARGET_ACTION_PATH)
+        return undefined;
+    const base = typeof __filename === 'string' ? __filename : `${process.cwd()}/`;
+    const packageName = '@actions/core';
+    return (0,external_node_module_namespaceObject.createRequire)(base)(packageName);
+}
+let chosen;
+const current = () => {
+    chosen ??= localActionCore() ?? lightCore;
+    return chosen;
+};
+/** The runner toolkit: the light composition above, or local-action's core where it runs us. */
+const toolkit = {
+    getInput: (name, options) => current().getInput(name, options),
+    setOutput: (name, value) => current().setOutput(name, value),
+    setSecret: (secret) => current().setSecret(secret),
+    setFailed: (message) => current().setFailed(message),
+    info: (message) => current().info(message),
+    warning: (message) => current().warning(message),
+    error: (message) => current().error(message),
+    notice: (message) => current().notice(message),
+    debug: (message) => current().debug(message),
+    isDebug: () => current().isDebug(),
+    startGroup: (name) => current().startGroup(name),
+    endGroup: () => current().endGroup(),
+    saveState: (name, value) => current().saveState(name, value),
+    getState: (name) => current().getState(name),
+    get summary() {
+        return current().summary;
+    },
+};
 
 ;// CONCATENATED MODULE: ./shared/inputs.ts
 
 
 const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/** Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed. */
+/**
+ * The longest duration any input takes: setTimeout stores its delay as a signed 32-bit number and
+ * fires after 1 ms for anything longer, so a larger timeout would end a wait at once.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+// Decimal digits only: Number() would also take "1e2", "0x0A", "0b11" and " 10 ".
+const DECIMAL_INTEGER = /^-?\d+$/;
+const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
+/** Parses a decimal integer ("42", "-3") or, with `fraction`, a decimal number ("0.25"); undefined otherwise. */
+function parseDecimal(text, options = {}) {
+    if (!(options.fraction ? DECIMAL_NUMBER : DECIMAL_INTEGER).test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isSafeInteger(value) || (options.fraction && Number.isFinite(value)) ? value : undefined;
+}
+/**
+ * Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed or
+ * longer than MAX_DURATION_MS.
+ */
 function parseDurationMs(text) {
+    const ms = durationOf(text);
+    return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
+}
+function durationOf(text) {
     const trimmed = text.trim();
     if (/^\d+(\.\d+)?$/.test(trimmed))
         return Math.round(Number(trimmed) * 1000);
@@ -9610,13 +9891,14 @@ function inputReader(core) {
         return value === '' ? undefined : value;
     };
     const parseNumber = (name, options, integer) => {
-        const raw = optional(name);
-        if (raw === undefined)
+        // Untrimmed: " 10 " is refused like any other form that is not plain digits.
+        const raw = core.getInput(name, { trimWhitespace: false });
+        if (raw.trim() === '')
             return undefined;
-        const value = Number(raw);
-        const example = options.example ?? String(options.min ?? 1);
-        if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-            throw new InputError(name, `"${raw}" is not ${integer ? 'a whole number' : 'a number'}`, example);
+        const value = parseDecimal(raw, { fraction: !integer });
+        if (value === undefined) {
+            const kind = integer ? 'a whole number in decimal digits' : 'a decimal number';
+            throw new InputError(name, `${JSON.stringify(raw)} is not ${kind} (no spaces, exponents, 0x/0b prefixes or underscores)`, options.example ?? String(options.min ?? 1));
         }
         return checkRange(name, value, options);
     };
@@ -9668,9 +9950,12 @@ function inputReader(core) {
         },
         durationMs(name, fallback) {
             const raw = optional(name) ?? fallback;
-            const ms = parseDurationMs(raw);
+            const ms = durationOf(raw);
             if (ms === undefined || ms < 0) {
                 throw new InputError(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
+            }
+            if (ms > MAX_DURATION_MS) {
+                throw new InputError(name, `"${raw}" is longer than the longest duration a timer can wait (${MAX_DURATION_MS} ms, about 24 days)`, fallback);
             }
             return ms;
         },
@@ -9685,7 +9970,7 @@ function inputReader(core) {
                 url = new URL(raw);
             }
             catch {
-                throw new InputError(name, `"${raw}" is not an absolute URL with a scheme`, example);
+                throw new InputError(name, `"${withoutUserinfo(raw)}" is not an absolute URL with a scheme`, example);
             }
             if (!schemes.includes(url.protocol.slice(0, -1))) {
                 throw new InputError(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);
@@ -9704,6 +9989,38 @@ function inputReader(core) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./shared/yaml.ts
+/**
+ * The one YAML reader for action inputs (smoke-test checks and headers, notify-slack fields and
+ * payload). YAML 1.2 core schema, with one change: a plain scalar becomes a number only when that
+ * number prints back exactly as it was written. Everything else keeps its text, so revision
+ * `00042` stays "00042", a header value `12345678901234567890123` is sent as written (not
+ * 1.2345678901234568e+22), and `0x1F`, `1e3`, `1.0` or `.inf` are not silently rewritten; `200`
+ * or `0.5` still read as numbers where a number is meant (statuses, latencies, JSON bodies).
+ */
+
+const NUMBER_TAGS = new Set(['tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);
+const numberOf = (resolved) => (resolved instanceof dist/* Scalar */.X5 ? resolved.value : resolved);
+/** A number tag that gives back the written text whenever the number would print differently. */
+function keepingWrittenText(tag) {
+    const { resolve } = tag;
+    return {
+        ...tag,
+        resolve(text, onError, options) {
+            const resolved = resolve(text, onError, options);
+            const value = numberOf(resolved);
+            return typeof value === 'number' && String(value) === text ? resolved : text;
+        },
+    };
+}
+const customTags = (tags) => tags.map((tag) => typeof tag === 'object' && NUMBER_TAGS.has(tag.tag) && 'resolve' in tag && !('collection' in tag)
+    ? keepingWrittenText(tag)
+    : tag);
+/** Parses YAML (or JSON) text; throws yaml's own error on malformed text. */
+function parseYaml(text) {
+    return (0,dist/* parse */.qg)(text, { schema: 'core', customTags });
+}
+
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/checks.ts
 
 
@@ -9837,7 +10154,7 @@ function parseChecks(input, workspace = process.cwd()) {
     }
     let doc;
     try {
-        doc = (0,dist/* parse */.qg)(text);
+        doc = parseYaml(text);
     }
     catch (err) {
         throw new InputError(INPUT, `is not valid YAML: ${err.message.split('\n')[0]}`, EXAMPLE);
@@ -9852,7 +10169,7 @@ function parseHeaders(input, inputName) {
     if (input === undefined)
         return {};
     try {
-        const doc = (0,dist/* parse */.qg)(input);
+        const doc = parseYaml(input);
         if (isRecord(doc))
             return Object.fromEntries(Object.entries(doc).map(([k, v]) => [k, String(v ?? '')]));
     }
@@ -9907,7 +10224,7 @@ function readSettings(core, env = process.env) {
     if (baseUrl === undefined)
         throw new InputError(INPUTS.url, 'is required', 'https://my-service.example.com');
     if (baseUrl.username || baseUrl.password) {
-        maskSecret(core, baseUrl.password);
+        maskSecret(core, baseUrl.href);
         throw new InputError(INPUTS.url, 'must not carry credentials; pass them in "headers"', 'https://my-service.example.com');
     }
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
@@ -9928,12 +10245,46 @@ function readSettings(core, env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = require("node:vm");
 ;// CONCATENATED MODULE: ./actions/smoke-test/src/match.ts
+
 function statusMatches(expectation, status) {
     return expectation.codes.includes(status) || expectation.classes.includes(Math.floor(status / 100));
 }
+/**
+ * Longest one regular expression may run on one text. JavaScript's backtracking engine can take
+ * exponential time on patterns with nested quantifiers ("(a+)+$") and cannot be interrupted from
+ * the same thread, so each match runs under a vm timeout: V8's watchdog terminates it, as .NET's
+ * Regex match timeout does. A linear-time engine (RE2) would avoid the problem but is a native
+ * module, and it refuses the lookarounds and backreferences users write.
+ */
+const REGEX_BUDGET_MS = 1_000;
+const regexSandbox = (0,external_node_vm_namespaceObject.createContext)({ pattern: /$^/, text: '' });
+const regexTest = new external_node_vm_namespaceObject.Script('pattern.test(text)');
+/** Whether a text matches: true, false, or 'too slow' when a pattern outran REGEX_BUDGET_MS. */
 function textMatches(matcher, text) {
-    return matcher.kind === 'substring' ? text.includes(matcher.text) : matcher.pattern.test(text);
+    if (matcher.kind === 'substring')
+        return text.includes(matcher.text);
+    regexSandbox.pattern = matcher.pattern;
+    regexSandbox.text = text;
+    try {
+        return regexTest.runInContext(regexSandbox, { timeout: REGEX_BUDGET_MS }) === true;
+    }
+    catch (err) {
+        if (err.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+            return 'too slow';
+        throw err;
+    }
+    finally {
+        regexSandbox.text = '';
+    }
+}
+/** What "got" says about a text that did not match. */
+function missed(result, got) {
+    return result === 'too slow'
+        ? `gave up after ${REGEX_BUDGET_MS} ms: the pattern backtracks catastrophically (nested quantifiers such as (a+)+); simplify it`
+        : got;
 }
 function describe(matcher) {
     return matcher.kind === 'substring' ? `contains "${matcher.text}"` : `matches ${matcher.pattern}`;
@@ -9974,8 +10325,13 @@ function evaluate(check, response, expectVersion) {
     if (!statusMatches(check.expectStatus, response.status)) {
         mismatches.push({ what: 'status', expected: check.expectStatus.text, got: String(response.status) });
     }
-    if (check.expectBody && !textMatches(check.expectBody, response.body)) {
-        mismatches.push({ what: 'body', expected: describe(check.expectBody), got: 'no match' });
+    const bodyMatch = check.expectBody ? textMatches(check.expectBody, response.body) : true;
+    if (check.expectBody && bodyMatch !== true) {
+        mismatches.push({
+            what: 'body',
+            expected: describe(check.expectBody),
+            got: missed(bodyMatch, 'no match'),
+        });
     }
     if (check.expectJson.length > 0) {
         let doc;
@@ -10004,8 +10360,11 @@ function evaluate(check, response, expectVersion) {
         const value = response.headers[name];
         if (value === undefined)
             mismatches.push({ what: `header ${name}`, expected: describe(matcher), got: 'absent' });
-        else if (!textMatches(matcher, value))
-            mismatches.push({ what: `header ${name}`, expected: describe(matcher), got: value });
+        else {
+            const matched = textMatches(matcher, value);
+            if (matched !== true)
+                mismatches.push({ what: `header ${name}`, expected: describe(matcher), got: missed(matched, value) });
+        }
     }
     if (check.maxLatencyMs !== undefined && response.latencyMs > check.maxLatencyMs) {
         mismatches.push({
@@ -10191,7 +10550,9 @@ async function smokeTest(ctx) {
     core.setOutput(OUTPUTS.failed, failed);
     core.setOutput(OUTPUTS.p95LatencyMs, p95);
     core.setOutput(OUTPUTS.report, settings.reportPath);
-    await core.summary.addRaw(redact(renderSummary(settings, results, p95), settings.secrets), true).write();
+    const summary = redact(renderSummary(settings, results, p95), settings.secrets);
+    const fullReport = `Every check is in the JSON report ${code(settings.reportPath)} (the \`report\` output; upload it with actions/upload-artifact to keep it).`;
+    await core.summary.addRaw(capSummary(summary, fullReport), true).write();
     if (failed > 0) {
         const first = results
             .filter((r) => !r.passed)
@@ -10292,9 +10653,9 @@ function renderSummary(settings, results, p95) {
         ];
     });
     return [
-        heading(`${icon} Smoke test: ${passed}/${results.length} checks passed against ${cell(settings.baseUrl.origin)}`),
+        heading(`${icon} Smoke test: ${passed}/${results.length} checks passed against ${settings.baseUrl.origin}`),
         '',
-        `p95 latency ${p95} ms${settings.expectVersion ? ` · expected version \`${cell(settings.expectVersion)}\`` : ''}`,
+        `p95 latency ${p95} ms${settings.expectVersion ? ` · expected version ${code(settings.expectVersion)}` : ''}`,
         '',
         table(['', 'Check', 'Request', 'Status', 'Latency', 'Tries', 'Expected', 'Got'], rows),
         '',

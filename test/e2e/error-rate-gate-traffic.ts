@@ -11,7 +11,8 @@
  */
 import { Agent, request } from 'node:http';
 import { TrafficLog } from '../emulators/traffic-log';
-import { Upstream, WeightedPicker } from '../emulators/upstream';
+import { Upstream } from '../emulators/upstream';
+import { RandomWeightedPicker, seededRandom } from '../emulators/weighted-random';
 import { startServer, type TestServer } from '../helpers/http-server';
 
 export const COUNTER_HEADER = [
@@ -82,7 +83,8 @@ export async function startRoutedService(options: {
       unhealthy: healthy || gone ? 0 : 2,
     });
   }
-  const picker = new WeightedPicker();
+  // Request by request, as a real load balancer splits (seeded, so a run can be replayed).
+  const picker = new RandomWeightedPicker(seededRandom(20261201));
   const candidate: Arm = {
     name: options.candidate.name,
     upstream: new Upstream({

@@ -50,27 +50,3 @@ export class Upstream {
     return status;
   }
 }
-
-/** Picks an index by integer percent weights (summing to 100), with a seeded-free smooth round robin. */
-export class WeightedPicker {
-  private current = new Map<string, number>();
-
-  pick(weights: readonly { key: string; percent: number }[]): string | undefined {
-    const live = weights.filter((w) => w.percent > 0);
-    if (live.length === 0) return undefined;
-    // Smooth weighted round robin (nginx): exact shares over every 100 requests, no randomness.
-    let best: string | undefined;
-    let bestValue = Number.NEGATIVE_INFINITY;
-    const total = live.reduce((sum, w) => sum + w.percent, 0);
-    for (const w of live) {
-      const value = (this.current.get(w.key) ?? 0) + w.percent;
-      this.current.set(w.key, value);
-      if (value > bestValue) {
-        bestValue = value;
-        best = w.key;
-      }
-    }
-    if (best !== undefined) this.current.set(best, bestValue - total);
-    return best;
-  }
-}
