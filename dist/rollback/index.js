@@ -2161,8 +2161,9 @@ function derivedForms(secret) {
     // A URL's credentials and query string are secrets on their own.
     try {
         const url = new URL(secret);
-        // A lone user name is often a token (https://<token>@host); a short one is harmless.
-        if (url.username)
+        // A lone user name is often a token (https://<token>@host). Beside a password it is an identity
+        // (postgres://postgres:…@db), and masking it would blank every "postgres" in the logs.
+        if (url.username && !url.password)
             forms.add(url.username).add(decodeURIComponent(url.username));
         if (url.password)
             forms.add(url.password).add(decodeURIComponent(url.password));

@@ -20,7 +20,8 @@ function npmTest(files: Record<string, string>) {
     [join(REPO_ROOT, 'scripts/test.mjs'), '--no-system-deps', '--root', folder],
     { cwd: folder, encoding: 'utf8', env: { ...process.env, CI: 'true' } },
   );
-  return { status: run.status, lastLine: run.stdout.trim().split('\n').pop() ?? '' };
+  const lines = run.stdout.trim().split('\n');
+  return { status: run.status, lastLine: lines.at(-1) ?? '', filesLine: lines.at(-2) ?? '' };
 }
 
 it('counts a file that fails to load as a failed file, names it, and exits non-zero', () => {
@@ -28,8 +29,9 @@ it('counts a file that fails to load as a failed file, names it, and exits non-z
     'fine.test.ts': "import { expect, it } from 'vitest';\nit('adds', () => expect(1 + 1).toBe(2));\n",
     'broken.test.ts': "throw new Error('cannot load');\n",
   });
+  expect(run.filesLine).toBe('1 of 2 test files failed (without a failing test: broken.test.ts)');
   expect(run.lastLine).toBe(
-    '1 passed, 0 failed, 0 skipped; 1 of 2 test files failed (without a failing test: broken.test.ts)',
+    '1 passed, 1 failed, 0 skipped',
   );
   expect(run.status).not.toBe(0);
 });
@@ -37,6 +39,7 @@ it('counts a file that fails to load as a failed file, names it, and exits non-z
 it('says so plainly when everything passed, and exits 0', () => {
   rmSync(join(folder, 'broken.test.ts'));
   const run = npmTest({});
-  expect(run.lastLine).toBe('1 passed, 0 failed, 0 skipped; 0 of 1 test files failed');
+  expect(run.filesLine).toBe('0 of 1 test files failed');
+  expect(run.lastLine).toBe('1 passed, 0 failed, 0 skipped');
   expect(run.status).toBe(0);
 });
