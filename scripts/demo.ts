@@ -33,7 +33,7 @@ const cyan = paint('36');
 /**
  * A realistic service: every version fails 0.5 % of requests, the faulty one ten times as many.
  * The gate then needs a few dozen errors in all before it can promote (it passes only on data that
- * would have caught a 4× regression), so the demo sends 400 requests a second, and the gate
+ * would have caught a 4× regression), so the demo sends 800 requests a second, and the gate
  * extends the scenario's bake while the data is short.
  */
 const BASE_ERROR_RATE = 0.005;
@@ -43,7 +43,7 @@ const DEMO_IMAGES = {
   [HEALTHY_IMAGE]: { errorRate: BASE_ERROR_RATE },
   [FAULTY_IMAGE]: { errorRate: FAULTY_ERROR_RATE },
 };
-const DEMO_LOAD_PER_SECOND = 400;
+const DEMO_LOAD_PER_SECOND = 800;
 /** The gate with its own defaults (no tolerated increase, 5 % ceiling). */
 const DEMO_OVERRIDES = { 'max-increase': '', 'max-error-rate': '' };
 
