@@ -5,6 +5,7 @@ import { GateState } from '../../../shared/gate/state';
 import type { GateConfig } from '../../../shared/gate/types';
 import { createSequentialJudge } from '../../../shared/judge/sequential';
 import type { ArmCounts, IntervalCounts } from '../../../shared/providers/types';
+import { seededRandom } from '../../emulators/weighted-random';
 
 const config: GateConfig = {
   horizon: 30,
@@ -18,18 +19,6 @@ const config: GateConfig = {
   detectableRatio: 4,
   power: 0.9,
 };
-
-/** A seeded uniform generator (mulberry32), so every run sees the same data. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function binomial(n: number, p: number, random: () => number): number {
   let k = 0;
@@ -54,7 +43,7 @@ function run(state: GateState, intervals: (t: number) => Pick<IntervalCounts, 'c
 
 describe('GateState', () => {
   it('passes a healthy candidate', () => {
-    const random = seeded(1);
+    const random = seededRandom(1);
     const state = new GateState(config, createSequentialJudge());
     const { decision } = run(state, () => ({
       candidate: arm(200, binomial(200, 0.1, random)),
@@ -65,7 +54,7 @@ describe('GateState', () => {
   });
 
   it('fails a candidate with 5× the errors early', () => {
-    const random = seeded(2);
+    const random = seededRandom(2);
     const state = new GateState(config, createSequentialJudge());
     const { decision, at } = run(state, () => ({
       candidate: arm(100, binomial(100, 0.2, random)),
@@ -134,7 +123,7 @@ describe('GateState', () => {
   });
 
   it('does not fail a service that always runs above max-error-rate: the ceiling rises to twice the baseline', () => {
-    const random = seeded(3);
+    const random = seededRandom(3);
     const state = new GateState({ ...config, maxErrorRate: 0.05 }, createSequentialJudge());
     const { decision } = run(state, () => ({
       candidate: arm(100, binomial(100, 0.08, random)),
@@ -144,7 +133,7 @@ describe('GateState', () => {
   });
 
   it('fails a candidate over the ceiling when there is no baseline to compare with', () => {
-    const random = seeded(8);
+    const random = seededRandom(8);
     // The baseline's metrics are missing: only the absolute ceiling can see this.
     const state = new GateState({ ...config, maxErrorRate: 0.05 }, createSequentialJudge());
     const { decision } = run(state, () => ({
@@ -180,7 +169,7 @@ describe('GateState', () => {
   });
 
   it('never passes a latency limit without latency data', () => {
-    const random = seeded(4);
+    const random = seededRandom(4);
     const state = new GateState({ ...config, maxP95LatencyMs: 500 }, createSequentialJudge());
     const { decision } = run(state, () => ({
       candidate: arm(200, binomial(200, 0.1, random)),
@@ -191,7 +180,7 @@ describe('GateState', () => {
   });
 
   it('renders a summary with the verdict first, coloured and labelled lines, and the chart of what decided', () => {
-    const random = seeded(5);
+    const random = seededRandom(5);
     const state = new GateState(config, createSequentialJudge());
     const { decision } = run(state, () => ({
       candidate: arm(100, binomial(100, 0.25, random)),
@@ -238,7 +227,7 @@ describe('summary: the chart of what decided', () => {
   };
 
   it('charts the ceiling test when the ceiling decided, not a judge line that never reached its threshold', () => {
-    const random = seeded(9);
+    const random = seededRandom(9);
     const state = new GateState({ ...config, maxErrorRate: 0.05 }, createSequentialJudge());
     const { decision } = run(state, () => ({
       candidate: arm(200, binomial(200, 0.2, random)),
@@ -253,7 +242,7 @@ describe('summary: the chart of what decided', () => {
   });
 
   it('charts the power against what a pass needs when the power decided', () => {
-    const random = seeded(10);
+    const random = seededRandom(10);
     // No early promotion: the verdict comes at the end of the bake, on the power.
     const state = new GateState(config, createSequentialJudge({ promoteAlpha: 1e-9 }));
     const { decision } = run(state, () => ({
@@ -280,7 +269,7 @@ describe('errorRateUpperBound', () => {
 
 describe('CeilingTest', () => {
   it('keeps false alarms under the level at the ceiling itself, checked every interval', () => {
-    const random = seeded(6);
+    const random = seededRandom(6);
     let alarms = 0;
     const runs = 400;
     for (let r = 0; r < runs; r++) {
@@ -292,7 +281,7 @@ describe('CeilingTest', () => {
   });
 
   it('catches twice the ceiling within a few intervals', () => {
-    const random = seeded(7);
+    const random = seededRandom(7);
     const test = new CeilingTest(0.01);
     let t = 0;
     while (!test.breached() && t < 60) {
