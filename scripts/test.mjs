@@ -54,5 +54,7 @@ console.log(
 );
 // The last line stays the plain form CI systems read; a file that failed without a failing test
 // counts as one failure.
-console.log(`${report.numPassedTests} passed, ${report.numFailedTests + unexplained.length} failed, ${skipped} skipped`);
+console.log(
+  `${report.numPassedTests} passed, ${report.numFailedTests + unexplained.length} failed, ${skipped} skipped`,
+);
 process.exit(failedFiles.length > 0 || report.numFailedTests > 0 ? 1 : (run.status ?? 1));

@@ -30,9 +30,7 @@ it('counts a file that fails to load as a failed file, names it, and exits non-z
     'broken.test.ts': "throw new Error('cannot load');\n",
   });
   expect(run.filesLine).toBe('1 of 2 test files failed (without a failing test: broken.test.ts)');
-  expect(run.lastLine).toBe(
-    '1 passed, 1 failed, 0 skipped',
-  );
+  expect(run.lastLine).toBe('1 passed, 1 failed, 0 skipped');
   expect(run.status).not.toBe(0);
 });
 
