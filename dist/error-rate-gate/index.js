@@ -4149,11 +4149,8 @@ function readSettings(core, env = process.env) {
     };
     const metrics = readSourceSettings(read, source, common, headers, env);
     const rawStart = read.optional(INPUTS.startTime);
-    const rawDelay = read.optional(INPUTS.metricsDelay);
-    const metricsDelayMs = parseDurationMs(rawDelay ?? DEFAULT_METRICS_DELAY[source]);
-    if (metricsDelayMs === undefined) {
-        throw new errors/* InputError */.dz(INPUTS.metricsDelay, `"${rawDelay}" is not a duration`, DEFAULT_METRICS_DELAY[source]);
-    }
+    // The one duration reader: malformed or unbounded values are input errors naming metrics-delay.
+    const metricsDelayMs = read.durationMs(INPUTS.metricsDelay, DEFAULT_METRICS_DELAY[source]);
     return {
         metrics,
         ...(rawStart === undefined ? {} : { startTime: parseInstant(INPUTS.startTime, rawStart) }),

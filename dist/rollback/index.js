@@ -111,6 +111,102 @@ function isExpectedError(err) {
 
 /***/ }),
 
+/***/ 5313:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wv: () => (/* binding */ revisionNameProblem),
+/* harmony export */   sM: () => (/* binding */ defaultRevisionSuffix)
+/* harmony export */ });
+/* unused harmony exports REVISION_NAME_MAX, TAG_AND_SERVICE_MAX, TAG_MIN, tagProblem, checkCandidateNames */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2635);
+/**
+ * Cloud Run's limits on the names canary-shift makes up, checked as input errors before any call:
+ * the API would refuse them only after the rollout has started.
+ *
+ * - A revision name is a DNS label (RFC 1035): lower case letters, digits and hyphens, starting
+ *   with a letter, at most 63 characters, and it starts with `<service>-`
+ *   (revision_template.proto `revision`; https://cloud.google.com/run/docs/deploying#revision-suffix).
+ * - A traffic tag is part of the tag URL's host label `<tag>---<service>-<hash>…`: tag and service
+ *   name together at most 46 characters, and at least 3 characters of tag (gcloud: "Combined
+ *   traffic tag and service name cannot exceed 46 characters";
+ *   https://cloud.google.com/run/docs/rollouts-rollbacks-traffic-migration#tags).
+ */
+
+
+const REVISION_NAME_MAX = 63;
+const TAG_AND_SERVICE_MAX = 46;
+const TAG_MIN = 3;
+const DNS_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const HASH_MIN = 4;
+const HASH_MAX = 8;
+/** Why `name` can't be a revision of `service`, or undefined when it can. */
+function revisionNameProblem(service, name) {
+    if (name.length > REVISION_NAME_MAX)
+        return `is ${name.length} characters; at most ${REVISION_NAME_MAX}`;
+    if (!DNS_LABEL.test(name))
+        return 'is not a DNS label (lower case letters, digits and hyphens)';
+    if (!name.startsWith(`${service}-`))
+        return `does not start with "${service}-"`;
+    return undefined;
+}
+/** Why `tag` can't be a traffic tag of `service`, or undefined when it can. */
+function tagProblem(service, tag) {
+    if (tag.length < TAG_MIN)
+        return `is shorter than ${TAG_MIN} characters`;
+    if (!DNS_LABEL.test(tag))
+        return 'is not a DNS label (lower case letters, digits and hyphens)';
+    if (tag.length + service.length > TAG_AND_SERVICE_MAX) {
+        return `and the service name "${service}" together are ${tag.length + service.length} characters; Cloud Run allows ${TAG_AND_SERVICE_MAX}`;
+    }
+    return undefined;
+}
+/**
+ * The default revision suffix for an image: its tag (cleaned) and a digest of the whole reference,
+ * so a re-run with the same image names the same revision and a different image never collides.
+ * Shortened (tag first, then the digest down to 4 hex digits) so `<service>-<suffix>` fits 63
+ * characters; undefined when even that does not fit.
+ */
+function defaultRevisionSuffix(image, service) {
+    const budget = REVISION_NAME_MAX - service.length - 1;
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(image).digest('hex');
+    if (budget < HASH_MIN)
+        return undefined;
+    const hashed = hash.slice(0, Math.min(HASH_MAX, budget));
+    const tail = image.split('/').pop() ?? '';
+    const tag = (tail.includes('@') ? '' : (tail.split(':')[1] ?? ''))
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, Math.max(0, Math.min(20, budget - hashed.length - 1)))
+        .replace(/-+$/, '');
+    return tag === '' ? hashed : `${tag}-${hashed}`;
+}
+/** The Cloud Run names a canary step would create, checked against the limits above. */
+function checkCandidateNames(service, request, inputs) {
+    if (request.tag !== undefined) {
+        const problem = tagProblem(service, request.tag);
+        if (problem !== undefined)
+            throw new InputError(inputs.tag, `"${request.tag}" ${problem}`, 'canary');
+    }
+    if (request.image === undefined)
+        return;
+    if (request.revisionSuffix !== undefined) {
+        const name = `${service}-${request.revisionSuffix}`;
+        const problem = revisionNameProblem(service, name);
+        if (problem !== undefined)
+            throw new InputError(inputs.revisionSuffix, `makes the revision name "${name}", which ${problem}`, 'v42');
+    }
+    else if (defaultRevisionSuffix(request.image, service) === undefined) {
+        throw new InputError(inputs.image, `service name "${service}" leaves no room in 63 characters for a revision suffix derived from the image`, 'a shorter service name');
+    }
+}
+
+
+/***/ }),
+
 /***/ 4850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1256,7 +1352,7 @@ var __webpack_exports__ = {};
 async function createTrafficProvider(target, deps) {
     switch (target.provider) {
         case 'cloud-run': {
-            const { createCloudRunTrafficProvider } = await __nccwpck_require__.e(/* import() */ 835).then(__nccwpck_require__.bind(__nccwpck_require__, 3835));
+            const { createCloudRunTrafficProvider } = await __nccwpck_require__.e(/* import() */ 636).then(__nccwpck_require__.bind(__nccwpck_require__, 2636));
             return createCloudRunTrafficProvider(target, deps);
         }
         case 'ecs': {
@@ -2356,6 +2452,8 @@ function inputReader(core) {
     return reader;
 }
 
+// EXTERNAL MODULE: ./shared/providers/cloud-run/names.ts
+var names = __nccwpck_require__(5313);
 ;// CONCATENATED MODULE: ./shared/traffic/token.ts
 /**
  * The rollback token: canary-shift's `rollback-target` output, rollback's `to` input. Plain JSON so
@@ -2445,6 +2543,7 @@ function decodeRollbackTarget(text, input, expected) {
 
 
 
+
 /** Input and output names, mirroring action.yml (a test checks they agree). */
 const INPUTS = {
     ...traffic_settings/* TARGET_INPUTS */.gd,
@@ -2469,10 +2568,11 @@ function readSettings(core) {
     if (token !== undefined && explicit !== undefined) {
         throw new errors/* InputError */.dz(INPUTS.to, `give either "to" or "${explicitInput}", not both`, '${{ needs.shift.outputs.rollback-target }}');
     }
-    if (target.provider === 'cloud-run' &&
-        explicit !== undefined &&
-        !explicit.startsWith(`${target.service}-`)) {
-        throw new errors/* InputError */.dz(INPUTS.revision, `"${explicit}" is not a revision of service ${target.service} (its name starts with "${target.service}-")`, `${target.service}-00041-xyz`);
+    if (target.provider === 'cloud-run' && explicit !== undefined) {
+        const problem = (0,names/* revisionNameProblem */.Wv)(target.service, explicit);
+        if (problem !== undefined) {
+            throw new errors/* InputError */.dz(INPUTS.revision, `"${explicit}" ${problem}, so it is not a revision of service ${target.service}`, `${target.service}-00041-xyz`);
+        }
     }
     if (target.provider === 'ecs' && explicit !== undefined && !TASK_DEFINITION.test(explicit)) {
         throw new errors/* InputError */.dz(INPUTS.taskDefinition, `"${explicit}" is not a task definition ARN or family:revision`, 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:41');

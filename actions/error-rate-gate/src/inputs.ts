@@ -1,7 +1,7 @@
 import type { Core } from '../../../shared/core';
 import { ActionError, InputError } from '../../../shared/errors';
 import { GATE_DEFAULTS, maxBakeMinutes } from '../../../shared/gate/config';
-import { type InputReader, inputReader, parseDurationMs } from '../../../shared/inputs';
+import { type InputReader, inputReader } from '../../../shared/inputs';
 import { maskSecret } from '../../../shared/mask';
 import { loadBalancerDimension, targetGroupDimension } from '../../../shared/metrics/cloudwatch';
 import {
@@ -202,15 +202,8 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
 
   const metrics = readSourceSettings(read, source, common, headers, env);
   const rawStart = read.optional(INPUTS.startTime);
-  const rawDelay = read.optional(INPUTS.metricsDelay);
-  const metricsDelayMs = parseDurationMs(rawDelay ?? DEFAULT_METRICS_DELAY[source]);
-  if (metricsDelayMs === undefined) {
-    throw new InputError(
-      INPUTS.metricsDelay,
-      `"${rawDelay}" is not a duration`,
-      DEFAULT_METRICS_DELAY[source],
-    );
-  }
+  // The one duration reader: malformed or unbounded values are input errors naming metrics-delay.
+  const metricsDelayMs = read.durationMs(INPUTS.metricsDelay, DEFAULT_METRICS_DELAY[source]);
   return {
     metrics,
     ...(rawStart === undefined ? {} : { startTime: parseInstant(INPUTS.startTime, rawStart) }),

@@ -1,6 +1,7 @@
 import type { Core } from '../../../shared/core';
 import { InputError } from '../../../shared/errors';
 import { inputReader } from '../../../shared/inputs';
+import { revisionNameProblem } from '../../../shared/providers/cloud-run/names';
 import type { RestoreSource } from '../../../shared/traffic/rollout';
 import {
   readTrafficTarget,
@@ -55,16 +56,15 @@ export function readSettings(core: Core): RollbackSettings {
       '${{ needs.shift.outputs.rollback-target }}',
     );
   }
-  if (
-    target.provider === 'cloud-run' &&
-    explicit !== undefined &&
-    !explicit.startsWith(`${target.service}-`)
-  ) {
-    throw new InputError(
-      INPUTS.revision,
-      `"${explicit}" is not a revision of service ${target.service} (its name starts with "${target.service}-")`,
-      `${target.service}-00041-xyz`,
-    );
+  if (target.provider === 'cloud-run' && explicit !== undefined) {
+    const problem = revisionNameProblem(target.service, explicit);
+    if (problem !== undefined) {
+      throw new InputError(
+        INPUTS.revision,
+        `"${explicit}" ${problem}, so it is not a revision of service ${target.service}`,
+        `${target.service}-00041-xyz`,
+      );
+    }
   }
   if (target.provider === 'ecs' && explicit !== undefined && !TASK_DEFINITION.test(explicit)) {
     throw new InputError(

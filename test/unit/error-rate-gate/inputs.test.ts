@@ -170,6 +170,10 @@ describe('error-rate-gate inputs', () => {
     ],
     [{ ...cloudRun, region: 'mars' }, 'input "region": "mars" is not a region'],
     [{ ...cloudRun, 'metrics-delay': 'later' }, 'input "metrics-delay": "later" is not a duration'],
+    [
+      { ...cloudRun, 'metrics-delay': '600h' },
+      'input "metrics-delay": "600h" is longer than the longest duration a timer can wait',
+    ],
   ])('rejects %o', (inputs, message) => {
     const err = errorOf(() => readSettings(fakeCore(inputs), {}));
     expect(err.message.startsWith(message)).toBe(true);

@@ -120,6 +120,14 @@ describe('rollback settings', () => {
     });
   });
 
+  it('refuses a revision name Cloud Run could never have given, before any call', () => {
+    const tooLong = `shop-${'a'.repeat(60)}`;
+    const read = () => readRollback(fakeCore({ ...cloudRun, revision: tooLong }));
+    expect(read).toThrow('input "revision"');
+    expect(read).toThrow('at most 63');
+    expect(() => readRollback(fakeCore({ ...cloudRun, revision: 'shop-Rev_1' }))).toThrow('not a DNS label');
+  });
+
   it('refuses a token and an explicit version together, and a token of another provider', () => {
     expect(() => readRollback(fakeCore({ ...cloudRun, to: '{}', revision: 'shop-1' }))).toThrow('not both');
     const ecsToken = JSON.stringify({
