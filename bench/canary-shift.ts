@@ -5,8 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startCloudRunEmulator } from '../test/emulators/cloud-run/server';
-import { REPO_ROOT, runBundle } from '../test/helpers/runner';
+import { startCloudRunEmulator } from '../harness/emulators/cloud-run/server';
+import { REPO_ROOT, runBundle } from '../harness/helpers/runner';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const BUNDLE = join(REPO_ROOT, 'dist', 'canary-shift', 'index.js');

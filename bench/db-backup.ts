@@ -12,8 +12,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type DatabaseServer, startPostgres } from '../test/helpers/databases';
-import { runBundle } from '../test/helpers/runner';
+import { type DatabaseServer, startPostgres } from '../harness/helpers/databases';
+import { runBundle } from '../harness/helpers/runner';
 
 function argument(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);

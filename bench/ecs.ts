@@ -12,8 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startAwsEmulator } from '../test/emulators/aws/server';
-import { runBundle } from '../test/helpers/runner';
+import { startAwsEmulator } from '../harness/emulators/aws/server';
+import { runBundle } from '../harness/helpers/runner';
 
 // SPEC: ECS path ≤ 200 ms where `node -e 0` takes 32 ms; on a loaded machine the ratio is what compares.
 const TARGET_ECS_PATH_MS = 200;

@@ -1,7 +1,7 @@
 /** SPEC: 200 checks at concurrency 20 against endpoints that take 50 ms finish within 1.5× of the ideal 0.5 s. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { runBundle } from '../test/helpers/runner';
+import { runBundle } from '../harness/helpers/runner';
 
 export async function measureSmokeConcurrency(): Promise<{
   wallMs: number;

@@ -9,16 +9,22 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { startLocalCloud } from '../test/emulators/local-cloud';
-import { REPO_ROOT } from '../test/helpers/runner';
+import { startLocalCloud } from '../harness/emulators/local-cloud';
+import { REPO_ROOT } from '../harness/helpers/runner';
 import {
   FAULTY_IMAGE,
   HEALTHY_IMAGE,
   runCloudRunScenario,
   STABLE_IMAGE,
-} from '../test/pipeline/cloud-run-scenario';
-import { copyMermaid, type DemoRunPage, describeStep, indexPage, jobPage } from '../test/pipeline/demo-pages';
-import type { PipelineEvent, StepRecord } from '../test/pipeline/runner';
+} from '../harness/pipeline/cloud-run-scenario';
+import {
+  copyMermaid,
+  type DemoRunPage,
+  describeStep,
+  indexPage,
+  jobPage,
+} from '../harness/pipeline/demo-pages';
+import type { PipelineEvent, StepRecord } from '../harness/pipeline/runner';
 
 const OUTPUT = join(REPO_ROOT, 'demo-output');
 const color = process.stdout.isTTY && !process.env.NO_COLOR;

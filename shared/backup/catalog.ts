@@ -1,5 +1,5 @@
 /** Finding verified backups in a store through their sidecars, and removing them. */
-import type { BackupStore } from '../providers/types';
+import type { BackupStore } from '../stores/types';
 import { type BackupMetadata, METADATA_SUFFIX, metadataKey, parseMetadata } from './metadata';
 import type { EngineName } from './types';
 

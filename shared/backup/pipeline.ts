@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { BackupObject, BackupStore } from '../providers/types';
+import type { BackupObject, BackupStore } from '../stores/types';
 import { compressor, decompressor } from './compression';
 import { GarbageBudget } from './memory';
 import {

@@ -13,7 +13,7 @@
  */
 import type { Judge, StepDecision } from '../judge/types';
 import { isMissing } from '../metrics/grid';
-import type { ArmCounts, IntervalCounts } from '../providers/types';
+import type { ArmCounts, IntervalCounts } from '../metrics/types';
 import { CeilingTest, effectiveCeiling } from './ceiling';
 import { bakeStep } from './extension';
 import { errorBudgetBound, errorBudgetReason } from './fallback';

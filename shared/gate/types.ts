@@ -3,7 +3,7 @@
  * shared by error-rate-gate, the benchmark (bench/gate) and any action that walks canary steps.
  */
 import type { JudgeEvidence, StepDecision } from '../judge/types';
-import type { ArmCounts } from '../providers/types';
+import type { ArmCounts } from '../metrics/types';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 

@@ -5,11 +5,11 @@
  */
 import type { ClientOptions } from 'google-gax';
 import { requireGoogleCredentials } from '../credentials';
-import type { ArmCounts, IntervalCounts, MetricsSource } from '../providers/types';
 import { GOOGLE_CLIENT_LIBRARY } from '../user-agent';
 import { armFromValues, assemble, missingArm, type Range, toNumber } from './grid';
 import { type BucketOptions, boundaries, bucketsFrom, countAbove, quantile } from './histogram';
 import type { CloudMonitoringSettings } from './settings';
+import type { ArmCounts, IntervalCounts, MetricsSource } from './types';
 
 export const REQUEST_COUNT = 'run.googleapis.com/request_count';
 export const REQUEST_LATENCIES = 'run.googleapis.com/request_latencies';

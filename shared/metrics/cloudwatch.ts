@@ -15,9 +15,9 @@
  *   candidate's, so errors that can't be placed never make the candidate look better.
  */
 import { createCheckedAwsClient } from '../aws/clients';
-import type { ArmCounts, IntervalCounts, MetricsSource } from '../providers/types';
 import { armFromValues, assemble, type Range, toNumber } from './grid';
 import type { CloudWatchSettings } from './settings';
+import type { ArmCounts, IntervalCounts, MetricsSource } from './types';
 
 export const NAMESPACE = 'AWS/ApplicationELB';
 

@@ -2,7 +2,7 @@
  * The interval grid every metrics source answers on, and the one rule for missing data: a missing
  * or NaN request count is a data fault (NaN), never a zero, so the gate can't pass on it.
  */
-import type { ArmCounts, IntervalCounts } from '../providers/types';
+import type { ArmCounts, IntervalCounts } from './types';
 
 export interface Range {
   /** Epoch ms of the first interval's start. */

@@ -4,8 +4,8 @@
  */
 import { endpointOverride } from '../aws/clients';
 import { type Timeline, timelineFromEnv } from '../clock';
-import type { MetricsSource } from '../providers/types';
 import type { MetricsSettings } from './settings';
+import type { MetricsSource } from './types';
 
 export async function createMetricsSource(settings: MetricsSettings): Promise<MetricsSource> {
   switch (settings.source) {

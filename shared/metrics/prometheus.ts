@@ -12,9 +12,10 @@
  * Each query is evaluated at the end of every interval, so `increase(x[{{window}}])` counts exactly
  * that interval. Identities are escaped for use inside a double-quoted label matcher.
  */
-import type { ArmCounts, IntervalCounts, MetricsSource } from '../providers/types';
+
 import { armFromValues, assemble, type Range, toNumber } from './grid';
 import type { PrometheusSettings } from './settings';
+import type { ArmCounts, IntervalCounts, MetricsSource } from './types';
 
 export const DEFAULT_REQUESTS_QUERY = 'sum(increase(http_requests_total{version="{{version}}"}[{{window}}]))';
 export const DEFAULT_ERRORS_QUERY =

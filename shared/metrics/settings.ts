@@ -1,5 +1,5 @@
 /** What it takes to build each metrics source; the action parses inputs into one of these. */
-import type { MetricsSourceName } from '../providers/types';
+import type { MetricsSourceName } from './types';
 
 export interface CommonMetricsSettings {
   /** The candidate's identity at the source: a revision name, a target group, a Prometheus label value. */

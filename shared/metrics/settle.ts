@@ -7,8 +7,9 @@
  * every later interval (the judge takes intervals in order), and read again on the next poll,
  * until `graceMs` more have passed: only then does it count as missing.
  */
-import type { IntervalCounts } from '../providers/types';
+
 import { isMissing } from './grid';
+import type { IntervalCounts } from './types';
 
 export interface SettleOptions {
   /** Now, on the clock the intervals are on (epoch ms). */

@@ -3,8 +3,7 @@
  * only on the path that uses it, after the inputs were checked: a Cloud Run run never loads the
  * AWS SDK, and a bad input fails before either is loaded.
  */
-import type { TrafficTarget } from '../traffic/settings';
-import type { ProviderDeps, TrafficProvider } from './types';
+import type { ProviderDeps, TrafficProvider, TrafficTarget } from '../traffic/types';
 
 export async function createTrafficProvider(
   target: TrafficTarget,

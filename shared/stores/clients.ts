@@ -4,7 +4,7 @@
  * endpoint override for tests.
  *
  * ROLLOUT_ACTIONS_TEST_S3_ENDPOINT and ROLLOUT_ACTIONS_TEST_GCS_ENDPOINT are for tests only: they
- * point the official clients at a loopback emulator (s3rver, test/emulators/gcs). Nothing in a
+ * point the official clients at a loopback emulator (s3rver, harness/emulators/gcs). Nothing in a
  * workflow should set them.
  */
 import type { S3Client } from '@aws-sdk/client-s3';

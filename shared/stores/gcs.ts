@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Storage } from '@google-cloud/storage';
-import type { BackupObject, BackupStore, PutOptions } from '../providers/types';
 import { ObjectExistsError } from './errors';
+import type { BackupObject, BackupStore, PutOptions } from './types';
 
 export interface GcsStoreOptions {
   client: Storage;

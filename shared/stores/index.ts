@@ -4,8 +4,8 @@
  * scheme is used.
  */
 import { fileURLToPath } from 'node:url';
-import type { BackupStore } from '../providers/types';
 import { buildGcsClient, buildS3Client, type ClientIdentity } from './clients';
+import type { BackupStore } from './types';
 
 export interface StoreLocation {
   store: BackupStore;

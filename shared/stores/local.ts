@@ -5,8 +5,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
-import type { BackupObject, BackupStore, PutOptions } from '../providers/types';
 import { ObjectExistsError } from './errors';
+import type { BackupObject, BackupStore, PutOptions } from './types';
 
 /** Names of half-written files: never listed, never taken for a backup. */
 const TEMP_MARK = '.partial-';

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { BackupObject, BackupStore, PutOptions } from '../providers/types';
 import { ObjectExistsError } from './errors';
+import type { BackupObject, BackupStore, PutOptions } from './types';
 
 /** Parts of 16 MiB, four in flight: at most ~64 MiB buffered, and 10,000 parts reach 160 GiB. */
 const PART_SIZE = 16 * 1024 * 1024;

@@ -4,8 +4,8 @@
  * (another rollout's candidate still holding a share). Pure decisions on the state read.
  */
 import { ActionError } from '../errors';
-import type { Candidate, CandidateRequest, ProviderName, ServingState } from '../providers/types';
 import { formatSplit, servingEntries, stableOf } from './split';
+import type { Candidate, CandidateRequest, ProviderName, ServingState } from './types';
 
 /** canary-shift's input that lets a step take over a split it did not make (action.yml declares it). */
 export const TAKE_OVER_INPUT = 'take-over';

@@ -5,6 +5,11 @@
  */
 import type { Clock } from '../clock';
 import { ActionError, CancelledError, errorMessage } from '../errors';
+import { backoffDelayMs } from '../retry';
+import { type ActionContext, throwIfCancelled } from '../run';
+import { userAgent } from '../user-agent';
+import { guardShift, type ShiftGuardRequest } from './guards';
+import { computeSplit, formatSplit, lastGoodSplit, sameSplit, servingEntries } from './split';
 import {
   type Candidate,
   type CandidateRequest,
@@ -15,12 +20,7 @@ import {
   SplitNotObservedError,
   type TrafficEntry,
   type TrafficProvider,
-} from '../providers/types';
-import { backoffDelayMs } from '../retry';
-import { type ActionContext, throwIfCancelled } from '../run';
-import { userAgent } from '../user-agent';
-import { guardShift, type ShiftGuardRequest } from './guards';
-import { computeSplit, formatSplit, lastGoodSplit, sameSplit, servingEntries } from './split';
+} from './types';
 
 export interface StepContext {
   provider: TrafficProvider;

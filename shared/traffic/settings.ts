@@ -4,7 +4,7 @@
  */
 import { InputError } from '../errors';
 import type { InputReader } from '../inputs';
-import type { ProviderName } from '../providers/types';
+import type { CloudRunTarget, EcsTarget, ProviderName, TrafficTarget } from './types';
 
 /** Input names common to canary-shift and rollback (each action.yml declares them). */
 export const TARGET_INPUTS = {
@@ -17,30 +17,6 @@ export const TARGET_INPUTS = {
   listenerArn: 'listener-arn',
   listenerRuleArn: 'listener-rule-arn',
 } as const;
-
-export interface CloudRunTarget {
-  provider: 'cloud-run';
-  project: string;
-  region: string;
-  service: string;
-}
-
-export interface EcsTarget {
-  provider: 'ecs';
-  cluster: string;
-  /**
-   * The two services, blue and green, each behind its own target group; or (rollback only, see
-   * `singleEcsService`) one service without a load balancer, returned to a task definition.
-   */
-  services: [string, string] | [string];
-  /** Exactly one of the two: a listener rule, or a listener's default action, with a weighted forward. */
-  listenerArn?: string;
-  listenerRuleArn?: string;
-  /** AWS region; undefined leaves it to the default chain (AWS_REGION). */
-  region?: string;
-}
-
-export type TrafficTarget = CloudRunTarget | EcsTarget;
 
 export const PROVIDERS: readonly ProviderName[] = ['cloud-run', 'ecs'];
 

@@ -1,6 +1,6 @@
 /** Pure decisions about traffic splits: which target is stable, what the next split is, when two splits agree. */
 import { ActionError } from '../errors';
-import type { TrafficEntry } from '../providers/types';
+import type { TrafficEntry } from './types';
 
 /** The entries that carry traffic, merged per target and sorted: the form splits are compared in. */
 export function servingEntries(split: readonly TrafficEntry[]): TrafficEntry[] {

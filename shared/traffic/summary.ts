@@ -1,7 +1,8 @@
 /** Job summaries of a traffic change: the split before and after, as a table and as two pie charts. */
-import type { TrafficEntry } from '../providers/types';
+
 import { heading, pieChart, table, text } from '../summary';
 import { servingEntries } from './split';
+import type { TrafficEntry } from './types';
 
 export interface SplitReport {
   title: string;

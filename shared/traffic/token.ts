@@ -4,8 +4,8 @@
  * field so a damaged or foreign token fails before any API call.
  */
 import { InputError } from '../errors';
-import type { ProviderName, RollbackTarget, TrafficEntry } from '../providers/types';
 import { servingEntries } from './split';
+import type { ProviderName, RollbackTarget, TrafficEntry } from './types';
 
 const EXAMPLE =
   '{"v":1,"provider":"cloud-run","resource":{"project":"p","region":"europe-west1","service":"shop"},"traffic":[{"target":"shop-00001-abc","percent":100}],"capturedAt":"2026-01-01T00:00:00.000Z"}';

@@ -4,7 +4,7 @@
  */
 import type { ServicesClient } from '@google-cloud/run/build/src/v2/services_client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CloudRunEmulator, startCloudRunEmulator } from '../emulators/cloud-run/server';
+import { type CloudRunEmulator, startCloudRunEmulator } from '../../harness/emulators/cloud-run/server';
 
 let emulator: CloudRunEmulator;
 let services: ServicesClient;
@@ -147,7 +147,7 @@ describe('Cloud Run emulator', () => {
 });
 
 /**
- * Where the real API is stricter than a naive emulator would be (test/emulators/README.md cites
+ * Where the real API is stricter than a naive emulator would be (harness/emulators/README.md cites
  * each): every case through the real client, on a service of its own.
  */
 describe('Cloud Run emulator: the real API contract', () => {

@@ -3,8 +3,8 @@
  * through the real @google-cloud/run client (REST transport).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CloudRunEmulator, startCloudRunEmulator } from '../emulators/cloud-run/server';
-import { type BundleResult, runBundle } from '../helpers/runner';
+import { type CloudRunEmulator, startCloudRunEmulator } from '../../harness/emulators/cloud-run/server';
+import { type BundleResult, runBundle } from '../../harness/helpers/runner';
 
 const PROJECT = 'shop-prod-1';
 const REGION = 'europe-west1';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GcsEmulator, startGcsEmulator } from '../emulators/gcs/server';
+import { type GcsEmulator, startGcsEmulator } from '../../harness/emulators/gcs/server';
 import {
   type CuttingProxy,
   childProcesses,
@@ -26,8 +26,8 @@ import {
   startPostgres,
   startS3,
   storeEnv,
-} from '../helpers/databases';
-import { type BundleResult, runBundle } from '../helpers/runner';
+} from '../../harness/helpers/databases';
+import { type BundleResult, runBundle } from '../../harness/helpers/runner';
 
 let postgres: DatabaseServer;
 let mariadb: DatabaseServer;

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GcsEmulator, startGcsEmulator } from '../emulators/gcs/server';
+import { type GcsEmulator, startGcsEmulator } from '../../harness/emulators/gcs/server';
 import {
   childProcesses,
   type DatabaseServer,
@@ -32,8 +32,8 @@ import {
   startPostgres,
   startS3,
   storeEnv,
-} from '../helpers/databases';
-import { type BundleResult, everythingVisible, runBundle } from '../helpers/runner';
+} from '../../harness/helpers/databases';
+import { type BundleResult, everythingVisible, runBundle } from '../../harness/helpers/runner';
 
 let postgres: DatabaseServer;
 let mariadb: DatabaseServer;

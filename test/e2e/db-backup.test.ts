@@ -1,6 +1,6 @@
 /**
  * Round trips through the built bundle against real peers: PostgreSQL and MariaDB servers, S3
- * (s3rver), GCS (test/emulators/gcs) and a local folder. Each backup is verified by a restore into
+ * (s3rver), GCS (harness/emulators/gcs) and a local folder. Each backup is verified by a restore into
  * a scratch database; each is then restored by `operation: restore` into a fresh database whose
  * data must be identical (row count and content checksum per table).
  */
@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GcsEmulator, startGcsEmulator } from '../emulators/gcs/server';
+import { type GcsEmulator, startGcsEmulator } from '../../harness/emulators/gcs/server';
 import {
   type DatabaseServer,
   fingerprint,
@@ -17,8 +17,8 @@ import {
   startPostgres,
   startS3,
   storeEnv,
-} from '../helpers/databases';
-import { everythingVisible, runBundle } from '../helpers/runner';
+} from '../../harness/helpers/databases';
+import { everythingVisible, runBundle } from '../../harness/helpers/runner';
 
 let postgres: DatabaseServer;
 let mariadb: DatabaseServer;

@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AwsEmulator, startAwsEmulator } from '../emulators/aws/server';
-import { type BundleResult, everythingVisible, REPO_ROOT, runBundle } from '../helpers/runner';
+import { type AwsEmulator, startAwsEmulator } from '../../harness/emulators/aws/server';
+import { type BundleResult, everythingVisible, REPO_ROOT, runBundle } from '../../harness/helpers/runner';
 
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSECRETKEY42';
 

@@ -10,10 +10,10 @@
  * balancer's own (HTTPCode_ELB_*), never the target group's HTTPCode_Target_*.
  */
 import { Agent, request } from 'node:http';
-import { TrafficLog } from '../emulators/traffic-log';
-import { Upstream } from '../emulators/upstream';
-import { RandomWeightedPicker, seededRandom } from '../emulators/weighted-random';
-import { startServer, type TestServer } from '../helpers/http-server';
+import { TrafficLog } from '../../harness/emulators/traffic-log';
+import { Upstream } from '../../harness/emulators/upstream';
+import { RandomWeightedPicker, seededRandom } from '../../harness/emulators/weighted-random';
+import { startServer, type TestServer } from '../../harness/helpers/http-server';
 
 export const COUNTER_HEADER = [
   '# HELP http_requests_total Requests served, by version and status code.',

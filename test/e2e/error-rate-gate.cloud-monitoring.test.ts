@@ -6,10 +6,10 @@
  * production settings (interval 1m, metrics-delay 180s by default).
  */
 import { describe, expect, it, type TestContext } from 'vitest';
-import { cloudMonitoringHandler, type MetricsFault } from '../emulators/cloud-monitoring';
-import { acceleratedTime } from '../emulators/traffic-log';
-import { startServer, type TestServer } from '../helpers/http-server';
-import { type BundleOptions, runBundle } from '../helpers/runner';
+import { cloudMonitoringHandler, type MetricsFault } from '../../harness/emulators/cloud-monitoring';
+import { acceleratedTime } from '../../harness/emulators/traffic-log';
+import { startServer, type TestServer } from '../../harness/helpers/http-server';
+import { type BundleOptions, runBundle } from '../../harness/helpers/runner';
 import { startRoutedService } from './error-rate-gate-traffic';
 
 const CANDIDATE = 'shop-00042-new';

@@ -6,11 +6,11 @@
  * gate runs on its production settings (interval 1m, metrics-delay 120s by default).
  */
 import { describe, expect, it, type TestContext } from 'vitest';
-import type { MetricsFault } from '../emulators/cloud-monitoring';
-import { cloudWatchHandler } from '../emulators/cloudwatch';
-import { acceleratedTime } from '../emulators/traffic-log';
-import { startServer, type TestServer } from '../helpers/http-server';
-import { runBundle } from '../helpers/runner';
+import type { MetricsFault } from '../../harness/emulators/cloud-monitoring';
+import { cloudWatchHandler } from '../../harness/emulators/cloudwatch';
+import { acceleratedTime } from '../../harness/emulators/traffic-log';
+import { startServer, type TestServer } from '../../harness/helpers/http-server';
+import { runBundle } from '../../harness/helpers/runner';
 import { startRoutedService, type TaskFailure } from './error-rate-gate-traffic';
 
 const LOAD_BALANCER = 'app/shop-alb/50dc6c495c0c9188';

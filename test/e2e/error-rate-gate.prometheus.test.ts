@@ -3,10 +3,10 @@
  * second. A pass-through proxy in front of it records the gate's calls and injects API faults.
  */
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { FaultPlan, type MetricsFault } from '../emulators/cloud-monitoring';
-import { startServer, type TestServer } from '../helpers/http-server';
-import { type PrometheusServer, startPrometheus } from '../helpers/prometheus';
-import { everythingVisible, runBundle } from '../helpers/runner';
+import { FaultPlan, type MetricsFault } from '../../harness/emulators/cloud-monitoring';
+import { startServer, type TestServer } from '../../harness/helpers/http-server';
+import { type PrometheusServer, startPrometheus } from '../../harness/helpers/prometheus';
+import { everythingVisible, runBundle } from '../../harness/helpers/runner';
 import { COUNTER_HEADER, type RoutedService, startRoutedService } from './error-rate-gate-traffic';
 
 const TOKEN = 'Bearer prom-s3cr3t-token-8f2a91';

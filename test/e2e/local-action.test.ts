@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/runner';
+import { REPO_ROOT } from '../../harness/helpers/runner';
 
 // LOCAL_ACTION_BIN: a local-action installed elsewhere (e.g. to try it before it is a dev dependency).
 const BIN = process.env.LOCAL_ACTION_BIN ?? join(REPO_ROOT, 'node_modules', '.bin', 'local-action');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SlackEmulator } from '../emulators/slack/index';
-import { type BundleResult, everythingVisible, runBundle } from '../helpers/runner';
+import { SlackEmulator } from '../../harness/emulators/slack/index';
+import { type BundleResult, everythingVisible, runBundle } from '../../harness/helpers/runner';
 
 const TOKEN = SlackEmulator.TOKEN;
 /** The part of the token that identifies it: it must appear nowhere a person or a step can read. */

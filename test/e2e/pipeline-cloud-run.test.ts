@@ -7,8 +7,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LocalCloud, startLocalCloud } from '../emulators/local-cloud';
-import { startPostgres } from '../helpers/databases';
+import { type LocalCloud, startLocalCloud } from '../../harness/emulators/local-cloud';
+import { startPostgres } from '../../harness/helpers/databases';
 import {
   BROKEN_IMAGE,
   FAULTY_IMAGE,
@@ -17,8 +17,8 @@ import {
   runCloudRunScenario,
   STABLE_IMAGE,
   type TrafficSnapshot,
-} from '../pipeline/cloud-run-scenario';
-import type { PipelineRun } from '../pipeline/runner';
+} from '../../harness/pipeline/cloud-run-scenario';
+import type { PipelineRun } from '../../harness/pipeline/runner';
 
 let cloud: LocalCloud | undefined;
 afterEach(async () => {

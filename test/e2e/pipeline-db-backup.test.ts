@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlackEmulator } from '../emulators/slack/index';
-import { type DatabaseServer, startPostgres } from '../helpers/databases';
-import { runPipeline } from '../pipeline/runner';
+import { SlackEmulator } from '../../harness/emulators/slack/index';
+import { type DatabaseServer, startPostgres } from '../../harness/helpers/databases';
+import { runPipeline } from '../../harness/pipeline/runner';
 
 let postgres: DatabaseServer;
 let slack: SlackEmulator;

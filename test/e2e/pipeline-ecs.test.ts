@@ -4,9 +4,9 @@
  * requests), the Slack emulator and steady load on the listener.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LocalAws, startLocalAws } from '../emulators/local-cloud';
-import { runEcsScenario, seedBehaviours, type WeightSnapshot } from '../pipeline/ecs-scenario';
-import type { PipelineRun } from '../pipeline/runner';
+import { type LocalAws, startLocalAws } from '../../harness/emulators/local-cloud';
+import { runEcsScenario, seedBehaviours, type WeightSnapshot } from '../../harness/pipeline/ecs-scenario';
+import type { PipelineRun } from '../../harness/pipeline/runner';
 
 let local: LocalAws | undefined;
 afterEach(async () => {

@@ -5,9 +5,9 @@
  * Two bundles, chained as a workflow chains them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SlackEmulator } from '../emulators/slack/index';
-import { startServer, type TestServer } from '../helpers/http-server';
-import { everythingVisible, runBundle } from '../helpers/runner';
+import { SlackEmulator } from '../../harness/emulators/slack/index';
+import { startServer, type TestServer } from '../../harness/helpers/http-server';
+import { everythingVisible, runBundle } from '../../harness/helpers/runner';
 
 const BARE = 'prom-s3cr3t-token-8f2a91';
 const FORMS = [BARE, Buffer.from(BARE).toString('base64'), encodeURIComponent(`Bearer ${BARE}`)];

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/http-server';
-import { everythingVisible, runBundle } from '../helpers/runner';
+import { startServer, type TestServer } from '../../harness/helpers/http-server';
+import { everythingVisible, runBundle } from '../../harness/helpers/runner';
 
 const SHA = '0123456789abcdef';
 const SECRET = 'Bearer sk_live_51HxSECRETvalue';

@@ -9,11 +9,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AwsEmulator, startAwsEmulator } from '../emulators/aws/server';
-import { type CloudRunEmulator, startCloudRunEmulator } from '../emulators/cloud-run/server';
-import { SlackEmulator } from '../emulators/slack/index';
-import { startServer, type TestServer } from '../helpers/http-server';
-import { type BundleResult, runBundle } from '../helpers/runner';
+import { type AwsEmulator, startAwsEmulator } from '../../harness/emulators/aws/server';
+import { type CloudRunEmulator, startCloudRunEmulator } from '../../harness/emulators/cloud-run/server';
+import { SlackEmulator } from '../../harness/emulators/slack/index';
+import { startServer, type TestServer } from '../../harness/helpers/http-server';
+import { type BundleResult, runBundle } from '../../harness/helpers/runner';
 
 const PROJECT = 'shop-prod-1';
 const REGION = 'europe-west1';

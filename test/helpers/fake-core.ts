@@ -1,6 +1,7 @@
 /** A recording stand-in for @actions/core, for in-process unit tests of run() and input parsing. */
+
+import { inputVariable } from '../../harness/helpers/runner';
 import type { Core, SummaryWriter } from '../../shared/core';
-import { inputVariable } from './runner';
 
 export interface FakeCore extends Core {
   outputs: Record<string, string>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { REPO_ROOT } from './runner';
+import { REPO_ROOT } from '../../harness/helpers/runner';
 
 /** The input and output names that an action.yml declares, for comparing with the code's constants. */
 export function declaredNames(action: string): { inputs: string[]; outputs: string[] } {

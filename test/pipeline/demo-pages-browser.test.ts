@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyMermaid, indexPage, jobPage } from './demo-pages';
+import { copyMermaid, indexPage, jobPage } from '../../harness/pipeline/demo-pages';
 import { faultyRun } from './fixtures/demo-run';
 
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jobVerdict, runVerdict } from './demo-pages';
+import { jobVerdict, runVerdict } from '../../harness/pipeline/demo-pages';
 import { faultyRun, job, pipelineRun, step } from './fixtures/demo-run';
 
 const gate = (percent: string, verdict: string, reason: string) => [

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCommandFile } from '../helpers/runner';
-import { loadWorkflow } from './runner';
+import { parseCommandFile } from '../../harness/helpers/runner';
+import { loadWorkflow } from '../../harness/pipeline/runner';
 
 function runPlan(
   workflow: string,

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatTraffic } from '../../actions/notify-slack/src/fields';
+import { REPO_ROOT } from '../../harness/helpers/runner';
+import { loadWorkflow } from '../../harness/pipeline/runner';
 import { encodeRollbackTarget } from '../../shared/traffic/token';
 import { fakeCore } from '../helpers/fake-core';
-import { REPO_ROOT } from '../helpers/runner';
-import { loadWorkflow } from './runner';
 
 const ACTION_USE = /^OWNER\/rollout-actions\/actions\/([a-z-]+)@v1$/;
 const WORKFLOW_USE = /^OWNER\/rollout-actions\/(\.github\/workflows\/[a-z-]+\.yml)@v1$/;

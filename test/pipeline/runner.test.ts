@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../helpers/http-server';
-import { jobOrder, loadWorkflow, ourAction, resolveInputs, resolveSecrets, runPipeline } from './runner';
+import { startServer, type TestServer } from '../../harness/helpers/http-server';
+import {
+  jobOrder,
+  loadWorkflow,
+  ourAction,
+  resolveInputs,
+  resolveSecrets,
+  runPipeline,
+} from '../../harness/pipeline/runner';
 
 const CHAIN = 'test/pipeline/fixtures/chain.yml';
 let app: TestServer;

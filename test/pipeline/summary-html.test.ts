@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlPage, legibleChart, markdownToHtml } from './summary-html';
+import { htmlPage, legibleChart, markdownToHtml } from '../../harness/pipeline/summary-html';
 
 describe('job summary → HTML', () => {
   it('renders the Markdown the actions write: headings, tables, Mermaid, lists, inline marks', () => {

@@ -3,7 +3,7 @@
  * group of each canary pipeline is the service's identity, never the `environment` label.
  */
 import { describe, expect, it } from 'vitest';
-import { loadWorkflow } from './runner';
+import { loadWorkflow } from '../../harness/pipeline/runner';
 
 const IDENTITY: Record<string, string[]> = {
   'canary-cloud-run.yml': ['inputs.project', 'inputs.region', 'inputs.service'],

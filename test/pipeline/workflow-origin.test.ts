@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWorkflow, ourAction, runPipeline } from './runner';
+import { loadWorkflow, ourAction, runPipeline } from '../../harness/pipeline/runner';
 
 const PIPELINES = ['canary-cloud-run.yml', 'canary-ecs.yml', 'db-backup.yml'];
 const FORK = {

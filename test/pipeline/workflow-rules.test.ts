@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/runner';
-import { loadWorkflow, ourAction } from './runner';
+import { REPO_ROOT } from '../../harness/helpers/runner';
+import { loadWorkflow, ourAction } from '../../harness/pipeline/runner';
 
 const PIPELINES = ['canary-cloud-run.yml', 'canary-ecs.yml', 'db-backup.yml'];
 const AUTH = /^(google-github-actions\/auth|aws-actions\/configure-aws-credentials)@[0-9a-f]{40}$/;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { REPO_ROOT } from '../../harness/helpers/runner';
 import { lintWorkflows } from '../../scripts/actionlint';
-import { REPO_ROOT } from '../helpers/runner';
 
 const WORKFLOWS = join(REPO_ROOT, '.github', 'workflows');
 const workflowFiles = readdirSync(WORKFLOWS).filter((f) => f.endsWith('.yml'));

@@ -7,9 +7,9 @@ import {
   readTaskDefinitionFile,
   taskDefinitionPath,
 } from '../../../shared/providers/ecs/task-definition';
-import type { CandidateRequest } from '../../../shared/providers/types';
 import { TAKE_OVER_INPUT } from '../../../shared/traffic/guards';
-import { readTrafficTarget, TARGET_INPUTS, type TrafficTarget } from '../../../shared/traffic/settings';
+import { readTrafficTarget, TARGET_INPUTS } from '../../../shared/traffic/settings';
+import type { CandidateRequest, TrafficTarget } from '../../../shared/traffic/types';
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
 export const INPUTS = {

@@ -1,7 +1,6 @@
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { createTrafficProvider } from '../../../shared/providers/index';
-import type { ServingState } from '../../../shared/providers/types';
 import { type ActionContext, runAction } from '../../../shared/run';
 import { toolkit } from '../../../shared/toolkit';
 import {
@@ -16,6 +15,7 @@ import { describeTarget } from '../../../shared/traffic/settings';
 import { formatSplit } from '../../../shared/traffic/split';
 import { renderSplitSummary } from '../../../shared/traffic/summary';
 import { encodeRollbackTarget } from '../../../shared/traffic/token';
+import type { ServingState } from '../../../shared/traffic/types';
 import { type CanaryShiftSettings, OUTPUTS, readSettings } from './inputs';
 
 export const ACTION_NAME = 'canary-shift';

@@ -18,9 +18,9 @@ import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError, CancelledError, errorMessage } from '../../../shared/errors';
 import { redact } from '../../../shared/mask';
-import type { BackupStore } from '../../../shared/providers/types';
 import { type ActionContext, runAction, throwIfCancelled } from '../../../shared/run';
 import { createBackupStore, openObject } from '../../../shared/stores/index';
+import type { BackupStore } from '../../../shared/stores/types';
 import { heading, table } from '../../../shared/summary';
 import { toolkit } from '../../../shared/toolkit';
 import {

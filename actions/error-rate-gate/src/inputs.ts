@@ -10,7 +10,7 @@ import {
   unknownPlaceholders,
 } from '../../../shared/metrics/prometheus';
 import type { MetricsSettings } from '../../../shared/metrics/settings';
-import type { MetricsSourceName } from '../../../shared/providers/types';
+import type { MetricsSourceName } from '../../../shared/metrics/types';
 import { userAgent } from '../../../shared/user-agent';
 import { baselineFrom, cloudRunResourceFrom } from './identities';
 

@@ -9,7 +9,7 @@ import type { Decision } from '../../../shared/gate/types';
 import { redact } from '../../../shared/mask';
 import { createMetricsSource, emulatorTimeline, settledIntervals } from '../../../shared/metrics';
 import { isMissing } from '../../../shared/metrics/grid';
-import type { IntervalCounts, MetricsSource } from '../../../shared/providers/types';
+import type { IntervalCounts, MetricsSource } from '../../../shared/metrics/types';
 import { retry } from '../../../shared/retry';
 import { type ActionContext, runAction } from '../../../shared/run';
 import { toolkit } from '../../../shared/toolkit';

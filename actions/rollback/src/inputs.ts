@@ -3,13 +3,9 @@ import { InputError } from '../../../shared/errors';
 import { inputReader } from '../../../shared/inputs';
 import { revisionNameProblem } from '../../../shared/providers/cloud-run/names';
 import type { RestoreSource } from '../../../shared/traffic/rollout';
-import {
-  readTrafficTarget,
-  resourceOf,
-  TARGET_INPUTS,
-  type TrafficTarget,
-} from '../../../shared/traffic/settings';
+import { readTrafficTarget, resourceOf, TARGET_INPUTS } from '../../../shared/traffic/settings';
 import { decodeRollbackTarget } from '../../../shared/traffic/token';
+import type { TrafficTarget } from '../../../shared/traffic/types';
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
 export const INPUTS = {

@@ -8,8 +8,8 @@ import type { ServicesClient } from '@google-cloud/run/build/src/v2/services_cli
 import { missingGoogleCredentials, requireGoogleCredentials } from '../../credentials';
 import { errorMessage, InputError } from '../../errors';
 import { parseRetryAfter, retryAfterOf } from '../../retry';
+import type { ProviderDeps } from '../../traffic/types';
 import { GOOGLE_CLIENT_LIBRARY } from '../../user-agent';
-import type { ProviderDeps } from '../types';
 
 /**
  * TEST ONLY: points the clients at a local emulator (http://127.0.0.1:PORT) with a no-op auth

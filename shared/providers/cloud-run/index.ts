@@ -11,8 +11,8 @@
 import { ActionError, CancelledError, errorMessage } from '../../errors';
 import { isRetryableError, retry } from '../../retry';
 import { throwIfCancelled } from '../../run';
-import type { CloudRunTarget } from '../../traffic/settings';
 import { formatSplit, sameSplit } from '../../traffic/split';
+import type { CloudRunTarget } from '../../traffic/types';
 import {
   type Candidate,
   type CandidateRequest,
@@ -24,7 +24,7 @@ import {
   type TrafficEntry,
   type TrafficProvider,
   type WaitOptions,
-} from '../types';
+} from '../../traffic/types';
 import { type CloudRunClients, createCloudRunClients } from './client';
 import { defaultRevisionSuffix } from './names';
 import {

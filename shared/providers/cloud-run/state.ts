@@ -4,7 +4,7 @@
  * tags kept when a split is written.
  */
 import type { protos } from '@google-cloud/run';
-import type { ServingState, TrafficEntry } from '../types';
+import type { ServingState, TrafficEntry } from '../../traffic/types';
 
 export type ApiService = protos.google.cloud.run.v2.IService;
 export type ApiRevision = protos.google.cloud.run.v2.IRevision;

@@ -26,8 +26,9 @@ import { requireAwsCredentials } from '../../credentials';
 import { ActionError, errorMessage, InputError } from '../../errors';
 import { isRetryableError, retry } from '../../retry';
 import { throwIfCancelled } from '../../run';
-import { type EcsTarget, resourceOf } from '../../traffic/settings';
+import { resourceOf } from '../../traffic/settings';
 import { formatSplit, sameSplit } from '../../traffic/split';
+import type { EcsTarget } from '../../traffic/types';
 import {
   type Candidate,
   type CandidateRequest,
@@ -39,7 +40,7 @@ import {
   type TrafficEntry,
   type TrafficProvider,
   type WaitOptions,
-} from '../types';
+} from '../../traffic/types';
 import { deploymentOutcome, isSettled, primaryDeployment, shortTaskDefinition } from './deployment';
 import {
   isTaskDefinitionFile,

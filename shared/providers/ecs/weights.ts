@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ActionError } from '../../errors';
-import type { TrafficEntry } from '../types';
+import type { TrafficEntry } from '../../traffic/types';
 
 /** The parts of an ELBv2 `Action` this module reads; the SDK's type fits it. */
 export interface ElbAction {

@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupStore } from '../../../shared/providers/types';
+import { type GcsEmulator, startGcsEmulator } from '../../../harness/emulators/gcs/server';
+import { startServer, type TestServer } from '../../../harness/helpers/http-server';
 import { GCS_ENDPOINT_ENV, S3_ENDPOINT_ENV } from '../../../shared/stores/clients';
 import { ObjectExistsError } from '../../../shared/stores/errors';
 import { createBackupStore, openObject, parseDestination } from '../../../shared/stores/index';
 import { copyRanges } from '../../../shared/stores/s3';
-import { type GcsEmulator, startGcsEmulator } from '../../emulators/gcs/server';
-import { startServer, type TestServer } from '../../helpers/http-server';
+import type { BackupStore } from '../../../shared/stores/types';
 
 const identity = { action: 'db-backup', version: 'test' };
 const signal = new AbortController().signal;

@@ -12,6 +12,8 @@ import {
   ModifyRuleCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseQuery, toXml } from '../../../harness/emulators/aws/query';
+import { type AwsEmulator, startAwsEmulator } from '../../../harness/emulators/aws/server';
 import {
   AWS_ENDPOINT_ENV,
   awsClientConfig,
@@ -19,8 +21,6 @@ import {
   endpointOverride,
 } from '../../../shared/aws/clients';
 import { isRetryableAwsError } from '../../../shared/providers/ecs/index';
-import { parseQuery, toXml } from '../../emulators/aws/query';
-import { type AwsEmulator, startAwsEmulator } from '../../emulators/aws/server';
 
 describe('AWS client configuration', () => {
   it('makes retries explicit and names the action, without an endpoint unless a test sets one', () => {

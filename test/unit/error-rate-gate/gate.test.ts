@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderSummary } from '../../../actions/error-rate-gate/src/report';
+import { seededRandom } from '../../../harness/emulators/weighted-random';
 import { CeilingTest, effectiveCeiling, errorRateUpperBound } from '../../../shared/gate/ceiling';
 import { GateState } from '../../../shared/gate/state';
 import type { GateConfig } from '../../../shared/gate/types';
 import { createSequentialJudge } from '../../../shared/judge/sequential';
-import type { ArmCounts, IntervalCounts } from '../../../shared/providers/types';
-import { seededRandom } from '../../emulators/weighted-random';
+import type { ArmCounts, IntervalCounts } from '../../../shared/metrics/types';
 
 const config: GateConfig = {
   horizon: 30,

@@ -10,11 +10,11 @@ import {
   parseRate,
   readSettings,
 } from '../../../actions/error-rate-gate/src/inputs';
+import { REPO_ROOT } from '../../../harness/helpers/runner';
 import { InputError } from '../../../shared/errors';
 import { GATE_DEFAULTS } from '../../../shared/gate/config';
 import { fakeCore } from '../../helpers/fake-core';
 import { declaredNames } from '../../helpers/metadata';
-import { REPO_ROOT } from '../../helpers/runner';
 
 const cloudRun = {
   provider: 'cloud-run',

@@ -4,7 +4,7 @@ import { bakeStep } from '../../../shared/gate/extension';
 import { createGateJudge } from '../../../shared/gate/judge';
 import { Exposure } from '../../../shared/gate/power';
 import { GateState } from '../../../shared/gate/state';
-import type { ArmCounts } from '../../../shared/providers/types';
+import type { ArmCounts } from '../../../shared/metrics/types';
 
 const limits = {
   maxErrorRate: 0.05,

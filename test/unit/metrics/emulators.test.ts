@@ -1,9 +1,9 @@
 /** The metrics emulators' wire shapes, checked directly (the end-to-end tests drive them with the SDKs). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cloudMonitoringHandler, parseFilter } from '../../emulators/cloud-monitoring';
-import { cloudWatchHandler } from '../../emulators/cloudwatch';
-import { TrafficLog } from '../../emulators/traffic-log';
-import { startServer, type TestServer } from '../../helpers/http-server';
+import { cloudMonitoringHandler, parseFilter } from '../../../harness/emulators/cloud-monitoring';
+import { cloudWatchHandler } from '../../../harness/emulators/cloudwatch';
+import { TrafficLog } from '../../../harness/emulators/traffic-log';
+import { startServer, type TestServer } from '../../../harness/helpers/http-server';
 
 const T0 = Date.UTC(2026, 10, 22, 18, 0, 0);
 const log = new TrafficLog();

@@ -8,7 +8,7 @@ import type {
   PrometheusSettings,
 } from '../../../shared/metrics/settings';
 import { settledIntervals } from '../../../shared/metrics/settle';
-import type { IntervalCounts } from '../../../shared/providers/types';
+import type { IntervalCounts } from '../../../shared/metrics/types';
 
 const T0 = Date.UTC(2026, 10, 22, 18, 0, 0);
 const MINUTE = 60_000;

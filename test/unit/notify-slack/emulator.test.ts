@@ -5,7 +5,7 @@
 import { WebClient } from '@slack/web-api';
 import { IncomingWebhook } from '@slack/webhook';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readable, SlackEmulator } from '../../emulators/slack/index';
+import { readable, SlackEmulator } from '../../../harness/emulators/slack/index';
 
 let slack: SlackEmulator;
 let client: WebClient;

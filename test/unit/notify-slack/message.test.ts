@@ -22,8 +22,8 @@ import {
   runLinks,
   STATUSES,
 } from '../../../actions/notify-slack/src/message';
+import { checkMessage } from '../../../harness/emulators/slack/limits';
 import { InputError } from '../../../shared/errors';
-import { checkMessage } from '../../emulators/slack/limits';
 
 const AT = new Date('2026-11-22T18:00:00Z');
 const LINKS = runLinks({

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../helpers/runner';
+import { REPO_ROOT } from '../../../harness/helpers/runner';
 
 const folder = mkdtempSync(join(tmpdir(), 'closing-line-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));

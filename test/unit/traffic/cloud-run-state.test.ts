@@ -5,7 +5,7 @@ import {
   toServingState,
   trafficFor,
 } from '../../../shared/providers/cloud-run/state';
-import type { ServingState } from '../../../shared/providers/types';
+import type { ServingState } from '../../../shared/traffic/types';
 
 const base: ApiService = {
   name: 'projects/p/locations/europe-west1/services/shop',

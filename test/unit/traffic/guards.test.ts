@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ActionError } from '../../../shared/errors';
-import type { ServingState, TrafficEntry } from '../../../shared/providers/types';
 import { guardShift } from '../../../shared/traffic/guards';
+import type { ServingState, TrafficEntry } from '../../../shared/traffic/types';
 
 const state = (observed: TrafficEntry[]): ServingState => ({
   desired: observed,

@@ -1,5 +1,6 @@
 /** The provider-neutral rollout steps against an in-memory provider (pure logic: no SDK, no HTTP). */
 import { describe, expect, it } from 'vitest';
+import { restoreTraffic, type StepContext, shiftTraffic } from '../../../shared/traffic/rollout';
 import {
   type Candidate,
   ConcurrentWriteError,
@@ -7,8 +8,7 @@ import {
   SplitNotObservedError,
   type TrafficEntry,
   type TrafficProvider,
-} from '../../../shared/providers/types';
-import { restoreTraffic, type StepContext, shiftTraffic } from '../../../shared/traffic/rollout';
+} from '../../../shared/traffic/types';
 import { fakeClock } from '../../helpers/fake-clock';
 
 /** A platform that applies a write after `lag` reads, and can lose races to another writer. */

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { INPUTS as SHIFT_INPUTS, OUTPUTS as SHIFT_OUTPUTS } from '../../../actions/canary-shift/src/inputs';
 import { INPUTS as ROLLBACK_INPUTS, OUTPUTS as ROLLBACK_OUTPUTS } from '../../../actions/rollback/src/inputs';
 import { InputError } from '../../../shared/errors';
-import type { RollbackTarget } from '../../../shared/providers/types';
 import { computeSplit, lastGoodSplit, sameSplit, stableOf } from '../../../shared/traffic/split';
 import { renderSplitSummary } from '../../../shared/traffic/summary';
 import { decodeRollbackTarget, encodeRollbackTarget } from '../../../shared/traffic/token';
+import type { RollbackTarget } from '../../../shared/traffic/types';
 import { declaredNames } from '../../helpers/metadata';
 
 describe('action metadata', () => {

@@ -2,9 +2,9 @@ import type { Clock } from '../clock';
 import { ActionError } from '../errors';
 
 /**
- * The provider interfaces every action codes against. Cloud Run and ECS (traffic), Cloud
- * Monitoring, CloudWatch and Prometheus (metrics), S3, GCS and a local folder (backups) implement
- * them; the actions never see an SDK type.
+ * The traffic contract every traffic action codes against: which service (a target), what it
+ * serves (a state), and the provider that reads and writes it. Cloud Run and ECS implement it in
+ * shared/providers/; the actions never see an SDK type.
  */
 
 export type ProviderName = 'cloud-run' | 'ecs';
@@ -154,71 +154,27 @@ export class SplitNotObservedError extends ActionError {
 /** Another writer changed the resource between our read and our write: nothing was written. */
 export class ConcurrentWriteError extends ActionError {}
 
-// ---- metrics ----------------------------------------------------------------------------------
-
-export type MetricsSourceName = 'cloud-monitoring' | 'cloudwatch' | 'prometheus';
-
-/** Counts for one arm over one interval. NaN or missing counts are data faults, never zeros. */
-export interface ArmCounts {
-  requests: number;
-  errors: number;
-  /** Requests slower than each latency threshold, in the order the thresholds were given. */
-  slow?: number[];
-  /** p95 latency in ms over the interval, where the source has it. */
-  p95LatencyMs?: number;
+/** Which service a traffic action acts on (parsed from inputs by ./settings). */
+export interface CloudRunTarget {
+  provider: 'cloud-run';
+  project: string;
+  region: string;
+  service: string;
 }
 
-export interface IntervalCounts {
-  /** Interval start and end, epoch ms. */
-  start: number;
-  end: number;
-  candidate: ArmCounts;
-  baseline: ArmCounts;
-}
-
-export interface MetricsSource {
-  readonly name: MetricsSourceName;
-  /** Counts per `stepMs` interval over [start, end), oldest first. */
-  counts(
-    range: { start: number; end: number; stepMs: number },
-    signal: AbortSignal,
-  ): Promise<IntervalCounts[]>;
-}
-
-// ---- backups ----------------------------------------------------------------------------------
-
-export interface BackupObject {
-  /** Full URI (s3://bucket/key, gs://bucket/key, file:///dir/name). */
-  uri: string;
-  key: string;
-  size: number;
-  created: Date;
-}
-
-export interface PutOptions {
-  signal: AbortSignal;
-  contentType?: string;
-}
-
-export interface BackupStore {
-  readonly scheme: 's3' | 'gs' | 'file';
-  /** The URI that names `key` in this store (what outputs and `restore-from` carry). */
-  uriOf(key: string): string;
+export interface EcsTarget {
+  provider: 'ecs';
+  cluster: string;
   /**
-   * Streams `body` to `key`; the object appears under that name only when the stream ended
-   * without error and the write committed (create-only: an existing key is never overwritten).
-   * An error in `body` or an aborted signal abandons the write (a multipart or resumable upload
-   * is aborted, a temporary file removed).
+   * The two services, blue and green, each behind its own target group; or (rollback only, see
+   * `singleEcsService`) one service without a load balancer, returned to a task definition.
    */
-  put(key: string, body: import('node:stream').Readable, options: PutOptions): Promise<BackupObject>;
-  /** Objects whose key starts with `prefix`, committed ones only. */
-  list(prefix: string): Promise<BackupObject[]>;
-  get(key: string, signal: AbortSignal): Promise<import('node:stream').Readable>;
-  /** Removes `key`; a missing key is not an error. */
-  delete(key: string): Promise<void>;
-  /**
-   * Makes the object under `pendingKey` appear under `finalKey` (create-only), then removes
-   * `pendingKey`: a backup gets its final name only once it has been verified.
-   */
-  publish(pendingKey: string, finalKey: string, signal: AbortSignal): Promise<BackupObject>;
+  services: [string, string] | [string];
+  /** Exactly one of the two: a listener rule, or a listener's default action, with a weighted forward. */
+  listenerArn?: string;
+  listenerRuleArn?: string;
+  /** AWS region; undefined leaves it to the default chain (AWS_REGION). */
+  region?: string;
 }
+
+export type TrafficTarget = CloudRunTarget | EcsTarget;

@@ -8,7 +8,7 @@
  * Faults on request: 429/503 answers, slow or stuck operations, a failing reconcile (desired split
  * kept, serving split unchanged), and a concurrent writer changing the service under a write.
  *
- * Stricter than lenient, as the real API is (test/emulators/README.md has the references):
+ * Stricter than lenient, as the real API is (harness/emulators/README.md has the references):
  * - PATCH applies only the fields named in `updateMask` (all of them without one, and then the
  *   REQUIRED `template` must be there); a template naming an existing revision is 409
  *   ALREADY_EXISTS unless the write changes nothing else and the configuration is the same.
