@@ -16,6 +16,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type GcsEmulator, startGcsEmulator } from '../emulators/gcs/server';
 
 export interface DatabaseServer {
   engine: 'postgres' | 'mysql';
@@ -350,6 +351,53 @@ export function storeEnv(s3: S3Server, gcsUrl: string): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     AWS_REGION: 'us-east-1',
   };
+}
+
+/** The four peers every db-backup test runs against, started together and closed together. */
+export interface BackupPeers {
+  postgres: DatabaseServer;
+  mariadb: DatabaseServer;
+  s3: S3Server;
+  gcs: GcsEmulator;
+  /** What the bundles need to reach s3rver and the GCS emulator. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startBackupPeers(): Promise<BackupPeers> {
+  const [postgres, mariadb, s3, gcs] = await Promise.all([
+    startPostgres(),
+    startMariadb(),
+    startS3(),
+    startGcsEmulator(),
+  ]);
+  return {
+    postgres,
+    mariadb,
+    s3,
+    gcs,
+    env: storeEnv(s3, gcs.url),
+    close: async () => {
+      await Promise.all([postgres.stop(), mariadb.stop(), s3.close(), gcs.close()]);
+    },
+  };
+}
+
+/**
+ * A database named `big` on both engines, of barely compressible text, so that a dump, a
+ * verification or a restore runs long enough to be interrupted in the middle (~100 bytes a row).
+ */
+export function seedBigDatabases(peers: BackupPeers, rows: { postgres: number; mariadb: number }): void {
+  peers.postgres.sql('postgres', 'CREATE DATABASE big');
+  peers.postgres.sql(
+    'big',
+    `CREATE TABLE blobs (id int PRIMARY KEY, body text); INSERT INTO blobs SELECT g, md5(g::text) || md5((g * 7)::text) || md5((g * 13)::text) FROM generate_series(1, ${rows.postgres}) g`,
+  );
+  peers.mariadb.sql('mysql', 'CREATE DATABASE big');
+  peers.mariadb.sql(
+    'big',
+    `CREATE TABLE blobs (id int PRIMARY KEY, body text) ENGINE=InnoDB; INSERT INTO blobs SELECT seq, CONCAT(MD5(seq), MD5(seq * 7), MD5(seq * 13)) FROM seq_1_to_${rows.mariadb}`,
+  );
 }
 
 /** Processes whose parent is `parentPid` and whose command name is `name` (from /proc). */

@@ -14,18 +14,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GcsEmulator, startGcsEmulator } from '../../harness/emulators/gcs/server';
+import type { GcsEmulator } from '../../harness/emulators/gcs/server';
 import {
+  type BackupPeers,
   type CuttingProxy,
   childProcesses,
   type DatabaseServer,
   fingerprint,
   type S3Server,
+  seedBigDatabases,
+  startBackupPeers,
   startCuttingProxy,
-  startMariadb,
-  startPostgres,
-  startS3,
-  storeEnv,
 } from '../../harness/helpers/databases';
 import { type BundleResult, runBundle } from '../../harness/helpers/runner';
 
@@ -37,17 +36,14 @@ let s3Proxy: CuttingProxy;
 let gcsProxy: CuttingProxy;
 let root: string;
 let env: Record<string, string>;
+let peers: BackupPeers;
 
 /** Far longer than any of these runs takes; reaching it means the step hung (the harness kills it). */
 const HANG = 180_000;
 
 beforeAll(async () => {
-  [postgres, mariadb, s3, gcs] = await Promise.all([
-    startPostgres(),
-    startMariadb(),
-    startS3(),
-    startGcsEmulator(),
-  ]);
+  peers = await startBackupPeers();
+  ({ postgres, mariadb, s3, gcs, env } = peers);
   [s3Proxy, gcsProxy] = await Promise.all([
     startCuttingProxy(Number(new URL(s3.endpoint).port)),
     startCuttingProxy(Number(new URL(gcs.url).port)),
@@ -58,16 +54,7 @@ beforeAll(async () => {
     "CREATE TABLE orders (id int PRIMARY KEY, note text); INSERT INTO orders SELECT g, 'order ' || g FROM generate_series(1, 500) g",
   );
   // Big enough (~40 MB) that verification runs for a while: room to send SIGTERM in the middle.
-  postgres.sql('postgres', 'CREATE DATABASE big');
-  postgres.sql(
-    'big',
-    'CREATE TABLE blobs (id int PRIMARY KEY, body text); INSERT INTO blobs SELECT g, md5(g::text) || md5((g * 7)::text) || md5((g * 13)::text) FROM generate_series(1, 400000) g',
-  );
-  mariadb.sql('mysql', 'CREATE DATABASE big');
-  mariadb.sql(
-    'big',
-    'CREATE TABLE blobs (id int PRIMARY KEY, body text) ENGINE=InnoDB; INSERT INTO blobs SELECT seq, CONCAT(MD5(seq), MD5(seq * 7), MD5(seq * 13)) FROM seq_1_to_200000',
-  );
+  seedBigDatabases(peers, { postgres: 400000, mariadb: 200000 });
   mariadb.sql('mysql', 'CREATE DATABASE shop');
   mariadb.sql(
     'shop',
@@ -75,7 +62,7 @@ beforeAll(async () => {
   );
   root = mkdtempSync(join(tmpdir(), 'backup-cleanup-'));
   env = {
-    ...storeEnv(s3, gcs.url),
+    ...peers.env,
     ROLLOUT_ACTIONS_TEST_S3_ENDPOINT: s3Proxy.url,
     ROLLOUT_ACTIONS_TEST_GCS_ENDPOINT: gcsProxy.url,
   };
@@ -83,7 +70,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([s3Proxy?.close(), gcsProxy?.close()]);
-  await Promise.all([postgres?.stop(), mariadb?.stop(), s3?.close(), gcs?.close()]);
+  await peers?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 

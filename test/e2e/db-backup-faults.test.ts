@@ -21,17 +21,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GcsEmulator, startGcsEmulator } from '../../harness/emulators/gcs/server';
+import type { GcsEmulator } from '../../harness/emulators/gcs/server';
 import {
+  type BackupPeers,
   childProcesses,
   type DatabaseServer,
   fingerprint,
   type S3Server,
+  seedBigDatabases,
+  startBackupPeers,
   startCuttingProxy,
-  startMariadb,
-  startPostgres,
-  startS3,
-  storeEnv,
 } from '../../harness/helpers/databases';
 import { type BundleResult, everythingVisible, runBundle } from '../../harness/helpers/runner';
 
@@ -41,36 +40,23 @@ let s3: S3Server;
 let gcs: GcsEmulator;
 let root: string;
 let env: Record<string, string>;
+let peers: BackupPeers;
 
 beforeAll(async () => {
-  [postgres, mariadb, s3, gcs] = await Promise.all([
-    startPostgres(),
-    startMariadb(),
-    startS3(),
-    startGcsEmulator(),
-  ]);
+  peers = await startBackupPeers();
+  ({ postgres, mariadb, s3, gcs, env } = peers);
   postgres.sql('postgres', 'CREATE DATABASE small');
   postgres.sql(
     'small',
     "CREATE TABLE t (id int PRIMARY KEY, v text); INSERT INTO t SELECT g, 'v' || g FROM generate_series(1, 100) g",
   );
   // Big enough (~80 MB of barely compressible text) that the dump runs for a few seconds.
-  postgres.sql('postgres', 'CREATE DATABASE big');
-  postgres.sql(
-    'big',
-    'CREATE TABLE blobs (id int PRIMARY KEY, body text); INSERT INTO blobs SELECT g, md5(g::text) || md5((g * 7)::text) || md5((g * 13)::text) FROM generate_series(1, 800000) g',
-  );
-  mariadb.sql('mysql', 'CREATE DATABASE big');
-  mariadb.sql(
-    'big',
-    'CREATE TABLE blobs (id int PRIMARY KEY, body text) ENGINE=InnoDB; INSERT INTO blobs SELECT seq, CONCAT(MD5(seq), MD5(seq * 7), MD5(seq * 13)) FROM seq_1_to_400000',
-  );
+  seedBigDatabases(peers, { postgres: 800000, mariadb: 400000 });
   root = mkdtempSync(join(tmpdir(), 'backup-faults-'));
-  env = storeEnv(s3, gcs.url);
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all([postgres?.stop(), mariadb?.stop(), s3?.close(), gcs?.close()]);
+  await peers?.close();
   if (root) rmSync(root, { recursive: true, force: true });
 });
 

@@ -8,24 +8,21 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GcsEmulator, startGcsEmulator } from '../../harness/emulators/gcs/server';
 import {
+  type BackupPeers,
   type DatabaseServer,
   fingerprint,
   type S3Server,
-  startMariadb,
-  startPostgres,
-  startS3,
-  storeEnv,
+  startBackupPeers,
 } from '../../harness/helpers/databases';
 import { everythingVisible, runBundle } from '../../harness/helpers/runner';
 
 let postgres: DatabaseServer;
 let mariadb: DatabaseServer;
 let s3: S3Server;
-let gcs: GcsEmulator;
 let localRoot: string;
 let env: Record<string, string>;
+let peers: BackupPeers;
 
 function seedPostgres(server: DatabaseServer): void {
   server.sql('postgres', 'CREATE DATABASE shop');
@@ -53,20 +50,15 @@ function seedMariadb(server: DatabaseServer): void {
 }
 
 beforeAll(async () => {
-  [postgres, mariadb, s3, gcs] = await Promise.all([
-    startPostgres(),
-    startMariadb(),
-    startS3(),
-    startGcsEmulator(),
-  ]);
+  peers = await startBackupPeers();
+  ({ postgres, mariadb, s3, env } = peers);
   seedPostgres(postgres);
   seedMariadb(mariadb);
   localRoot = mkdtempSync(join(tmpdir(), 'backups-'));
-  env = storeEnv(s3, gcs.url);
 });
 
 afterAll(async () => {
-  await Promise.all([postgres?.stop(), mariadb?.stop(), s3?.close(), gcs?.close()]);
+  await peers?.close();
   if (localRoot) rmSync(localRoot, { recursive: true, force: true });
 });
 
