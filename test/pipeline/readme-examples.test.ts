@@ -161,6 +161,7 @@ describe('README examples', () => {
       'notify-slack',
       'smoke-test',
       'db-backup',
+      'rollout',
     ]) {
       expect(named).toContain(name);
     }
