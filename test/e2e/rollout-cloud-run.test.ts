@@ -12,6 +12,8 @@ import {
   IMAGE_BEHAVIOURS,
   STABLE_IMAGE,
 } from '../../harness/pipeline/cloud-run-scenario';
+import { expectHeldAtFive, GATE_INPUTS, HELD_STEP } from '../helpers/rollout';
+import { terminateWhen } from '../helpers/terminate';
 
 let cloud: LocalCloud | undefined;
 afterEach(async () => {
@@ -44,17 +46,6 @@ function target(local: LocalCloud) {
   return { provider: 'cloud-run', project: local.project, region: local.region, service: local.service };
 }
 
-/** The gate as the pipeline tests set it (harness/pipeline/cloud-run-scenario.ts), in virtual time. */
-const GATE = {
-  'bake-time': '16m',
-  interval: '1m',
-  'min-requests': '50',
-  'max-increase': '100%',
-  'max-error-rate': '20%',
-  'poll-interval': '100ms',
-  timeout: '1m',
-};
-
 function rollout(
   local: LocalCloud,
   inputs: Record<string, string>,
@@ -64,7 +55,7 @@ function rollout(
     'rollout',
     {
       ...target(local),
-      ...GATE,
+      ...GATE_INPUTS,
       'slack-bot-token': local.slackToken,
       'slack-channel': local.slackChannel,
       ...inputs,
@@ -155,24 +146,8 @@ describe('rollout on Cloud Run', () => {
 
   it('on-inconclusive: hold leaves a step without enough traffic in place, held, exit 0', async () => {
     const { local, stable, candidate } = await start(HEALTHY_IMAGE, 20);
-    const result = await rollout(local, {
-      candidate,
-      steps: '5,100',
-      'min-requests': '100000',
-      'bake-time': '2m',
-      'max-duration': '3m',
-      'on-inconclusive': 'hold',
-    });
-
-    expect(result.errors, result.stdout).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    expect(result.outputs).toMatchObject({
-      verdict: 'inconclusive',
-      'stopped-at': '5',
-      held: 'true',
-      'rolled-back': 'false',
-      percent: '5',
-    });
+    const result = await rollout(local, { candidate, ...HELD_STEP });
+    expectHeldAtFive(result);
     // No rollback token was given: the rollout recorded its own before its first write.
     expect(JSON.parse(result.outputs['rollback-target'] ?? '{}').traffic).toEqual([
       { target: stable, percent: 100 },
@@ -189,19 +164,15 @@ describe('rollout on Cloud Run', () => {
       local,
       { candidate, 'rollback-target': rollbackTarget, steps: '10,50,100', 'min-requests': '100000' },
       {
-        onStart: (child) => {
-          const timer = setInterval(() => {
-            // The first step's split is served: the gate is baking.
-            if (local.cloudRun.observed(local.service)[candidate] === 10) {
-              clearInterval(timer);
-              setTimeout(() => {
-                writesAtSignal = writes();
-                child.kill('SIGTERM');
-              }, 300);
-            }
-          }, 20);
-          child.on('exit', () => clearInterval(timer));
-        },
+        // Once the first step's split is served, the gate is baking.
+        onStart: (child) =>
+          terminateWhen(
+            child,
+            () => local.cloudRun.observed(local.service)[candidate] === 10,
+            () => {
+              writesAtSignal = writes();
+            },
+          ),
       },
     );
 

@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalAws, startLocalAws } from '../../harness/emulators/local-cloud';
 import { everythingVisible, runBundle } from '../../harness/helpers/runner';
 import { seedBehaviours } from '../../harness/pipeline/ecs-scenario';
+import { expectHeldAtFive, GATE_INPUTS, HELD_STEP } from '../helpers/rollout';
+import { terminateWhen } from '../helpers/terminate';
 
 let local: LocalAws | undefined;
 afterEach(async () => {
@@ -40,8 +42,6 @@ function target(aws: LocalAws) {
     cluster: world.cluster,
     services: `${world.services.blue},${world.services.green}`,
     'listener-arn': world.listenerArn,
-    'poll-interval': '100ms',
-    timeout: '1m',
   };
 }
 
@@ -57,11 +57,7 @@ function rollout(
       ...target(aws),
       'load-balancer': world.loadBalancerArn,
       'target-groups': `${world.targetGroups.blue},${world.targetGroups.green}`,
-      'bake-time': '16m',
-      interval: '1m',
-      'min-requests': '50',
-      'max-increase': '100%',
-      'max-error-rate': '20%',
+      ...GATE_INPUTS,
       'slack-bot-token': aws.slackToken,
       'slack-channel': aws.slackChannel,
       ...inputs,
@@ -124,23 +120,8 @@ describe('rollout on ECS (two services behind a weighted listener)', () => {
   it('on-inconclusive: hold leaves a step without enough traffic in place, held, exit 0', async () => {
     const { aws, candidate } = await start('v2', 20);
     const { blue, green } = aws.aws.world.services;
-    const result = await rollout(aws, {
-      candidate,
-      steps: '5,100',
-      'min-requests': '100000',
-      'bake-time': '2m',
-      'max-duration': '3m',
-      'on-inconclusive': 'hold',
-    });
-
-    expect(result.errors, result.stdout).toEqual([]);
-    expect(result.exitCode).toBe(0);
-    expect(result.outputs).toMatchObject({
-      verdict: 'inconclusive',
-      'stopped-at': '5',
-      held: 'true',
-      percent: '5',
-    });
+    const result = await rollout(aws, { candidate, ...HELD_STEP });
+    expectHeldAtFive(result);
     expect(weights(aws)).toEqual({ [blue]: 95, [green]: 5 });
   });
 
@@ -152,18 +133,14 @@ describe('rollout on ECS (two services behind a weighted listener)', () => {
       aws,
       { candidate, 'rollback-target': rollbackTarget, steps: '10,50,100', 'min-requests': '100000' },
       {
-        onStart: (child) => {
-          const timer = setInterval(() => {
-            if (weights(aws)[green] === 10) {
-              clearInterval(timer);
-              setTimeout(() => {
-                writesAtSignal = aws.aws.writes().length;
-                child.kill('SIGTERM');
-              }, 300);
-            }
-          }, 20);
-          child.on('exit', () => clearInterval(timer));
-        },
+        onStart: (child) =>
+          terminateWhen(
+            child,
+            () => weights(aws)[green] === 10,
+            () => {
+              writesAtSignal = aws.aws.writes().length;
+            },
+          ),
       },
     );
 

@@ -7,7 +7,6 @@ import { decidedAfterSeconds, describeGate, planGate, watchGate } from '../../..
 import { redact } from '../../../shared/mask';
 import { emulatorTimeline } from '../../../shared/metrics';
 import type { MetricsSettings } from '../../../shared/metrics/settings';
-import { createTrafficProvider } from '../../../shared/providers/index';
 import { type ActionContext, runAction } from '../../../shared/run';
 import type { Fields } from '../../../shared/slack/fields';
 import { type LivingMessage, livingMessage } from '../../../shared/slack/living-message';
@@ -15,7 +14,7 @@ import type { Status } from '../../../shared/slack/message';
 import { toolkit } from '../../../shared/toolkit';
 import {
   isCancellation,
-  providerDeps,
+  openStep,
   readForReport,
   restoreTraffic,
   type ShiftProgress,
@@ -166,12 +165,7 @@ async function walkSteps(
 async function shiftStep(ctx: ActionContext, settings: RolloutSettings, walk: Walk, percent: number) {
   const { core } = ctx;
   walk.story.stoppedAt = percent;
-  const deadline = { at: ctx.clock.now() + settings.timeoutMs, pollMs: settings.pollMs };
-  const provider = await createTrafficProvider(settings.target, {
-    ...providerDeps(ctx, ACTION_NAME),
-    deadlineAt: deadline.at,
-  });
-  const step: StepContext = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
+  const { step, deadline } = await openStep(ctx, settings.target, ACTION_NAME, settings);
   walk.step = step;
   const progress: ShiftProgress = {};
   try {
@@ -233,12 +227,7 @@ async function rollBack(ctx: ActionContext, settings: RolloutSettings, walk: Wal
   if (target === undefined || ctx.signal.aborted) return;
   core.startGroup(`Rolling back to ${formatSplit(target.traffic)}`);
   try {
-    const deadline = { at: ctx.clock.now() + settings.timeoutMs, pollMs: settings.pollMs };
-    const provider = await createTrafficProvider(settings.target, {
-      ...providerDeps(ctx, ACTION_NAME),
-      deadlineAt: deadline.at,
-    });
-    const step: StepContext = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
+    const { step, deadline } = await openStep(ctx, settings.target, ACTION_NAME, settings);
     walk.step = step;
     const progress: { last?: ServingState } = {};
     try {
