@@ -56,7 +56,8 @@ async function rollout(ctx: ActionContext): Promise<void> {
     core.warning(`${ACTION_NAME}: ${problem}; Slack is left out (a notification never fails the rollout)`);
   }
   core.setOutput(OUTPUTS.steps, formatSteps(settings.steps));
-  if (settings.rollbackTargetToken) core.setOutput(OUTPUTS.rollbackTarget, settings.rollbackTargetToken);
+  // Echoed at once: a cancelled or crashed run still hands the pipeline's rollback job its token.
+  core.setOutput(OUTPUTS.rollbackTarget, settings.rollbackTargetToken ?? '');
   if (settings.planOnly) {
     core.info(
       `Plan only: ${describeTarget(settings.target)}, steps ${formatSteps(settings.steps)}; nothing touched`,
@@ -269,7 +270,7 @@ function report(core: Core, walk: Walk): void {
   story.percent = share;
   story.observed = walk.last?.observed;
   story.rollbackTarget = walk.rollbackTarget;
-  story.candidate = walk.candidate?.id;
+  story.candidate = walk.candidate;
   story.stable = walk.stable;
   const line =
     story.verdict === 'pass'

@@ -12,7 +12,7 @@ import { describeTarget } from '../../../shared/traffic/settings';
 import { formatSplit } from '../../../shared/traffic/split';
 import { formatSteps } from '../../../shared/traffic/steps';
 import { renderSplitSummary } from '../../../shared/traffic/summary';
-import type { RollbackTarget, TrafficEntry } from '../../../shared/traffic/types';
+import type { Candidate, RollbackTarget, TrafficEntry } from '../../../shared/traffic/types';
 import type { RolloutSettings } from './inputs';
 
 export type RolloutVerdict = 'pass' | 'fail' | 'inconclusive' | 'cancelled' | 'error';
@@ -39,7 +39,7 @@ export interface Story {
   percent?: number | undefined;
   observed?: TrafficEntry[] | undefined;
   rollbackTarget?: RollbackTarget | undefined;
-  candidate?: string | undefined;
+  candidate?: Candidate | undefined;
   stable?: string | undefined;
 }
 
@@ -85,7 +85,7 @@ export function renderStory(story: Story): string {
     cell(
       [
         describeTarget(settings.target),
-        `candidate ${story.candidate ?? 'unknown'}`,
+        `candidate ${story.candidate?.id ?? 'unknown'}`,
         story.stable ? `stable ${story.stable}` : '',
         `serving now: ${story.observed ? formatSplit(story.observed) : 'unknown'}`,
         story.rollbackTarget ? `rollback target: ${formatSplit(story.rollbackTarget.traffic)}` : '',
@@ -127,7 +127,7 @@ export function renderStory(story: Story): string {
         after: story.observed,
         roles: {
           ...(story.stable ? { [story.stable]: 'stable' } : {}),
-          ...(story.candidate ? { [story.candidate]: 'candidate' } : {}),
+          ...(story.candidate ? { [story.candidate.target]: 'candidate' } : {}),
         },
       }),
     );
