@@ -58,7 +58,8 @@ export const ECS_CLUSTER: Identity = {
  * the cluster).
  */
 export const ECS_SERVICE: Identity = {
-  pattern: /^(?:arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:service\/(?:[A-Za-z0-9_-]{1,255}\/)?)?[A-Za-z0-9_-]{1,255}$/,
+  pattern:
+    /^(?:arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:service\/(?:[A-Za-z0-9_-]{1,255}\/)?)?[A-Za-z0-9_-]{1,255}$/,
   what: 'an ECS service name or ARN',
   example: 'shop-blue',
 };
