@@ -402,3 +402,63 @@ export function handleNativeOperation(
       return undefined;
   }
 }
+
+const CONTROLLERS = ['ECS', 'CODE_DEPLOY', 'EXTERNAL'] as const;
+
+/**
+ * CreateService: a service under the ECS, CODE_DEPLOY or EXTERNAL controller, with a deployment
+ * configuration and load balancers validated as UpdateService validates them. Its first revision
+ * runs at once (the emulator does not model the creation's own deployment).
+ */
+export function createService(
+  model: AwsModel,
+  clusterName: string,
+  body: Json,
+  taskDefinition: TaskDefinition,
+): Service {
+  const name = body.serviceName;
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
+    throw invalidParameter('serviceName must be 1–255 letters, digits, hyphens or underscores.');
+  }
+  if (model.findService(clusterName, name)) throw invalidParameter('Creation of service was not idempotent.');
+  // "This is required if schedulingStrategy is REPLICA or isn't specified." (CreateService)
+  const desiredCount = body.desiredCount;
+  if (typeof desiredCount !== 'number' || !Number.isInteger(desiredCount) || desiredCount < 0) {
+    throw invalidParameter('desiredCount must be a non-negative integer.');
+  }
+  const controllerBody = isObjectBody(body.deploymentController) ? (body.deploymentController as Json) : {};
+  const controller = controllerBody.type ?? 'ECS';
+  if (!CONTROLLERS.includes(controller as (typeof CONTROLLERS)[number])) {
+    throw invalidParameter(`deploymentController.type must be one of ${CONTROLLERS.join(', ')}.`);
+  }
+  const config = parseDeploymentConfiguration(body.deploymentConfiguration, undefined);
+  if (config.strategy !== 'ROLLING' && controller !== 'ECS') {
+    throw invalidParameter(
+      `The ${config.strategy} deployment strategy requires the ECS deployment controller.`,
+    );
+  }
+  const loadBalancers = parseLoadBalancers(body.loadBalancers, config.strategy, {
+    hasTargetGroup: (arn) => model.targetGroups.has(arn),
+    hasRule: (arn) => model.rules.has(arn),
+  });
+  for (const lb of loadBalancers) {
+    for (const group of [lb.targetGroupArn, lb.advancedConfiguration?.alternateTargetGroupArn]) {
+      const owner = group === undefined ? undefined : model.serviceOfTargetGroup(group);
+      // The emulator routes each target group to one service; real ECS would allow sharing.
+      if (owner)
+        throw invalidParameter(
+          `The target group ${group} is already used by the service ${owner.serviceName}.`,
+        );
+    }
+  }
+  const service = model.createService(clusterName, {
+    name,
+    taskDefinition: taskDefinition.taskDefinitionArn,
+    desiredCount,
+    ...(loadBalancers[0] ? { targetGroupArn: loadBalancers[0].targetGroupArn } : {}),
+  });
+  service.deploymentController = controller as Service['deploymentController'];
+  if (config.strategy === 'ROLLING') service.strategy = 'ROLLING';
+  else model.makeNative(service, config, loadBalancers);
+  return service;
+}

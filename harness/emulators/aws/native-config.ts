@@ -171,6 +171,26 @@ function parseHook(raw: unknown, index: number): LifecycleHook {
   };
 }
 
+/** A canary or linear configuration: its percent (tenths, from `min` to 100) and bake minutes (0–1440). */
+function shiftAndBake(
+  raw: unknown,
+  name: string,
+  fields: { percent: [string, number, number]; bake: [string, number] },
+): [number, number] {
+  const body = raw ?? {};
+  if (!isObject(body)) throw invalidParameter(`${name} must be an object.`);
+  const [percentField, percentDefault, min] = fields.percent;
+  const [bakeField, bakeDefault] = fields.bake;
+  return [
+    numberIn(body[percentField] ?? percentDefault, `${name}.${percentField}`, {
+      min,
+      max: 100,
+      tenths: true,
+    }),
+    numberIn(body[bakeField] ?? bakeDefault, `${name}.${bakeField}`, { min: 0, max: 1440, integer: true }),
+  ];
+}
+
 /**
  * The service's deployment configuration after a CreateService / UpdateService body: fields the
  * body leaves out keep their current value (UpdateService), then defaults fill the rest.
@@ -216,40 +236,22 @@ export function parseDeploymentConfiguration(
     });
   }
   if (strategy === 'CANARY') {
-    const canary = canaryRaw ?? {};
-    if (!isObject(canary)) throw invalidParameter('canaryConfiguration must be an object.');
-    config.canaryConfiguration = {
-      // "Valid values are multiples of 0.1 from 0.1 to 100.0. The default value is 5.0."
-      canaryPercent: numberIn(canary.canaryPercent ?? 5, 'canaryConfiguration.canaryPercent', {
-        min: 0.1,
-        max: 100,
-        tenths: true,
-      }),
-      // "Valid values are 0 to 1440 minutes (24 hours). The default value is 10."
-      canaryBakeTimeInMinutes: numberIn(
-        canary.canaryBakeTimeInMinutes ?? 10,
-        'canaryConfiguration.canaryBakeTimeInMinutes',
-        { min: 0, max: 1440, integer: true },
-      ),
-    };
+    // "Valid values are multiples of 0.1 from 0.1 to 100.0. The default value is 5.0." and
+    // "Valid values are 0 to 1440 minutes (24 hours). The default value is 10."
+    const [canaryPercent, canaryBakeTimeInMinutes] = shiftAndBake(canaryRaw, 'canaryConfiguration', {
+      percent: ['canaryPercent', 5, 0.1],
+      bake: ['canaryBakeTimeInMinutes', 10],
+    });
+    config.canaryConfiguration = { canaryPercent, canaryBakeTimeInMinutes };
   }
   if (strategy === 'LINEAR') {
-    const linear = linearRaw ?? {};
-    if (!isObject(linear)) throw invalidParameter('linearConfiguration must be an object.');
-    config.linearConfiguration = {
-      // "Valid values are multiples of 0.1 from 3.0 to 100.0. The default value is 10.0."
-      stepPercent: numberIn(linear.stepPercent ?? 10, 'linearConfiguration.stepPercent', {
-        min: 3,
-        max: 100,
-        tenths: true,
-      }),
-      // "Valid values are 0 to 1440 minutes (24 hours). The default value is 6."
-      stepBakeTimeInMinutes: numberIn(
-        linear.stepBakeTimeInMinutes ?? 6,
-        'linearConfiguration.stepBakeTimeInMinutes',
-        { min: 0, max: 1440, integer: true },
-      ),
-    };
+    // "Valid values are multiples of 0.1 from 3.0 to 100.0. The default value is 10.0." and
+    // "Valid values are 0 to 1440 minutes (24 hours). The default value is 6."
+    const [stepPercent, stepBakeTimeInMinutes] = shiftAndBake(linearRaw, 'linearConfiguration', {
+      percent: ['stepPercent', 10, 3],
+      bake: ['stepBakeTimeInMinutes', 6],
+    });
+    config.linearConfiguration = { stepPercent, stepBakeTimeInMinutes };
   }
   const hooksRaw = body.lifecycleHooks ?? current?.lifecycleHooks ?? [];
   if (!Array.isArray(hooksRaw))

@@ -437,12 +437,7 @@ export class NativeDeployments {
     const green = d.target.targetGroupArn;
     switch (stage) {
       case 'SCALE_UP':
-        d.target.scaling = {
-          from: 0,
-          to: d.target.desiredCount,
-          startedAt: at,
-          endsAt: at + this.host.scaleMs(),
-        };
+        scaleTo(d.target, d.target.desiredCount, at, this.host.scaleMs());
         break;
       case 'TEST_TRAFFIC_SHIFT':
         // "The green service revision is migrating from 0% to 100% of test traffic."
@@ -458,13 +453,7 @@ export class NativeDeployments {
       case 'CLEAN_UP':
         // "The blue service revision has completely scaled down to 0 running tasks. The green
         // service revision is now the production service revision after this stage."
-        d.source.desiredCount = 0;
-        d.source.scaling = {
-          from: d.source.runningCount,
-          to: 0,
-          startedAt: at,
-          endsAt: at + this.host.stageMs(),
-        };
+        scaleTo(d.source, 0, at, this.host.stageMs());
         service.liveTargetGroup = green;
         break;
       default:
@@ -513,22 +502,8 @@ export class NativeDeployments {
       for (const h of d.hooks)
         if (h.status === 'AWAITING_ACTION' || h.status === 'IN_PROGRESS') h.status = 'FAILED';
       service.liveTargetGroup = blue;
-      d.source.desiredCount = Math.max(d.source.desiredCount, d.target.desiredCount);
-      if (d.source.runningCount < d.source.desiredCount) {
-        d.source.scaling = {
-          from: d.source.runningCount,
-          to: d.source.desiredCount,
-          startedAt: at,
-          endsAt: at + this.host.scaleMs(),
-        };
-      }
-      d.target.desiredCount = 0;
-      d.target.scaling = {
-        from: d.target.runningCount,
-        to: 0,
-        startedAt: at,
-        endsAt: at + this.host.scaleMs(),
-      };
+      scaleTo(d.source, Math.max(d.source.desiredCount, d.target.desiredCount), at, this.host.scaleMs());
+      scaleTo(d.target, 0, at, this.host.scaleMs());
       rollback.trafficRestoredAt = at;
       return;
     }
@@ -543,6 +518,12 @@ export class NativeDeployments {
     }
     d.finishedAt = at;
   }
+}
+
+/** Sets a revision's desired count; its running tasks follow over `ms`. */
+function scaleTo(r: ServiceRevision, to: number, at: number, ms: number): void {
+  r.desiredCount = to;
+  r.scaling = { from: r.runningCount, to, startedAt: at, endsAt: at + ms };
 }
 
 function scale(r: ServiceRevision, now: number): void {

@@ -48,7 +48,15 @@ export interface ApiCall {
   userAgent: string;
 }
 
-const WRITE_OPERATIONS = new Set(['UpdateService', 'RegisterTaskDefinition', 'ModifyListener', 'ModifyRule']);
+const WRITE_OPERATIONS = new Set([
+  'CreateService',
+  'UpdateService',
+  'RegisterTaskDefinition',
+  'ModifyListener',
+  'ModifyRule',
+  'ContinueServiceDeployment',
+  'StopServiceDeployment',
+]);
 
 export type FaultKind = 'throttle' | 'server-error' | 'concurrent-revision';
 

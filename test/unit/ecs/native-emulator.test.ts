@@ -4,8 +4,10 @@
  * so bake times and hook timeouts pass without waiting and nothing depends on the machine's speed.
  */
 import { request } from 'node:http';
+import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import {
   ContinueServiceDeploymentCommand,
+  CreateServiceCommand,
   type DeploymentConfiguration,
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
@@ -22,6 +24,7 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsEmulator, startAwsEmulator } from '../../../harness/emulators/aws/server';
+import { cloudWatchHandler } from '../../../harness/emulators/cloudwatch';
 
 const MINUTE = 60_000;
 const PAUSE_BEFORE_EACH_SHIFT = {
@@ -472,6 +475,122 @@ describe('ECS native rollback and stop', () => {
   });
 });
 
+describe('ECS native traffic, as clients and CloudWatch see it', () => {
+  it('routes real requests by the weights ECS wrote, and CloudWatch counts them per target group', async () => {
+    const { native } = aws.world;
+    aws.mount(cloudWatchHandler(aws.log, { ingestion: { minDelayMs: 0, maxDelayMs: 0 } }));
+    const candidate = await anotherTaskDefinition();
+    aws.setTaskBehaviour(candidate, { errorRate: 1 });
+    const blue = (await liveGroup()) ?? '';
+    const arn = await startDeployment(candidate, {
+      strategy: 'CANARY',
+      canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 0 },
+      lifecycleHooks: [PAUSE_BEFORE_EACH_SHIFT],
+    });
+    const first = await until((d) => awaitingHook(d) !== undefined, arn);
+    await ecs.send(
+      new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: awaitingHook(first) }),
+    );
+    await until((d) => awaitingHook(d) !== undefined, arn);
+    const green = blue === native.targetGroups.blue ? native.targetGroups.green : native.targetGroups.blue;
+    const dimension = (arn: string) => arn.split(':').slice(5).join(':');
+
+    const minute = 60_000;
+    const windowStart = Math.floor(Date.now() / minute) * minute;
+    // Requests earlier tests sent through this load balancer in the same minute count too.
+    const earlier = aws.log.samples({ group: native.dimensions.loadBalancer, from: windowStart }).length;
+    const statuses: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      statuses.push(
+        await new Promise<number>((resolve, reject) => {
+          request(native.listenerUrl, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          })
+            .on('error', reject)
+            .end();
+        }),
+      );
+    }
+    const failed = statuses.filter((s) => s >= 500).length;
+    // 20 % go to the faulty candidate: far from none and far from all (binomial, seeded).
+    expect(failed).toBeGreaterThan(15);
+    expect(failed).toBeLessThan(70);
+
+    const cloudwatch = new CloudWatchClient({
+      endpoint: aws.endpoint,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+    });
+    const query = (id: string, metric: string, targetGroup: string) => ({
+      Id: id,
+      MetricStat: {
+        Metric: {
+          Namespace: 'AWS/ApplicationELB',
+          MetricName: metric,
+          Dimensions: [
+            { Name: 'LoadBalancer', Value: native.dimensions.loadBalancer },
+            { Name: 'TargetGroup', Value: dimension(targetGroup) },
+          ],
+        },
+        Period: 60,
+        Stat: 'Sum',
+      },
+    });
+    const data = await cloudwatch.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(windowStart),
+        EndTime: new Date(Math.floor(Date.now() / minute) * minute + minute),
+        MetricDataQueries: [
+          query('blue', 'RequestCount', blue),
+          query('green', 'RequestCount', green),
+          query('green5xx', 'HTTPCode_Target_5XX_Count', green),
+          query('blue5xx', 'HTTPCode_Target_5XX_Count', blue),
+        ],
+      }),
+    );
+    cloudwatch.destroy();
+    const sum = (id: string) =>
+      (data.MetricDataResults?.find((r) => r.Id === id)?.Values ?? []).reduce((n, v) => n + v, 0);
+    expect(sum('blue') + sum('green')).toBe(earlier + 200);
+    expect(sum('green5xx')).toBe(failed);
+    expect(sum('blue5xx')).toBe(0);
+  });
+});
+
+describe('ECS native operations under faults', () => {
+  it('a throttled or failed ContinueServiceDeployment changes nothing; the retry continues', async () => {
+    const arn = await startDeployment(await anotherTaskDefinition(), {
+      strategy: 'LINEAR',
+      linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 0 },
+      lifecycleHooks: [PAUSE_BEFORE_EACH_SHIFT],
+    });
+    const paused = await until((d) => awaitingHook(d) !== undefined, arn);
+    const hookId = awaitingHook(paused);
+    const writesBefore = aws.writes().length;
+    aws.faults.throttle({ api: 'ecs', operation: 'ContinueServiceDeployment' });
+    await expect(
+      ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId })),
+    ).rejects.toMatchObject({ name: 'ThrottlingException' });
+    aws.faults.serverError({ api: 'ecs', operation: 'ContinueServiceDeployment' });
+    await expect(
+      ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId })),
+    ).rejects.toMatchObject({ name: 'ServerException' });
+    expect(awaitingHook(await describeDeployment(arn))).toBe(hookId);
+    expect(aws.writes()).toHaveLength(writesBefore);
+    await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId }));
+    expect(
+      aws
+        .writes()
+        .map((c) => c.operation)
+        .slice(writesBefore),
+    ).toEqual(['ContinueServiceDeployment']);
+    const next = await until((d) => awaitingHook(d) !== undefined, arn);
+    expect(awaitingHook(next)).not.toBe(hookId);
+  });
+});
+
 describe('ECS native configuration is validated as the API reference states', () => {
   const update = async (
     deploymentConfiguration: DeploymentConfiguration,
@@ -568,5 +687,129 @@ describe('ECS native configuration is validated as the API reference states', ()
     });
     await expect(update({ strategy: 'CANARY' })).rejects.toMatchObject({ name: 'InvalidParameterException' });
     expect(await listDeployments(['PENDING', 'IN_PROGRESS'])).toEqual([arn]);
+  });
+});
+
+describe('CreateService with a native strategy', () => {
+  /** Target groups and listener rules for a new service, as CloudFormation would have made them. */
+  function newResources(name: string) {
+    const { native } = aws.world;
+    const lb = aws.model.loadBalancers.get(native.loadBalancerArn);
+    const production = aws.model.listeners.get(native.productionListenerArn);
+    const test = aws.model.listeners.get(native.testListenerArn);
+    if (!lb || !production || !test) throw new Error('seeded native load balancer missing');
+    const blue = aws.model.createTargetGroup(`${name}-blue`, lb.arn);
+    const green = aws.model.createTargetGroup(`${name}-green`, lb.arn);
+    const forward = () => [
+      {
+        type: 'forward',
+        targetGroups: [
+          { targetGroupArn: blue.arn, weight: 100 },
+          { targetGroupArn: green.arn, weight: 0 },
+        ],
+      },
+    ];
+    const productionRule = aws.model.createRule(production, '0', [`/${name}/*`], forward());
+    const testRule = aws.model.createRule(test, '0', [`/${name}/*`], forward());
+    return { blue: blue.arn, green: green.arn, productionRule: productionRule.arn, testRule: testRule.arn };
+  }
+
+  it('creates a BLUE_GREEN service that ECS then deploys, pausing after production has fully shifted', async () => {
+    const r = newResources('orders');
+    const created = await ecs.send(
+      new CreateServiceCommand({
+        cluster: aws.world.cluster,
+        serviceName: 'orders',
+        taskDefinition: aws.world.native.taskDefinitions.v1,
+        desiredCount: 3,
+        deploymentController: { type: 'ECS' },
+        deploymentConfiguration: {
+          strategy: 'BLUE_GREEN',
+          bakeTimeInMinutes: 1,
+          lifecycleHooks: [{ targetType: 'PAUSE', lifecycleStages: ['POST_PRODUCTION_TRAFFIC_SHIFT'] }],
+        },
+        loadBalancers: [
+          {
+            targetGroupArn: r.blue,
+            containerName: 'app',
+            containerPort: 8080,
+            advancedConfiguration: {
+              alternateTargetGroupArn: r.green,
+              productionListenerRule: r.productionRule,
+              testListenerRule: r.testRule,
+              roleArn: aws.world.native.roleArn,
+            },
+          },
+        ],
+      }),
+    );
+    expect(created.service?.deploymentConfiguration).toMatchObject({
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 1,
+    });
+    expect(created.service?.loadBalancers?.[0]?.advancedConfiguration?.alternateTargetGroupArn).toBe(r.green);
+    expect(created.service?.runningCount).toBe(3);
+    const updated = await ecs.send(
+      new UpdateServiceCommand({
+        cluster: aws.world.cluster,
+        service: 'orders',
+        taskDefinition: aws.world.native.taskDefinitions.v2,
+      }),
+    );
+    const arn = updated.service?.currentServiceDeployment ?? '';
+    const paused = await until((d) => awaitingHook(d) !== undefined, arn);
+    expect(paused.lifecycleStage).toBe('POST_PRODUCTION_TRAFFIC_SHIFT');
+    const rules = await elb.send(new DescribeRulesCommand({ RuleArns: [r.productionRule] }));
+    expect(rules.Rules?.[0]?.Actions?.[0]?.ForwardConfig?.TargetGroups).toEqual([
+      { TargetGroupArn: r.blue, Weight: 0 },
+      { TargetGroupArn: r.green, Weight: 100 },
+    ]);
+    // The default timeout, 24 hours, and its default action.
+    expect(paused.lifecycleHookDetails?.[0]).toMatchObject({ timeoutAction: 'ROLLBACK' });
+    expect(paused.lifecycleHookDetails?.[0]?.expiresAt?.getTime()).toBe(
+      (paused.updatedAt?.getTime() ?? 0) + 1440 * MINUTE,
+    );
+    await ecs.send(
+      new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: awaitingHook(paused) }),
+    );
+    expect((await until((d) => d.status === 'SUCCESSFUL', arn)).status).toBe('SUCCESSFUL');
+  });
+
+  it('refuses a CANARY service without advancedConfiguration, or under the CODE_DEPLOY controller', async () => {
+    const r = newResources('payments');
+    const base = {
+      cluster: aws.world.cluster,
+      serviceName: 'payments',
+      taskDefinition: aws.world.native.taskDefinitions.v1,
+      desiredCount: 1,
+    };
+    await expect(
+      ecs.send(
+        new CreateServiceCommand({
+          ...base,
+          deploymentConfiguration: { strategy: 'CANARY' },
+          loadBalancers: [{ targetGroupArn: r.blue, containerName: 'app', containerPort: 8080 }],
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: expect.stringMatching(/advancedConfiguration is required/),
+    });
+    await expect(
+      ecs.send(
+        new CreateServiceCommand({
+          ...base,
+          deploymentController: { type: 'CODE_DEPLOY' },
+          deploymentConfiguration: { strategy: 'CANARY' },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: expect.stringMatching(/ECS deployment controller/),
+    });
+    const described = await ecs.send(
+      new DescribeServicesCommand({ cluster: aws.world.cluster, services: ['payments'] }),
+    );
+    expect(described.failures?.[0]?.reason).toBe('MISSING');
   });
 });
