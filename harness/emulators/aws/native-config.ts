@@ -192,13 +192,18 @@ function shiftAndBake(
 }
 
 /**
- * The service's deployment configuration after a CreateService / UpdateService body: fields the
- * body leaves out keep their current value (UpdateService), then defaults fill the rest.
+ * The service's deployment configuration after a CreateService / UpdateService body. Without a
+ * `deploymentConfiguration` the current one stays. With one, only `strategy` falls back to the
+ * current value; the strategy's own fields (canary / linear configuration, bake time, lifecycle
+ * hooks) are replaced by what the body says, defaults filling the rest. Whether UpdateService
+ * merges or replaces them is not documented: replacing is the stricter reading (a caller that
+ * wants to keep the user's hooks or canary percent must send them back).
  */
 export function parseDeploymentConfiguration(
   raw: unknown,
   current: NativeDeploymentConfiguration | undefined,
 ): NativeDeploymentConfiguration {
+  if (raw === undefined && current) return current;
   if (raw !== undefined && !isObject(raw))
     throw invalidParameter('deploymentConfiguration must be an object.');
   const body = raw ?? {};
@@ -206,9 +211,8 @@ export function parseDeploymentConfiguration(
   if (!STRATEGIES.includes(strategy)) {
     throw invalidParameter(`deploymentConfiguration.strategy must be one of ${STRATEGIES.join(', ')}.`);
   }
-  const keep = body.strategy === undefined || body.strategy === current?.strategy;
-  const canaryRaw = body.canaryConfiguration ?? (keep ? current?.canaryConfiguration : undefined);
-  const linearRaw = body.linearConfiguration ?? (keep ? current?.linearConfiguration : undefined);
+  const canaryRaw = body.canaryConfiguration;
+  const linearRaw = body.linearConfiguration;
   // "Only valid when the deployment strategy is CANARY / LINEAR": refused for any other strategy.
   if (body.canaryConfiguration !== undefined && strategy !== 'CANARY') {
     throw invalidParameter('canaryConfiguration is only valid when the deployment strategy is CANARY.');
@@ -221,7 +225,7 @@ export function parseDeploymentConfiguration(
     bakeTimeInMinutes: 0,
     lifecycleHooks: [],
   };
-  const bake = body.bakeTimeInMinutes ?? (keep ? current?.bakeTimeInMinutes : undefined);
+  const bake = body.bakeTimeInMinutes;
   if (strategy === 'BLUE_GREEN' && bake === undefined) {
     // "You must provide this parameter when you use the BLUE_GREEN deployment strategy."
     throw invalidParameter(
@@ -253,7 +257,7 @@ export function parseDeploymentConfiguration(
     });
     config.linearConfiguration = { stepPercent, stepBakeTimeInMinutes };
   }
-  const hooksRaw = body.lifecycleHooks ?? current?.lifecycleHooks ?? [];
+  const hooksRaw = body.lifecycleHooks ?? [];
   if (!Array.isArray(hooksRaw))
     throw invalidParameter('deploymentConfiguration.lifecycleHooks must be a list.');
   config.lifecycleHooks = hooksRaw.map((hook, i) => parseHook(hook, i));

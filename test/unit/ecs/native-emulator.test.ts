@@ -408,6 +408,15 @@ describe('ECS native rollback and stop', () => {
     ).rejects.toMatchObject({ name: 'ConflictException' });
   });
 
+  it('StopServiceDeployment ABORT stops it (STOPPED) with production back on the source revision', async () => {
+    const { arn, blue } = await pausedAtCanary();
+    await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ABORT' }));
+    expect((await describeDeployment(arn)).status).toBe('STOP_REQUESTED');
+    const stopped = await until((d) => d.status === 'STOPPED', arn);
+    expect(stopped.stoppedAt).toBeDefined();
+    expect(await productionShareOf(blue)).toBe(100);
+  });
+
   it('a PAUSE hook nobody answers times out and takes its default action, ROLLBACK', async () => {
     const blue = (await liveGroup()) ?? '';
     const arn = await startDeployment(await anotherTaskDefinition(), {
@@ -672,6 +681,42 @@ describe('ECS native configuration is validated as the API reference states', ()
       expect(await listDeployments(['PENDING', 'IN_PROGRESS', 'SUCCESSFUL'])).toEqual(before);
     },
   );
+
+  it('a deploymentConfiguration replaces the strategy settings it leaves out; none at all keeps them', async () => {
+    const { cluster, native } = aws.world;
+    const describe = async () =>
+      (await ecs.send(new DescribeServicesCommand({ cluster, services: [native.service] }))).services?.[0]
+        ?.deploymentConfiguration;
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster,
+        service: native.service,
+        deploymentConfiguration: {
+          strategy: 'CANARY',
+          canaryConfiguration: { canaryPercent: 25, canaryBakeTimeInMinutes: 3 },
+          lifecycleHooks: [PAUSE_BEFORE_EACH_SHIFT],
+        },
+      }),
+    );
+    await ecs.send(new UpdateServiceCommand({ cluster, service: native.service, desiredCount: 2 }));
+    expect(await describe()).toMatchObject({
+      canaryConfiguration: { canaryPercent: 25, canaryBakeTimeInMinutes: 3 },
+      lifecycleHooks: [expect.objectContaining({ targetType: 'PAUSE' })],
+    });
+    await ecs.send(
+      new UpdateServiceCommand({
+        cluster,
+        service: native.service,
+        deploymentConfiguration: { bakeTimeInMinutes: 4 },
+      }),
+    );
+    expect(await describe()).toMatchObject({
+      strategy: 'CANARY',
+      bakeTimeInMinutes: 4,
+      canaryConfiguration: { canaryPercent: 5, canaryBakeTimeInMinutes: 10 },
+      lifecycleHooks: [],
+    });
+  });
 
   it('refuses a native strategy on a service whose load balancer has no advancedConfiguration', async () => {
     await expect(update({ strategy: 'CANARY' }, aws.world.services.blue)).rejects.toMatchObject({
