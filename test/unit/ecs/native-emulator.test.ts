@@ -25,6 +25,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type AwsEmulator, startAwsEmulator } from '../../../harness/emulators/aws/server';
 import { cloudWatchHandler } from '../../../harness/emulators/cloudwatch';
+import { startLocalAws } from '../../../harness/emulators/local-cloud';
 
 const MINUTE = 60_000;
 const PAUSE_BEFORE_EACH_SHIFT = {
@@ -856,5 +857,64 @@ describe('CreateService with a native strategy', () => {
       new DescribeServicesCommand({ cluster: aws.world.cluster, services: ['payments'] }),
     );
     expect(described.failures?.[0]?.reason).toBe('MISSING');
+  });
+});
+
+describe('ECS native deployments on the local cloud (accelerated timeline)', () => {
+  it('bakes in virtual minutes, with the load on the native production listener', async () => {
+    const local = await startLocalAws({ loadOn: 'native', timeScale: 600, requestsPerSecond: 50 });
+    const client = new ECSClient({
+      endpoint: local.aws.endpoint,
+      region: 'us-east-1',
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test' },
+    });
+    try {
+      const { cluster, native } = local.aws.world;
+      expect(local.listenerUrl).toBe(native.listenerUrl);
+      const updated = await client.send(
+        new UpdateServiceCommand({
+          cluster,
+          service: native.service,
+          taskDefinition: native.taskDefinitions.v2,
+          deploymentConfiguration: {
+            strategy: 'CANARY',
+            canaryConfiguration: { canaryPercent: 50, canaryBakeTimeInMinutes: 2 },
+            lifecycleHooks: [PAUSE_BEFORE_EACH_SHIFT],
+          },
+        }),
+      );
+      const arn = updated.service?.currentServiceDeployment ?? '';
+      const describe = async () =>
+        (await client.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] })))
+          .serviceDeployments?.[0];
+      /** Polls in real time (the timeline runs 600× faster) until a PAUSE hook awaits action. */
+      const nextPause = async () => {
+        for (let i = 0; i < 3000; i++) {
+          const d = await describe();
+          const hook = d?.lifecycleHookDetails?.find((h) => h.status === 'AWAITING_ACTION');
+          if (hook) return hook;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        throw new Error('no pause');
+      };
+      const first = await nextPause();
+      await client.send(
+        new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: first.hookId }),
+      );
+      const second = await nextPause();
+      // Both hooks run for timeoutInMinutes from their start: the second one started at least the
+      // canary bake time (2 virtual minutes) after the first was answered.
+      const startOf = (h: { expiresAt?: Date }) => (h.expiresAt?.getTime() ?? 0) - 60 * MINUTE;
+      expect(startOf(second) - startOf(first)).toBeGreaterThanOrEqual(2 * MINUTE);
+      await client.send(
+        new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: second.hookId }),
+      );
+      // Requests reached the native listener and were answered by a task.
+      expect(local.load.byStatus['200'] ?? 0).toBeGreaterThan(0);
+    } finally {
+      client.destroy();
+      await local.stop();
+    }
   });
 });
