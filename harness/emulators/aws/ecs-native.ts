@@ -65,6 +65,25 @@ function revisionDeploymentJson(
 }
 
 /**
+ * The service's task definition follows its deployments: the one the current deployment deploys,
+ * or after a rollback (however it was triggered) the one restored.
+ */
+function syncTaskDefinition(model: AwsModel, service: Service): void {
+  const native = service.native;
+  if (!native) return;
+  model.native.advance(native);
+  const active = native.deployments.find((d) => !isTerminal(d));
+  const live = native.revisions.find((r) => r.targetGroupArn === native.liveTargetGroup);
+  if (active && !active.rollback) service.taskDefinition = active.target.taskDefinition;
+  else if (live) service.taskDefinition = live.taskDefinition;
+}
+
+const elbResources = (model: AwsModel) => ({
+  hasTargetGroup: (arn: string) => model.targetGroups.has(arn),
+  hasRule: (arn: string) => model.rules.has(arn),
+});
+
+/**
  * DescribeServices' `deployments` of a native service: the green revision is PRIMARY while its
  * service deployment runs, blue ACTIVE; during a rollback blue is PRIMARY again and green ACTIVE,
  * FAILED; afterwards only the serving revision is left. The guide does not spell this list out for
@@ -93,13 +112,7 @@ export function nativeServiceFields(model: AwsModel, service: Service): Json {
       ? [revisionDeploymentJson(live, 'PRIMARY', 'COMPLETED', 'ECS deployment completed.')]
       : [];
   }
-  // The service's task definition is the one its current deployment deploys, or after a rollback
-  // the one restored.
-  service.taskDefinition =
-    active && !active.rollback
-      ? active.target.taskDefinition
-      : (native.revisions.find((r) => r.targetGroupArn === native.liveTargetGroup)?.taskDefinition ??
-        service.taskDefinition);
+  syncTaskDefinition(model, service);
   const running = native.revisions.reduce((n, r) => n + r.runningCount, 0);
   const pending = native.revisions.reduce((n, r) => n + Math.max(0, r.desiredCount - r.runningCount), 0);
   return {
@@ -133,7 +146,7 @@ export function updateNativeService(
   if (configGiven && !isObjectBody(body.deploymentConfiguration)) {
     throw invalidParameter('deploymentConfiguration must be an object.');
   }
-  const currentConfig: NativeDeploymentConfiguration | undefined = service.native?.config ?? {
+  const currentConfig: NativeDeploymentConfiguration = service.native?.config ?? {
     strategy: service.strategy,
     bakeTimeInMinutes: 0,
     lifecycleHooks: [],
@@ -144,12 +157,6 @@ export function updateNativeService(
       `The ${config.strategy} deployment strategy requires the ECS deployment controller; this service uses ${service.deploymentController}.`,
     );
   }
-  const loadBalancers = lbGiven
-    ? parseLoadBalancers(body.loadBalancers, config.strategy, {
-        hasTargetGroup: (arn) => model.targetGroups.has(arn),
-        hasRule: (arn) => model.rules.has(arn),
-      })
-    : (service.native?.loadBalancers ?? legacyLoadBalancers(service, config));
   if (config.strategy === 'ROLLING') {
     if (service.native) {
       // Switching a native service back to rolling updates is outside what this emulator models.
@@ -157,10 +164,17 @@ export function updateNativeService(
         'The emulator does not model switching a BLUE_GREEN/CANARY/LINEAR service to ROLLING.',
       );
     }
+    if (lbGiven) {
+      // Validated all the same (an advancedConfiguration on a rolling service is refused).
+      parseLoadBalancers(body.loadBalancers, config.strategy, elbResources(model));
+    }
     service.strategy = 'ROLLING';
     return false;
   }
-  if (service.native) nativeServiceFields(model, service);
+  const loadBalancers = lbGiven
+    ? parseLoadBalancers(body.loadBalancers, config.strategy, elbResources(model))
+    : (service.native?.loadBalancers ?? legacyLoadBalancers(service, config));
+  if (service.native) syncTaskDefinition(model, service);
   const newTaskDefinition =
     taskDefinition !== undefined && taskDefinition.taskDefinitionArn !== service.taskDefinition;
   const startsDeployment = newTaskDefinition || body.forceNewDeployment === true;
@@ -437,10 +451,7 @@ export function createService(
       `The ${config.strategy} deployment strategy requires the ECS deployment controller.`,
     );
   }
-  const loadBalancers = parseLoadBalancers(body.loadBalancers, config.strategy, {
-    hasTargetGroup: (arn) => model.targetGroups.has(arn),
-    hasRule: (arn) => model.rules.has(arn),
-  });
+  const loadBalancers = parseLoadBalancers(body.loadBalancers, config.strategy, elbResources(model));
   for (const lb of loadBalancers) {
     for (const group of [lb.targetGroupArn, lb.advancedConfiguration?.alternateTargetGroupArn]) {
       const owner = group === undefined ? undefined : model.serviceOfTargetGroup(group);

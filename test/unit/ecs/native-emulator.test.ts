@@ -719,6 +719,46 @@ describe('ECS native configuration is validated as the API reference states', ()
     });
   });
 
+  it('keeps a ROLLING service on rolling updates, and refuses an advancedConfiguration there', async () => {
+    const { cluster, services, taskDefinitions, targetGroups, native } = aws.world;
+    const rolled = await ecs.send(
+      new UpdateServiceCommand({
+        cluster,
+        service: services.blue,
+        taskDefinition: taskDefinitions.v2,
+        deploymentConfiguration: { strategy: 'ROLLING', maximumPercent: 200, minimumHealthyPercent: 100 },
+      }),
+    );
+    expect(rolled.service?.deployments?.[0]).toMatchObject({
+      status: 'PRIMARY',
+      rolloutState: 'IN_PROGRESS',
+    });
+    expect(rolled.service?.currentServiceDeployment).toBeUndefined();
+    await expect(
+      ecs.send(
+        new UpdateServiceCommand({
+          cluster,
+          service: services.blue,
+          loadBalancers: [
+            {
+              targetGroupArn: targetGroups.blue,
+              containerName: 'app',
+              containerPort: 8080,
+              advancedConfiguration: {
+                alternateTargetGroupArn: targetGroups.green,
+                productionListenerRule: native.productionRuleArn,
+                roleArn: native.roleArn,
+              },
+            },
+          ],
+        }),
+      ),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: expect.stringMatching(/only valid/),
+    });
+  });
+
   it('refuses a native strategy on a service whose load balancer has no advancedConfiguration', async () => {
     await expect(update({ strategy: 'CANARY' }, aws.world.services.blue)).rejects.toMatchObject({
       name: 'InvalidParameterException',
