@@ -107,10 +107,13 @@ export function nativeServiceFields(model: AwsModel, service: Service): Json {
       revisionDeploymentJson(active.target, 'ACTIVE', 'FAILED', active.statusReason),
     ];
   } else {
-    const live = native.revisions.find((r) => r.targetGroupArn === native.liveTargetGroup);
-    deployments = live
-      ? [revisionDeploymentJson(live, 'PRIMARY', 'COMPLETED', 'ECS deployment completed.')]
-      : [];
+    // After a StopServiceDeployment ABORT the stopped revision keeps running beside the serving
+    // one (not documented for native strategies: shown ACTIVE, FAILED).
+    deployments = native.revisions.map((r) =>
+      r.targetGroupArn === native.liveTargetGroup
+        ? revisionDeploymentJson(r, 'PRIMARY', 'COMPLETED', 'ECS deployment completed.')
+        : revisionDeploymentJson(r, 'ACTIVE', 'FAILED', last?.statusReason ?? 'Stopped.'),
+    );
   }
   syncTaskDefinition(model, service);
   const running = native.revisions.reduce((n, r) => n + r.runningCount, 0);

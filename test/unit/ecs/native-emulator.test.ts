@@ -409,12 +409,33 @@ describe('ECS native rollback and stop', () => {
     ).rejects.toMatchObject({ name: 'ConflictException' });
   });
 
-  it('StopServiceDeployment ABORT stops it (STOPPED) with production back on the source revision', async () => {
+  it('StopServiceDeployment ABORT stops where it is; the next deployment reconciles first', async () => {
+    const { cluster, native } = aws.world;
     const { arn, blue } = await pausedAtCanary();
     await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ABORT' }));
     expect((await describeDeployment(arn)).status).toBe('STOP_REQUESTED');
     const stopped = await until((d) => d.status === 'STOPPED', arn);
     expect(stopped.stoppedAt).toBeDefined();
+    // Nothing restored: the canary split and both revisions stay.
+    expect(await productionShareOf(blue)).toBe(87.5);
+    const service = (await ecs.send(new DescribeServicesCommand({ cluster, services: [native.service] })))
+      .services?.[0];
+    expect(service?.deployments?.map((d) => [d.status, d.rolloutState])).toEqual([
+      ['PRIMARY', 'COMPLETED'],
+      ['ACTIVE', 'FAILED'],
+    ]);
+
+    const next = await startDeployment(await anotherTaskDefinition(), {
+      strategy: 'CANARY',
+      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 0 },
+      lifecycleHooks: [PAUSE_BEFORE_EACH_SHIFT],
+    });
+    const stages: string[] = [];
+    await until((d) => {
+      if (d.lifecycleStage && stages[stages.length - 1] !== d.lifecycleStage) stages.push(d.lifecycleStage);
+      return awaitingHook(d) !== undefined;
+    }, next);
+    expect(stages.slice(0, 2)).toEqual(['RECONCILE_SERVICE', 'PRE_SCALE_UP']);
     expect(await productionShareOf(blue)).toBe(100);
   });
 
@@ -733,7 +754,6 @@ describe('ECS native configuration is validated as the API reference states', ()
       status: 'PRIMARY',
       rolloutState: 'IN_PROGRESS',
     });
-    expect(rolled.service?.currentServiceDeployment).toBeUndefined();
     await expect(
       ecs.send(
         new UpdateServiceCommand({
