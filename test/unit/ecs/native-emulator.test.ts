@@ -101,14 +101,13 @@ async function until(done: (d: ServiceDeployment) => boolean, arn: string): Prom
 const awaitingHook = (d: ServiceDeployment) =>
   d.lifecycleHookDetails?.find((h) => h.status === 'AWAITING_ACTION')?.hookId;
 
-/** Green's share (percent) of a listener rule, read back through ELBv2 DescribeRules. */
-async function greenShare(ruleArn: string): Promise<number> {
+/** A target group's share (percent) of a listener rule (production by default), read back through ELBv2 DescribeRules. */
+async function shareOf(group: string, ruleArn = aws.world.native.productionRuleArn): Promise<number> {
   const rules = await elb.send(new DescribeRulesCommand({ RuleArns: [ruleArn] }));
   const groups =
     rules.Rules?.[0]?.Actions?.find((a) => a.Type === 'forward')?.ForwardConfig?.TargetGroups ?? [];
   const total = groups.reduce((n, g) => n + (g.Weight ?? 0), 0);
-  const { green } = aws.world.native.targetGroups;
-  return (100 * (groups.find((g) => g.TargetGroupArn === green)?.Weight ?? 0)) / total;
+  return (100 * (groups.find((g) => g.TargetGroupArn === group)?.Weight ?? 0)) / total;
 }
 
 /** The target group production serves from: the one with all the weight, when only one has any. */
@@ -117,6 +116,17 @@ async function liveGroup(): Promise<string | undefined> {
   const groups = rules.Rules?.[0]?.Actions?.[0]?.ForwardConfig?.TargetGroups ?? [];
   const weighted = groups.filter((g) => (g.Weight ?? 0) > 0);
   return weighted.length === 1 ? weighted[0]?.TargetGroupArn : undefined;
+}
+
+/** A CANARY deployment of another task definition: 10 %, no canary bake time, these hooks. */
+function quickCanary(lifecycleHooks: DeploymentConfiguration['lifecycleHooks']): Promise<string> {
+  return anotherTaskDefinition().then((taskDefinition) =>
+    startDeployment(taskDefinition, {
+      strategy: 'CANARY',
+      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 0 },
+      lifecycleHooks,
+    }),
+  );
 }
 
 /** A task definition of the `web` family that the service does not run now. */
@@ -192,8 +202,8 @@ describe('ECS native CANARY deployment', () => {
       (first.updatedAt?.getTime() ?? 0) + 60 * MINUTE,
     );
     // The test listener already sends everything to green; production has not moved.
-    expect(await greenShare(native.testRuleArn)).toBe(100);
-    expect(await greenShare(native.productionRuleArn)).toBe(0);
+    expect(await shareOf(native.targetGroups.green, native.testRuleArn)).toBe(100);
+    expect(await shareOf(native.targetGroups.green, native.productionRuleArn)).toBe(0);
     expect(first.targetServiceRevision).toMatchObject({
       requestedTestTrafficWeight: 100,
       runningTaskCount: 2,
@@ -214,7 +224,7 @@ describe('ECS native CANARY deployment', () => {
     );
     const canary = await until((d) => d.lifecycleStage === 'PRODUCTION_TRAFFIC_SHIFT', arn);
     expect(canary.targetServiceRevision?.requestedProductionTrafficWeight).toBe(10);
-    expect(await greenShare(native.productionRuleArn)).toBe(10);
+    expect(await shareOf(native.targetGroups.green, native.productionRuleArn)).toBe(10);
     const canaryAt = now;
 
     const second = await until((d) => awaitingHook(d) !== undefined, arn);
@@ -222,14 +232,14 @@ describe('ECS native CANARY deployment', () => {
     expect(now - canaryAt).toBeGreaterThanOrEqual(5 * MINUTE);
     expect(second.lifecycleStage).toBe('PRE_PRODUCTION_TRAFFIC_SHIFT');
     expect(awaitingHook(second)).not.toBe(awaitingHook(first));
-    expect(await greenShare(native.productionRuleArn)).toBe(10);
+    expect(await shareOf(native.targetGroups.green, native.productionRuleArn)).toBe(10);
 
     await ecs.send(
       new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: awaitingHook(second) }),
     );
     const baking = await until((d) => d.lifecycleStage === 'BAKE_TIME', arn);
     expect(baking.status).toBe('IN_PROGRESS');
-    expect(await greenShare(native.productionRuleArn)).toBe(100);
+    expect(await shareOf(native.targetGroups.green, native.productionRuleArn)).toBe(100);
     // Both revisions run while the deployment bakes.
     const during = await ecs.send(
       new DescribeServicesCommand({ cluster: aws.world.cluster, services: [native.service] }),
@@ -262,13 +272,30 @@ describe('ECS native CANARY deployment', () => {
   });
 });
 
-/** Continues every pause until the deployment ends, recording green's production share at each. */
-async function continueEveryPause(arn: string): Promise<{ shares: number[]; last: ServiceDeployment }> {
+/**
+ * A LINEAR deployment of `taskDefinition` with a PAUSE before each shift, continued at every pause
+ * until it succeeds: the share of production the new revision had at each pause.
+ */
+async function linearSharesAtPauses(
+  taskDefinition: string,
+  linear: { stepPercent: number; stepBakeTimeInMinutes: number },
+) {
+  const { native } = aws.world;
+  const liveBefore = await liveGroup();
+  // The new revision goes to the group production does not use (they swap after each success).
+  const newGroup =
+    liveBefore === native.targetGroups.blue ? native.targetGroups.green : native.targetGroups.blue;
+  const arn = await startDeployment(taskDefinition, {
+    strategy: 'LINEAR',
+    linearConfiguration: linear,
+    bakeTimeInMinutes: 0,
+    lifecycleHooks: [PAUSE_BEFORE_EACH_SHIFT],
+  });
   const shares: number[] = [];
   for (;;) {
     const d = await until((x) => awaitingHook(x) !== undefined || x.status === 'SUCCESSFUL', arn);
-    if (d.status === 'SUCCESSFUL') return { shares, last: d };
-    shares.push(await greenShare(aws.world.native.productionRuleArn));
+    if (d.status === 'SUCCESSFUL') return { shares, liveBefore, newGroup };
+    shares.push(await shareOf(newGroup));
     await ecs.send(
       new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: awaitingHook(d) }),
     );
@@ -278,34 +305,21 @@ async function continueEveryPause(arn: string): Promise<{ shares: number[]; last
 describe('ECS native LINEAR deployment', () => {
   it('pauses before each equal step and ends with the other target group serving everything', async () => {
     const { native } = aws.world;
-    const liveBefore = await liveGroup();
-    const arn = await startDeployment(native.taskDefinitions.v3, {
-      strategy: 'LINEAR',
-      linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 2 },
-      bakeTimeInMinutes: 0,
-      lifecycleHooks: [PAUSE_BEFORE_EACH_SHIFT],
+    const { shares, newGroup } = await linearSharesAtPauses(native.taskDefinitions.v3, {
+      stepPercent: 25,
+      stepBakeTimeInMinutes: 2,
     });
-    const { shares, last } = await continueEveryPause(arn);
-    // Shares are read against the seeded "green" group; after the first test's deployment the
-    // roles are swapped, so convert to "the group this deployment deploys to".
-    const toNew = (share: number) => (liveBefore === native.targetGroups.blue ? share : 100 - share);
-    expect(shares.map(toNew)).toEqual([0, 25, 50, 75]);
-    expect(last.status).toBe('SUCCESSFUL');
-    expect(await liveGroup()).not.toBe(liveBefore);
+    expect(shares).toEqual([0, 25, 50, 75]);
+    expect(await liveGroup()).toBe(newGroup);
     expect(await versionServed(native.listenerUrl)).toBe('web:3');
   });
 
   it('takes steps that do not divide 100 up to a last, smaller step', async () => {
-    const { native } = aws.world;
-    const liveBefore = await liveGroup();
-    const arn = await startDeployment(native.taskDefinitions.v1, {
-      strategy: 'LINEAR',
-      linearConfiguration: { stepPercent: 40, stepBakeTimeInMinutes: 0 },
-      lifecycleHooks: [PAUSE_BEFORE_EACH_SHIFT],
+    const { shares } = await linearSharesAtPauses(aws.world.native.taskDefinitions.v1, {
+      stepPercent: 40,
+      stepBakeTimeInMinutes: 0,
     });
-    const { shares } = await continueEveryPause(arn);
-    const toNew = (share: number) => (liveBefore === native.targetGroups.blue ? share : 100 - share);
-    expect(shares.map(toNew)).toEqual([0, 40, 80]);
+    expect(shares).toEqual([0, 40, 80]);
   });
 });
 
@@ -326,15 +340,6 @@ describe('ECS native rollback and stop', () => {
     return { arn, paused, blue };
   }
 
-  const productionShareOf = async (group: string) => {
-    const rules = await elb.send(
-      new DescribeRulesCommand({ RuleArns: [aws.world.native.productionRuleArn] }),
-    );
-    const groups = rules.Rules?.[0]?.Actions?.[0]?.ForwardConfig?.TargetGroups ?? [];
-    const total = groups.reduce((n, g) => n + (g.Weight ?? 0), 0);
-    return (100 * (groups.find((g) => g.TargetGroupArn === group)?.Weight ?? 0)) / total;
-  };
-
   it('ROLLBACK at a pause restores blue to 100 % on both rules and the service to its old task definition', async () => {
     const { native } = aws.world;
     const before = await ecs.send(
@@ -342,7 +347,7 @@ describe('ECS native rollback and stop', () => {
     );
     const { arn, paused, blue } = await pausedAtCanary();
     // A tenth of a percent is written in thousandths: 12.5 % of production.
-    expect(await productionShareOf(blue)).toBe(87.5);
+    expect(await shareOf(blue)).toBe(87.5);
     await ecs.send(
       new ContinueServiceDeploymentCommand({
         serviceDeploymentArn: arn,
@@ -354,7 +359,7 @@ describe('ECS native rollback and stop', () => {
     expect(requested.status).toBe('ROLLBACK_REQUESTED');
     const done = await until((d) => d.status === 'ROLLBACK_SUCCESSFUL', arn);
     expect(done.rollback?.serviceRevisionArn).toBe(done.sourceServiceRevisions?.[0]?.arn);
-    expect(await productionShareOf(blue)).toBe(100);
+    expect(await shareOf(blue)).toBe(100);
     expect(await liveGroup()).toBe(blue);
     const testRule = await elb.send(new DescribeRulesCommand({ RuleArns: [native.testRuleArn] }));
     const testGroups = testRule.Rules?.[0]?.Actions?.[0]?.ForwardConfig?.TargetGroups ?? [];
@@ -396,14 +401,14 @@ describe('ECS native rollback and stop', () => {
       new ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId: awaitingHook(paused) }),
     );
     await until((d) => d.lifecycleStage === 'BAKE_TIME', arn);
-    expect(await productionShareOf(blue)).toBe(0);
+    expect(await shareOf(blue)).toBe(0);
     await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }));
     expect((await describeDeployment(arn)).status).toBe('ROLLBACK_REQUESTED');
     // Stopping again while it rolls back "continues the rollback operation".
     await ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }));
     const done = await until((d) => d.status === 'ROLLBACK_SUCCESSFUL', arn);
     expect(done.rollback?.reason).toMatch(/StopServiceDeployment/);
-    expect(await productionShareOf(blue)).toBe(100);
+    expect(await shareOf(blue)).toBe(100);
     await expect(
       ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' })),
     ).rejects.toMatchObject({ name: 'ConflictException' });
@@ -417,7 +422,7 @@ describe('ECS native rollback and stop', () => {
     const stopped = await until((d) => d.status === 'STOPPED', arn);
     expect(stopped.stoppedAt).toBeDefined();
     // Nothing restored: the canary split and both revisions stay.
-    expect(await productionShareOf(blue)).toBe(87.5);
+    expect(await shareOf(blue)).toBe(87.5);
     const service = (await ecs.send(new DescribeServicesCommand({ cluster, services: [native.service] })))
       .services?.[0];
     expect(service?.deployments?.map((d) => [d.status, d.rolloutState])).toEqual([
@@ -425,33 +430,25 @@ describe('ECS native rollback and stop', () => {
       ['ACTIVE', 'FAILED'],
     ]);
 
-    const next = await startDeployment(await anotherTaskDefinition(), {
-      strategy: 'CANARY',
-      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 0 },
-      lifecycleHooks: [PAUSE_BEFORE_EACH_SHIFT],
-    });
+    const next = await quickCanary([PAUSE_BEFORE_EACH_SHIFT]);
     const stages: string[] = [];
     await until((d) => {
       if (d.lifecycleStage && stages[stages.length - 1] !== d.lifecycleStage) stages.push(d.lifecycleStage);
       return awaitingHook(d) !== undefined;
     }, next);
     expect(stages.slice(0, 2)).toEqual(['RECONCILE_SERVICE', 'PRE_SCALE_UP']);
-    expect(await productionShareOf(blue)).toBe(100);
+    expect(await shareOf(blue)).toBe(100);
   });
 
   it('a PAUSE hook nobody answers times out and takes its default action, ROLLBACK', async () => {
     const blue = (await liveGroup()) ?? '';
-    const arn = await startDeployment(await anotherTaskDefinition(), {
-      strategy: 'CANARY',
-      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 0 },
-      lifecycleHooks: [
-        {
-          targetType: 'PAUSE',
-          lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'],
-          timeoutConfiguration: { timeoutInMinutes: 3 },
-        },
-      ],
-    });
+    const arn = await quickCanary([
+      {
+        targetType: 'PAUSE',
+        lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'],
+        timeoutConfiguration: { timeoutInMinutes: 3 },
+      },
+    ]);
     const paused = await until((d) => awaitingHook(d) !== undefined, arn);
     expect(paused.lifecycleHookDetails?.[0]?.timeoutAction).toBe('ROLLBACK');
     const expiresAt = paused.lifecycleHookDetails?.[0]?.expiresAt?.getTime() ?? 0;
@@ -460,21 +457,17 @@ describe('ECS native rollback and stop', () => {
     expect(timedOut.lifecycleHookDetails?.[0]?.status).toBe('TIMED_OUT');
     const done = await until((d) => d.status === 'ROLLBACK_SUCCESSFUL', arn);
     expect(done.statusReason).toMatch(/timed out/);
-    expect(await productionShareOf(blue)).toBe(100);
+    expect(await shareOf(blue)).toBe(100);
   });
 
   it('a hook whose timeout action is CONTINUE proceeds when it times out', async () => {
-    const arn = await startDeployment(await anotherTaskDefinition(), {
-      strategy: 'CANARY',
-      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 0 },
-      lifecycleHooks: [
-        {
-          targetType: 'PAUSE',
-          lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
-          timeoutConfiguration: { timeoutInMinutes: 1, action: 'CONTINUE' },
-        },
-      ],
-    });
+    const arn = await quickCanary([
+      {
+        targetType: 'PAUSE',
+        lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
+        timeoutConfiguration: { timeoutInMinutes: 1, action: 'CONTINUE' },
+      },
+    ]);
     const done = await until((d) => d.status !== 'IN_PROGRESS' && d.status !== 'PENDING', arn);
     expect(done.status).toBe('SUCCESSFUL');
   });
@@ -482,19 +475,15 @@ describe('ECS native rollback and stop', () => {
   it('an AWS_LAMBDA hook is answered by the stub: FAILED rolls the deployment back; its invocation is recorded', async () => {
     const lambda = 'arn:aws:lambda:us-east-1:123456789012:function:smoke';
     aws.faults.lambdaHookAnswers(lambda, 'FAILED');
-    const arn = await startDeployment(await anotherTaskDefinition(), {
-      strategy: 'CANARY',
-      canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 0 },
-      lifecycleHooks: [
-        {
-          targetType: 'AWS_LAMBDA',
-          hookTargetArn: lambda,
-          roleArn: 'arn:aws:iam::123456789012:role/hooks',
-          lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
-          hookDetails: { path: '/healthz' },
-        },
-      ],
-    });
+    const arn = await quickCanary([
+      {
+        targetType: 'AWS_LAMBDA',
+        hookTargetArn: lambda,
+        roleArn: 'arn:aws:iam::123456789012:role/hooks',
+        lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
+        hookDetails: { path: '/healthz' },
+      },
+    ]);
     const done = await until((d) => d.status === 'ROLLBACK_SUCCESSFUL', arn);
     expect(done.statusReason).toMatch(/failed at POST_TEST_TRAFFIC_SHIFT/);
     expect(aws.model.lambdaInvocations.at(-1)).toMatchObject({
