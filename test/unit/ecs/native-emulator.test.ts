@@ -224,6 +224,7 @@ describe('ECS native CANARY deployment', () => {
     );
     const canary = await until((d) => d.lifecycleStage === 'PRODUCTION_TRAFFIC_SHIFT', arn);
     expect(canary.targetServiceRevision?.requestedProductionTrafficWeight).toBe(10);
+    expect(aws.weights(native.productionRuleArn)).toEqual({ 'web-blue': 90, 'web-green': 10 });
     expect(await shareOf(native.targetGroups.green, native.productionRuleArn)).toBe(10);
     const canaryAt = now;
 
