@@ -14,6 +14,7 @@ import {
   ECSClient,
   ListServiceDeploymentsCommand,
   type ServiceDeployment,
+  type ServiceDeploymentStatus,
   StopServiceDeploymentCommand,
   UpdateServiceCommand,
 } from '@aws-sdk/client-ecs';
@@ -67,7 +68,7 @@ afterEach(async () => {
   aws.faults.clear();
 });
 
-async function listDeployments(status: ('PENDING' | 'IN_PROGRESS' | 'SUCCESSFUL')[]): Promise<string[]> {
+async function listDeployments(status: ServiceDeploymentStatus[]): Promise<string[]> {
   const listed = await ecs.send(
     new ListServiceDeploymentsCommand({
       cluster: aws.world.cluster,
@@ -609,6 +610,62 @@ describe('ECS native operations under faults', () => {
     ).toEqual(['ContinueServiceDeployment']);
     const next = await until((d) => awaitingHook(d) !== undefined, arn);
     expect(awaitingHook(next)).not.toBe(hookId);
+  });
+});
+
+describe('ECS native deployments, listed and described', () => {
+  it('pages ListServiceDeployments newest first and reports unknown ARNs as MISSING failures', async () => {
+    const { cluster, native } = aws.world;
+    const all = await listDeployments(['SUCCESSFUL', 'ROLLBACK_SUCCESSFUL', 'STOPPED']);
+    expect(all.length).toBeGreaterThan(2);
+    const first = await ecs.send(
+      new ListServiceDeploymentsCommand({ cluster, service: native.service, maxResults: 1 }),
+    );
+    expect(first.serviceDeployments).toHaveLength(1);
+    const second = await ecs.send(
+      new ListServiceDeploymentsCommand({
+        cluster,
+        service: native.service,
+        maxResults: 1,
+        nextToken: first.nextToken,
+      }),
+    );
+    const [newest, next] = [first.serviceDeployments?.[0], second.serviceDeployments?.[0]];
+    expect(newest?.serviceDeploymentArn).not.toBe(next?.serviceDeploymentArn);
+    expect(newest?.createdAt?.getTime()).toBeGreaterThanOrEqual(next?.createdAt?.getTime() ?? 0);
+    const missing = `${newest?.serviceDeploymentArn?.slice(0, -4)}XXXX`;
+    const described = await ecs.send(
+      new DescribeServiceDeploymentsCommand({
+        serviceDeploymentArns: [newest?.serviceDeploymentArn ?? '', missing],
+      }),
+    );
+    expect(described.serviceDeployments).toHaveLength(1);
+    expect(described.failures).toEqual([{ arn: missing, reason: 'MISSING' }]);
+    await expect(
+      ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: Array(21).fill(missing) })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+  });
+
+  it('an AWS_LAMBDA hook answering IN_PROGRESS holds its stage until its timeout, then takes its action', async () => {
+    const lambda = 'arn:aws:lambda:us-east-1:123456789012:function:slow-check';
+    aws.faults.lambdaHookAnswers(lambda, 'IN_PROGRESS');
+    const arn = await quickCanary([
+      {
+        targetType: 'AWS_LAMBDA',
+        hookTargetArn: lambda,
+        roleArn: 'arn:aws:iam::123456789012:role/hooks',
+        lifecycleStages: ['POST_SCALE_UP'],
+        timeoutConfiguration: { timeoutInMinutes: 2, action: 'CONTINUE' },
+      },
+    ]);
+    const running = await until((d) => d.lifecycleStage === 'POST_SCALE_UP', arn);
+    expect(running.lifecycleHookDetails).toEqual([
+      expect.objectContaining({ targetType: 'AWS_LAMBDA', targetArn: lambda, status: 'IN_PROGRESS' }),
+    ]);
+    // The hook holds the stage until it times out; CONTINUE then moves on at once.
+    await until((d) => d.lifecycleStage !== 'POST_SCALE_UP', arn);
+    expect(now).toBeGreaterThanOrEqual((running.updatedAt?.getTime() ?? 0) + 2 * MINUTE);
+    expect((await until((d) => d.status !== 'IN_PROGRESS', arn)).status).toBe('SUCCESSFUL');
   });
 });
 
