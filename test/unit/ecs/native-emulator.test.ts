@@ -9,6 +9,7 @@ import {
   ContinueServiceDeploymentCommand,
   CreateServiceCommand,
   type DeploymentConfiguration,
+  type DeploymentLifecycleHook,
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
   ECSClient,
@@ -128,6 +129,23 @@ function quickCanary(lifecycleHooks: DeploymentConfiguration['lifecycleHooks']):
       lifecycleHooks,
     }),
   );
+}
+
+/** A quick canary with one AWS_LAMBDA hook, whose stand-in answers `result`. */
+function withLambdaHook(
+  functionArn: string,
+  result: 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS',
+  hook: Omit<DeploymentLifecycleHook, 'targetType' | 'hookTargetArn' | 'roleArn'>,
+): Promise<string> {
+  aws.faults.lambdaHookAnswers(functionArn, result);
+  return quickCanary([
+    {
+      targetType: 'AWS_LAMBDA',
+      hookTargetArn: functionArn,
+      roleArn: 'arn:aws:iam::123456789012:role/hooks',
+      ...hook,
+    },
+  ]);
 }
 
 /** A task definition of the `web` family that the service does not run now. */
@@ -476,16 +494,10 @@ describe('ECS native rollback and stop', () => {
 
   it('an AWS_LAMBDA hook is answered by the stub: FAILED rolls the deployment back; its invocation is recorded', async () => {
     const lambda = 'arn:aws:lambda:us-east-1:123456789012:function:smoke';
-    aws.faults.lambdaHookAnswers(lambda, 'FAILED');
-    const arn = await quickCanary([
-      {
-        targetType: 'AWS_LAMBDA',
-        hookTargetArn: lambda,
-        roleArn: 'arn:aws:iam::123456789012:role/hooks',
-        lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
-        hookDetails: { path: '/healthz' },
-      },
-    ]);
+    const arn = await withLambdaHook(lambda, 'FAILED', {
+      lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT'],
+      hookDetails: { path: '/healthz' },
+    });
     const done = await until((d) => d.status === 'ROLLBACK_SUCCESSFUL', arn);
     expect(done.statusReason).toMatch(/failed at POST_TEST_TRAFFIC_SHIFT/);
     expect(aws.model.lambdaInvocations.at(-1)).toMatchObject({
@@ -648,16 +660,10 @@ describe('ECS native deployments, listed and described', () => {
 
   it('an AWS_LAMBDA hook answering IN_PROGRESS holds its stage until its timeout, then takes its action', async () => {
     const lambda = 'arn:aws:lambda:us-east-1:123456789012:function:slow-check';
-    aws.faults.lambdaHookAnswers(lambda, 'IN_PROGRESS');
-    const arn = await quickCanary([
-      {
-        targetType: 'AWS_LAMBDA',
-        hookTargetArn: lambda,
-        roleArn: 'arn:aws:iam::123456789012:role/hooks',
-        lifecycleStages: ['POST_SCALE_UP'],
-        timeoutConfiguration: { timeoutInMinutes: 2, action: 'CONTINUE' },
-      },
-    ]);
+    const arn = await withLambdaHook(lambda, 'IN_PROGRESS', {
+      lifecycleStages: ['POST_SCALE_UP'],
+      timeoutConfiguration: { timeoutInMinutes: 2, action: 'CONTINUE' },
+    });
     const running = await until((d) => d.lifecycleStage === 'POST_SCALE_UP', arn);
     expect(running.lifecycleHookDetails).toEqual([
       expect.objectContaining({ targetType: 'AWS_LAMBDA', targetArn: lambda, status: 'IN_PROGRESS' }),
