@@ -52,7 +52,6 @@ export async function createEcsTrafficProvider(
   if (strategy === undefined) {
     return new TwoServiceProvider(target, api, rollingOneNameReason(name));
   }
-  throw new ActionError(
-    `ECS service ${name} uses the ECS-native ${strategy} deployment strategy: ECS shifts its listener itself (ECS-native strategies are not supported yet)`,
-  );
+  const { NativeProvider } = await import('./native');
+  return NativeProvider.create(target, api, service, strategy);
 }

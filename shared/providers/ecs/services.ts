@@ -1,12 +1,16 @@
 /**
  * The services part of the ECS provider: services described, task definitions resolved and
- * registered, the one UpdateService call, and a deployment followed by its id until it completes.
- * Only ECS calls live here.
+ * registered, the one UpdateService call, a deployment followed by its id until it completes, and
+ * the service deployments of ECS-native strategies (listed, described, continued, stopped). Only
+ * ECS calls live here.
  */
 import type {
   DeploymentConfiguration,
+  DeploymentLifecycleHookAction,
   Service as EcsService,
   RegisterTaskDefinitionCommandInput,
+  ServiceDeployment,
+  ServiceDeploymentStatus,
 } from '@aws-sdk/client-ecs';
 import { ActionError } from '../../errors';
 import type { WaitOptions } from '../../traffic/types';
@@ -24,6 +28,8 @@ export interface ServiceUpdate {
 
 export class EcsServices {
   private readonly resolved = new Map<string, string>();
+  /** Service revision ARN → its task definition (a revision never changes). */
+  private readonly revisionTaskDefinitions = new Map<string, string>();
 
   constructor(
     private readonly api: EcsApi,
@@ -164,5 +170,87 @@ export class EcsServices {
       this.api.pollOptions(deadline, options),
     );
     this.api.deps.log(`Deployment ${deploymentId} of ${service} COMPLETED`);
+  }
+
+  // ---- service deployments (ECS-native strategies) ---------------------------------------------
+
+  /**
+   * The service's deployment that is still going (PENDING, IN_PROGRESS, or stopping / rolling
+   * back), newest first, described; undefined when none is. ListServiceDeployments filters by
+   * status (models_1.d.ts ListServiceDeploymentsRequest.status).
+   */
+  async activeDeployment(service: string): Promise<ServiceDeployment | undefined> {
+    const { ecs, ecsSdk } = this.api;
+    const status: ServiceDeploymentStatus[] = [
+      'PENDING',
+      'IN_PROGRESS',
+      'STOP_REQUESTED',
+      'ROLLBACK_REQUESTED',
+      'ROLLBACK_IN_PROGRESS',
+    ];
+    const out = await this.api.call('ECS ListServiceDeployments', () =>
+      ecs.send(new ecsSdk.ListServiceDeploymentsCommand({ cluster: this.cluster, service, status })),
+    );
+    const newest = [...(out.serviceDeployments ?? [])].sort(
+      (a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0),
+    )[0];
+    return newest?.serviceDeploymentArn ? this.describeDeployment(newest.serviceDeploymentArn) : undefined;
+  }
+
+  async describeDeployment(arn: string): Promise<ServiceDeployment> {
+    const { ecs, ecsSdk } = this.api;
+    const out = await this.api.call('ECS DescribeServiceDeployments', () =>
+      ecs.send(new ecsSdk.DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] })),
+    );
+    const found = out.serviceDeployments?.find((d) => d.serviceDeploymentArn === arn);
+    if (found === undefined) {
+      const reason = out.failures?.[0]?.reason;
+      throw new ActionError(`service deployment ${arn} not found${reason ? ` (${reason})` : ''}`);
+    }
+    return found;
+  }
+
+  /** Resolves a paused lifecycle hook: CONTINUE to the next stage, or ROLLBACK. */
+  async continueDeployment(
+    arn: string,
+    hookId: string,
+    action: DeploymentLifecycleHookAction,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { ecs, ecsSdk } = this.api;
+    await this.api.call(
+      `ECS ContinueServiceDeployment (${action})`,
+      () =>
+        ecs.send(new ecsSdk.ContinueServiceDeploymentCommand({ serviceDeploymentArn: arn, hookId, action })),
+      signal,
+    );
+  }
+
+  /** Stops a deployment that is not paused, returning the service to its previous revision. */
+  async stopDeployment(arn: string, signal: AbortSignal): Promise<void> {
+    const { ecs, ecsSdk } = this.api;
+    await this.api.call(
+      'ECS StopServiceDeployment (ROLLBACK)',
+      () =>
+        ecs.send(
+          new ecsSdk.StopServiceDeploymentCommand({ serviceDeploymentArn: arn, stopType: 'ROLLBACK' }),
+        ),
+      signal,
+    );
+  }
+
+  /** The task definition a service revision runs (DescribeServiceRevisions; cached, revisions are immutable). */
+  async revisionTaskDefinition(revisionArn: string): Promise<string | undefined> {
+    const cached = this.revisionTaskDefinitions.get(revisionArn);
+    if (cached !== undefined) return cached;
+    const { ecs, ecsSdk } = this.api;
+    const out = await this.api.call('ECS DescribeServiceRevisions', () =>
+      ecs.send(new ecsSdk.DescribeServiceRevisionsCommand({ serviceRevisionArns: [revisionArn] })),
+    );
+    const taskDefinition = out.serviceRevisions?.find(
+      (r) => r.serviceRevisionArn === revisionArn,
+    )?.taskDefinition;
+    if (taskDefinition !== undefined) this.revisionTaskDefinitions.set(revisionArn, taskDefinition);
+    return taskDefinition;
   }
 }
