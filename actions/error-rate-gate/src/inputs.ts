@@ -11,6 +11,7 @@ import {
 } from '../../../shared/metrics/prometheus';
 import type { MetricsSettings } from '../../../shared/metrics/settings';
 import type { MetricsSourceName } from '../../../shared/metrics/types';
+import type { EcsTarget } from '../../../shared/traffic/types';
 import { userAgent } from '../../../shared/user-agent';
 import { baselineFrom, cloudRunResourceFrom } from './identities';
 
@@ -45,6 +46,8 @@ export const INPUTS = {
   maxP95LatencyMs: 'max-p95-latency-ms',
   maxLatencyIncrease: 'max-latency-increase',
   mode: 'mode',
+  cluster: 'cluster',
+  services: 'services',
 } as const;
 
 export const OUTPUTS = {
@@ -74,6 +77,8 @@ export const DEFAULT_METRICS_DELAY: Record<MetricsSourceName, string> = {
 
 export interface GateSettings {
   metrics: MetricsSettings;
+  /** ECS-native: the service whose deployment's target groups are the candidate and the baseline. */
+  ecsNative?: EcsTarget;
   /** When traffic moved (epoch ms); data before it never counts. Undefined: the step's start. */
   startTime?: number;
   durationMs: number;
@@ -95,6 +100,9 @@ export interface GateSettings {
   /** Every secret value, for redacting text the runner's masking does not reach. */
   secrets: string[];
 }
+
+/** Stands for a target group or load balancer the gate reads from the ECS service before any metric call. */
+export const FROM_ECS_SERVICE = '(from the ECS service)';
 
 const REVISION = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 const PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
@@ -200,12 +208,14 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
     requestTimeoutMs: Math.min(30_000, Math.max(2_000, intervalMs)),
   };
 
-  const metrics = readSourceSettings(read, source, common, headers, env);
+  const ecsNative = source === 'cloudwatch' ? readEcsNativeService(read) : undefined;
+  const metrics = readSourceSettings(read, source, common, headers, env, ecsNative !== undefined);
   const rawStart = read.optional(INPUTS.startTime);
   // The one duration reader: malformed or unbounded values are input errors naming metrics-delay.
   const metricsDelayMs = read.durationMs(INPUTS.metricsDelay, DEFAULT_METRICS_DELAY[source]);
   return {
     metrics,
+    ...(ecsNative === undefined ? {} : { ecsNative }),
     ...(rawStart === undefined ? {} : { startTime: parseInstant(INPUTS.startTime, rawStart) }),
     durationMs,
     ...bake,
@@ -291,12 +301,42 @@ function readBake(
 
 type Common = Pick<MetricsSettings, 'latency' | 'slowThresholdsMs' | 'userAgent' | 'requestTimeoutMs'>;
 
+/**
+ * ECS-native (source cloudwatch): one service in "services" with its "cluster", and no target
+ * groups given: the gate reads the candidate (green) and baseline (blue) target groups, and their
+ * load balancer, from the service's deployment (shared/providers/ecs).
+ */
+function readEcsNativeService(read: InputReader): EcsTarget | undefined {
+  const cluster = read.optional(INPUTS.cluster);
+  const services = read.list(INPUTS.services);
+  if (cluster === undefined && services.length === 0) return undefined;
+  const [service] = services;
+  if (cluster === undefined || service === undefined || services.length !== 1) {
+    throw new InputError(
+      cluster === undefined ? INPUTS.cluster : INPUTS.services,
+      'ECS-native: give the cluster and the one service whose deployment the gate judges',
+      cluster === undefined ? 'prod' : 'shop',
+    );
+  }
+  for (const name of [INPUTS.candidateTargetGroup, INPUTS.baselineTargetGroup, INPUTS.loadBalancer]) {
+    if (read.optional(name) !== undefined) {
+      throw new InputError(
+        name,
+        `is read from the ECS service ${service}; leave it out, or leave out "services"`,
+      );
+    }
+  }
+  const region = read.optional(INPUTS.region);
+  return { provider: 'ecs', cluster, services: [service], ...(region === undefined ? {} : { region }) };
+}
+
 function readSourceSettings(
   read: InputReader,
   source: MetricsSourceName,
   common: Common,
   headers: Record<string, string>,
   env: NodeJS.ProcessEnv,
+  fromEcsService = false,
 ): MetricsSettings {
   const rollbackTarget = read.optional(INPUTS.rollbackTarget);
   switch (source) {
@@ -321,26 +361,22 @@ function readSourceSettings(
       };
     }
     case 'cloudwatch': {
-      const loadBalancer = matching(
-        read,
-        INPUTS.loadBalancer,
-        /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:loadbalancer\/)?app\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/,
-        'app/shop-alb/50dc6c495c0c9188',
-      );
+      const loadBalancer = fromEcsService
+        ? FROM_ECS_SERVICE
+        : matching(
+            read,
+            INPUTS.loadBalancer,
+            /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:loadbalancer\/)?app\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/,
+            'app/shop-alb/50dc6c495c0c9188',
+          );
       const targetGroup =
         /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:)?targetgroup\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/;
-      const candidate = matching(
-        read,
-        INPUTS.candidateTargetGroup,
-        targetGroup,
-        'targetgroup/shop-green/6d0ecf831eec9f09',
-      );
-      const baseline = matching(
-        read,
-        INPUTS.baselineTargetGroup,
-        targetGroup,
-        'targetgroup/shop-blue/943f017f100becff',
-      );
+      const candidate = fromEcsService
+        ? FROM_ECS_SERVICE
+        : matching(read, INPUTS.candidateTargetGroup, targetGroup, 'targetgroup/shop-green/6d0ecf831eec9f09');
+      const baseline = fromEcsService
+        ? `${FROM_ECS_SERVICE} (baseline)`
+        : matching(read, INPUTS.baselineTargetGroup, targetGroup, 'targetgroup/shop-blue/943f017f100becff');
       if (targetGroupDimension(candidate) === targetGroupDimension(baseline)) {
         throw new InputError(
           INPUTS.baselineTargetGroup,

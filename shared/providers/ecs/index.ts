@@ -14,6 +14,7 @@ import { nativeStrategyOf, refuseForeignDeployments, rollingOneNameReason } from
 import { TwoServiceProvider } from './two-services';
 
 export { isRetryableAwsError } from './api';
+export type { NativeGateTargets } from './native';
 
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -54,4 +55,19 @@ export async function createEcsTrafficProvider(
   }
   const { NativeProvider } = await import('./native');
   return NativeProvider.create(target, api, service, strategy);
+}
+
+/**
+ * The gate's CloudWatch targets of an ECS-native service (source cloudwatch without target groups
+ * given): the green and blue target groups of its deployment, and their load balancer.
+ */
+export async function ecsNativeGateTargets(target: EcsTarget, deps: ProviderDeps) {
+  const provider = await createEcsTrafficProvider(target, deps);
+  const { NativeProvider } = await import('./native');
+  if (!(provider instanceof NativeProvider)) {
+    throw new ActionError(
+      `ECS service ${target.services.join(', ')} does not use an ECS-native strategy, so its candidate and baseline target groups can't be read from it; give "candidate-target-group" and "baseline-target-group"`,
+    );
+  }
+  return provider.gateTargets();
 }

@@ -139,4 +139,15 @@ export class ListenerWeights {
     );
     this.api.deps.log(`${label}: ${healthy} healthy targets in ${group}`);
   }
+
+  /** The load balancer a target group serves (its CloudWatch dimension comes from it). */
+  async loadBalancerOf(targetGroupArn: string): Promise<string> {
+    const { elb, sdk } = this.sdk();
+    const out = await this.api.call('ELBv2 DescribeTargetGroups', () =>
+      elb.send(new sdk.DescribeTargetGroupsCommand({ TargetGroupArns: [targetGroupArn] })),
+    );
+    const arn = out.TargetGroups?.[0]?.LoadBalancerArns?.[0];
+    if (arn === undefined) throw new ActionError(`target group ${targetGroupArn} serves no load balancer`);
+    return arn;
+  }
 }

@@ -62,6 +62,30 @@ const HOOK_TIMEOUT_MINUTES = 60;
 /** How often setSplit polls for the next pause when no wait options told it (a later step). */
 const DEFAULT_POLL_MS = 5000;
 
+export interface NativeGateTargets {
+  candidate: string;
+  baseline: string;
+  loadBalancer: string;
+  /** Who waited for what: ECS's bake time at each step, before it pauses for our gate's verdict. */
+  waits: string;
+}
+
+/** ECS's bake times (SDK model defaults: canary 10 min, linear 6 min) and where they fall relative to our gate. */
+export function whoWaits(strategy: NativeStrategy, configuration: DeploymentConfiguration): string {
+  const bake =
+    strategy === 'CANARY'
+      ? (configuration.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10)
+      : strategy === 'LINEAR'
+        ? (configuration.linearConfiguration?.stepBakeTimeInMinutes ?? 6)
+        : undefined;
+  const final = configuration.bakeTimeInMinutes;
+  const step =
+    bake === undefined
+      ? 'ECS shifts all production traffic at once'
+      : `ECS bakes ${bake} min at each ${strategy === 'CANARY' ? 'canary' : 'linear'} step before it pauses at our hook: canary-shift waited for that bake, then this gate judged the same share`;
+  return `${step}; after 100 % ECS keeps the old revision ${final ?? 0} min (bakeTimeInMinutes) before cleaning up. Set ECS's step bake to 0 to let the gate be the only wait`;
+}
+
 interface NativeView {
   service: EcsService;
   /** The deployment in progress, or the one this provider follows (also once finished). */
@@ -213,6 +237,23 @@ export class NativeProvider implements TrafficProvider {
     const d = view.deployment;
     if (d === undefined) return 'no deployment';
     return `deployment ${d.serviceDeploymentArn} ${d.status}${d.lifecycleStage ? ` at ${d.lifecycleStage}` : ''}${d.statusReason ? ` (${d.statusReason})` : ''}`;
+  }
+
+  /**
+   * What the gate compares: green (candidate) and blue (baseline) target groups of the deployment
+   * in progress, their load balancer, and who waits for what (ECS's bake time vs our gate).
+   */
+  async gateTargets(): Promise<NativeGateTargets> {
+    const view = await this.view();
+    const loadBalancer = await this.listener.loadBalancerOf(view.green);
+    const configuration =
+      view.deployment?.deploymentConfiguration ?? view.service.deploymentConfiguration ?? {};
+    return {
+      candidate: view.green,
+      baseline: view.blue,
+      loadBalancer,
+      waits: whoWaits(this.strategy, configuration),
+    };
   }
 
   // ---- the candidate --------------------------------------------------------------------------
