@@ -186,8 +186,9 @@ export interface LocalAws {
 
 /** The AWS side: ECS blue/green services behind a weighted listener, CloudWatch, Slack, load. */
 export async function startLocalAws(options: LocalAwsOptions = {}): Promise<LocalAws> {
-  const aws = await startAwsEmulator({ deploymentMs: options.deploymentMs ?? 300 });
   const time = acceleratedTime(options.timeScale ?? LOCAL_CLOUD_TIME_SCALE);
+  // ECS-native deployments (bake times, hook timeouts) run on the same timeline as the bundles.
+  const aws = await startAwsEmulator({ deploymentMs: options.deploymentMs ?? 300, timeline: time.timeline });
   const monitoring = cloudWatchHandler(aws.log, { ingestion: { timeline: time.timeline } });
   aws.mount(monitoring);
   const slack = await SlackEmulator.start();

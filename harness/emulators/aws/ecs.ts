@@ -4,22 +4,14 @@
  * `{"__type": "<Code>", "message": …}` with the HTTP status of the API reference. Timestamps are
  * epoch seconds.
  */
+
+import { handleNativeOperation, nativeServiceFields, updateNativeService } from './ecs-native';
+import { AwsApiError } from './errors';
 import type { AwsModel, Deployment, Service, TaskDefinition } from './model';
 
-export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
+export { AwsApiError };
 
-/** An error the API reference documents, thrown by a handler and sent as the protocol's error body. */
-export class AwsApiError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-    /** ELBv2 error type: Sender (client fault) or Receiver (server fault). */
-    readonly type: 'Sender' | 'Receiver' = status >= 500 ? 'Receiver' : 'Sender',
-  ) {
-    super(message);
-  }
-}
+export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
 
 type Json = Record<string, unknown>;
 const seconds = (ms: number) => ms / 1000;
@@ -81,6 +73,7 @@ function serviceJson(model: AwsModel, s: Service): Json {
     events: s.events.slice(0, 20).map((e) => ({ ...e, createdAt: seconds(e.createdAt) })),
     deploymentController: { type: s.deploymentController },
     schedulingStrategy: 'REPLICA',
+    ...nativeServiceFields(model, s),
   };
 }
 
@@ -155,6 +148,17 @@ export function handleEcs(model: AwsModel, operation: string, body: Json): Json 
           `Unable to update task definition on services with a ${service.deploymentController} deployment controller.`,
         );
       }
+      if (
+        updateNativeService(
+          model,
+          service,
+          body,
+          taskDefinition,
+          typeof desiredCount === 'number' ? desiredCount : undefined,
+        )
+      ) {
+        return { service: serviceJson(model, service) };
+      }
       model.updateService(service, {
         ...(taskDefinition ? { taskDefinition } : {}),
         ...(typeof desiredCount === 'number' ? { desiredCount } : {}),
@@ -198,15 +202,25 @@ export function handleEcs(model: AwsModel, operation: string, body: Json): Json 
         .map((arn) => ({ arn, reason: 'MISSING' }));
       return { tasks, failures };
     }
-    default:
+    default: {
+      const native = handleNativeOperation(model, operation, body, (b, field) => serviceOf(model, b, field));
+      if (native) return native;
       throw new AwsApiError('UnknownOperationException', `The emulator does not implement ${operation}.`);
+    }
   }
 }
 
 /** Running tasks, one per running count of each deployment, with stable ids per deployment. */
 function taskArns(model: AwsModel, clusterName: string, service: Service) {
   model.advance(service);
-  return service.deployments.flatMap((d) =>
+  const groups = service.native
+    ? service.native.revisions.map((r) => ({
+        id: r.deploymentId,
+        runningCount: r.runningCount,
+        taskDefinition: r.taskDefinition,
+      }))
+    : service.deployments;
+  return groups.flatMap((d) =>
     Array.from({ length: d.runningCount }, (_, i) => ({
       taskArn: model.arn(
         'ecs',

@@ -4,7 +4,7 @@
  * with the error codes of the API reference (ListenerNotFound, RuleNotFound, TargetGroupNotFound,
  * ValidationError).
  */
-import { AwsApiError } from './ecs';
+import { AwsApiError } from './errors';
 import type { AwsModel, Listener, ListenerRule, RuleAction, WeightedTarget } from './model';
 import type { QueryValue } from './query';
 
@@ -200,7 +200,12 @@ export function handleElbv2(model: AwsModel, operation: string, params: Params):
       const group = arn === undefined ? undefined : model.targetGroups.get(arn);
       if (!group) return notFound();
       const service = model.serviceOfTargetGroup(group.arn);
-      const running = service ? model.runningCount(service) : 0;
+      // A native service registers each revision with its own target group.
+      const running = !service
+        ? 0
+        : service.native
+          ? (model.servingOf(group.arn)?.running ?? 0)
+          : model.runningCount(service);
       return {
         TargetHealthDescriptions: Array.from({ length: running }, (_, i) => ({
           Target: { Id: `10.0.${1 + (group.name.length % 200)}.${10 + i}`, Port: group.port },

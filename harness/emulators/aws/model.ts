@@ -5,6 +5,19 @@
  * circuit-breaker rollback when a test asked for it), evaluated lazily on each request.
  */
 
+import {
+  type LambdaHookResult,
+  NativeDeployments,
+  type NativeService,
+  type ServiceDeployment,
+} from './native';
+import type {
+  HookStage,
+  LifecycleHook,
+  NativeDeploymentConfiguration,
+  ServiceLoadBalancer,
+} from './native-config';
+
 export const ACCOUNT_ID = '123456789012';
 
 export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
@@ -57,6 +70,18 @@ export interface Service {
   circuitBreakerRollback: boolean;
   deploymentController: DeploymentControllerType;
   strategy: DeploymentStrategy;
+  /** Set when ECS shifts the traffic itself (BLUE_GREEN, CANARY, LINEAR with advanced load balancers). */
+  native?: NativeService;
+}
+
+/** A Lambda hook's invocation, as the stand-in recorded it. */
+export interface LambdaInvocation {
+  functionArn: string;
+  stage: HookStage;
+  serviceDeploymentArn: string;
+  hookDetails: unknown;
+  at: number;
+  result: LambdaHookResult;
 }
 
 export interface TargetGroup {
@@ -109,6 +134,13 @@ export interface AwsModelOptions {
   region: string;
   /** How long a deployment stays IN_PROGRESS before it settles. */
   deploymentMs: number;
+  /**
+   * The clock of ECS-native deployments (bake times, hook timeouts, timestamps), epoch ms: virtual
+   * time on an accelerated timeline, or a test's own clock. Default Date.now.
+   */
+  now?: () => number;
+  /** How long a lifecycle stage without a duration of its own takes on that clock (default deploymentMs / 10). */
+  stageMs?: number;
 }
 
 let idCounter = 0;
@@ -131,9 +163,121 @@ export class AwsModel {
   /** Deployments a test asked to fail, by service name: the next one started fails. */
   readonly failNextDeployment = new Set<string>();
 
+  readonly now: () => number;
+  stageMs: number | undefined;
+  /** What each Lambda hook answers (by function ARN); SUCCEEDED when not set. */
+  readonly lambdaResults = new Map<string, LambdaHookResult>();
+  readonly lambdaInvocations: LambdaInvocation[] = [];
+  readonly native: NativeDeployments;
+
   constructor(options: AwsModelOptions) {
     this.region = options.region;
     this.deploymentMs = options.deploymentMs;
+    this.now = options.now ?? Date.now;
+    this.stageMs = options.stageMs;
+    this.native = new NativeDeployments({
+      now: () => this.now(),
+      scaleMs: () => this.deploymentMs,
+      stageMs: () => this.stageMs ?? this.deploymentMs / 10,
+      region: this.region,
+      accountId: ACCOUNT_ID,
+      writeRuleWeights: (ruleArn, weights) => this.writeRuleWeights(ruleArn, weights),
+      invokeLambda: (hook, stage, deployment) => this.invokeLambda(hook, stage, deployment),
+      newDeploymentId: () => `ecs-svc/${deploymentNumber()}`,
+    });
+  }
+
+  private invokeLambda(
+    hook: LifecycleHook,
+    stage: HookStage,
+    deployment: ServiceDeployment,
+  ): LambdaHookResult {
+    const functionArn = hook.hookTargetArn ?? '';
+    const result = this.lambdaResults.get(functionArn) ?? 'SUCCEEDED';
+    this.lambdaInvocations.push({
+      functionArn,
+      stage,
+      serviceDeploymentArn: deployment.arn,
+      hookDetails: hook.hookDetails,
+      at: this.now(),
+      result,
+    });
+    return result;
+  }
+
+  /** ECS writing a listener rule's forward weights (for a native deployment). */
+  private writeRuleWeights(ruleArn: string, weights: WeightedTarget[]): void {
+    const rule = this.rules.get(ruleArn);
+    if (!rule) return;
+    const forward = rule.actions.find((a) => a.type === 'forward');
+    const next = {
+      type: 'forward',
+      targetGroups: weights,
+      stickiness: forward?.stickiness ?? { enabled: false },
+    };
+    rule.actions = forward ? rule.actions.map((a) => (a === forward ? { ...forward, ...next } : a)) : [next];
+  }
+
+  /** Turns a service into one whose deployments ECS drives itself (BLUE_GREEN, CANARY, LINEAR). */
+  makeNative(
+    service: Service,
+    config: NativeDeploymentConfiguration,
+    loadBalancers: ServiceLoadBalancer[],
+  ): void {
+    service.strategy = config.strategy;
+    service.targetGroupArns = loadBalancers.flatMap((lb) => [
+      lb.targetGroupArn,
+      ...(lb.advancedConfiguration ? [lb.advancedConfiguration.alternateTargetGroupArn] : []),
+    ]);
+    if (service.native) {
+      service.native.config = config;
+      service.native.loadBalancers = loadBalancers;
+      return;
+    }
+    const cluster = [...this.clusters.values()].find((c) => c.arn === service.clusterArn);
+    const live = loadBalancers[0]?.targetGroupArn;
+    if (!cluster || !live) throw new Error('native service without cluster or load balancer');
+    service.native = {
+      serviceArn: service.serviceArn,
+      clusterName: cluster.name,
+      serviceName: service.serviceName,
+      config,
+      loadBalancers,
+      liveTargetGroup: live,
+      revisions: [],
+      deployments: [],
+    };
+    this.native.initialRevision(service.native, service.taskDefinition, service.desiredCount);
+  }
+
+  /** Every service deployment of every native service, newest first. */
+  findServiceDeployment(arn: string): { service: Service; deployment: ServiceDeployment } | undefined {
+    for (const service of this.allServices()) {
+      const deployment = service.native?.deployments.find((d) => d.arn === arn);
+      if (deployment) return { service, deployment };
+    }
+    return undefined;
+  }
+
+  /** The service and task definition answering for a target group right now, if a task runs there. */
+  servingOf(
+    targetGroupArn: string,
+  ): { service: Service; taskDefinitionArn: string; running: number } | undefined {
+    const service = this.serviceOfTargetGroup(targetGroupArn);
+    if (!service) return undefined;
+    if (service.native) {
+      this.native.advance(service.native);
+      const revision = service.native.revisions.find(
+        (r) => r.targetGroupArn === targetGroupArn && r.runningCount > 0,
+      );
+      return revision
+        ? { service, taskDefinitionArn: revision.taskDefinition, running: revision.runningCount }
+        : undefined;
+    }
+    const taskDefinitionArn = this.servingTaskDefinition(service);
+    return taskDefinitionArn === undefined
+      ? undefined
+      : { service, taskDefinitionArn, running: this.runningCount(service) };
   }
 
   arn(service: 'ecs' | 'elasticloadbalancing', resource: string): string {

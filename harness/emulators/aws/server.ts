@@ -7,19 +7,25 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Timeline, toVirtual } from '../../../shared/clock';
 import { type RequestSample, TrafficLog } from '../traffic-log';
 import { Upstream, type UpstreamBehaviour } from '../upstream';
 import { RandomWeightedPicker, seededRandom } from '../weighted-random';
 import { AwsApiError, ECS_TARGET_PREFIX, handleEcs } from './ecs';
 import { handleElbv2 } from './elbv2';
 import {
+  ACCOUNT_ID,
   AwsModel,
   type DeploymentControllerType,
   type DeploymentStrategy,
   dimensionOf,
   type Listener,
+  type LoadBalancer,
   type RuleAction,
+  type TaskDefinition,
 } from './model';
+import type { LambdaHookResult } from './native';
+import { parseDeploymentConfiguration } from './native-config';
 import { parseQuery, queryError, queryResponse } from './query';
 
 export type ApiName = 'ecs' | 'elbv2';
@@ -79,6 +85,31 @@ export interface BlueGreenWorld {
   targetGroups: { blue: string; green: string };
   /** CloudWatch dimension values (AWS/ApplicationELB): what TrafficLog samples carry as group / version. */
   dimensions: { loadBalancer: string; targetGroups: { blue: string; green: string } };
+  /** A service whose deployments ECS drives itself (strategy CANARY at first), behind its own ALB. */
+  native: NativeWorld;
+}
+
+/** The seeded native-strategy service and the load balancer resources its advancedConfiguration names. */
+export interface NativeWorld {
+  service: string;
+  serviceArn: string;
+  family: string;
+  taskDefinitions: { v1: string; v2: string; v3: string };
+  loadBalancerArn: string;
+  /** The production listener and its rule (`/*`) that ECS writes the weights on. */
+  productionListenerArn: string;
+  productionRuleArn: string;
+  /** The test listener and its rule (`/*`): green gets 100 % of it before production shifts. */
+  testListenerArn: string;
+  testRuleArn: string;
+  /** `targetGroupArn` (blue at first) and `alternateTargetGroupArn` (green at first). */
+  targetGroups: { blue: string; green: string };
+  /** advancedConfiguration.roleArn, the role ECS uses to call ELBv2. */
+  roleArn: string;
+  /** Real HTTP through the production / test listener. */
+  listenerUrl: string;
+  testListenerUrl: string;
+  dimensions: { loadBalancer: string; targetGroups: { blue: string; green: string } };
 }
 
 export interface AwsEmulatorOptions {
@@ -92,6 +123,14 @@ export interface AwsEmulatorOptions {
   desiredCount?: number;
   /** Seed of the listener's weighted random choice (default 1: the same sequence every run). */
   seed?: number;
+  /**
+   * The clock of ECS-native deployments (stages, bake times, hook timeouts): the accelerated
+   * timeline the bundles run on, or a test's own `now()`. Default: the wall clock.
+   */
+  timeline?: Timeline;
+  now?: () => number;
+  /** How long a lifecycle stage without its own duration takes, ms on that clock (default deploymentMs / 10). */
+  stageMs?: number;
 }
 
 export interface AwsFaults {
@@ -105,6 +144,11 @@ export interface AwsFaults {
   failNextDeployment(service: string, options?: { rollback?: boolean }): void;
   /** Deployments take this long from now on. */
   slowDeployments(ms: number): void;
+  /**
+   * What the AWS_LAMBDA hook with this function ARN answers when ECS invokes it (default
+   * SUCCEEDED). No Lambda runs here: the invocations are recorded in `model.lambdaInvocations`.
+   */
+  lambdaHookAnswers(functionArn: string, result: LambdaHookResult): void;
   /** Who drives a service's deployments: its DeploymentController.type and DeploymentConfiguration.strategy. */
   deploymentsDrivenBy(
     service: string,
@@ -190,7 +234,7 @@ function globMatches(pattern: string, path: string): boolean {
 function seed(
   model: AwsModel,
   desiredCount: number,
-): Omit<BlueGreenWorld, 'listenerArn' | 'ruleArn' | 'dimensions'> & {
+): Omit<BlueGreenWorld, 'listenerArn' | 'ruleArn' | 'dimensions' | 'native'> & {
   lbName: string;
 } {
   const clusterArn = model.createCluster('shop');
@@ -253,10 +297,94 @@ const forward = (blue: string, green: string): RuleAction[] => [
   },
 ];
 
+/** A listener on its own loopback port (its Port is the port it got). */
+async function listenerOn(model: AwsModel, lb: LoadBalancer, defaultActions: RuleAction[]) {
+  const server = createServer();
+  server.keepAliveTimeout = 1000;
+  const port = await listen(server, 0);
+  const listener = model.createListener(lb, port, defaultActions);
+  return { server, listener, url: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * The native-strategy service `web` (task definitions web:1..3, serving web:1) behind the ALB
+ * `web`: production and test listeners, each with a `/*` rule forwarding blue 100 / green 0, named
+ * by the service's advancedConfiguration. Strategy CANARY (10 %, 1 minute canary bake, 1 minute
+ * deployment bake) until an UpdateService changes it.
+ */
+async function seedNative(model: AwsModel, desiredCount: number) {
+  const container = (image: string) => [
+    { name: 'app', image, essential: true, portMappings: [{ containerPort: 8080 }] },
+  ];
+  const [v1, v2, v3] = ['web:v1', 'web:v2', 'web:v3'].map((image) =>
+    model.registerTaskDefinition('web', container(image), { cpu: '256', memory: '512' }),
+  ) as [TaskDefinition, TaskDefinition, TaskDefinition];
+  const lb = model.createLoadBalancer('web');
+  const blue = model.createTargetGroup('web-blue', lb.arn);
+  const green = model.createTargetGroup('web-green', lb.arn);
+  const production = await listenerOn(model, lb, forward(blue.arn, green.arn));
+  const test = await listenerOn(model, lb, forward(blue.arn, green.arn));
+  const productionRule = model.createRule(production.listener, '1', ['/*'], forward(blue.arn, green.arn));
+  const testRule = model.createRule(test.listener, '1', ['/*'], forward(blue.arn, green.arn));
+  const roleArn = `arn:aws:iam::${ACCOUNT_ID}:role/ecsInfrastructureRoleForLoadBalancers`;
+  const service = model.createService('shop', {
+    name: 'web',
+    taskDefinition: v1.taskDefinitionArn,
+    desiredCount,
+  });
+  model.makeNative(
+    service,
+    parseDeploymentConfiguration(
+      {
+        strategy: 'CANARY',
+        canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 1 },
+        bakeTimeInMinutes: 1,
+      },
+      undefined,
+    ),
+    [
+      {
+        targetGroupArn: blue.arn,
+        containerName: 'app',
+        containerPort: 8080,
+        advancedConfiguration: {
+          alternateTargetGroupArn: green.arn,
+          productionListenerRule: productionRule.arn,
+          testListenerRule: testRule.arn,
+          roleArn,
+        },
+      },
+    ],
+  );
+  const world: NativeWorld = {
+    service: service.serviceName,
+    serviceArn: service.serviceArn,
+    family: 'web',
+    taskDefinitions: { v1: v1.taskDefinitionArn, v2: v2.taskDefinitionArn, v3: v3.taskDefinitionArn },
+    loadBalancerArn: lb.arn,
+    productionListenerArn: production.listener.arn,
+    productionRuleArn: productionRule.arn,
+    testListenerArn: test.listener.arn,
+    testRuleArn: testRule.arn,
+    targetGroups: { blue: blue.arn, green: green.arn },
+    roleArn,
+    listenerUrl: production.url,
+    testListenerUrl: test.url,
+    dimensions: {
+      loadBalancer: dimensionOf(lb.arn),
+      targetGroups: { blue: dimensionOf(blue.arn), green: dimensionOf(green.arn) },
+    },
+  };
+  return { world, production, test };
+}
+
 export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promise<AwsEmulator> {
+  const timeline = options.timeline;
   const model = new AwsModel({
     region: options.region ?? 'us-east-1',
     deploymentMs: options.deploymentMs ?? 300,
+    now: options.now ?? (timeline ? () => toVirtual(timeline, Date.now()) : Date.now),
+    ...(options.stageMs === undefined ? {} : { stageMs: options.stageMs }),
   });
   const log = options.log ?? new TrafficLog();
   const calls: ApiCall[] = [];
@@ -401,8 +529,10 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     ['/api/*'],
     forward(seeded.targetGroups.blue, seeded.targetGroups.green),
   );
+  const native = await seedNative(model, options.desiredCount ?? 2);
   const world: BlueGreenWorld = {
     ...seeded,
+    native: native.world,
     listenerArn: listener.arn,
     ruleArn: rule.arn,
     dimensions: {
@@ -420,7 +550,8 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
   const upstreams = new Map<string, Upstream>();
   const behaviours = new Map<string, Partial<UpstreamBehaviour>>();
 
-  listenerServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  /** Routes one request arriving at `listener` the way an ALB does. */
+  const route = (listener: Listener) => (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const path = new URL(req.url ?? '/', 'http://listener').pathname;
     const matched = [...model.rules.values()]
@@ -431,8 +562,9 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     const groupArn = picker.pick(
       (action?.targetGroups ?? []).map((g) => ({ key: g.targetGroupArn, percent: g.weight })),
     );
-    const service = groupArn === undefined ? undefined : model.serviceOfTargetGroup(groupArn);
-    const taskDefinitionArn = service ? model.servingTaskDefinition(service) : undefined;
+    const serving = groupArn === undefined ? undefined : model.servingOf(groupArn);
+    const service = serving?.service;
+    const taskDefinitionArn = serving?.taskDefinitionArn;
     const record = (status: number, byLoadBalancer: Partial<RequestSample> = {}) =>
       log.record({
         at: Date.now(),
@@ -468,7 +600,10 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       (status) => record(status),
       () => record(502, { answeredBy: 'load-balancer' }),
     );
-  });
+  };
+  listenerServer.on('request', route(listener));
+  native.production.server.on('request', route(native.production.listener));
+  native.test.server.on('request', route(native.test.listener));
 
   const serviceKey = (nameOrArn: string): string => {
     const group = model.targetGroups.get(nameOrArn);
@@ -519,6 +654,9 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     slowDeployments(ms) {
       model.deploymentMs = ms;
     },
+    lambdaHookAnswers(functionArn, result) {
+      model.lambdaResults.set(functionArn, result);
+    },
     deploymentsDrivenBy(service, { controller, strategy }) {
       const found = model.allServices().find((s) => s.serviceName === service);
       if (!found) throw new Error(`unknown service ${service}`);
@@ -532,6 +670,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       faultRules = [];
       afterHooks = [];
       model.failNextDeployment.clear();
+      model.lambdaResults.clear();
     },
   };
 
@@ -554,7 +693,12 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     setWeights,
     mount: (handler) => mounted.push(handler),
     stop: async () => {
-      await Promise.all([close(api), close(listenerServer)]);
+      await Promise.all([
+        close(api),
+        close(listenerServer),
+        close(native.production.server),
+        close(native.test.server),
+      ]);
     },
   };
 }
