@@ -86,6 +86,20 @@ export function whoWaits(strategy: NativeStrategy, configuration: DeploymentConf
   return `${step}; after 100 % ECS keeps the old revision ${final ?? 0} min (bakeTimeInMinutes) before cleaning up. Set ECS's step bake to 0 to let the gate be the only wait`;
 }
 
+/**
+ * The task definition of the stable (blue) revision: DescribeServices lists it as the ACTIVE
+ * deployment while a native deployment runs, and as the PRIMARY one while ECS rolls back to it
+ * (the Deployment model's PRIMARY / ACTIVE); without a deployment, the service's own.
+ */
+function stableTaskDefinitionOf(
+  service: EcsService,
+  running: ServiceDeployment | undefined,
+): string | undefined {
+  if (running === undefined) return service.taskDefinition;
+  const status = isReturning(running) ? 'PRIMARY' : 'ACTIVE';
+  return service.deployments?.find((d) => d.status === status)?.taskDefinition;
+}
+
 interface NativeView {
   service: EcsService;
   /** The deployment in progress, or the one this provider follows (also once finished). */
@@ -106,7 +120,7 @@ export class NativeProvider implements TrafficProvider {
   /** The deployment this provider started or follows, by its ARN. */
   private tracked: string | undefined;
   /** Blue and green of the tracked deployment, fixed once seen while it runs. */
-  private roles: { deployment: string; blue: string; green: string } | undefined;
+  private roles: { deploymentArn: string; blue: string; green: string } | undefined;
   private pollMs = DEFAULT_POLL_MS;
 
   private constructor(
@@ -163,12 +177,18 @@ export class NativeProvider implements TrafficProvider {
         `ECS service ${name} no longer uses an ECS-native strategy (someone set it to ROLLING); nothing of this rollout can continue on it`,
       );
     }
-    let deployment = this.tracked
-      ? await this.services.describeDeployment(this.tracked)
-      : await this.services.activeDeployment(name);
-    if (this.tracked && isFinished(deployment)) {
-      // Ours ended; a newer one (another writer) would show here.
-      deployment = (await this.services.activeDeployment(name)) ?? deployment;
+    // The deployment this provider follows, else the service's current one (Service.currentServiceDeployment).
+    const current = service.currentServiceDeployment;
+    const followed = this.tracked ?? current;
+    let deployment = followed === undefined ? undefined : await this.services.describeDeployment(followed);
+    if (
+      this.tracked !== undefined &&
+      current !== undefined &&
+      current !== this.tracked &&
+      isFinished(deployment)
+    ) {
+      // Ours ended and a newer one runs: another writer; it is what the service does now.
+      deployment = await this.services.describeDeployment(current);
     }
     const nameOfGroup = new Map([
       [this.groups.primary, this.groups.primary],
@@ -176,13 +196,13 @@ export class NativeProvider implements TrafficProvider {
     ]);
     const forward = await this.listener.read(nameOfGroup);
     const arn = deployment?.serviceDeploymentArn;
-    if (arn !== undefined && this.roles?.deployment !== arn && !isFinished(deployment)) {
+    if (arn !== undefined && this.roles?.deploymentArn !== arn && !isFinished(deployment)) {
       const green = greenGroup(forward.split, this.groups, deployment);
       const blue = green === this.groups.primary ? this.groups.alternate : this.groups.primary;
-      this.roles = { deployment: arn, blue, green };
+      this.roles = { deploymentArn: arn, blue, green };
     }
     const roles =
-      this.roles !== undefined && this.roles.deployment === arn
+      this.roles !== undefined && this.roles.deploymentArn === arn
         ? this.roles
         : (() => {
             const green = greenGroup(forward.split, this.groups, undefined);
@@ -200,31 +220,23 @@ export class NativeProvider implements TrafficProvider {
       : isReturning(deployment)
         ? [{ target: roles.blue, percent: 100 }]
         : [];
-    const stableTaskDefinition = await this.stableTaskDefinition(service, running ? deployment : undefined);
+    const stableTaskDefinition = stableTaskDefinitionOf(service, running ? deployment : undefined);
     return {
       service,
       deployment,
       forward,
-      ...roles,
+      blue: roles.blue,
+      green: roles.green,
       greenShare,
       state: {
         desired,
         observed: forward.split,
         version: `${forward.version}|${running ? arn : 'none'}`,
         settled: !running,
-        ...(stableTaskDefinition === undefined ? {} : { taskDefinitions: { [name]: stableTaskDefinition } }),
+        // Always present, so that a rollback target carries it and rollback asks ECS to roll back.
+        taskDefinitions: stableTaskDefinition === undefined ? {} : { [name]: stableTaskDefinition },
       },
     };
-  }
-
-  /** The task definition the stable (blue) revision runs: the source revision's during a deployment. */
-  private async stableTaskDefinition(
-    service: EcsService,
-    running: ServiceDeployment | undefined,
-  ): Promise<string | undefined> {
-    const source = running?.sourceServiceRevisions?.[0]?.arn;
-    if (running === undefined || source === undefined) return service.taskDefinition;
-    return this.services.revisionTaskDefinition(source);
   }
 
   private sequence(view: NativeView): number[] {
@@ -284,10 +296,12 @@ export class NativeProvider implements TrafficProvider {
     }
     // A new deployment: its steps are checked now, before the rollback target and any write.
     if (request.steps !== undefined) planNativeSteps(this.strategy, request.steps);
-    const reference = request.taskDefinition ?? request.candidate;
+    // Only "task-definition" starts a deployment: "candidate" names the one a later step follows,
+    // and a later step must not quietly start again what ECS rolled back.
+    const reference = request.taskDefinition;
     if (reference === undefined) {
       throw new ActionError(
-        `no deployment is in progress on ${this.serviceName}, and neither "task-definition" nor "candidate" names one to start`,
+        `no deployment is in progress on ${this.serviceName} (${this.describeDeployment(view)}), so there is nothing to shift; give "task-definition" to start one`,
       );
     }
     if (isTaskDefinitionFile(reference)) {
@@ -334,7 +348,7 @@ export class NativeProvider implements TrafficProvider {
         `the service changed since it was read (now ${formatSplit(before.state.observed)}, ${this.describeDeployment(before)}); another writer is active, so nothing was written`,
       );
     }
-    const reference = request.taskDefinition ?? request.candidate;
+    const reference = request.taskDefinition;
     if (reference === undefined) throw new ActionError('no task definition to deploy');
     let taskDefinition: string;
     if (isTaskDefinitionFile(reference)) {
@@ -362,15 +376,16 @@ export class NativeProvider implements TrafficProvider {
       lifecycleHooks: hooks as DeploymentConfiguration['lifecycleHooks'],
     };
     throwIfCancelled(signal);
-    await this.services.update(
+    const updated = await this.services.update(
       { service: this.serviceName, taskDefinition, deploymentConfiguration },
       signal,
     );
-    const started = await this.services.activeDeployment(this.serviceName);
-    if (started?.serviceDeploymentArn === undefined) {
+    // The answer names the service deployment it started (Service.currentServiceDeployment).
+    const started = updated.currentServiceDeployment;
+    if (started === undefined || started === before.service.currentServiceDeployment) {
       throw new ActionError(`UpdateService on ${this.serviceName} started no service deployment of ${short}`);
     }
-    this.tracked = started.serviceDeploymentArn;
+    this.tracked = started;
     const sequence = nativeSequence(this.strategy, deploymentConfiguration);
     this.api.deps.log(
       `Deploying ${short} to ${this.serviceName} (${this.strategy}: ${sequence.join(' → ')} %): ${this.tracked}; ${added ? `our PAUSE hook at PRE_PRODUCTION_TRAFFIC_SHIFT added (times out after ${HOOK_TIMEOUT_MINUTES} min: ROLLBACK)` : 'the PAUSE hook at PRE_PRODUCTION_TRAFFIC_SHIFT already on the service is used'}`,
@@ -552,9 +567,10 @@ export class NativeProvider implements TrafficProvider {
     const view = await this.view();
     const running = view.deployment !== undefined && !isFinished(view.deployment);
     if (!running) {
-      if (recorded === undefined || view.service.taskDefinition === recorded) return false;
+      // Nothing in progress: ECS ended the deployment itself (a rollback, or a success).
+      if (sameSplit(view.state.observed, target.traffic)) return false;
       throw new ActionError(
-        `${this.serviceName} runs ${shortTaskDefinition(view.service.taskDefinition)}, not the recorded ${shortTaskDefinition(recorded)}, and no deployment is in progress: ECS rolls back only a deployment in progress. Deploy ${shortTaskDefinition(recorded)} again with canary-shift's "task-definition"`,
+        `${this.serviceName} serves ${formatSplit(view.state.observed)} and no deployment is in progress (${this.describeDeployment(view)}): ECS rolls back only a deployment in progress. Deploy ${recorded === undefined ? 'the previous task definition' : shortTaskDefinition(recorded)} again with canary-shift's "task-definition"`,
       );
     }
     const rolling = !isReturning(view.deployment);

@@ -1,7 +1,7 @@
 /**
  * The services part of the ECS provider: services described, task definitions resolved and
  * registered, the one UpdateService call, a deployment followed by its id until it completes, and
- * the service deployments of ECS-native strategies (listed, described, continued, stopped). Only
+ * the service deployments of ECS-native strategies (described, continued, stopped). Only
  * ECS calls live here.
  */
 import type {
@@ -10,7 +10,6 @@ import type {
   Service as EcsService,
   RegisterTaskDefinitionCommandInput,
   ServiceDeployment,
-  ServiceDeploymentStatus,
 } from '@aws-sdk/client-ecs';
 import { ActionError } from '../../errors';
 import type { WaitOptions } from '../../traffic/types';
@@ -28,8 +27,6 @@ export interface ServiceUpdate {
 
 export class EcsServices {
   private readonly resolved = new Map<string, string>();
-  /** Service revision ARN → its task definition (a revision never changes). */
-  private readonly revisionTaskDefinitions = new Map<string, string>();
 
   constructor(
     private readonly api: EcsApi,
@@ -174,29 +171,6 @@ export class EcsServices {
 
   // ---- service deployments (ECS-native strategies) ---------------------------------------------
 
-  /**
-   * The service's deployment that is still going (PENDING, IN_PROGRESS, or stopping / rolling
-   * back), newest first, described; undefined when none is. ListServiceDeployments filters by
-   * status (models_1.d.ts ListServiceDeploymentsRequest.status).
-   */
-  async activeDeployment(service: string): Promise<ServiceDeployment | undefined> {
-    const { ecs, ecsSdk } = this.api;
-    const status: ServiceDeploymentStatus[] = [
-      'PENDING',
-      'IN_PROGRESS',
-      'STOP_REQUESTED',
-      'ROLLBACK_REQUESTED',
-      'ROLLBACK_IN_PROGRESS',
-    ];
-    const out = await this.api.call('ECS ListServiceDeployments', () =>
-      ecs.send(new ecsSdk.ListServiceDeploymentsCommand({ cluster: this.cluster, service, status })),
-    );
-    const newest = [...(out.serviceDeployments ?? [])].sort(
-      (a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0),
-    )[0];
-    return newest?.serviceDeploymentArn ? this.describeDeployment(newest.serviceDeploymentArn) : undefined;
-  }
-
   async describeDeployment(arn: string): Promise<ServiceDeployment> {
     const { ecs, ecsSdk } = this.api;
     const out = await this.api.call('ECS DescribeServiceDeployments', () =>
@@ -237,20 +211,5 @@ export class EcsServices {
         ),
       signal,
     );
-  }
-
-  /** The task definition a service revision runs (DescribeServiceRevisions; cached, revisions are immutable). */
-  async revisionTaskDefinition(revisionArn: string): Promise<string | undefined> {
-    const cached = this.revisionTaskDefinitions.get(revisionArn);
-    if (cached !== undefined) return cached;
-    const { ecs, ecsSdk } = this.api;
-    const out = await this.api.call('ECS DescribeServiceRevisions', () =>
-      ecs.send(new ecsSdk.DescribeServiceRevisionsCommand({ serviceRevisionArns: [revisionArn] })),
-    );
-    const taskDefinition = out.serviceRevisions?.find(
-      (r) => r.serviceRevisionArn === revisionArn,
-    )?.taskDefinition;
-    if (taskDefinition !== undefined) this.revisionTaskDefinitions.set(revisionArn, taskDefinition);
-    return taskDefinition;
   }
 }
