@@ -169,6 +169,11 @@ export interface LocalAwsOptions {
   deploymentMs?: number;
   /** How much faster than real time the metrics run (default LOCAL_CLOUD_TIME_SCALE). */
   timeScale?: number;
+  /**
+   * Which listener the load goes to: the two services' weighted listener (default) or the
+   * production listener of the service ECS shifts itself (`aws.world.native`).
+   */
+  loadOn?: 'blue-green' | 'native';
 }
 
 export interface LocalAws {
@@ -177,7 +182,7 @@ export interface LocalAws {
   slack: SlackEmulator;
   slackToken: string;
   slackChannel: string;
-  /** The load balancer's listener: real HTTP split between blue and green by its weights. */
+  /** The listener the load goes to: real HTTP split between blue and green by its weights. */
   listenerUrl: string;
   env: Record<string, string>;
   load: LoadStats;
@@ -192,14 +197,15 @@ export async function startLocalAws(options: LocalAwsOptions = {}): Promise<Loca
   const monitoring = cloudWatchHandler(aws.log, { ingestion: { timeline: time.timeline } });
   aws.mount(monitoring);
   const slack = await SlackEmulator.start();
-  const load = startLoad(aws.listenerUrl, options.requestsPerSecond ?? 200);
+  const listenerUrl = options.loadOn === 'native' ? aws.world.native.listenerUrl : aws.listenerUrl;
+  const load = startLoad(listenerUrl, options.requestsPerSecond ?? 200);
   return {
     aws,
     monitoring,
     slack,
     slackToken: SlackEmulator.TOKEN,
     slackChannel: 'C0DEPLOYS',
-    listenerUrl: aws.listenerUrl,
+    listenerUrl,
     env: {
       ROLLOUT_ACTIONS_AWS_ENDPOINT: aws.endpoint,
       AWS_ENDPOINT_URL_CLOUDWATCH: aws.endpoint,

@@ -65,6 +65,25 @@ function revisionDeploymentJson(
 }
 
 /**
+ * The service's task definition follows its deployments: the one the current deployment deploys,
+ * or after a rollback (however it was triggered) the one restored.
+ */
+function syncTaskDefinition(model: AwsModel, service: Service): void {
+  const native = service.native;
+  if (!native) return;
+  model.native.advance(native);
+  const active = native.deployments.find((d) => !isTerminal(d));
+  const live = native.revisions.find((r) => r.targetGroupArn === native.liveTargetGroup);
+  if (active && !active.rollback) service.taskDefinition = active.target.taskDefinition;
+  else if (live) service.taskDefinition = live.taskDefinition;
+}
+
+const elbResources = (model: AwsModel) => ({
+  hasTargetGroup: (arn: string) => model.targetGroups.has(arn),
+  hasRule: (arn: string) => model.rules.has(arn),
+});
+
+/**
  * DescribeServices' `deployments` of a native service: the green revision is PRIMARY while its
  * service deployment runs, blue ACTIVE; during a rollback blue is PRIMARY again and green ACTIVE,
  * FAILED; afterwards only the serving revision is left. The guide does not spell this list out for
@@ -88,18 +107,15 @@ export function nativeServiceFields(model: AwsModel, service: Service): Json {
       revisionDeploymentJson(active.target, 'ACTIVE', 'FAILED', active.statusReason),
     ];
   } else {
-    const live = native.revisions.find((r) => r.targetGroupArn === native.liveTargetGroup);
-    deployments = live
-      ? [revisionDeploymentJson(live, 'PRIMARY', 'COMPLETED', 'ECS deployment completed.')]
-      : [];
+    // After a StopServiceDeployment ABORT the stopped revision keeps running beside the serving
+    // one (not documented for native strategies: shown ACTIVE, FAILED).
+    deployments = native.revisions.map((r) =>
+      r.targetGroupArn === native.liveTargetGroup
+        ? revisionDeploymentJson(r, 'PRIMARY', 'COMPLETED', 'ECS deployment completed.')
+        : revisionDeploymentJson(r, 'ACTIVE', 'FAILED', last?.statusReason ?? 'Stopped.'),
+    );
   }
-  // The service's task definition is the one its current deployment deploys, or after a rollback
-  // the one restored.
-  service.taskDefinition =
-    active && !active.rollback
-      ? active.target.taskDefinition
-      : (native.revisions.find((r) => r.targetGroupArn === native.liveTargetGroup)?.taskDefinition ??
-        service.taskDefinition);
+  syncTaskDefinition(model, service);
   const running = native.revisions.reduce((n, r) => n + r.runningCount, 0);
   const pending = native.revisions.reduce((n, r) => n + Math.max(0, r.desiredCount - r.runningCount), 0);
   return {
@@ -133,7 +149,7 @@ export function updateNativeService(
   if (configGiven && !isObjectBody(body.deploymentConfiguration)) {
     throw invalidParameter('deploymentConfiguration must be an object.');
   }
-  const currentConfig: NativeDeploymentConfiguration | undefined = service.native?.config ?? {
+  const currentConfig: NativeDeploymentConfiguration = service.native?.config ?? {
     strategy: service.strategy,
     bakeTimeInMinutes: 0,
     lifecycleHooks: [],
@@ -144,12 +160,6 @@ export function updateNativeService(
       `The ${config.strategy} deployment strategy requires the ECS deployment controller; this service uses ${service.deploymentController}.`,
     );
   }
-  const loadBalancers = lbGiven
-    ? parseLoadBalancers(body.loadBalancers, config.strategy, {
-        hasTargetGroup: (arn) => model.targetGroups.has(arn),
-        hasRule: (arn) => model.rules.has(arn),
-      })
-    : (service.native?.loadBalancers ?? legacyLoadBalancers(service, config));
   if (config.strategy === 'ROLLING') {
     if (service.native) {
       // Switching a native service back to rolling updates is outside what this emulator models.
@@ -157,10 +167,17 @@ export function updateNativeService(
         'The emulator does not model switching a BLUE_GREEN/CANARY/LINEAR service to ROLLING.',
       );
     }
+    if (lbGiven) {
+      // Validated all the same (an advancedConfiguration on a rolling service is refused).
+      parseLoadBalancers(body.loadBalancers, config.strategy, elbResources(model));
+    }
     service.strategy = 'ROLLING';
     return false;
   }
-  if (service.native) nativeServiceFields(model, service);
+  const loadBalancers = lbGiven
+    ? parseLoadBalancers(body.loadBalancers, config.strategy, elbResources(model))
+    : (service.native?.loadBalancers ?? legacyLoadBalancers(service, config));
+  if (service.native) syncTaskDefinition(model, service);
   const newTaskDefinition =
     taskDefinition !== undefined && taskDefinition.taskDefinitionArn !== service.taskDefinition;
   const startsDeployment = newTaskDefinition || body.forceNewDeployment === true;
@@ -401,4 +418,61 @@ export function handleNativeOperation(
     default:
       return undefined;
   }
+}
+
+const CONTROLLERS = ['ECS', 'CODE_DEPLOY', 'EXTERNAL'] as const;
+
+/**
+ * CreateService: a service under the ECS, CODE_DEPLOY or EXTERNAL controller, with a deployment
+ * configuration and load balancers validated as UpdateService validates them. Its first revision
+ * runs at once (the emulator does not model the creation's own deployment).
+ */
+export function createService(
+  model: AwsModel,
+  clusterName: string,
+  body: Json,
+  taskDefinition: TaskDefinition,
+): Service {
+  const name = body.serviceName;
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
+    throw invalidParameter('serviceName must be 1–255 letters, digits, hyphens or underscores.');
+  }
+  if (model.findService(clusterName, name)) throw invalidParameter('Creation of service was not idempotent.');
+  // "This is required if schedulingStrategy is REPLICA or isn't specified." (CreateService)
+  const desiredCount = body.desiredCount;
+  if (typeof desiredCount !== 'number' || !Number.isInteger(desiredCount) || desiredCount < 0) {
+    throw invalidParameter('desiredCount must be a non-negative integer.');
+  }
+  const controllerBody = isObjectBody(body.deploymentController) ? (body.deploymentController as Json) : {};
+  const controller = controllerBody.type ?? 'ECS';
+  if (!CONTROLLERS.includes(controller as (typeof CONTROLLERS)[number])) {
+    throw invalidParameter(`deploymentController.type must be one of ${CONTROLLERS.join(', ')}.`);
+  }
+  const config = parseDeploymentConfiguration(body.deploymentConfiguration, undefined);
+  if (config.strategy !== 'ROLLING' && controller !== 'ECS') {
+    throw invalidParameter(
+      `The ${config.strategy} deployment strategy requires the ECS deployment controller.`,
+    );
+  }
+  const loadBalancers = parseLoadBalancers(body.loadBalancers, config.strategy, elbResources(model));
+  for (const lb of loadBalancers) {
+    for (const group of [lb.targetGroupArn, lb.advancedConfiguration?.alternateTargetGroupArn]) {
+      const owner = group === undefined ? undefined : model.serviceOfTargetGroup(group);
+      // The emulator routes each target group to one service; real ECS would allow sharing.
+      if (owner)
+        throw invalidParameter(
+          `The target group ${group} is already used by the service ${owner.serviceName}.`,
+        );
+    }
+  }
+  const service = model.createService(clusterName, {
+    name,
+    taskDefinition: taskDefinition.taskDefinitionArn,
+    desiredCount,
+    ...(loadBalancers[0] ? { targetGroupArn: loadBalancers[0].targetGroupArn } : {}),
+  });
+  service.deploymentController = controller as Service['deploymentController'];
+  if (config.strategy === 'ROLLING') service.strategy = 'ROLLING';
+  else model.makeNative(service, config, loadBalancers);
+  return service;
 }

@@ -5,7 +5,7 @@
  * epoch seconds.
  */
 
-import { handleNativeOperation, nativeServiceFields, updateNativeService } from './ecs-native';
+import { createService, handleNativeOperation, nativeServiceFields, updateNativeService } from './ecs-native';
 import { AwsApiError } from './errors';
 import type { AwsModel, Deployment, Service, TaskDefinition } from './model';
 
@@ -131,6 +131,11 @@ export function handleEcs(model: AwsModel, operation: string, body: Json): Json 
           });
       }
       return { services, failures };
+    }
+    case 'CreateService': {
+      const cluster = clusterOf(model, body);
+      const taskDefinition = taskDefinitionOf(model, requireString(body, 'taskDefinition'));
+      return { service: serviceJson(model, createService(model, cluster.name, body, taskDefinition)) };
     }
     case 'UpdateService': {
       const service = serviceOf(model, body, 'service');

@@ -171,14 +171,39 @@ function parseHook(raw: unknown, index: number): LifecycleHook {
   };
 }
 
+/** A canary or linear configuration: its percent (tenths, from `min` to 100) and bake minutes (0–1440). */
+function shiftAndBake(
+  raw: unknown,
+  name: string,
+  fields: { percent: [string, number, number]; bake: [string, number] },
+): [number, number] {
+  const body = raw ?? {};
+  if (!isObject(body)) throw invalidParameter(`${name} must be an object.`);
+  const [percentField, percentDefault, min] = fields.percent;
+  const [bakeField, bakeDefault] = fields.bake;
+  return [
+    numberIn(body[percentField] ?? percentDefault, `${name}.${percentField}`, {
+      min,
+      max: 100,
+      tenths: true,
+    }),
+    numberIn(body[bakeField] ?? bakeDefault, `${name}.${bakeField}`, { min: 0, max: 1440, integer: true }),
+  ];
+}
+
 /**
- * The service's deployment configuration after a CreateService / UpdateService body: fields the
- * body leaves out keep their current value (UpdateService), then defaults fill the rest.
+ * The service's deployment configuration after a CreateService / UpdateService body. Without a
+ * `deploymentConfiguration` the current one stays. With one, only `strategy` falls back to the
+ * current value; the strategy's own fields (canary / linear configuration, bake time, lifecycle
+ * hooks) are replaced by what the body says, defaults filling the rest. Whether UpdateService
+ * merges or replaces them is not documented: replacing is the stricter reading (a caller that
+ * wants to keep the user's hooks or canary percent must send them back).
  */
 export function parseDeploymentConfiguration(
   raw: unknown,
   current: NativeDeploymentConfiguration | undefined,
 ): NativeDeploymentConfiguration {
+  if (raw === undefined && current) return current;
   if (raw !== undefined && !isObject(raw))
     throw invalidParameter('deploymentConfiguration must be an object.');
   const body = raw ?? {};
@@ -186,9 +211,8 @@ export function parseDeploymentConfiguration(
   if (!STRATEGIES.includes(strategy)) {
     throw invalidParameter(`deploymentConfiguration.strategy must be one of ${STRATEGIES.join(', ')}.`);
   }
-  const keep = body.strategy === undefined || body.strategy === current?.strategy;
-  const canaryRaw = body.canaryConfiguration ?? (keep ? current?.canaryConfiguration : undefined);
-  const linearRaw = body.linearConfiguration ?? (keep ? current?.linearConfiguration : undefined);
+  const canaryRaw = body.canaryConfiguration;
+  const linearRaw = body.linearConfiguration;
   // "Only valid when the deployment strategy is CANARY / LINEAR": refused for any other strategy.
   if (body.canaryConfiguration !== undefined && strategy !== 'CANARY') {
     throw invalidParameter('canaryConfiguration is only valid when the deployment strategy is CANARY.');
@@ -201,7 +225,7 @@ export function parseDeploymentConfiguration(
     bakeTimeInMinutes: 0,
     lifecycleHooks: [],
   };
-  const bake = body.bakeTimeInMinutes ?? (keep ? current?.bakeTimeInMinutes : undefined);
+  const bake = body.bakeTimeInMinutes;
   if (strategy === 'BLUE_GREEN' && bake === undefined) {
     // "You must provide this parameter when you use the BLUE_GREEN deployment strategy."
     throw invalidParameter(
@@ -216,42 +240,24 @@ export function parseDeploymentConfiguration(
     });
   }
   if (strategy === 'CANARY') {
-    const canary = canaryRaw ?? {};
-    if (!isObject(canary)) throw invalidParameter('canaryConfiguration must be an object.');
-    config.canaryConfiguration = {
-      // "Valid values are multiples of 0.1 from 0.1 to 100.0. The default value is 5.0."
-      canaryPercent: numberIn(canary.canaryPercent ?? 5, 'canaryConfiguration.canaryPercent', {
-        min: 0.1,
-        max: 100,
-        tenths: true,
-      }),
-      // "Valid values are 0 to 1440 minutes (24 hours). The default value is 10."
-      canaryBakeTimeInMinutes: numberIn(
-        canary.canaryBakeTimeInMinutes ?? 10,
-        'canaryConfiguration.canaryBakeTimeInMinutes',
-        { min: 0, max: 1440, integer: true },
-      ),
-    };
+    // "Valid values are multiples of 0.1 from 0.1 to 100.0. The default value is 5.0." and
+    // "Valid values are 0 to 1440 minutes (24 hours). The default value is 10."
+    const [canaryPercent, canaryBakeTimeInMinutes] = shiftAndBake(canaryRaw, 'canaryConfiguration', {
+      percent: ['canaryPercent', 5, 0.1],
+      bake: ['canaryBakeTimeInMinutes', 10],
+    });
+    config.canaryConfiguration = { canaryPercent, canaryBakeTimeInMinutes };
   }
   if (strategy === 'LINEAR') {
-    const linear = linearRaw ?? {};
-    if (!isObject(linear)) throw invalidParameter('linearConfiguration must be an object.');
-    config.linearConfiguration = {
-      // "Valid values are multiples of 0.1 from 3.0 to 100.0. The default value is 10.0."
-      stepPercent: numberIn(linear.stepPercent ?? 10, 'linearConfiguration.stepPercent', {
-        min: 3,
-        max: 100,
-        tenths: true,
-      }),
-      // "Valid values are 0 to 1440 minutes (24 hours). The default value is 6."
-      stepBakeTimeInMinutes: numberIn(
-        linear.stepBakeTimeInMinutes ?? 6,
-        'linearConfiguration.stepBakeTimeInMinutes',
-        { min: 0, max: 1440, integer: true },
-      ),
-    };
+    // "Valid values are multiples of 0.1 from 3.0 to 100.0. The default value is 10.0." and
+    // "Valid values are 0 to 1440 minutes (24 hours). The default value is 6."
+    const [stepPercent, stepBakeTimeInMinutes] = shiftAndBake(linearRaw, 'linearConfiguration', {
+      percent: ['stepPercent', 10, 3],
+      bake: ['stepBakeTimeInMinutes', 6],
+    });
+    config.linearConfiguration = { stepPercent, stepBakeTimeInMinutes };
   }
-  const hooksRaw = body.lifecycleHooks ?? current?.lifecycleHooks ?? [];
+  const hooksRaw = body.lifecycleHooks ?? [];
   if (!Array.isArray(hooksRaw))
     throw invalidParameter('deploymentConfiguration.lifecycleHooks must be a list.');
   config.lifecycleHooks = hooksRaw.map((hook, i) => parseHook(hook, i));

@@ -103,6 +103,10 @@ export interface ServiceDeployment {
   /** Hooks of the current stage: what lifecycleHookDetails shows. */
   hooks: HookExecution[];
   rollback?: { reason: string; startedAt: number; serviceRevisionArn: string; trafficRestoredAt?: number };
+  /** StopServiceDeployment ABORT: when it was asked. */
+  stopRequestedAt?: number;
+  /** A revision an aborted deployment left running, which RECONCILE_SERVICE removes first. */
+  leftover?: ServiceRevision;
 }
 
 export interface NativeService {
@@ -206,6 +210,9 @@ export class NativeDeployments {
     if (!lb || !advanced) throw new Error('native service without an advanced load balancer configuration');
     const greenGroup =
       service.liveTargetGroup === lb.targetGroupArn ? advanced.alternateTargetGroupArn : lb.targetGroupArn;
+    // An aborted deployment leaves its revision running: then "more than 1 service revision" is
+    // ACTIVE and the deployment starts with RECONCILE_SERVICE.
+    const leftover = service.revisions.find((r) => r !== source);
     const target: ServiceRevision = {
       arn: this.revisionArn(service),
       deploymentId: this.host.newDeploymentId(),
@@ -215,7 +222,7 @@ export class NativeDeployments {
       runningCount: 0,
       createdAt: now,
     };
-    service.revisions = [source, target];
+    service.revisions = leftover ? [source, leftover, target] : [source, target];
     const config = structuredClone(service.config);
     const deployment: ServiceDeployment = {
       arn: `arn:aws:ecs:${this.host.region}:${this.host.accountId}:service-deployment/${service.clusterName}/${service.serviceName}/${base64url(16)}`,
@@ -223,7 +230,7 @@ export class NativeDeployments {
       updatedAt: now,
       status: 'PENDING',
       statusReason: 'Service deployment is pending.',
-      stage: 'PRE_SCALE_UP',
+      stage: leftover ? 'RECONCILE_SERVICE' : 'PRE_SCALE_UP',
       stageStartedAt: now,
       source,
       target,
@@ -231,6 +238,7 @@ export class NativeDeployments {
       steps: productionSteps(config),
       stepIndex: 0,
       hooks: [],
+      ...(leftover ? { leftover } : {}),
     };
     service.deployments.unshift(deployment);
     return deployment;
@@ -243,6 +251,8 @@ export class NativeDeployments {
       for (let guard = 0; guard < 1000 && !isTerminal(d); guard++) {
         const next = this.nextEventAt(d);
         if (next === undefined || next > now) break;
+        // Task counts as they were at that instant, for the stage that starts from them.
+        for (const r of service.revisions) scale(r, next);
         this.step(service, d, next);
       }
     }
@@ -293,19 +303,18 @@ export class NativeDeployments {
       );
     }
     // STOP_REQUESTED "continues to stop"; ROLLBACK_* "continues the rollback operation".
-    if (d.rollback) return;
+    if (d.rollback || d.stopRequestedAt !== undefined) return;
     const now = this.host.now();
     if (stopType === 'ROLLBACK') {
       this.requestRollback(d, now, 'Service deployment stopped by StopServiceDeployment (ROLLBACK).');
     } else {
-      // ABORT: the documentation does not describe it for traffic-shifting deployments. The
-      // stricter reading: the deployment stops where it is (STOP_REQUESTED, then STOPPED) and
-      // ECS restores production to the source revision, as it would not leave traffic split
-      // without a deployment that owns it.
+      // ABORT: documented only as an enum value. The stricter reading: the deployment stops where
+      // it is (STOP_REQUESTED, then STOPPED) and nothing is restored: the listener weights and both
+      // revisions stay as they were, so a caller that wants its traffic back must roll back.
       d.status = 'STOP_REQUESTED';
       d.statusReason = 'Service deployment stop requested (ABORT).';
       d.updatedAt = now;
-      d.rollback = { reason: d.statusReason, startedAt: now, serviceRevisionArn: d.source.arn };
+      d.stopRequestedAt = now;
     }
     this.advance(service);
   }
@@ -324,6 +333,7 @@ export class NativeDeployments {
       if (d.rollback.trafficRestoredAt === undefined) return d.rollback.startedAt + stageMs;
       return d.rollback.trafficRestoredAt + this.host.scaleMs();
     }
+    if (d.stopRequestedAt !== undefined) return d.stopRequestedAt + stageMs;
     if (d.status === 'PENDING') return d.createdAt + stageMs;
     const expiring = d.hooks
       .filter((h) => h.status === 'AWAITING_ACTION' || h.status === 'IN_PROGRESS')
@@ -356,11 +366,19 @@ export class NativeDeployments {
       this.stepRollback(service, d, at);
       return;
     }
+    if (d.stopRequestedAt !== undefined) {
+      d.status = 'STOPPED';
+      d.statusReason = 'Service deployment stopped (ABORT).';
+      d.stoppedAt = at;
+      d.finishedAt = at;
+      d.hooks = [];
+      return;
+    }
     if (d.status === 'PENDING') {
       d.status = 'IN_PROGRESS';
       d.statusReason = 'Service deployment in progress.';
       d.startedAt = at;
-      this.enter(service, d, 'PRE_SCALE_UP', at);
+      this.enter(service, d, d.stage, at);
       return;
     }
     // A hook past its expiresAt: TIMED_OUT, then its timeout action.
@@ -388,6 +406,8 @@ export class NativeDeployments {
 
   private nextStage(d: ServiceDeployment): LifecycleStage | 'DONE' {
     switch (d.stage) {
+      case 'RECONCILE_SERVICE':
+        return 'PRE_SCALE_UP';
       case 'PRE_SCALE_UP':
         return 'SCALE_UP';
       case 'SCALE_UP':
@@ -436,13 +456,14 @@ export class NativeDeployments {
     const blue = d.source.targetGroupArn;
     const green = d.target.targetGroupArn;
     switch (stage) {
+      case 'RECONCILE_SERVICE':
+        // What reconciling does is not documented; here ECS sends all traffic back to the serving
+        // revision and removes the one an aborted deployment left, before this deployment scales up.
+        this.allTrafficTo(service, blue, green);
+        if (d.leftover) scaleTo(d.leftover, 0, at, this.host.stageMs());
+        break;
       case 'SCALE_UP':
-        d.target.scaling = {
-          from: 0,
-          to: d.target.desiredCount,
-          startedAt: at,
-          endsAt: at + this.host.scaleMs(),
-        };
+        scaleTo(d.target, d.target.desiredCount, at, this.host.scaleMs());
         break;
       case 'TEST_TRAFFIC_SHIFT':
         // "The green service revision is migrating from 0% to 100% of test traffic."
@@ -458,13 +479,7 @@ export class NativeDeployments {
       case 'CLEAN_UP':
         // "The blue service revision has completely scaled down to 0 running tasks. The green
         // service revision is now the production service revision after this stage."
-        d.source.desiredCount = 0;
-        d.source.scaling = {
-          from: d.source.runningCount,
-          to: 0,
-          startedAt: at,
-          endsAt: at + this.host.stageMs(),
-        };
+        scaleTo(d.source, 0, at, this.host.stageMs());
         service.liveTargetGroup = green;
         break;
       default:
@@ -496,7 +511,6 @@ export class NativeDeployments {
   private stepRollback(service: NativeService, d: ServiceDeployment, at: number): void {
     const rollback = d.rollback;
     if (!rollback) return;
-    const advanced = service.loadBalancers[0]?.advancedConfiguration;
     const blue = d.source.targetGroupArn;
     const green = d.target.targetGroupArn;
     if (rollback.trafficRestoredAt === undefined) {
@@ -505,44 +519,35 @@ export class NativeDeployments {
         d.status = 'ROLLBACK_IN_PROGRESS';
         d.statusReason = `${rollback.reason} Rollback in progress.`;
       }
-      if (advanced) {
-        this.host.writeRuleWeights(advanced.productionListenerRule, weightsFor(0, blue, green));
-        if (advanced.testListenerRule)
-          this.host.writeRuleWeights(advanced.testListenerRule, weightsFor(0, blue, green));
-      }
+      this.allTrafficTo(service, blue, green);
       for (const h of d.hooks)
         if (h.status === 'AWAITING_ACTION' || h.status === 'IN_PROGRESS') h.status = 'FAILED';
       service.liveTargetGroup = blue;
-      d.source.desiredCount = Math.max(d.source.desiredCount, d.target.desiredCount);
-      if (d.source.runningCount < d.source.desiredCount) {
-        d.source.scaling = {
-          from: d.source.runningCount,
-          to: d.source.desiredCount,
-          startedAt: at,
-          endsAt: at + this.host.scaleMs(),
-        };
-      }
-      d.target.desiredCount = 0;
-      d.target.scaling = {
-        from: d.target.runningCount,
-        to: 0,
-        startedAt: at,
-        endsAt: at + this.host.scaleMs(),
-      };
+      scaleTo(d.source, Math.max(d.source.desiredCount, d.target.desiredCount), at, this.host.scaleMs());
+      scaleTo(d.target, 0, at, this.host.scaleMs());
       rollback.trafficRestoredAt = at;
       return;
     }
     d.hooks = [];
-    if (d.status === 'STOP_REQUESTED') {
-      d.status = 'STOPPED';
-      d.statusReason = rollback.reason;
-      d.stoppedAt = at;
-    } else {
-      d.status = 'ROLLBACK_SUCCESSFUL';
-      d.statusReason = `${rollback.reason} Rollback successful.`;
-    }
+    d.status = 'ROLLBACK_SUCCESSFUL';
+    d.statusReason = `${rollback.reason} Rollback successful.`;
     d.finishedAt = at;
   }
+
+  /** ECS writing 100 % to `blue` on the production and test listener rules. */
+  private allTrafficTo(service: NativeService, blue: string, green: string): void {
+    const advanced = service.loadBalancers[0]?.advancedConfiguration;
+    if (!advanced) return;
+    this.host.writeRuleWeights(advanced.productionListenerRule, weightsFor(0, blue, green));
+    if (advanced.testListenerRule)
+      this.host.writeRuleWeights(advanced.testListenerRule, weightsFor(0, blue, green));
+  }
+}
+
+/** Sets a revision's desired count; its running tasks follow over `ms`. */
+function scaleTo(r: ServiceRevision, to: number, at: number, ms: number): void {
+  r.desiredCount = to;
+  r.scaling = { from: r.runningCount, to, startedAt: at, endsAt: at + ms };
 }
 
 function scale(r: ServiceRevision, now: number): void {

@@ -48,7 +48,15 @@ export interface ApiCall {
   userAgent: string;
 }
 
-const WRITE_OPERATIONS = new Set(['UpdateService', 'RegisterTaskDefinition', 'ModifyListener', 'ModifyRule']);
+const WRITE_OPERATIONS = new Set([
+  'CreateService',
+  'UpdateService',
+  'RegisterTaskDefinition',
+  'ModifyListener',
+  'ModifyRule',
+  'ContinueServiceDeployment',
+  'StopServiceDeployment',
+]);
 
 export type FaultKind = 'throttle' | 'server-error' | 'concurrent-revision';
 
@@ -189,7 +197,7 @@ export interface AwsEmulator {
   writes(): ApiCall[];
   /** How a service's tasks (by service name) or a task definition's tasks (family:revision or ARN) answer. */
   setTaskBehaviour(key: string, behaviour: Partial<UpstreamBehaviour>): void;
-  /** The forward weights of a listener (default action) or rule, by service name. */
+  /** The forward weights of a listener (default action) or rule, by service name (by target group name for a native service's two groups). */
   weights(target: string): Record<string, number>;
   setWeights(target: string, weights: Record<string, number>): void;
   mount(handler: MountedHandler): void;
@@ -605,10 +613,13 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
   native.production.server.on('request', route(native.production.listener));
   native.test.server.on('request', route(native.test.listener));
 
+  /** A target group's key in weights(): its service's name, or its own name when one service has two. */
   const serviceKey = (nameOrArn: string): string => {
     const group = model.targetGroups.get(nameOrArn);
-    if (group) return model.serviceOfTargetGroup(group.arn)?.serviceName ?? nameOrArn;
-    return nameOrArn;
+    if (!group) return nameOrArn;
+    const service = model.serviceOfTargetGroup(group.arn);
+    if (service?.native) return group.name;
+    return service?.serviceName ?? nameOrArn;
   };
 
   const forwardOf = (target: string): RuleAction => {
