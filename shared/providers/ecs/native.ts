@@ -504,7 +504,8 @@ export class NativeProvider implements TrafficProvider {
   async waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState> {
     const deadline = this.api.deadlineFrom(options);
     this.pollMs = options.pollMs;
-    return pollUntil(
+    const started = this.api.deps.clock.now();
+    const observed = await pollUntil(
       () => this.view(),
       (view) => {
         const want = split.find((e) => e.target === view.green)?.percent ?? 0;
@@ -533,6 +534,12 @@ export class NativeProvider implements TrafficProvider {
         ),
       this.api.pollOptions(deadline, options),
     );
+    // Who waited for what: ECS's shift and its bake at this share ran inside this wait.
+    const waited = ((this.api.deps.clock.now() - started) / 1000).toFixed(1);
+    this.api.deps.log(
+      `ECS serves ${formatSplit(observed.observed)} after ${waited} s: its shift, and its own bake time at this share, ran in this wait`,
+    );
+    return observed;
   }
 
   // ---- rollback -------------------------------------------------------------------------------
