@@ -16,9 +16,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAwsEmulator } from '../harness/emulators/aws/server';
-import { cloudWatchHandler } from '../harness/emulators/cloudwatch';
-import { startLoad } from '../harness/emulators/local-cloud';
-import { acceleratedTime } from '../harness/emulators/traffic-log';
+import { startLocalAws } from '../harness/emulators/local-cloud';
 import { runBundle } from '../harness/helpers/runner';
 import { BASE_ERROR_RATE, FAULTY_ERROR_RATE } from '../harness/pipeline/cloud-run-scenario';
 
@@ -181,19 +179,11 @@ interface NativeRound {
 
 /** One ECS-native rollout of a faulty candidate: start, first step, gate (fails), rollback. */
 async function nativeRound(): Promise<NativeRound> {
-  const time = acceleratedTime(NATIVE_TIME_SCALE);
-  const aws = await startAwsEmulator({ deploymentMs: 300, timeline: time.timeline });
-  aws.mount(cloudWatchHandler(aws.log, { ingestion: { timeline: time.timeline } }));
+  const local = await startLocalAws({ loadOn: 'native', timeScale: NATIVE_TIME_SCALE });
+  const { aws, env } = local;
   const world = aws.world.native;
   aws.setTaskBehaviour(world.taskDefinitions.v1, { errorRate: BASE_ERROR_RATE });
   aws.setTaskBehaviour(world.taskDefinitions.v3, { errorRate: FAULTY_ERROR_RATE });
-  const load = startLoad(world.listenerUrl, 200);
-  const env = {
-    ...AWS_ENV,
-    ROLLOUT_ACTIONS_AWS_ENDPOINT: aws.endpoint,
-    AWS_ENDPOINT_URL_CLOUDWATCH: aws.endpoint,
-    ...time.env,
-  };
   const target = {
     provider: 'ecs',
     cluster: aws.world.cluster,
@@ -228,7 +218,6 @@ async function nativeRound(): Promise<NativeRound> {
         source: 'cloudwatch',
         cluster: aws.world.cluster,
         services: world.service,
-        'start-time': time.nowIso(),
         interval: '1m',
         duration: '16m',
         'min-requests': '50',
@@ -258,8 +247,7 @@ async function nativeRound(): Promise<NativeRound> {
       rollbackCallToProofMs: proof.at - rollbackCall.at,
     };
   } finally {
-    await load.stop();
-    await aws.stop();
+    await local.stop();
   }
 }
 

@@ -67,7 +67,7 @@ export interface LocalCloud {
 }
 
 /** Sends `perSecond` GETs a second to `url`, spread over 20 ms ticks, until stopped. */
-export function startLoad(url: string, perSecond: number): { stats: LoadStats; stop(): Promise<void> } {
+function startLoad(url: string, perSecond: number): { stats: LoadStats; stop(): Promise<void> } {
   const stats: LoadStats = { sent: 0, byStatus: {}, failedToConnect: 0, connectErrors: {} };
   // A connection per request, as clients arriving at a load balancer: reusing idle keep-alive
   // sockets races the server's idle timeout and turns into spurious ECONNRESETs.

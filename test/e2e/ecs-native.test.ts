@@ -6,16 +6,10 @@
  * production listener routes real requests by the weights ECS wrote.
  */
 
-import {
-  DescribeRulesCommand,
-  ElasticLoadBalancingV2Client,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseDeploymentConfiguration } from '../../harness/emulators/aws/native-config';
-import { type AwsEmulator, startAwsEmulator } from '../../harness/emulators/aws/server';
-import { cloudWatchHandler } from '../../harness/emulators/cloudwatch';
-import { startLoad } from '../../harness/emulators/local-cloud';
-import { acceleratedTime } from '../../harness/emulators/traffic-log';
+import type { AwsEmulator } from '../../harness/emulators/aws/server';
+import { type LocalAws, startLocalAws } from '../../harness/emulators/local-cloud';
 import { type BundleResult, everythingVisible, runBundle } from '../../harness/helpers/runner';
 import { BASE_ERROR_RATE, FAULTY_ERROR_RATE } from '../../harness/pipeline/cloud-run-scenario';
 
@@ -25,15 +19,14 @@ const TIME_SCALE = 120;
 // A rollout of several bundles and a gate: generous, since the machine is shared (no assertion is on time).
 vi.setConfig({ testTimeout: 240_000 });
 
+let local: LocalAws;
 let aws: AwsEmulator;
-let time: ReturnType<typeof acceleratedTime>;
-let load: ReturnType<typeof startLoad> | undefined;
 const results: BundleResult[] = [];
 
 beforeEach(async () => {
-  time = acceleratedTime(TIME_SCALE);
-  aws = await startAwsEmulator({ deploymentMs: 300, timeline: time.timeline });
-  aws.mount(cloudWatchHandler(aws.log, { ingestion: { timeline: time.timeline } }));
+  // ECS, ELBv2 and CloudWatch on one accelerated timeline, with steady load on the native service's production listener.
+  local = await startLocalAws({ loadOn: 'native', timeScale: TIME_SCALE });
+  aws = local.aws;
   aws.setTaskBehaviour(aws.world.native.taskDefinitions.v1, { errorRate: BASE_ERROR_RATE });
   aws.setTaskBehaviour(aws.world.native.taskDefinitions.v2, { errorRate: BASE_ERROR_RATE });
   aws.setTaskBehaviour(aws.world.native.taskDefinitions.v3, { errorRate: FAULTY_ERROR_RATE });
@@ -41,22 +34,11 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await load?.stop();
-  load = undefined;
-  await aws.stop();
+  await local.stop();
   for (const result of results) expect(everythingVisible(result)).not.toContain(SECRET_KEY);
 });
 
-function env(): Record<string, string> {
-  return {
-    ROLLOUT_ACTIONS_AWS_ENDPOINT: aws.endpoint,
-    AWS_ENDPOINT_URL_CLOUDWATCH: aws.endpoint,
-    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEKEYID0001',
-    AWS_SECRET_ACCESS_KEY: SECRET_KEY,
-    AWS_REGION: aws.world.region,
-    ...time.env,
-  };
-}
+const env = (): Record<string, string> => ({ ...local.env, AWS_SECRET_ACCESS_KEY: SECRET_KEY });
 
 const native = () => aws.world.native;
 const target = () => ({
@@ -85,7 +67,6 @@ const gate = () =>
     source: 'cloudwatch',
     cluster: aws.world.cluster,
     services: native().service,
-    'start-time': time.nowIso(),
     interval: '1m',
     duration: '16m',
     'min-requests': '50',
@@ -95,23 +76,8 @@ const gate = () =>
 
 const rollback = (token: string) => run('rollback', { ...target(), to: token, timeout: '60s' });
 
-/** The production rule's weights as ECS wrote them, by target group name (read with ELBv2 DescribeRules). */
-async function weights(): Promise<Record<string, number>> {
-  const elb = new ElasticLoadBalancingV2Client({
-    endpoint: aws.endpoint,
-    region: aws.world.region,
-    credentials: { accessKeyId: 'AKIAEXAMPLEKEYID0001', secretAccessKey: 'test' },
-  });
-  const out = await elb.send(new DescribeRulesCommand({ RuleArns: [native().productionRuleArn] }));
-  elb.destroy();
-  const forward = out.Rules?.[0]?.Actions?.find((a) => a.Type === 'forward');
-  return Object.fromEntries(
-    (forward?.ForwardConfig?.TargetGroups ?? []).map((g) => [
-      (g.TargetGroupArn ?? '').replace(/^.*targetgroup\/([^/]+)\/.*$/, '$1'),
-      g.Weight ?? 0,
-    ]),
-  );
-}
+/** The production rule's weights as ECS wrote them, by target group name. */
+const weights = () => aws.weights(native().productionRuleArn);
 
 function service() {
   const found = aws.model.findService(aws.world.cluster, native().service);
@@ -120,17 +86,7 @@ function service() {
 }
 
 const deployments = () => service().native?.deployments ?? [];
-/** Calls that change something (the emulator's writes() leaves the service deployment ones out). */
-const WRITES = new Set([
-  'UpdateService',
-  'RegisterTaskDefinition',
-  'ModifyListener',
-  'ModifyRule',
-  'ContinueServiceDeployment',
-  'StopServiceDeployment',
-]);
-const writeNames = () =>
-  aws.calls.filter((c) => c.status === 200 && WRITES.has(c.operation)).map((c) => c.operation);
+const writeNames = () => aws.writes().map((c) => c.operation);
 
 /** Sets the seeded service's strategy (as its owner would have, before our rollout). */
 function useStrategy(configuration: Record<string, unknown>): void {
@@ -167,11 +123,10 @@ describe.each(STRATEGIES)('an ECS-native $strategy service', ({ configuration, s
   beforeEach(() => useStrategy(configuration));
 
   it('a healthy candidate is continued to 100 %, each step judged at ECS’s pause and proven by the weights ECS wrote', async () => {
-    load = startLoad(native().listenerUrl, 200);
     const start = await shift(0, { 'task-definition': 'web:2', steps: steps.join(',') });
     expect(start.errors).toEqual([]);
     expect(start.exitCode).toBe(0);
-    expect(await weights()).toEqual({ 'web-blue': 100, 'web-green': 0 });
+    expect(weights()).toEqual({ 'web-blue': 100, 'web-green': 0 });
     const token = JSON.parse(start.outputs['rollback-target'] ?? '');
     expect(token.traffic).toEqual([{ target: native().targetGroups.blue, percent: 100 }]);
     expect(token.taskDefinitions).toEqual({ web: native().taskDefinitions.v1 });
@@ -189,7 +144,7 @@ describe.each(STRATEGIES)('an ECS-native $strategy service', ({ configuration, s
       const step = await shift(percent, { candidate: native().taskDefinitions.v2 });
       expect(step.errors).toEqual([]);
       expect(step.exitCode).toBe(0);
-      expect(await weights()).toEqual({ 'web-blue': 100 - percent, 'web-green': percent });
+      expect(weights()).toEqual({ 'web-blue': 100 - percent, 'web-green': percent });
       expect(JSON.parse(step.outputs['observed-traffic'] ?? '')).toEqual(
         expect.arrayContaining([{ target: native().targetGroups.green, percent }]),
       );
@@ -211,7 +166,6 @@ describe.each(STRATEGIES)('an ECS-native $strategy service', ({ configuration, s
   });
 
   it('a faulty candidate fails the gate at the first judged step, and ECS rolls it back', async () => {
-    load = startLoad(native().listenerUrl, 200);
     const start = await shift(0, { 'task-definition': 'web:3', steps: steps.join(',') });
     expect(start.exitCode).toBe(0);
     const first = await shift(steps[0], { candidate: native().taskDefinitions.v3 });
@@ -223,7 +177,7 @@ describe.each(STRATEGIES)('an ECS-native $strategy service', ({ configuration, s
     expect(back.errors).toEqual([]);
     expect(back.exitCode).toBe(0);
     expect(back.outputs['rolled-back']).toBe('true');
-    expect(await weights()).toEqual({ 'web-blue': 100, 'web-green': 0 });
+    expect(weights()).toEqual({ 'web-blue': 100, 'web-green': 0 });
     expect(deployments()[0]?.status).toBe('ROLLBACK_SUCCESSFUL');
     expect(service().taskDefinition).toBe(native().taskDefinitions.v1);
     // ECS's rollback at our paused hook, not a write of weights.
@@ -278,7 +232,7 @@ describe.each(STRATEGIES)('an ECS-native $strategy service', ({ configuration, s
     expect(back.errors).toEqual([]);
     expect(back.exitCode).toBe(0);
     expect(writeNames()).toEqual(['UpdateService', 'StopServiceDeployment']);
-    expect(await weights()).toEqual({ 'web-blue': 100, 'web-green': 0 });
+    expect(weights()).toEqual({ 'web-blue': 100, 'web-green': 0 });
     expect(deployments()[0]?.status).toBe('ROLLBACK_SUCCESSFUL');
   });
 
@@ -305,7 +259,7 @@ describe.each(STRATEGIES)('an ECS-native $strategy service', ({ configuration, s
       /no deployment is in progress on web \(deployment \S+ ROLLBACK_SUCCESSFUL/,
     );
     expect(deployments()[0]?.status).toBe('ROLLBACK_SUCCESSFUL');
-    expect(await weights()).toEqual({ 'web-blue': 100, 'web-green': 0 });
+    expect(weights()).toEqual({ 'web-blue': 100, 'web-green': 0 });
     expect(writeNames()).toEqual(['UpdateService']);
     const back = await rollback(start.outputs['rollback-target'] ?? '');
     expect(back.exitCode).toBe(0);

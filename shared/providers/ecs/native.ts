@@ -393,7 +393,35 @@ export class NativeProvider implements TrafficProvider {
   }
 
   /** Waits until the tracked deployment pauses at PRE_PRODUCTION_TRAFFIC_SHIFT (or ends, which fails). */
+  /**
+   * While ECS shifts and bakes, polls the tracked deployment alone (one DescribeServiceDeployments
+   * a poll instead of three calls) until `moved` holds or the deadline nears; the full read (the
+   * service and the listener's weights, the proof) follows it.
+   */
+  private async followDeployment(
+    moved: (d: ServiceDeployment) => boolean,
+    deadline: number,
+    options: WaitOptions,
+  ): Promise<void> {
+    const arn = this.tracked;
+    if (arn === undefined) return;
+    const nearDeadline = new Error('near the deadline');
+    await pollUntil(
+      () => this.services.describeDeployment(arn),
+      (d) => (moved(d) ? true : undefined),
+      () => nearDeadline,
+      this.api.pollOptions(deadline, options),
+    ).catch((err: unknown) => {
+      if (err !== nearDeadline) throw err;
+    });
+  }
+
   private async waitForPause(deadline: number, options: WaitOptions): Promise<NativeView> {
+    await this.followDeployment(
+      (d) => pausedHook(d) !== undefined || isFinished(d) || isReturning(d),
+      deadline,
+      options,
+    );
     let elsewhere: string | undefined;
     return pollUntil(
       () => this.view(),
@@ -505,6 +533,16 @@ export class NativeProvider implements TrafficProvider {
     const deadline = this.api.deadlineFrom(options);
     this.pollMs = options.pollMs;
     const started = this.api.deps.clock.now();
+    // Up a step: ECS shifts, bakes, then pauses again (at 100 %, finishes); follow it cheaply first.
+    const green = this.roles?.green;
+    const up = green === undefined ? 0 : (split.find((e) => e.target === green)?.percent ?? 0);
+    if (up > 0) {
+      await this.followDeployment(
+        (d) => isFinished(d) || isReturning(d) || (up < 100 && pausedHook(d) !== undefined),
+        deadline,
+        options,
+      );
+    }
     const observed = await pollUntil(
       () => this.view(),
       (view) => {
@@ -583,6 +621,7 @@ export class NativeProvider implements TrafficProvider {
     const rolling = !isReturning(view.deployment);
     if (rolling) await this.rollBack(view);
     else this.tracked = view.deployment?.serviceDeploymentArn;
+    await this.followDeployment((d) => isFinished(d), deadline, options);
     await pollUntil(
       () => this.view(),
       (v) => {
