@@ -6,6 +6,9 @@
  * - Cold start with a required input missing (SPEC: ≤ 3× `node -e 0`).
  * - API calls per step of a full rollout (10 → 50 → 100 %, then rollback): operations the provider
  *   sent, and HTTP requests the emulator answered (SDK retries included).
+ * - ECS-native mode (one CANARY service, ECS shifts the weights): API calls per judged step (the
+ *   canary-shift that continues ECS to the step, and the gate that judges it), and the time from
+ *   the gate's failing verdict to the rollback's read-back of blue at 100 %, in wall and virtual time.
  * Usage: tsx bench/ecs.ts [runs]   (default 9 runs per cold-start figure; median reported)
  */
 import { spawnSync } from 'node:child_process';
@@ -13,7 +16,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAwsEmulator } from '../harness/emulators/aws/server';
+import { startLocalAws } from '../harness/emulators/local-cloud';
 import { runBundle } from '../harness/helpers/runner';
+import { BASE_ERROR_RATE, FAULTY_ERROR_RATE } from '../harness/pipeline/cloud-run-scenario';
 
 // SPEC: ECS path ≤ 200 ms where `node -e 0` takes 32 ms; on a loaded machine the ratio is what compares.
 const TARGET_ECS_PATH_MS = 200;
@@ -157,4 +162,121 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+/** Accelerated timeline of the native runs: ECS's bake times and the gate's 60 s periods pass 120× faster. */
+const NATIVE_TIME_SCALE = 120;
+
+interface NativeRound {
+  shiftOperations: number;
+  shiftRequests: number;
+  gateRequests: Record<string, number>;
+  /** Gate's exit (its verdict) → the rollback's read that proved blue at 100 %. */
+  decisionToRestoredMs: number;
+  /** Gate's exit → ContinueServiceDeployment(ROLLBACK) answered (our part: the rollback bundle starts and reads). */
+  decisionToRollbackCallMs: number;
+  /** ContinueServiceDeployment(ROLLBACK) → the proof (ECS's part: its rollback stages, and our polling). */
+  rollbackCallToProofMs: number;
+}
+
+/** One ECS-native rollout of a faulty candidate: start, first step, gate (fails), rollback. */
+async function nativeRound(): Promise<NativeRound> {
+  const local = await startLocalAws({ loadOn: 'native', timeScale: NATIVE_TIME_SCALE });
+  const { aws, env } = local;
+  const world = aws.world.native;
+  aws.setTaskBehaviour(world.taskDefinitions.v1, { errorRate: BASE_ERROR_RATE });
+  aws.setTaskBehaviour(world.taskDefinitions.v3, { errorRate: FAULTY_ERROR_RATE });
+  const target = {
+    provider: 'ecs',
+    cluster: aws.world.cluster,
+    services: world.service,
+    'poll-interval': '100ms',
+  };
+  const run = async (action: string, inputs: Record<string, string>, expectExit = 0) => {
+    const result = await runBundle(action, inputs, { env });
+    if (result.exitCode !== expectExit)
+      throw new Error(`${action} exited ${result.exitCode}: ${result.errors.join('; ')}`);
+    return result;
+  };
+  try {
+    const start = await run('canary-shift', {
+      ...target,
+      percent: '0',
+      'task-definition': 'web:3',
+      steps: '10,100',
+    });
+    const beforeShift = aws.calls.length;
+    const shift = await run('canary-shift', {
+      ...target,
+      percent: '10',
+      candidate: world.taskDefinitions.v3,
+    });
+    const shiftRequests = aws.calls.length - beforeShift;
+    const beforeGate = aws.calls.length;
+    await run(
+      'error-rate-gate',
+      {
+        provider: 'ecs',
+        source: 'cloudwatch',
+        cluster: aws.world.cluster,
+        services: world.service,
+        interval: '1m',
+        duration: '16m',
+        'min-requests': '50',
+        'max-increase': '100%',
+        'max-error-rate': '20%',
+      },
+      1,
+    );
+    const decidedAt = Date.now();
+    const gateRequests: Record<string, number> = {};
+    for (const c of aws.calls.slice(beforeGate))
+      gateRequests[c.operation] = (gateRequests[c.operation] ?? 0) + 1;
+    const beforeRollback = aws.calls.length;
+    await run('rollback', { ...target, to: start.outputs['rollback-target'] ?? '' });
+    const calls = aws.calls.slice(beforeRollback);
+    const rollbackCall = calls.find(
+      (c) => c.operation === 'ContinueServiceDeployment' || c.operation === 'StopServiceDeployment',
+    );
+    const proof = calls.at(-1);
+    if (!rollbackCall || !proof) throw new Error('the rollback made no rollback call');
+    return {
+      shiftOperations: Number(shift.stdout.match(/(\d+) API calls/)?.[1] ?? Number.NaN),
+      shiftRequests,
+      gateRequests,
+      decisionToRestoredMs: proof.at - decidedAt,
+      decisionToRollbackCallMs: rollbackCall.at - decidedAt,
+      rollbackCallToProofMs: proof.at - rollbackCall.at,
+    };
+  } finally {
+    await local.stop();
+  }
+}
+
+async function nativeBench(rounds: number): Promise<void> {
+  const results: NativeRound[] = [];
+  for (let i = 0; i < rounds; i++) results.push(await nativeRound());
+  const fmt = (ms: number) =>
+    `${ms.toFixed(0)} ms wall = ${((ms * NATIVE_TIME_SCALE) / 1000).toFixed(1)} s virtual`;
+  const first = results[0] as NativeRound;
+  console.log(
+    `ECS-native mode (CANARY 10 → 100 %, a faulty candidate; ${rounds} rounds, medians; timeline ${NATIVE_TIME_SCALE}×)`,
+  );
+  console.log(
+    `  judged step: canary-shift to 10 %        ${first.shiftOperations} operations / ${first.shiftRequests} HTTP requests (includes ECS's 1 min canary bake, polled every 100 ms)`,
+  );
+  console.log(
+    `  judged step: error-rate-gate             ${Object.entries(first.gateRequests)
+      .map(([op, n]) => `${op} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  gate verdict → observed restored weights ${fmt(median(results.map((r) => r.decisionToRestoredMs)))}`,
+  );
+  console.log(
+    `    of which verdict → ROLLBACK call       ${fmt(median(results.map((r) => r.decisionToRollbackCallMs)))}  (the rollback bundle starts, reads, checks the token)`,
+  );
+  console.log(
+    `    of which ROLLBACK call → proof         ${fmt(median(results.map((r) => r.rollbackCallToProofMs)))}  (ECS's rollback stages on the emulator's clock, and our polls)`,
+  );
+}
+
+void main().then(() => nativeBench(Number(process.argv[3] ?? 3)));

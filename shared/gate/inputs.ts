@@ -9,6 +9,8 @@ import {
   AWS_REGION,
   CLOUD_RUN_SERVICE,
   checkIdentity,
+  ECS_CLUSTER,
+  ECS_SERVICE,
   GCP_PROJECT,
   GCP_REGION,
   TARGET_GROUP,
@@ -21,7 +23,7 @@ import { loadBalancerDimension, targetGroupDimension } from '../metrics/cloudwat
 import { DEFAULT_ERRORS_QUERY, DEFAULT_REQUESTS_QUERY, unknownPlaceholders } from '../metrics/prometheus';
 import type { MetricsSettings } from '../metrics/settings';
 import type { MetricsSourceName } from '../metrics/types';
-import type { TrafficTarget } from '../traffic/types';
+import type { EcsTarget, TrafficTarget } from '../traffic/types';
 import { userAgent } from '../user-agent';
 import { baselineFrom, cloudRunResourceFrom } from './arms';
 import { GATE_DEFAULTS, maxBakeMinutes } from './config';
@@ -57,6 +59,9 @@ export const GATE_INPUTS = {
   maxP95LatencyMs: 'max-p95-latency-ms',
   maxLatencyIncrease: 'max-latency-increase',
   mode: 'mode',
+  /** error-rate-gate on an ECS-native service (source cloudwatch): its cluster and one service. */
+  cluster: 'cluster',
+  services: 'services',
   /** rollout: the two target groups in the order of `services`. */
   targetGroups: 'target-groups',
 } as const;
@@ -77,6 +82,11 @@ export const DEFAULT_METRICS_DELAY: Record<MetricsSourceName, string> = {
 
 export interface GateSettings {
   metrics: MetricsSettings;
+  /**
+   * ECS-native: the service whose deployment's target groups are the candidate (green) and the
+   * baseline (blue); the metrics' arms and load balancer are read from it before any metric call.
+   */
+  ecsNative?: EcsTarget;
   /** When traffic moved (epoch ms); data before it never counts. Undefined: the step's start. */
   startTime?: number;
   durationMs: number;
@@ -115,6 +125,9 @@ export interface GateForm {
   names?: { duration?: string; mode?: string };
   arms: 'inputs' | { target: TrafficTarget };
 }
+
+/** Stands for a target group or load balancer the gate reads from the ECS service before any metric call. */
+export const FROM_ECS_SERVICE = '(from the ECS service)';
 
 const REVISION = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
 /** What an arm is called before a step names it (rollout). */
@@ -214,11 +227,14 @@ export function readGateSettings(core: Core, env: NodeJS.ProcessEnv, form: GateF
     form.arms === 'inputs'
       ? { metrics: readSourceSettings(read, source, common, headers, env), targetGroups: undefined }
       : readTargetSourceSettings(read, source, common, headers, env, form.arms.target);
+  const ecsNative =
+    form.arms === 'inputs' && source === 'cloudwatch' ? readEcsNativeService(read) : undefined;
   const rawStart = form.arms === 'inputs' ? read.optional(INPUTS.startTime) : undefined;
   // The one duration reader: malformed or unbounded values are input errors naming metrics-delay.
   const metricsDelayMs = read.durationMs(INPUTS.metricsDelay, DEFAULT_METRICS_DELAY[source]);
   return {
     metrics,
+    ...(ecsNative === undefined ? {} : { ecsNative }),
     ...(rawStart === undefined ? {} : { startTime: parseInstant(INPUTS.startTime, rawStart) }),
     durationMs,
     ...bake,
@@ -331,6 +347,37 @@ function cloudWatchEndpoint(env: NodeJS.ProcessEnv): { endpoint?: string } {
   return endpoint ? { endpoint } : {};
 }
 
+/**
+ * ECS-native (error-rate-gate, source cloudwatch): one service in "services" with its "cluster",
+ * and no target groups given: the gate reads the candidate (green) and baseline (blue) target
+ * groups, and their load balancer, from the service's deployment (shared/providers/ecs).
+ */
+export function readEcsNativeService(read: InputReader): EcsTarget | undefined {
+  const cluster = read.optional(INPUTS.cluster);
+  const services = read.list(INPUTS.services);
+  if (cluster === undefined && services.length === 0) return undefined;
+  const [service] = services;
+  if (cluster === undefined || service === undefined || services.length !== 1) {
+    throw new InputError(
+      cluster === undefined ? INPUTS.cluster : INPUTS.services,
+      'ECS-native: give the cluster and the one service whose deployment the gate judges',
+      cluster === undefined ? 'prod' : 'shop',
+    );
+  }
+  checkIdentity(ECS_CLUSTER, INPUTS.cluster, cluster);
+  checkIdentity(ECS_SERVICE, INPUTS.services, service);
+  for (const name of [INPUTS.candidateTargetGroup, INPUTS.baselineTargetGroup, INPUTS.loadBalancer]) {
+    if (read.optional(name) !== undefined) {
+      throw new InputError(
+        name,
+        `is read from the ECS service ${service}; leave it out, or leave out "services"`,
+      );
+    }
+  }
+  const region = read.optional(INPUTS.region);
+  return { provider: 'ecs', cluster, services: [service], ...(region === undefined ? {} : { region }) };
+}
+
 function readSourceSettings(
   read: InputReader,
   source: MetricsSourceName,
@@ -364,6 +411,17 @@ function readSourceSettings(
       };
     }
     case 'cloudwatch': {
+      if (readEcsNativeService(read) !== undefined) {
+        return {
+          source,
+          ...common,
+          candidate: FROM_ECS_SERVICE,
+          baseline: `${FROM_ECS_SERVICE} (baseline)`,
+          loadBalancer: FROM_ECS_SERVICE,
+          region: awsRegion(read, env),
+          ...cloudWatchEndpoint(env),
+        };
+      }
       const loadBalancer = identity(read, ALB, INPUTS.loadBalancer);
       const candidate = identity(read, TARGET_GROUP, INPUTS.candidateTargetGroup);
       const baseline = identity(read, TARGET_GROUP, INPUTS.baselineTargetGroup);

@@ -58,7 +58,6 @@ export function rejectOtherProviderInputs(
 export function readTrafficTarget(
   read: InputReader,
   extra: Record<string, ProviderName> = {},
-  options: { singleEcsService?: boolean } = {},
 ): TrafficTarget {
   const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
   rejectOtherProviderInputs(read, provider, extra);
@@ -95,14 +94,15 @@ export function readTrafficTarget(
   const listenerGiven =
     read.optional(TARGET_INPUTS.listenerArn) !== undefined ||
     read.optional(TARGET_INPUTS.listenerRuleArn) !== undefined;
-  if (options.singleEcsService && services.length === 1 && blue !== undefined && !listenerGiven) {
-    // One service without a load balancer: only its task definition can be restored.
+  if (services.length === 1 && blue !== undefined && !listenerGiven) {
+    // One service: ECS-native (its own strategy shifts traffic; the provider reads which), or,
+    // for rollback, a service without a load balancer returned to a task definition.
     return { provider, cluster, services: [blue], ...(region === undefined ? {} : { region }) };
   }
   if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
     throw new InputError(
       TARGET_INPUTS.services,
-      `needs two different service names (blue and green), got ${services.length === 0 ? 'none' : services.join(', ')}`,
+      `needs two different service names (blue and green) with a listener, or one ECS-native service without one, got ${services.length === 0 ? 'none' : services.join(', ')}`,
       'shop-blue,shop-green',
     );
   }

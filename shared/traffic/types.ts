@@ -62,6 +62,11 @@ export interface CandidateRequest {
   tag?: string;
   /** ECS: register or use this task definition on the idle service. */
   taskDefinition?: string;
+  /**
+   * ECS-native mode: the rollout's steps (increasing, ending at 100), mapped onto the service's
+   * CANARY or LINEAR configuration when its deployment starts, or refused before any write.
+   */
+  steps?: number[];
 }
 
 export interface Candidate {
@@ -166,8 +171,9 @@ export interface EcsTarget {
   provider: 'ecs';
   cluster: string;
   /**
-   * The two services, blue and green, each behind its own target group; or (rollback only, see
-   * `singleEcsService`) one service without a load balancer, returned to a task definition.
+   * The two services, blue and green, each behind its own target group; or one service, given
+   * without a listener: ECS-native (its CANARY, LINEAR or BLUE_GREEN strategy shifts the traffic,
+   * found from the service), or, for rollback only, a ROLLING service returned to a task definition.
    */
   services: [string, string] | [string];
   /** Exactly one of the two: a listener rule, or a listener's default action, with a weighted forward. */

@@ -24,6 +24,7 @@ export const INPUTS = {
   revisionSuffix: 'revision-suffix',
   taskDefinition: 'task-definition',
   takeOver: TAKE_OVER_INPUT,
+  steps: 'steps',
 } as const;
 
 export const OUTPUTS = {
@@ -85,6 +86,24 @@ export function readSettings(core: Core): CanaryShiftSettings {
   };
 }
 
+/** ECS-native: the rollout's steps, whole percents increasing to 100 (the provider maps them onto the strategy). */
+function readSteps(read: ReturnType<typeof inputReader>): number[] | undefined {
+  const raw = read.list(INPUTS.steps);
+  if (raw.length === 0) return undefined;
+  const steps = raw.map(Number);
+  const ok = steps.every(
+    (p, i) => Number.isInteger(p) && p >= 1 && p <= 100 && (i === 0 || p > (steps[i - 1] ?? 0)),
+  );
+  if (!ok || steps[steps.length - 1] !== 100) {
+    throw new InputError(
+      INPUTS.steps,
+      `"${raw.join(',')}" is not whole percents increasing to 100`,
+      '10,100',
+    );
+  }
+  return steps;
+}
+
 function readCandidate(
   read: ReturnType<typeof inputReader>,
   target: TrafficTarget,
@@ -106,9 +125,11 @@ function readCandidate(
       if (name === INPUTS.taskDefinition && value !== undefined && isTaskDefinitionFile(value)) continue;
       if (value !== undefined) checkIdentity(ECS_TASK_DEFINITION, name, value);
     }
+    const steps = readSteps(read);
     return {
       ...(candidate === undefined ? {} : { candidate }),
       ...(taskDefinition === undefined ? {} : { taskDefinition: taskDefinitionInput(taskDefinition) }),
+      ...(steps === undefined ? {} : { steps }),
     };
   }
   const image = read.optional(INPUTS.image);

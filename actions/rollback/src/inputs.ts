@@ -35,11 +35,7 @@ export interface RollbackSettings {
 
 export function readSettings(core: Core): RollbackSettings {
   const read = inputReader(core);
-  const target = readTrafficTarget(
-    read,
-    { [INPUTS.revision]: 'cloud-run', [INPUTS.taskDefinition]: 'ecs' },
-    { singleEcsService: true },
-  );
+  const target = readTrafficTarget(read, { [INPUTS.revision]: 'cloud-run', [INPUTS.taskDefinition]: 'ecs' });
   const token = read.optional(INPUTS.to);
   const explicitInput = target.provider === 'cloud-run' ? INPUTS.revision : INPUTS.taskDefinition;
   const explicit = read.optional(explicitInput);

@@ -28,10 +28,24 @@ describe('ECS inputs', () => {
     expect(settings.candidate).toEqual({ taskDefinition: 'shop:42' });
   });
 
-  it('canary-shift refuses one service, even without a listener', () => {
+  it('canary-shift takes one service without a listener (ECS-native: the provider reads its strategy)', () => {
+    const settings = readShift(
+      fakeCore({
+        provider: 'ecs',
+        cluster: 'prod',
+        services: 'shop',
+        percent: '0',
+        steps: '10,100',
+        'task-definition': 'shop:2',
+      }),
+    );
+    expect(settings.target).toEqual({ provider: 'ecs', cluster: 'prod', services: ['shop'] });
+    expect(settings.candidate).toEqual({ taskDefinition: 'shop:2', steps: [10, 100] });
     expect(() =>
-      readShift(fakeCore({ provider: 'ecs', cluster: 'prod', services: 'shop-worker', percent: '10' })),
-    ).toThrow(/input "services": needs two different service names/);
+      readShift(
+        fakeCore({ provider: 'ecs', cluster: 'prod', services: 'shop', percent: '0', steps: '10,50' }),
+      ),
+    ).toThrow(/input "steps": "10,50" is not whole percents increasing to 100 \(for example: 10,100\)/);
   });
 
   it('rollback takes one service without a load balancer, returned to a task definition', () => {

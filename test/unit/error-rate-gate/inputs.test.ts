@@ -76,6 +76,35 @@ describe('error-rate-gate inputs', () => {
     expect(ecs.metricsDelayMs).toBe(120_000);
   });
 
+  it('ECS-native: cluster and one service instead of target groups (read from the deployment later)', () => {
+    const native = readSettings(
+      fakeCore({ provider: 'ecs', source: 'cloudwatch', cluster: 'shop', services: 'web' }),
+      { AWS_REGION: 'eu-west-1' },
+    );
+    expect(native.ecsNative).toEqual({ provider: 'ecs', cluster: 'shop', services: ['web'] });
+    const both = errorOf(() =>
+      readSettings(
+        fakeCore({
+          provider: 'ecs',
+          source: 'cloudwatch',
+          cluster: 'shop',
+          services: 'web',
+          'candidate-target-group': 'targetgroup/green/6d0ecf831eec9f09',
+        }),
+        { AWS_REGION: 'eu-west-1' },
+      ),
+    );
+    expect(both.message).toMatch(
+      /input "candidate-target-group": is read from the ECS service web; leave it out/,
+    );
+    const two = errorOf(() =>
+      readSettings(fakeCore({ provider: 'ecs', source: 'cloudwatch', cluster: 'shop', services: 'a,b' }), {
+        AWS_REGION: 'eu-west-1',
+      }),
+    );
+    expect(two.message).toMatch(/input "services": ECS-native: give the cluster and the one service/);
+  });
+
   it('keeps action.yml defaults and the gate defaults (the benchmark runs) the same', () => {
     const meta = parse(readFileSync(join(REPO_ROOT, 'actions/error-rate-gate/action.yml'), 'utf8')) as {
       inputs: Record<string, { default?: string }>;

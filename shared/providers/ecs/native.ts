@@ -1,0 +1,640 @@
+/**
+ * The ECS-native mode: one service whose deploymentConfiguration.strategy is CANARY, LINEAR or
+ * BLUE_GREEN. ECS itself shifts the production listener rule (advancedConfiguration
+ * .productionListenerRule) between the service's two target groups (targetGroupArn and
+ * advancedConfiguration.alternateTargetGroupArn). This provider starts the deployment with a PAUSE
+ * hook at PRE_PRODUCTION_TRAFFIC_SHIFT, so ECS waits for a verdict before every shift, and
+ * resolves that hook: CONTINUE when the next step is asked for, ROLLBACK when the recorded stable
+ * state is (StopServiceDeployment when no hook waits). Each split is proven by reading back the
+ * weights ECS wrote; the deployment is tracked by its serviceDeploymentArn.
+ *
+ * Traffic entries name the two target groups (ARNs): green is the candidate, blue the baseline,
+ * which is what the gate's CloudWatch source compares.
+ */
+import type { DeploymentConfiguration, Service as EcsService, ServiceDeployment } from '@aws-sdk/client-ecs';
+import { ActionError } from '../../errors';
+import { throwIfCancelled } from '../../run';
+import { resourceOf } from '../../traffic/settings';
+import { formatSplit, sameSplit } from '../../traffic/split';
+import {
+  type Candidate,
+  type CandidateRequest,
+  ConcurrentWriteError,
+  type EcsTarget,
+  type RollbackTarget,
+  type ServingState,
+  SplitNotObservedError,
+  type TrafficEntry,
+  type TrafficProvider,
+  type WaitOptions,
+} from '../../traffic/types';
+import type { EcsApi } from './api';
+import { shortTaskDefinition } from './deployment';
+import { type ForwardRead, ListenerWeights, locationOfArn } from './listener';
+import {
+  awaitingElsewhere,
+  endedBack,
+  greenGroup,
+  isFinished,
+  isReturning,
+  pausedHook,
+  withPauseHook,
+} from './native-state';
+import { pollUntil } from './poll';
+import { EcsServices } from './services';
+import {
+  type NativeStrategy,
+  nativeSequence,
+  nativeStrategyOf,
+  nextNativeShare,
+  permittedSteps,
+  planNativeSteps,
+  refuseForeignDeployments,
+} from './strategy';
+import { isTaskDefinitionFile, readTaskDefinitionFile } from './task-definition';
+
+/**
+ * Our PAUSE hook's timeout: longer than a gate's bake, short enough that a pipeline that died
+ * mid-rollout does not leave a canary serving for a day (ECS's default is 1440 minutes). Its
+ * timeout action is ROLLBACK, ECS's default too.
+ */
+const HOOK_TIMEOUT_MINUTES = 60;
+/** How often setSplit polls for the next pause when no wait options told it (a later step). */
+const DEFAULT_POLL_MS = 5000;
+
+export interface NativeGateTargets {
+  candidate: string;
+  baseline: string;
+  loadBalancer: string;
+  /** Who waited for what: ECS's bake time at each step, before it pauses for our gate's verdict. */
+  waits: string;
+}
+
+/** ECS's bake times (SDK model defaults: canary 10 min, linear 6 min) and where they fall relative to our gate. */
+export function whoWaits(strategy: NativeStrategy, configuration: DeploymentConfiguration): string {
+  const bake =
+    strategy === 'CANARY'
+      ? (configuration.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10)
+      : strategy === 'LINEAR'
+        ? (configuration.linearConfiguration?.stepBakeTimeInMinutes ?? 6)
+        : undefined;
+  const final = configuration.bakeTimeInMinutes;
+  const step =
+    bake === undefined
+      ? 'ECS shifts all production traffic at once'
+      : `ECS bakes ${bake} min at each ${strategy === 'CANARY' ? 'canary' : 'linear'} step before it pauses at our hook: canary-shift waited for that bake, then this gate judged the same share`;
+  return `${step}; after 100 % ECS keeps the old revision ${final ?? 0} min (bakeTimeInMinutes) before cleaning up. Set ECS's step bake to 0 to let the gate be the only wait`;
+}
+
+/**
+ * The task definition of the stable (blue) revision: DescribeServices lists it as the ACTIVE
+ * deployment while a native deployment runs, and as the PRIMARY one while ECS rolls back to it
+ * (the Deployment model's PRIMARY / ACTIVE); without a deployment, the service's own.
+ */
+function stableTaskDefinitionOf(
+  service: EcsService,
+  running: ServiceDeployment | undefined,
+): string | undefined {
+  if (running === undefined) return service.taskDefinition;
+  const status = isReturning(running) ? 'PRIMARY' : 'ACTIVE';
+  return service.deployments?.find((d) => d.status === status)?.taskDefinition;
+}
+
+interface NativeView {
+  service: EcsService;
+  /** The deployment in progress, or the one this provider follows (also once finished). */
+  deployment: ServiceDeployment | undefined;
+  forward: ForwardRead;
+  blue: string;
+  green: string;
+  greenShare: number;
+  state: ServingState;
+}
+
+export class NativeProvider implements TrafficProvider {
+  readonly name = 'ecs' as const;
+  readonly resource: Record<string, string>;
+  private readonly services: EcsServices;
+  private readonly listener: ListenerWeights;
+  private readonly serviceName: string;
+  /** The deployment this provider started or follows, by its ARN. */
+  private tracked: string | undefined;
+  /** Blue and green of the tracked deployment, fixed once seen while it runs. */
+  private roles: { deploymentArn: string; blue: string; green: string } | undefined;
+  private pollMs = DEFAULT_POLL_MS;
+
+  private constructor(
+    target: EcsTarget,
+    private readonly api: EcsApi,
+    private readonly strategy: NativeStrategy,
+    private readonly groups: { primary: string; alternate: string },
+    productionListenerRule: string,
+  ) {
+    this.resource = resourceOf(target);
+    this.serviceName = target.services[0];
+    this.services = new EcsServices(api, target.cluster);
+    this.listener = new ListenerWeights(api, locationOfArn(productionListenerRule));
+  }
+
+  /** The native mode for a described service, or a refusal saying what its load balancer lacks. */
+  static create(
+    target: EcsTarget,
+    api: EcsApi,
+    service: EcsService,
+    strategy: NativeStrategy,
+  ): NativeProvider {
+    const name = target.services[0];
+    const balanced = (service.loadBalancers ?? []).filter((lb) => lb.advancedConfiguration !== undefined);
+    const lb = balanced[0];
+    const primary = lb?.targetGroupArn;
+    const alternate = lb?.advancedConfiguration?.alternateTargetGroupArn;
+    const rule = lb?.advancedConfiguration?.productionListenerRule;
+    if (balanced.length !== 1 || !primary || !alternate || !rule) {
+      throw new ActionError(
+        `ECS service ${name} uses the ${strategy} strategy but ${balanced.length > 1 ? 'has more than one load balancer with an advancedConfiguration' : 'has no load balancer with targetGroupArn, advancedConfiguration.alternateTargetGroupArn and productionListenerRule'}; the ECS-native mode reads its traffic from exactly one`,
+      );
+    }
+    if (api.elb === undefined) throw new ActionError('the ECS-native mode needs the ELBv2 client');
+    return new NativeProvider(target, api, strategy, { primary, alternate }, rule);
+  }
+
+  apiCalls(): number {
+    return this.api.apiCalls();
+  }
+
+  // ---- reading --------------------------------------------------------------------------------
+
+  async read(): Promise<ServingState> {
+    return (await this.view()).state;
+  }
+
+  private async view(): Promise<NativeView> {
+    const name = this.serviceName;
+    const service = (await this.services.describe([name])).get(name) as EcsService;
+    refuseForeignDeployments(name, service, 1);
+    if (nativeStrategyOf(service) === undefined) {
+      throw new ActionError(
+        `ECS service ${name} no longer uses an ECS-native strategy (someone set it to ROLLING); nothing of this rollout can continue on it`,
+      );
+    }
+    // The deployment this provider follows, else the service's current one (Service.currentServiceDeployment).
+    const current = service.currentServiceDeployment;
+    const followed = this.tracked ?? current;
+    let deployment = followed === undefined ? undefined : await this.services.describeDeployment(followed);
+    if (
+      this.tracked !== undefined &&
+      current !== undefined &&
+      current !== this.tracked &&
+      isFinished(deployment)
+    ) {
+      // Ours ended and a newer one runs: another writer; it is what the service does now.
+      deployment = await this.services.describeDeployment(current);
+    }
+    const nameOfGroup = new Map([
+      [this.groups.primary, this.groups.primary],
+      [this.groups.alternate, this.groups.alternate],
+    ]);
+    const forward = await this.listener.read(nameOfGroup);
+    const arn = deployment?.serviceDeploymentArn;
+    if (arn !== undefined && this.roles?.deploymentArn !== arn && !isFinished(deployment)) {
+      const green = greenGroup(forward.split, this.groups, deployment);
+      const blue = green === this.groups.primary ? this.groups.alternate : this.groups.primary;
+      this.roles = { deploymentArn: arn, blue, green };
+    }
+    const roles =
+      this.roles !== undefined && this.roles.deploymentArn === arn
+        ? this.roles
+        : (() => {
+            const green = greenGroup(forward.split, this.groups, undefined);
+            return {
+              blue: green === this.groups.primary ? this.groups.alternate : this.groups.primary,
+              green,
+            };
+          })();
+    const greenShare = forward.split.find((e) => e.target === roles.green)?.percent ?? 0;
+    const running = deployment !== undefined && !isFinished(deployment);
+    // What the platform was asked to serve: ECS decides while it drives a deployment (no split of
+    // ours to compare with), the source revision when it returns to it, the weights otherwise.
+    const desired: TrafficEntry[] = !running
+      ? forward.split
+      : isReturning(deployment)
+        ? [{ target: roles.blue, percent: 100 }]
+        : [];
+    const stableTaskDefinition = stableTaskDefinitionOf(service, running ? deployment : undefined);
+    return {
+      service,
+      deployment,
+      forward,
+      blue: roles.blue,
+      green: roles.green,
+      greenShare,
+      state: {
+        desired,
+        observed: forward.split,
+        version: `${forward.version}|${running ? arn : 'none'}`,
+        settled: !running,
+        // Always present, so that a rollback target carries it and rollback asks ECS to roll back.
+        taskDefinitions: stableTaskDefinition === undefined ? {} : { [name]: stableTaskDefinition },
+      },
+    };
+  }
+
+  private sequence(view: NativeView): number[] {
+    const configuration =
+      view.deployment?.deploymentConfiguration ?? view.service.deploymentConfiguration ?? {};
+    return nativeSequence(this.strategy, configuration);
+  }
+
+  private describeDeployment(view: NativeView): string {
+    const d = view.deployment;
+    if (d === undefined) return 'no deployment';
+    return `deployment ${d.serviceDeploymentArn} ${d.status}${d.lifecycleStage ? ` at ${d.lifecycleStage}` : ''}${d.statusReason ? ` (${d.statusReason})` : ''}`;
+  }
+
+  /**
+   * What the gate compares: green (candidate) and blue (baseline) target groups of the deployment
+   * in progress, their load balancer, and who waits for what (ECS's bake time vs our gate).
+   */
+  async gateTargets(): Promise<NativeGateTargets> {
+    const view = await this.view();
+    const loadBalancer = await this.listener.loadBalancerOf(view.green);
+    const configuration =
+      view.deployment?.deploymentConfiguration ?? view.service.deploymentConfiguration ?? {};
+    return {
+      candidate: view.green,
+      baseline: view.blue,
+      loadBalancer,
+      waits: whoWaits(this.strategy, configuration),
+    };
+  }
+
+  // ---- the candidate --------------------------------------------------------------------------
+
+  async resolveCandidate(
+    request: CandidateRequest,
+    _state: ServingState,
+  ): Promise<Pick<Candidate, 'target' | 'id'>> {
+    const view = await this.view();
+    const running = view.deployment !== undefined && !isFinished(view.deployment);
+    if (running) {
+      if (isReturning(view.deployment)) {
+        throw new ActionError(
+          `${this.describeDeployment(view)}: ECS is rolling it back, so there is no candidate to shift to`,
+        );
+      }
+      const deploys = view.service.taskDefinition;
+      const asked = request.taskDefinition ?? request.candidate;
+      if (asked !== undefined && !isTaskDefinitionFile(asked)) {
+        const arn = await this.services.resolveTaskDefinition(asked);
+        if (arn !== deploys) {
+          throw new ActionError(
+            `${this.serviceName} is deploying ${shortTaskDefinition(deploys)} (${view.deployment?.serviceDeploymentArn}), not ${shortTaskDefinition(arn)}: finish or roll back that deployment first`,
+          );
+        }
+      }
+      return { target: view.green, id: deploys ?? '' };
+    }
+    // A new deployment: its steps are checked now, before the rollback target and any write.
+    if (request.steps !== undefined) planNativeSteps(this.strategy, request.steps);
+    // Only "task-definition" starts a deployment: "candidate" names the one a later step follows,
+    // and a later step must not quietly start again what ECS rolled back.
+    const reference = request.taskDefinition;
+    if (reference === undefined) {
+      throw new ActionError(
+        `no deployment is in progress on ${this.serviceName} (${this.describeDeployment(view)}), so there is nothing to shift; give "task-definition" to start one`,
+      );
+    }
+    if (isTaskDefinitionFile(reference)) {
+      const spec = readTaskDefinitionFile(reference, 'task-definition');
+      const registered = await this.services.registeredRevisionOf(spec);
+      return { target: view.green, id: registered ?? `${spec.family} (new revision from file)` };
+    }
+    return { target: view.green, id: await this.services.resolveTaskDefinition(reference) };
+  }
+
+  async prepareCandidate(
+    request: CandidateRequest,
+    state: ServingState,
+    options: WaitOptions,
+  ): Promise<{ candidate: Candidate; state: ServingState }> {
+    const deadline = this.api.deadlineFrom(options);
+    this.pollMs = options.pollMs;
+    const before = await this.view();
+    if (before.deployment !== undefined && !isFinished(before.deployment)) {
+      // A later step, or a re-run: follow the deployment already going.
+      this.tracked = before.deployment.serviceDeploymentArn;
+      this.api.deps.log(`Following ${this.describeDeployment(before)}`);
+    } else {
+      await this.startDeployment(request, state, before, options.signal);
+    }
+    const paused = await this.waitForPause(deadline, options);
+    if (paused.greenShare !== 0 && this.tracked === before.deployment?.serviceDeploymentArn) {
+      this.api.deps.log(`The candidate serves ${paused.greenShare} % already (an earlier step)`);
+    }
+    const id = paused.service.taskDefinition ?? '';
+    return { candidate: { target: paused.green, id }, state: paused.state };
+  }
+
+  /** UpdateService with the task definition, the strategy's steps and our PAUSE hook; tracks the deployment it starts. */
+  private async startDeployment(
+    request: CandidateRequest,
+    state: ServingState,
+    before: NativeView,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const steps = request.steps === undefined ? {} : planNativeSteps(this.strategy, request.steps);
+    if (before.state.version !== state.version) {
+      throw new ConcurrentWriteError(
+        `the service changed since it was read (now ${formatSplit(before.state.observed)}, ${this.describeDeployment(before)}); another writer is active, so nothing was written`,
+      );
+    }
+    const reference = request.taskDefinition;
+    if (reference === undefined) throw new ActionError('no task definition to deploy');
+    let taskDefinition: string;
+    if (isTaskDefinitionFile(reference)) {
+      const spec = readTaskDefinitionFile(reference, 'task-definition');
+      throwIfCancelled(signal);
+      taskDefinition =
+        (await this.services.registeredRevisionOf(spec)) ?? (await this.services.register(spec, signal));
+    } else {
+      taskDefinition = await this.services.resolveTaskDefinition(reference);
+    }
+    const short = shortTaskDefinition(taskDefinition);
+    if (before.service.taskDefinition === taskDefinition) {
+      throw new ActionError(`${this.serviceName} already runs ${short}: there is no candidate to deploy`);
+    }
+    const current = before.service.deploymentConfiguration ?? {};
+    const { hooks, added } = withPauseHook(current.lifecycleHooks, HOOK_TIMEOUT_MINUTES);
+    const deploymentConfiguration: DeploymentConfiguration = {
+      ...current,
+      ...(steps.canaryConfiguration
+        ? { canaryConfiguration: { ...current.canaryConfiguration, ...steps.canaryConfiguration } }
+        : {}),
+      ...(steps.linearConfiguration
+        ? { linearConfiguration: { ...current.linearConfiguration, ...steps.linearConfiguration } }
+        : {}),
+      lifecycleHooks: hooks as DeploymentConfiguration['lifecycleHooks'],
+    };
+    throwIfCancelled(signal);
+    const updated = await this.services.update(
+      { service: this.serviceName, taskDefinition, deploymentConfiguration },
+      signal,
+    );
+    // The answer names the service deployment it started (Service.currentServiceDeployment).
+    const started = updated.currentServiceDeployment;
+    if (started === undefined || started === before.service.currentServiceDeployment) {
+      throw new ActionError(`UpdateService on ${this.serviceName} started no service deployment of ${short}`);
+    }
+    this.tracked = started;
+    const sequence = nativeSequence(this.strategy, deploymentConfiguration);
+    this.api.deps.log(
+      `Deploying ${short} to ${this.serviceName} (${this.strategy}: ${sequence.join(' → ')} %): ${this.tracked}; ${added ? `our PAUSE hook at PRE_PRODUCTION_TRAFFIC_SHIFT added (times out after ${HOOK_TIMEOUT_MINUTES} min: ROLLBACK)` : 'the PAUSE hook at PRE_PRODUCTION_TRAFFIC_SHIFT already on the service is used'}`,
+    );
+  }
+
+  /** Waits until the tracked deployment pauses at PRE_PRODUCTION_TRAFFIC_SHIFT (or ends, which fails). */
+  /**
+   * While ECS shifts and bakes, polls the tracked deployment alone (one DescribeServiceDeployments
+   * a poll instead of three calls) until `moved` holds or the deadline nears; the full read (the
+   * service and the listener's weights, the proof) follows it.
+   */
+  private async followDeployment(
+    moved: (d: ServiceDeployment) => boolean,
+    deadline: number,
+    options: WaitOptions,
+  ): Promise<void> {
+    const arn = this.tracked;
+    if (arn === undefined) return;
+    const nearDeadline = new Error('near the deadline');
+    await pollUntil(
+      () => this.services.describeDeployment(arn),
+      (d) => (moved(d) ? true : undefined),
+      () => nearDeadline,
+      this.api.pollOptions(deadline, options),
+    ).catch((err: unknown) => {
+      if (err !== nearDeadline) throw err;
+    });
+  }
+
+  private async waitForPause(deadline: number, options: WaitOptions): Promise<NativeView> {
+    await this.followDeployment(
+      (d) => pausedHook(d) !== undefined || isFinished(d) || isReturning(d),
+      deadline,
+      options,
+    );
+    let elsewhere: string | undefined;
+    return pollUntil(
+      () => this.view(),
+      (view) => {
+        if (pausedHook(view.deployment) !== undefined) return view;
+        this.failIfEnded(view);
+        const stage = awaitingElsewhere(view.deployment);
+        if (stage !== undefined && stage !== elsewhere) {
+          this.api.deps.log(`The deployment waits at ${stage} for a hook that is not ours; waiting for it`);
+        }
+        elsewhere = stage;
+        return undefined;
+      },
+      (view) =>
+        new SplitNotObservedError(
+          `${this.describeDeployment(view)} did not pause before its next production shift in time`,
+          view.state,
+        ),
+      this.api.pollOptions(deadline, options),
+    );
+  }
+
+  /** A deployment that ended or returns to its source while we wait for it to move forward. */
+  private failIfEnded(view: NativeView): void {
+    const d = view.deployment;
+    if (d === undefined) {
+      throw new SplitNotObservedError(`no deployment is in progress on ${this.serviceName}`, view.state);
+    }
+    if (isReturning(d) || (isFinished(d) && d.status !== 'SUCCESSFUL')) {
+      throw new SplitNotObservedError(
+        `ECS ended ${this.describeDeployment(view)}: the service serves ${formatSplit(view.state.observed)}. A PAUSE hook that times out takes its timeout action (ROLLBACK unless configured), and an alarm or the circuit breaker rolls back too`,
+        view.state,
+      );
+    }
+  }
+
+  // ---- the split ------------------------------------------------------------------------------
+
+  async setSplit(split: TrafficEntry[], expectedVersion: string): Promise<void> {
+    const view = await this.view();
+    if (view.state.version !== expectedVersion) {
+      throw new ConcurrentWriteError(
+        `the service changed since it was read (now ${formatSplit(view.state.observed)}, ${this.describeDeployment(view)}); another writer is active, so nothing was written`,
+      );
+    }
+    const want = split.find((e) => e.target === view.green)?.percent ?? 0;
+    const running = view.deployment !== undefined && !isFinished(view.deployment);
+    if (want === 0) {
+      // Back to the stable revision: nothing to do at 0 % (ECS's rollback, if asked for, is
+      // restoreTaskDefinitions); from a share, it is ECS's rollback.
+      if (view.greenShare > 0 && running) await this.rollBack(view);
+      return;
+    }
+    if (!running) {
+      if (sameSplit(view.state.observed, split)) return;
+      throw new ActionError(
+        `no deployment is in progress on ${this.serviceName} (it serves ${formatSplit(view.state.observed)}), so ECS has no shift to make; start one with "task-definition" at percent 0`,
+      );
+    }
+    if (view.greenShare === want && pausedHook(view.deployment) !== undefined) return; // a re-run
+    const sequence = this.sequence(view);
+    const next = nextNativeShare(sequence, view.greenShare);
+    if (want !== next) {
+      throw new ActionError(
+        `ECS's ${this.strategy} deployment of ${this.serviceName} moves the candidate from ${view.greenShare} % to ${next ?? 100} % next (its steps: ${sequence.join(', ')}); ${want} % is not a share it can reach now. ${permittedSteps(this.strategy)}`,
+      );
+    }
+    // ECS pauses again once its own bake time at the current share is over.
+    const deadline = this.api.deps.deadlineAt ?? this.api.deps.clock.now() + 10 * 60_000;
+    const started = this.api.deps.clock.now();
+    const paused = await this.waitForPause(deadline, {
+      timeoutMs: deadline - started,
+      pollMs: this.pollMs,
+      signal: this.api.deps.signal,
+    });
+    const waited = this.api.deps.clock.now() - started;
+    if (waited > 0)
+      this.api.deps.log(`Waited ${(waited / 1000).toFixed(1)} s for ECS to end its bake time and pause`);
+    const hook = pausedHook(paused.deployment) as string;
+    throwIfCancelled(this.api.deps.signal);
+    this.api.deps.log(
+      `Continuing ${paused.deployment?.serviceDeploymentArn} (hook ${hook}): ECS shifts to ${want} %`,
+    );
+    await this.services.continueDeployment(
+      paused.deployment?.serviceDeploymentArn as string,
+      hook,
+      'CONTINUE',
+      this.api.deps.signal,
+    );
+  }
+
+  /** ECS's own rollback: the paused hook's ROLLBACK, else StopServiceDeployment(ROLLBACK). */
+  private async rollBack(view: NativeView): Promise<void> {
+    const arn = view.deployment?.serviceDeploymentArn as string;
+    this.tracked = arn;
+    if (isReturning(view.deployment)) return;
+    const hook = pausedHook(view.deployment);
+    throwIfCancelled(this.api.deps.signal);
+    if (hook !== undefined) {
+      this.api.deps.log(`Rolling back ${arn} at its paused hook ${hook}`);
+      await this.services.continueDeployment(arn, hook, 'ROLLBACK', this.api.deps.signal);
+    } else {
+      this.api.deps.log(`Stopping ${arn} with ROLLBACK (${this.describeDeployment(view)})`);
+      await this.services.stopDeployment(arn, this.api.deps.signal);
+    }
+  }
+
+  async waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState> {
+    const deadline = this.api.deadlineFrom(options);
+    this.pollMs = options.pollMs;
+    const started = this.api.deps.clock.now();
+    // Up a step: ECS shifts, bakes, then pauses again (at 100 %, finishes); follow it cheaply first.
+    const green = this.roles?.green;
+    const up = green === undefined ? 0 : (split.find((e) => e.target === green)?.percent ?? 0);
+    if (up > 0) {
+      await this.followDeployment(
+        (d) => isFinished(d) || isReturning(d) || (up < 100 && pausedHook(d) !== undefined),
+        deadline,
+        options,
+      );
+    }
+    const observed = await pollUntil(
+      () => this.view(),
+      (view) => {
+        const want = split.find((e) => e.target === view.green)?.percent ?? 0;
+        const d = view.deployment;
+        const running = d !== undefined && !isFinished(d);
+        if (want === 0) {
+          // The stable revision at 100 %: ECS serves it before the first shift, and after a rollback.
+          if (d?.status === 'ROLLBACK_FAILED') {
+            throw new SplitNotObservedError(
+              `${this.describeDeployment(view)}: ECS could not roll back`,
+              view.state,
+            );
+          }
+          const still = running && !isReturning(d) && pausedHook(d) !== undefined;
+          return sameSplit(view.state.observed, split) && (!running || still) ? view.state : undefined;
+        }
+        this.failIfEnded(view);
+        if (!sameSplit(view.state.observed, split)) return undefined;
+        if (want === 100) return d?.status === 'SUCCESSFUL' ? view.state : undefined;
+        return pausedHook(d) !== undefined ? view.state : undefined;
+      },
+      (view) =>
+        new SplitNotObservedError(
+          `${this.listener.where()} forwards ${formatSplit(view.state.observed)}, not ${formatSplit(split)}, and ${this.describeDeployment(view)}`,
+          view.state,
+        ),
+      this.api.pollOptions(deadline, options),
+    );
+    // Who waited for what: ECS's shift and its bake at this share ran inside this wait.
+    const waited = ((this.api.deps.clock.now() - started) / 1000).toFixed(1);
+    this.api.deps.log(
+      `ECS serves ${formatSplit(observed.observed)} after ${waited} s: its shift, and its own bake time at this share, ran in this wait`,
+    );
+    return observed;
+  }
+
+  // ---- rollback -------------------------------------------------------------------------------
+
+  async explicitTarget(id: string, _state: ServingState): Promise<RollbackTarget> {
+    const arn = await this.services.resolveTaskDefinition(id);
+    const view = await this.view();
+    const stable = view.state.taskDefinitions?.[this.serviceName];
+    if (stable !== arn) {
+      throw new ActionError(
+        `${this.serviceName} can only return to the revision its deployment started from (${shortTaskDefinition(stable)}), not ${shortTaskDefinition(arn)}: ECS's rollback returns to the source revision. Give that task definition, or the rollback-target token`,
+      );
+    }
+    return {
+      v: 1,
+      provider: 'ecs',
+      resource: this.resource,
+      traffic: [{ target: view.blue, percent: 100 }],
+      taskDefinitions: { [this.serviceName]: arn },
+      capturedAt: new Date(this.api.deps.clock.now()).toISOString(),
+    };
+  }
+
+  /**
+   * Returns the service to the revision it ran before the deployment: ECS's rollback of the
+   * deployment in progress, awaited until it ends (ROLLBACK_SUCCESSFUL, or STOPPED) with the blue
+   * target group at 100 %. A deployment that already finished can't be rolled back by ECS.
+   */
+  async restoreTaskDefinitions(target: RollbackTarget, options: WaitOptions): Promise<boolean> {
+    const deadline = this.api.deadlineFrom(options);
+    const recorded = target.taskDefinitions?.[this.serviceName];
+    const view = await this.view();
+    const running = view.deployment !== undefined && !isFinished(view.deployment);
+    if (!running) {
+      // Nothing in progress: ECS ended the deployment itself (a rollback, or a success).
+      if (sameSplit(view.state.observed, target.traffic)) return false;
+      throw new ActionError(
+        `${this.serviceName} serves ${formatSplit(view.state.observed)} and no deployment is in progress (${this.describeDeployment(view)}): ECS rolls back only a deployment in progress. Deploy ${recorded === undefined ? 'the previous task definition' : shortTaskDefinition(recorded)} again with canary-shift's "task-definition"`,
+      );
+    }
+    const rolling = !isReturning(view.deployment);
+    if (rolling) await this.rollBack(view);
+    else this.tracked = view.deployment?.serviceDeploymentArn;
+    await this.followDeployment((d) => isFinished(d), deadline, options);
+    await pollUntil(
+      () => this.view(),
+      (v) => {
+        if (v.deployment?.status === 'ROLLBACK_FAILED') {
+          throw new ActionError(`${this.describeDeployment(v)}: ECS could not roll back`);
+        }
+        return endedBack(v.deployment) && v.greenShare === 0 ? true : undefined;
+      },
+      (v) =>
+        new SplitNotObservedError(`the rollback did not end in time: ${this.describeDeployment(v)}`, v.state),
+      this.api.pollOptions(deadline, options),
+    );
+    this.api.deps.log(`ECS rolled ${this.serviceName} back: ${this.describeDeployment(await this.view())}`);
+    return rolling;
+  }
+}
