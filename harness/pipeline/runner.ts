@@ -489,7 +489,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
       if (options.signal?.aborted) resolve('reject');
       options.signal?.addEventListener('abort', () => resolve('reject'), { once: true });
     });
-    const decision = await Promise.race([Promise.resolve(options.review({ job, environment })), cancelledWait]);
+    const decision = await Promise.race([
+      Promise.resolve(options.review({ job, environment })),
+      cancelledWait,
+    ]);
     options.onEvent?.({ type: 'reviewed', job, environment, decision });
     return decision;
   }

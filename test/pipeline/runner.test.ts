@@ -4,8 +4,8 @@ import {
   jobOrder,
   loadWorkflow,
   ourAction,
-  resolveInputs,
   type ReviewRequest,
+  resolveInputs,
   resolveSecrets,
   runPipeline,
 } from '../../harness/pipeline/runner';
@@ -113,7 +113,7 @@ describe('pipeline runner', () => {
     ['approve', { approval: 'success', rollback: 'skipped' }],
     ['reject', { approval: 'failure', rollback: 'success' }],
     ['timeout', { approval: 'failure', rollback: 'success' }],
-  ] as const)('waits on an environment\'s reviewers: %s', async (decision, results) => {
+  ] as const)("waits on an environment's reviewers: %s", async (decision, results) => {
     const asked: ReviewRequest[] = [];
     const run = await runPipeline({
       workflow: APPROVAL,
@@ -124,7 +124,10 @@ describe('pipeline runner', () => {
       },
     });
     expect(asked).toEqual([{ job: 'approval', environment: 'production-canary' }]);
-    expect(Object.fromEntries(run.jobs.map((j) => [j.id, j.result]))).toEqual({ rollout: 'success', ...results });
+    expect(Object.fromEntries(run.jobs.map((j) => [j.id, j.result]))).toEqual({
+      rollout: 'success',
+      ...results,
+    });
     const approval = run.job('approval');
     expect(approval.review).toEqual({ environment: 'production-canary', decision });
     // Rejected or timed out, the job fails before any of its steps runs, as on GitHub.
