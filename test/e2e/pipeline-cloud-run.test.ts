@@ -127,7 +127,12 @@ describe('canary-cloud-run pipeline', () => {
       approval: 'skipped',
       rollback: 'success',
     });
-    expect(rolloutStep(run)?.outputs).toMatchObject({ verdict: 'fail', 'stopped-at': '20' });
+    // The rollout restored the recorded state itself, at once; the rollback job found it done.
+    expect(rolloutStep(run)?.outputs).toMatchObject({
+      verdict: 'fail',
+      'stopped-at': '20',
+      'rolled-back': 'true',
+    });
     const candidate = run.job('deploy').outputs.candidate ?? '';
     expect(Math.max(...sharePath(traffic, candidate))).toBe(20);
     const restore = run.job('rollback').steps.find((s) => s.uses === 'rollback');
