@@ -17,6 +17,7 @@ import {
   FAULTY_IMAGE,
   HEALTHY_IMAGE,
   holdFor,
+  REGISTRY,
   runCloudRunScenario,
   STABLE_IMAGE,
 } from '../harness/pipeline/cloud-run-scenario';
@@ -40,29 +41,40 @@ const yellow = paint('33');
 const cyan = paint('36');
 
 /**
- * A realistic service: every version fails 0.5 % of requests, the faulty one ten times as many.
- * The gate then needs a few dozen errors in all before it can promote (it passes only on data that
- * would have caught a 4× regression), so the demo sends 800 requests a second, and the gate
- * extends the scenario's bake while the data is short.
+ * Every version fails 2 % of requests, the faulty one five times as many. The gate passes a step
+ * only on data that would have caught a 4× regression, which takes a few dozen errors: at 800
+ * requests a second and 2 %, each of the seven steps gets them in seconds (at a realistic 0.5 %,
+ * the 70 % step alone would need a minute of this load).
  */
-const BASE_ERROR_RATE = 0.005;
-const FAULTY_ERROR_RATE = 0.05;
+const BASE_ERROR_RATE = 0.02;
+const FAULTY_ERROR_RATE = 0.1;
+/** Healthy candidates under new tags, for the two held runs (each deploys over what serves then). */
+const HELD_APPROVED_IMAGE = `${REGISTRY}/shop:v5`;
+const HELD_REJECTED_IMAGE = `${REGISTRY}/shop:v6`;
 const DEMO_IMAGES = {
   [STABLE_IMAGE]: { errorRate: BASE_ERROR_RATE },
   [HEALTHY_IMAGE]: { errorRate: BASE_ERROR_RATE },
   [FAULTY_IMAGE]: { errorRate: FAULTY_ERROR_RATE },
+  [HELD_APPROVED_IMAGE]: { errorRate: BASE_ERROR_RATE },
+  [HELD_REJECTED_IMAGE]: { errorRate: BASE_ERROR_RATE },
 };
 const DEMO_LOAD_PER_SECOND = 800;
+/**
+ * The metrics timeline runs 240 times faster than real time (the tests use 120): a step takes its
+ * bake plus Cloud Monitoring's 180 s reporting delay, extended until the data has the power to
+ * pass (11 to 25 virtual minutes here), so the seven steps take some 35 s instead of 60.
+ */
+const DEMO_TIME_SCALE = 240;
 /** The gate with its own defaults (no tolerated increase, 5 % ceiling). */
 const DEMO_OVERRIDES = { 'max-increase': '', 'max-error-rate': '' };
 
 /** More steps than the five slots the pipelines once had. */
-const SEVEN_STEPS = '20,30,40,50,60,80,100';
+const SEVEN_STEPS = '20,30,40,50,60,70,100';
 /**
- * A first step of 1 % over a 4m bake (16m at most: 8 s here) sees too few of the candidate's
- * errors to have caught a 4× regression: inconclusive, and held for a person to decide.
+ * A first step of 1 % over a 2m bake (8m at most: 4 s here) sees fewer of the candidate's
+ * requests than min-requests: inconclusive, and held for a person to decide.
  */
-const HOLD = { steps: '1,100', 'bake-time': '4m', ...holdFor('production-canary') };
+const HOLD = { steps: '1,100', 'bake-time': '2m', ...holdFor('production-canary') };
 /** How long the demo's reviewer looks at the held step before deciding. */
 const REVIEW_MS = 1_500;
 
@@ -80,7 +92,8 @@ const SCENARIOS: Scenario[] = [
     slug: '1-healthy',
     title: `A healthy candidate (shop:v2, failing ${BASE_ERROR_RATE * 100} % of requests like the stable shop:v1) is promoted through seven steps`,
     image: HEALTHY_IMAGE,
-    overrides: { steps: SEVEN_STEPS },
+    // A 4m planned bake per step (2 s here): the gate extends it while the data is short of power.
+    overrides: { steps: SEVEN_STEPS, 'bake-time': '4m' },
     expected: 'success',
   },
   {
@@ -92,16 +105,16 @@ const SCENARIOS: Scenario[] = [
   },
   {
     slug: '3-held-approved',
-    title: 'A step too small to decide (1 %) is held; a reviewer approves: promoted to 100 %',
-    image: HEALTHY_IMAGE,
+    title: 'A step too small to decide (shop:v5 at 1 %) is held; a reviewer approves: promoted to 100 %',
+    image: HELD_APPROVED_IMAGE,
     overrides: HOLD,
     review: 'approve',
     expected: 'success',
   },
   {
     slug: '4-held-rejected',
-    title: 'The same held step; a reviewer rejects: rolled back',
-    image: HEALTHY_IMAGE,
+    title: 'The same held step for shop:v6; a reviewer rejects: rolled back to shop:v5',
+    image: HELD_REJECTED_IMAGE,
     overrides: HOLD,
     review: 'reject',
     expected: 'failure',
@@ -183,6 +196,7 @@ async function main(): Promise<void> {
     stableImage: STABLE_IMAGE,
     images: DEMO_IMAGES,
     requestsPerSecond: DEMO_LOAD_PER_SECOND,
+    timeScale: DEMO_TIME_SCALE,
   });
   console.log(
     dim(

@@ -52,6 +52,7 @@ export function describeStep(
     case 'canary-shift':
       return `traffic now: ${splitText(o['observed-traffic'])}`;
     case 'rollout': {
+      if (!o.verdict) return `plan: steps ${o.steps ?? '?'} and every other input checked, nothing written`;
       const where = o['stopped-at'] ? `stopped at ${o['stopped-at']} %` : 'reached 100 %';
       const held = o.held === 'true' ? ', held for a person to decide' : '';
       return `verdict ${paintVerdict((o.verdict ?? '?').toUpperCase())}, ${where}${held}${o.reason ? ` (${o.reason})` : ''}; traffic now: ${splitText(o['observed-traffic'])}`;
