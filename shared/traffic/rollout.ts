@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../clock';
 import { ActionError, CancelledError, errorMessage } from '../errors';
+import { createTrafficProvider } from '../providers/index';
 import { backoffDelayMs } from '../retry';
 import { type ActionContext, throwIfCancelled } from '../run';
 import { userAgent } from '../user-agent';
@@ -20,6 +21,7 @@ import {
   SplitNotObservedError,
   type TrafficEntry,
   type TrafficProvider,
+  type TrafficTarget,
 } from './types';
 
 export interface StepContext {
@@ -262,6 +264,25 @@ export async function readForReport(step: StepContext, fallback: ServingState | 
 
 export function isCancellation(err: unknown, signal: AbortSignal): boolean {
   return err instanceof CancelledError || signal.aborted;
+}
+
+/**
+ * A step with its own deadline (`timeoutMs` from now): the provider for `target`, built now (its
+ * SDK loads now), stopping its retries at that deadline.
+ */
+export async function openStep(
+  ctx: ActionContext,
+  target: TrafficTarget,
+  action: string,
+  timing: { timeoutMs: number; pollMs: number },
+): Promise<{ step: StepContext; deadline: Deadline }> {
+  const deadline: Deadline = { at: ctx.clock.now() + timing.timeoutMs, pollMs: timing.pollMs };
+  const provider = await createTrafficProvider(target, {
+    ...providerDeps(ctx, action),
+    deadlineAt: deadline.at,
+  });
+  const step: StepContext = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => ctx.core.info(m) };
+  return { step, deadline };
 }
 
 /** What a provider is built with, from the action's context. */

@@ -2,6 +2,18 @@
  * Which service a traffic action acts on, for either provider: the inputs canary-shift and
  * rollback share, parsed and cross-checked in one place so both actions accept the same forms.
  */
+import {
+  AWS_REGION,
+  CLOUD_RUN_SERVICE,
+  checkIdentity,
+  ECS_CLUSTER,
+  ECS_SERVICE,
+  ECS_TASK_DEFINITION,
+  ELB_LISTENER,
+  ELB_LISTENER_RULE,
+  GCP_PROJECT,
+  GCP_REGION,
+} from '../cloud-identities';
 import { InputError } from '../errors';
 import type { InputReader } from '../inputs';
 import type { CloudRunTarget, EcsTarget, ProviderName, TrafficTarget } from './types';
@@ -19,14 +31,6 @@ export const TARGET_INPUTS = {
 } as const;
 
 export const PROVIDERS: readonly ProviderName[] = ['cloud-run', 'ecs'];
-
-// Cloud Run names: lower case letters, digits and hyphens, starting with a letter, ≤ 49 characters.
-const CLOUD_RUN_NAME = /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/;
-const GCP_PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$|^[a-z0-9.-]+:[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
-const GCP_REGION = /^[a-z]+-[a-z]+\d$/;
-const ELB_LISTENER = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/;
-const ELB_LISTENER_RULE =
-  /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/;
 
 /** Inputs that belong to one provider only: given with the other, they are a mistake worth stopping on. */
 const ONLY_FOR: Record<string, ProviderName> = {
@@ -59,37 +63,40 @@ export function readTrafficTarget(
   const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
   rejectOtherProviderInputs(read, provider, extra);
   if (provider === 'cloud-run') {
-    const project = read.required(TARGET_INPUTS.project, 'my-project-123');
-    if (!GCP_PROJECT.test(project)) {
-      throw new InputError(
-        TARGET_INPUTS.project,
-        `"${project}" is not a Google Cloud project id`,
-        'my-project-123',
-      );
-    }
-    const region = read.required(TARGET_INPUTS.region, 'europe-west1');
-    if (!GCP_REGION.test(region)) {
-      throw new InputError(TARGET_INPUTS.region, `"${region}" is not a Cloud Run region`, 'europe-west1');
-    }
-    const service = read.required(TARGET_INPUTS.service, 'shop');
-    if (!CLOUD_RUN_NAME.test(service)) {
-      throw new InputError(
-        TARGET_INPUTS.service,
-        `"${service}" is not a Cloud Run service name (lower case letters, digits, hyphens)`,
-        'shop',
-      );
-    }
+    const project = checkIdentity(
+      GCP_PROJECT,
+      TARGET_INPUTS.project,
+      read.required(TARGET_INPUTS.project, GCP_PROJECT.example),
+    );
+    const region = checkIdentity(
+      GCP_REGION,
+      TARGET_INPUTS.region,
+      read.required(TARGET_INPUTS.region, GCP_REGION.example),
+    );
+    const service = checkIdentity(
+      CLOUD_RUN_SERVICE,
+      TARGET_INPUTS.service,
+      read.required(TARGET_INPUTS.service, CLOUD_RUN_SERVICE.example),
+    );
     return { provider, project, region, service };
   }
-  const cluster = read.required(TARGET_INPUTS.cluster, 'prod');
+  const cluster = checkIdentity(
+    ECS_CLUSTER,
+    TARGET_INPUTS.cluster,
+    read.required(TARGET_INPUTS.cluster, ECS_CLUSTER.example),
+  );
   const services = read.list(TARGET_INPUTS.services);
+  for (const name of services)
+    checkIdentity(ECS_SERVICE, TARGET_INPUTS.services, name, 'shop-blue,shop-green');
+  const rawRegion = read.optional(TARGET_INPUTS.region);
+  const region =
+    rawRegion === undefined ? undefined : checkIdentity(AWS_REGION, TARGET_INPUTS.region, rawRegion);
   const [blue, green] = services;
   const listenerGiven =
     read.optional(TARGET_INPUTS.listenerArn) !== undefined ||
     read.optional(TARGET_INPUTS.listenerRuleArn) !== undefined;
   if (options.singleEcsService && services.length === 1 && blue !== undefined && !listenerGiven) {
     // One service without a load balancer: only its task definition can be restored.
-    const region = read.optional(TARGET_INPUTS.region);
     return { provider, cluster, services: [blue], ...(region === undefined ? {} : { region }) };
   }
   if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
@@ -108,21 +115,10 @@ export function readTrafficTarget(
       'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee',
     );
   }
-  if (listenerArn !== undefined && !ELB_LISTENER.test(listenerArn)) {
-    throw new InputError(
-      TARGET_INPUTS.listenerArn,
-      'is not a load balancer listener ARN',
-      'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2',
-    );
+  if (listenerArn !== undefined) checkIdentity(ELB_LISTENER, TARGET_INPUTS.listenerArn, listenerArn);
+  if (listenerRuleArn !== undefined) {
+    checkIdentity(ELB_LISTENER_RULE, TARGET_INPUTS.listenerRuleArn, listenerRuleArn);
   }
-  if (listenerRuleArn !== undefined && !ELB_LISTENER_RULE.test(listenerRuleArn)) {
-    throw new InputError(
-      TARGET_INPUTS.listenerRuleArn,
-      'is not a load balancer listener rule ARN',
-      'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee',
-    );
-  }
-  const region = read.optional(TARGET_INPUTS.region);
   return {
     provider,
     cluster,
@@ -131,6 +127,22 @@ export function readTrafficTarget(
     ...(listenerRuleArn === undefined ? {} : { listenerRuleArn }),
     ...(region === undefined ? {} : { region }),
   };
+}
+
+/**
+ * A candidate named by input (canary-shift's and rollout's `candidate`): a revision of the service
+ * (Cloud Run), or a task definition (ECS).
+ */
+export function checkCandidate(target: TrafficTarget, input: string, value: string): string {
+  if (target.provider === 'ecs') return checkIdentity(ECS_TASK_DEFINITION, input, value);
+  if (!value.startsWith(`${target.service}-`)) {
+    throw new InputError(
+      input,
+      `"${value}" is not a revision of service ${target.service} (its name starts with "${target.service}-")`,
+      `${target.service}-00042-abc`,
+    );
+  }
+  return value;
 }
 
 /** The identity stored in a rollback target, so a token can't be applied to another resource. */

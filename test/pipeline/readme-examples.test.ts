@@ -10,9 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatTraffic } from '../../actions/notify-slack/src/fields';
 import { REPO_ROOT } from '../../harness/helpers/runner';
 import { loadWorkflow } from '../../harness/pipeline/runner';
+import { formatTraffic } from '../../shared/slack/fields';
 import { encodeRollbackTarget } from '../../shared/traffic/token';
 import { fakeCore } from '../helpers/fake-core';
 
@@ -161,6 +161,7 @@ describe('README examples', () => {
       'notify-slack',
       'smoke-test',
       'db-backup',
+      'rollout',
     ]) {
       expect(named).toContain(name);
     }

@@ -1,3 +1,4 @@
+import { checkIdentity, ECS_TASK_DEFINITION } from '../../../shared/cloud-identities';
 import type { Core } from '../../../shared/core';
 import { InputError } from '../../../shared/errors';
 import { inputReader } from '../../../shared/inputs';
@@ -8,7 +9,7 @@ import {
   taskDefinitionPath,
 } from '../../../shared/providers/ecs/task-definition';
 import { TAKE_OVER_INPUT } from '../../../shared/traffic/guards';
-import { readTrafficTarget, TARGET_INPUTS } from '../../../shared/traffic/settings';
+import { checkCandidate, readTrafficTarget, TARGET_INPUTS } from '../../../shared/traffic/settings';
 import type { CandidateRequest, TrafficTarget } from '../../../shared/traffic/types';
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
@@ -48,8 +49,6 @@ const TAG = /^[a-z]([-a-z0-9]{0,44}[a-z0-9])?$/;
 const SUFFIX = /^[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?$/;
 const IMAGE =
   /^[a-z0-9]+([._-][a-z0-9]+)*(:\d+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[\w][\w.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
-const TASK_DEFINITION =
-  /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
 
 /**
  * ECS: a task definition file (`*.json`, relative to the workspace) is read and checked now, before
@@ -105,13 +104,7 @@ function readCandidate(
       [INPUTS.taskDefinition, taskDefinition],
     ] as const) {
       if (name === INPUTS.taskDefinition && value !== undefined && isTaskDefinitionFile(value)) continue;
-      if (value !== undefined && !TASK_DEFINITION.test(value)) {
-        throw new InputError(
-          name,
-          `"${value}" is not a task definition ARN or family:revision`,
-          'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:42',
-        );
-      }
+      if (value !== undefined) checkIdentity(ECS_TASK_DEFINITION, name, value);
     }
     return {
       ...(candidate === undefined ? {} : { candidate }),
@@ -126,13 +119,7 @@ function readCandidate(
       `${target.service}-00042-abc`,
     );
   }
-  if (candidate !== undefined && !candidate.startsWith(`${target.service}-`)) {
-    throw new InputError(
-      INPUTS.candidate,
-      `"${candidate}" is not a revision of service ${target.service} (its name starts with "${target.service}-")`,
-      `${target.service}-00042-abc`,
-    );
-  }
+  if (candidate !== undefined) checkCandidate(target, INPUTS.candidate, candidate);
   if (image !== undefined && !IMAGE.test(image)) {
     throw new InputError(
       INPUTS.image,

@@ -2,8 +2,9 @@ import type { Core } from '../../../shared/core';
 import { InputError } from '../../../shared/errors';
 import { inputReader } from '../../../shared/inputs';
 import { maskSecret } from '../../../shared/mask';
-import { type Fields, type ParseYaml, parseFields } from './fields';
-import { STATUSES, type Status } from './message';
+import { type Destination, SLACK_API_URL_VARIABLE, SLACK_TS } from '../../../shared/slack/client';
+import { type Fields, type ParseYaml, parseFields } from '../../../shared/slack/fields';
+import { STATUSES, type Status } from '../../../shared/slack/message';
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
 export const INPUTS = {
@@ -28,15 +29,10 @@ export const OUTPUTS = {
   channel: 'channel',
 } as const;
 
-/**
- * Test-only endpoint override for the Web API client (its documented `slackApiUrl` option), so
- * the suite can point the real client at the local emulator. Not an input: no workflow sets it.
- */
-export const API_URL_VARIABLE = 'ROLLOUT_ACTIONS_SLACK_API_URL';
+/** Test-only endpoint override of the Web API client (shared/slack/client.ts). */
+export const API_URL_VARIABLE = SLACK_API_URL_VARIABLE;
 
-export type Destination =
-  | { kind: 'bot'; token: string; channel: string; apiUrl?: string }
-  | { kind: 'webhook'; url: string };
+export type { Destination };
 
 /** What the message is made of: the deployment layout, the author's text, or the author's payload. */
 export type Content =
@@ -66,11 +62,9 @@ export interface NotifySettings {
   problems: string[];
 }
 
-const TS_PATTERN = /^\d{9,11}\.\d{1,6}$/;
-
 function readTs(value: string | undefined, input: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!TS_PATTERN.test(value)) {
+  if (!SLACK_TS.test(value)) {
     throw new InputError(input, `"${value}" is not a Slack message timestamp`, '1700000000.123456');
   }
   return value;

@@ -3,9 +3,15 @@ import type { Core } from '../../../shared/core';
 import { ActionError, CancelledError, errorMessage, InputError } from '../../../shared/errors';
 import { redact } from '../../../shared/mask';
 import { type ActionContext, runAction, throwIfCancelled } from '../../../shared/run';
-import { heading, table } from '../../../shared/summary';
-import { toolkit } from '../../../shared/toolkit';
-import { INPUTS, type NotifySettings, OUTPUTS, readFailOnError, readSettings } from './inputs';
+import {
+  botTransport,
+  type DeliveryContext,
+  type SlackDeliveryError,
+  type SlackTransport,
+  toDeliveryError,
+  webhookTransport,
+} from '../../../shared/slack/client';
+import { type DeliveryStep, deliverMessage, type MessageRef } from '../../../shared/slack/deliver';
 import {
   buildRolloutMessage,
   buildTextMessage,
@@ -14,33 +20,15 @@ import {
   runLinks,
   type SlackMessage,
   STATUS_STYLE,
-} from './message';
-import {
-  botTransport,
-  type DeliveryContext,
-  type SlackDeliveryError,
-  type SlackTransport,
-  toDeliveryError,
-  webhookTransport,
-} from './slack';
+} from '../../../shared/slack/message';
+import { heading, table } from '../../../shared/summary';
+import { toolkit } from '../../../shared/toolkit';
+import { INPUTS, type NotifySettings, OUTPUTS, readFailOnError, readSettings } from './inputs';
 
 export const ACTION_NAME = 'notify-slack';
 
 export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
   await runAction(ACTION_NAME, (ctx) => notify(ctx), { core, ...(clock ? { clock } : {}) });
-}
-
-/** Where the rollout's message is: what the next step needs to update it and reply in its thread. */
-interface MessageRef {
-  ts?: string;
-  threadTs?: string;
-  channel?: string;
-}
-
-/** What was done, for the log and the job summary. */
-interface Step {
-  what: string;
-  ts?: string;
 }
 
 async function notify(ctx: ActionContext): Promise<void> {
@@ -68,7 +56,7 @@ async function notify(ctx: ActionContext): Promise<void> {
     ...(settings.threadTs || settings.ts ? { threadTs: settings.threadTs ?? settings.ts } : {}),
     ...(settings.destination.kind === 'bot' ? { channel: settings.destination.channel } : {}),
   };
-  const steps: Step[] = [];
+  const steps: DeliveryStep[] = [];
   let failure: SlackDeliveryError | undefined;
 
   // 3. Deliver: post or update the living message, then reply in its thread.
@@ -84,7 +72,18 @@ async function notify(ctx: ActionContext): Promise<void> {
       settings.destination.kind === 'bot'
         ? await botTransport(settings.destination, delivery)
         : await webhookTransport(settings.destination, delivery);
-    ref = await deliverMessage(ctx, slack, settings, message, ref, steps);
+    ref = await deliverMessage(
+      slack,
+      {
+        message,
+        ...(settings.ts ? { ts: settings.ts } : {}),
+        ...(settings.threadTs ? { threadTs: settings.threadTs } : {}),
+        ...(ref.channel ? { channel: ref.channel } : {}),
+        status: settings.status,
+      },
+      { core, signal: ctx.signal, secrets: settings.secrets, action: ACTION_NAME },
+      steps,
+    );
     const reply = composeReply(settings, now, slack.kind);
     if (reply && ref.threadTs) {
       throwIfCancelled(ctx.signal);
@@ -170,48 +169,10 @@ function composeReply(
   });
 }
 
-async function deliverMessage(
-  ctx: ActionContext,
-  slack: SlackTransport,
-  settings: NotifySettings,
-  message: SlackMessage,
-  ref: MessageRef,
-  steps: Step[],
-): Promise<MessageRef> {
-  throwIfCancelled(ctx.signal);
-  if (settings.ts && slack.kind === 'bot' && ref.channel) {
-    try {
-      const updated = await slack.update(ref.channel, settings.ts, message);
-      steps.push({ what: `updated the message (${settings.status})`, ts: settings.ts });
-      return { ...ref, ts: updated.ts ?? settings.ts, channel: updated.channel ?? ref.channel };
-    } catch (err) {
-      const failure = toDeliveryError(err, settings.secrets);
-      if (failure.code !== 'message_not_found') throw failure;
-      ctx.core.warning(`${ACTION_NAME}: the message ${settings.ts} no longer exists; posting a new one`);
-    }
-  } else if (slack.kind === 'webhook' && (settings.ts || settings.threadTs)) {
-    ctx.core.warning(
-      `${ACTION_NAME}: an incoming webhook cannot update message ${settings.ts ?? settings.threadTs} or reply in its thread; posting a new message`,
-    );
-  }
-  const threadTs = settings.ts || slack.kind === 'webhook' ? undefined : settings.threadTs;
-  const posted = await slack.post(message, threadTs ? { threadTs } : {});
-  steps.push({
-    what: threadTs ? 'posted in the thread' : 'posted the message',
-    ...(posted.ts ? { ts: posted.ts } : {}),
-  });
-  if (slack.kind === 'webhook') return {};
-  return {
-    ...(posted.ts ? { ts: posted.ts } : {}),
-    ...(threadTs || posted.ts ? { threadTs: threadTs ?? posted.ts } : {}),
-    channel: posted.channel ?? ref.channel,
-  };
-}
-
 function renderSummary(
   settings: NotifySettings,
   ref: MessageRef,
-  steps: Step[],
+  steps: DeliveryStep[],
   failure: SlackDeliveryError | undefined,
 ): string {
   const style = STATUS_STYLE[settings.status];

@@ -1,3 +1,4 @@
+import { checkIdentity, ECS_TASK_DEFINITION } from '../../../shared/cloud-identities';
 import type { Core } from '../../../shared/core';
 import { InputError } from '../../../shared/errors';
 import { inputReader } from '../../../shared/inputs';
@@ -22,9 +23,6 @@ export const OUTPUTS = {
   rolledBack: 'rolled-back',
   observedTraffic: 'observed-traffic',
 } as const;
-
-const TASK_DEFINITION =
-  /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
 
 export interface RollbackSettings {
   target: TrafficTarget;
@@ -62,10 +60,11 @@ export function readSettings(core: Core): RollbackSettings {
       );
     }
   }
-  if (target.provider === 'ecs' && explicit !== undefined && !TASK_DEFINITION.test(explicit)) {
-    throw new InputError(
+  if (target.provider === 'ecs' && explicit !== undefined) {
+    checkIdentity(
+      ECS_TASK_DEFINITION,
       INPUTS.taskDefinition,
-      `"${explicit}" is not a task definition ARN or family:revision`,
+      explicit,
       'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:41',
     );
   }

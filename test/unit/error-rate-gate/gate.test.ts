@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { renderSummary } from '../../../actions/error-rate-gate/src/report';
 import { seededRandom } from '../../../harness/emulators/weighted-random';
 import { CeilingTest, effectiveCeiling, errorRateUpperBound } from '../../../shared/gate/ceiling';
+import { renderSummary } from '../../../shared/gate/report';
 import { GateState } from '../../../shared/gate/state';
 import type { GateConfig } from '../../../shared/gate/types';
 import { createSequentialJudge } from '../../../shared/judge/sequential';

@@ -2,17 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { baselineFrom, cloudRunResourceFrom } from '../../../actions/error-rate-gate/src/identities';
-import {
-  INPUTS,
-  OUTPUTS,
-  parseInstant,
-  parseRate,
-  readSettings,
-} from '../../../actions/error-rate-gate/src/inputs';
+import { INPUTS, OUTPUTS, readSettings } from '../../../actions/error-rate-gate/src/inputs';
 import { REPO_ROOT } from '../../../harness/helpers/runner';
 import { InputError } from '../../../shared/errors';
+import { baselineFrom, cloudRunResourceFrom } from '../../../shared/gate/arms';
 import { GATE_DEFAULTS } from '../../../shared/gate/config';
+import { parseInstant, parseRate } from '../../../shared/gate/inputs';
 import { fakeCore } from '../../helpers/fake-core';
 import { declaredNames } from '../../helpers/metadata';
 
@@ -162,13 +157,13 @@ describe('error-rate-gate inputs', () => {
     [{ ...cloudRun, 'false-alarm-rate': '0.5' }, 'input "false-alarm-rate": 0.5 is above the maximum 0.2'],
     [{ ...cloudRun, mode: 'yolo' }, 'input "mode": "yolo" is not one of enforce, dry-run'],
     [{ ...cloudRun, 'start-time': 'yesterday' }, 'input "start-time": "yesterday" is not an ISO 8601 time'],
-    [{ ...cloudRun, project: 'x' }, 'input "project": "x" is not valid here'],
+    [{ ...cloudRun, project: 'x' }, 'input "project": "x" is not a Google Cloud project id'],
     [{ ...cloudRun, baseline: '' }, 'input "baseline": is required (or "rollback-target" from canary-shift)'],
     [
       { ...cloudRun, baseline: '{"traffic":[{"target":"shop-00042-new","percent":100}]}' },
       'input "baseline": holds no traffic entry other than the candidate',
     ],
-    [{ ...cloudRun, region: 'mars' }, 'input "region": "mars" is not a region'],
+    [{ ...cloudRun, region: 'mars' }, 'input "region": "mars" is not a Cloud Run region'],
     [{ ...cloudRun, 'metrics-delay': 'later' }, 'input "metrics-delay": "later" is not a duration'],
     [
       { ...cloudRun, 'metrics-delay': '600h' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type GateSettings, readSettings } from '../../../actions/error-rate-gate/src/inputs';
-import { observationWindow } from '../../../actions/error-rate-gate/src/main';
 import { InputError } from '../../../shared/errors';
+import { observationWindow } from '../../../shared/gate/run';
 import { fakeCore } from '../../helpers/fake-core';
 
 function settings(inputs: Record<string, string>): GateSettings {

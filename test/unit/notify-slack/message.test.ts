@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { checkMessage } from '../../../harness/emulators/slack/limits';
+import { InputError } from '../../../shared/errors';
 import {
   formatRate,
   formatTraffic,
   formatVerdict,
   parseFields,
   parseTraffic,
-} from '../../../actions/notify-slack/src/fields';
-import {
-  clip,
-  escapeText,
-  fitBlocks,
-  SLACK_LIMITS,
-  splitText,
-} from '../../../actions/notify-slack/src/limits';
+} from '../../../shared/slack/fields';
+import { clip, escapeText, fitBlocks, SLACK_LIMITS, splitText } from '../../../shared/slack/limits';
 import {
   buildRolloutMessage,
   buildTextMessage,
@@ -21,9 +17,7 @@ import {
   fitPayload,
   runLinks,
   STATUSES,
-} from '../../../actions/notify-slack/src/message';
-import { checkMessage } from '../../../harness/emulators/slack/limits';
-import { InputError } from '../../../shared/errors';
+} from '../../../shared/slack/message';
 
 const AT = new Date('2026-11-22T18:00:00Z');
 const LINKS = runLinks({

@@ -7,7 +7,7 @@ import {
   SlackDeliveryError,
   toDeliveryError,
   withRetries,
-} from '../../../actions/notify-slack/src/slack';
+} from '../../../shared/slack/client';
 import { fakeClock } from '../../helpers/fake-clock';
 import { fakeCore } from '../../helpers/fake-core';
 

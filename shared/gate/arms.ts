@@ -2,7 +2,7 @@
  * Who is the candidate and who the baseline, from what canary-shift hands over: plain names, its
  * `stable` output, or its `rollback-target` JSON token (the last known good split).
  */
-import { InputError } from '../../../shared/errors';
+import { InputError } from '../errors';
 
 interface TrafficEntryLike {
   target?: unknown;

@@ -2,10 +2,11 @@
  * The job summary: verdict and why first, what the data could have caught, then a chart of both
  * error rates and one of the test that decided (the judge's evidence, the ceiling's, or the power).
  */
-import { formatRatio, percent, rateOf } from '../../../shared/gate/format';
-import type { GateState } from '../../../shared/gate/state';
-import type { Decision, IntervalRecord } from '../../../shared/gate/types';
-import { cell, heading, type LineSeries, lineChart, table } from '../../../shared/summary';
+
+import { cell, heading, type LineSeries, lineChart, table } from '../summary';
+import { formatRatio, percent, rateOf } from './format';
+import type { GateState } from './state';
+import type { Decision, IntervalRecord } from './types';
 
 /** Mermaid charts stay readable up to about this many points; longer runs are merged. */
 const MAX_POINTS = 60;

@@ -1,4 +1,4 @@
-import { InputError } from '../../../shared/errors';
+import { InputError } from '../errors';
 
 /** Rollout facts shown in the message, in the order given; keys normalised to kebab-case. */
 export type Fields = Map<string, string>;

@@ -7,16 +7,30 @@
  */
 import type { Logger, WebAPICallResult } from '@slack/web-api';
 import type { IncomingWebhookSendArguments } from '@slack/webhook';
-import type { Clock } from '../../../shared/clock';
-import type { Core } from '../../../shared/core';
-import { CancelledError } from '../../../shared/errors';
-import { redact } from '../../../shared/mask';
-import { retry } from '../../../shared/retry';
-import { userAgent } from '../../../shared/user-agent';
-import type { Destination } from './inputs';
+import type { Clock } from '../clock';
+import type { Core } from '../core';
+import { CancelledError } from '../errors';
+import { redact } from '../mask';
+import { retry } from '../retry';
+import { userAgent } from '../user-agent';
 import type { SlackMessage } from './message';
 
-const ACTION = 'notify-slack';
+/** Where a message goes: a bot token and its channel, or an incoming webhook. */
+export type Destination =
+  | { kind: 'bot'; token: string; channel: string; apiUrl?: string }
+  | { kind: 'webhook'; url: string };
+
+/**
+ * Test-only endpoint override for the Web API client (its documented `slackApiUrl` option), so
+ * the suite can point the real client at the local emulator. Not an input: no workflow sets it.
+ */
+export const SLACK_API_URL_VARIABLE = 'ROLLOUT_ACTIONS_SLACK_API_URL';
+
+/** A message timestamp as Slack gives it (chat.postMessage `ts`), e.g. 1700000000.123456. */
+export const SLACK_TS = /^\d{9,11}\.\d{1,6}$/;
+
+/** The action named in the user agent when the caller names none. */
+const DEFAULT_ACTION = 'notify-slack';
 
 /** Tries per Slack call, the first included. */
 export const MAX_ATTEMPTS = 5;
@@ -47,7 +61,10 @@ function deadlineFetch(ctx: DeliveryContext, onResponse?: (response: Response) =
     try {
       const response = await fetch(url, {
         ...init,
-        headers: { ...(init?.headers as Record<string, string>), 'User-Agent': userAgent(ACTION) },
+        headers: {
+          ...(init?.headers as Record<string, string>),
+          'User-Agent': userAgent(ctx.action ?? DEFAULT_ACTION),
+        },
         signal: AbortSignal.any(signals),
       });
       onResponse?.(response);
@@ -202,6 +219,8 @@ export interface DeliveryContext {
   /** Epoch ms after which no try and no wait starts. */
   deadline: number;
   secrets: readonly string[];
+  /** The action that sends, for the user agent (default notify-slack). */
+  action?: string;
 }
 
 /**
@@ -288,7 +307,7 @@ export async function botTransport(
     rejectRateLimitedCalls: true,
     // No client-wide timeout: deadlineFetch bounds each request by the time left.
     fetch: deadlineFetch(ctx),
-    headers: { 'User-Agent': userAgent(ACTION) },
+    headers: { 'User-Agent': userAgent(ctx.action ?? DEFAULT_ACTION) },
     allowAbsoluteUrls: false,
     logger: clientLogger(ctx.core, ctx.secrets),
   });
