@@ -133,6 +133,22 @@ function stepDetail(step: StepRecord, slackText: () => string): string | undefin
   );
 }
 
+/**
+ * The rollout's steps, one line each, from the table its job summary opens with (| Step | Share |
+ * Verdict | Why | Bake | Power |): one action walks them all, so the timeline shows them here.
+ */
+function rolloutRows(step: StepRecord): string[] {
+  if (step.uses !== 'rollout' || !step.outputs.verdict) return [];
+  return step.summary.split('\n').flatMap((line) => {
+    const cells = line.split('|').map((cell) => cell.trim());
+    const [, number, share, verdict, , bake, power] = cells;
+    if (!number || !/^\d+$/.test(number)) return [];
+    const baked = bake ? `, bake ${bake}` : '';
+    const powered = power ? `, power ${power}` : '';
+    return [`step ${number}: ${share} ${verdict}${baked}${powered}`];
+  });
+}
+
 function timelinePrinter(
   started: number,
   lines: string[],
@@ -171,6 +187,7 @@ function timelinePrinter(
       );
       const detail = stepDetail(s, slackText);
       if (detail) emit(`${' '.repeat(8)}│     ${detail}`);
+      for (const row of rolloutRows(s)) emit(`${' '.repeat(8)}│       ${row}`);
       // The gate's verdict line already says why it failed.
       if (s.uses !== 'error-rate-gate' && s.uses !== 'rollout') {
         for (const error of s.errors) emit(`${' '.repeat(8)}│     ${red(error.split('\n')[0] ?? '')}`);
