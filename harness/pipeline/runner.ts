@@ -395,51 +395,37 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
       };
       const jobContexts: Contexts = { ...base, needs, env: evaluateMap(spec.env, { ...base, needs }) };
       const startedAt = Date.now();
-      if (!condition(job.if, jobContexts, jobStatus)) {
-        const record: JobRecord = {
-          id,
-          name: job.name ?? id,
-          result: cancelled ? 'cancelled' : 'skipped',
-          outputs: {},
-          steps: [],
-          summary: '',
-          startedAt,
-          durationMs: 0,
-          ...(job.permissions ? { permissions: job.permissions } : {}),
-        };
+      /** A job that runs no step: skipped by its condition, or refused by its environment's reviewers. */
+      const withoutSteps = (result: Result, review?: JobRecord['review']): JobRecord => ({
+        id,
+        name: job.name ?? id,
+        result,
+        outputs: {},
+        steps: [],
+        summary: '',
+        ...(review ? { review } : {}),
+        startedAt,
+        durationMs: Date.now() - startedAt,
+        ...(job.permissions ? { permissions: job.permissions } : {}),
+      });
+      const finish = (record: JobRecord) => {
         records.set(id, record);
         ordered.push(record);
         options.onEvent?.({ type: 'job-end', record });
+      };
+      if (!condition(job.if, jobContexts, jobStatus)) {
+        finish(withoutSteps(cancelled ? 'cancelled' : 'skipped'));
         continue;
       }
       const environment = environmentOf(job, jobContexts);
-      let review: JobRecord['review'];
-      if (environment !== '') {
-        review = { environment, decision: await awaitReview(id, environment) };
-        if (review.decision !== 'approve' || cancelled) {
-          const record: JobRecord = {
-            id,
-            name: job.name ?? id,
-            result: cancelled ? 'cancelled' : 'failure',
-            outputs: {},
-            steps: [],
-            summary: '',
-            review,
-            startedAt,
-            durationMs: Date.now() - startedAt,
-            ...(job.permissions ? { permissions: job.permissions } : {}),
-          };
-          records.set(id, record);
-          ordered.push(record);
-          options.onEvent?.({ type: 'job-end', record });
-          continue;
-        }
+      const review =
+        environment === '' ? undefined : { environment, decision: await awaitReview(id, environment) };
+      if (review && (review.decision !== 'approve' || cancelled)) {
+        finish(withoutSteps(cancelled ? 'cancelled' : 'failure', review));
+        continue;
       }
       options.onEvent?.({ type: 'job-start', job: id, name: job.name ?? id });
-      const record = { ...(await runJob(id, job, jobContexts)), ...(review ? { review } : {}) };
-      records.set(id, record);
-      ordered.push(record);
-      options.onEvent?.({ type: 'job-end', record });
+      finish({ ...(await runJob(id, job, jobContexts)), ...(review ? { review } : {}) });
     }
   } finally {
     await oidc?.close();

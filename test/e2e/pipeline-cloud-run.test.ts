@@ -3,12 +3,9 @@
  * steps with the inputs its YAML gives, each action as its built bundle, against the local cloud
  * (Cloud Run + Cloud Monitoring emulators, Slack emulator, steady load on the service URL).
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalCloud, startLocalCloud } from '../../harness/emulators/local-cloud';
-import { startPostgres } from '../../harness/helpers/databases';
 import {
   BROKEN_IMAGE,
   FAULTY_IMAGE,
@@ -19,7 +16,8 @@ import {
   STABLE_IMAGE,
   type TrafficSnapshot,
 } from '../../harness/pipeline/cloud-run-scenario';
-import type { PipelineRun, ReviewRequest } from '../../harness/pipeline/runner';
+import type { PipelineRun } from '../../harness/pipeline/runner';
+import { databaseToBackUp, results, reviewer, rollbackStep, rolloutStep } from '../helpers/pipeline';
 
 let cloud: LocalCloud | undefined;
 afterEach(async () => {
@@ -31,9 +29,6 @@ async function start(): Promise<LocalCloud> {
   cloud = await startLocalCloud({ stableImage: STABLE_IMAGE, images: IMAGE_BEHAVIOURS });
   return cloud;
 }
-
-const results = (run: PipelineRun) => Object.fromEntries(run.jobs.map((j) => [j.id, j.result]));
-const rolloutStep = (run: PipelineRun) => run.job('rollout').steps.find((s) => s.uses === 'rollout');
 
 /** The candidate's share as the platform served it, without repeats: the path the traffic took. */
 function sharePath(traffic: TrafficSnapshot[], candidate: string): number[] {
@@ -135,7 +130,7 @@ describe('canary-cloud-run pipeline', () => {
     });
     const candidate = run.job('deploy').outputs.candidate ?? '';
     expect(Math.max(...sharePath(traffic, candidate))).toBe(20);
-    const restore = run.job('rollback').steps.find((s) => s.uses === 'rollback');
+    const restore = rollbackStep(run);
     expect(restore?.outcome).toBe('success');
     expect(restore?.inputs.reason).toBe(rolloutStep(run)?.outputs.reason);
     expect(local.cloudRun.observed(local.service)).toEqual({ [stable as string]: 100 });
@@ -163,7 +158,7 @@ describe('canary-cloud-run pipeline', () => {
     expect(rolloutStep(run)?.outcome).toBe('cancelled');
     const candidate = run.job('deploy').outputs.candidate ?? '';
     expect(sharePath(traffic, candidate)).toContain(50);
-    const restore = run.job('rollback').steps.find((s) => s.uses === 'rollback');
+    const restore = rollbackStep(run);
     expect(restore?.inputs.reason).toBe('the run was cancelled');
     expect(restore?.outputs['rolled-back']).toBe('true');
     const recorded = recordedSplit(run);
@@ -189,7 +184,7 @@ describe('canary-cloud-run pipeline', () => {
     expect(sharePath(traffic, candidate)).toEqual([0]);
     expect(run.steps().filter((s) => s.uses === 'canary-shift' && s.outcome !== 'skipped')).toHaveLength(1);
     expect(run.steps().filter((s) => s.uses === 'rollout' && s.job === 'rollout')).toEqual([]);
-    const restore = run.job('rollback').steps.find((s) => s.uses === 'rollback');
+    const restore = rollbackStep(run);
     expect(restore?.inputs.reason).toBe('the smoke test failed before any traffic moved');
     expect(local.cloudRun.observed(local.service)).toEqual({ [stable as string]: 100 });
     expect(slackMessage(local).text).toMatch(/failed/i);
@@ -197,16 +192,10 @@ describe('canary-cloud-run pipeline', () => {
 
   it('takes a verified backup first when asked, then deploys; steps "100" promote without a canary step', async () => {
     const local = await start();
-    const postgres = await startPostgres();
+    const { postgres, folder, destination } = await databaseToBackUp();
     try {
-      postgres.sql('postgres', 'CREATE DATABASE shop');
-      postgres.sql(
-        'shop',
-        'CREATE TABLE orders (id int primary key); INSERT INTO orders SELECT generate_series(1, 100)',
-      );
-      const folder = mkdtempSync(join(tmpdir(), 'pipeline-backup-'));
       const { run, traffic } = await runCloudRunScenario(local, HEALTHY_IMAGE, {
-        overrides: { backup: true, 'backup-destination': `file://${folder}`, steps: '100' },
+        overrides: { backup: true, 'backup-destination': destination, steps: '100' },
         secrets: { DATABASE_URL: postgres.url('shop') },
       });
 
@@ -241,18 +230,13 @@ describe('canary-cloud-run pipeline', () => {
     async (decision) => {
       const local = await start();
       const [stable] = local.cloudRun.revisions(local.service);
-      const asked: ReviewRequest[] = [];
-      let servedWhileWaiting: Record<string, number> = {};
+      const reviewers = reviewer(decision, () => local.cloudRun.observed(local.service));
       const { run, traffic } = await runCloudRunScenario(local, HEALTHY_IMAGE, {
         overrides: { ...TOO_SMALL_TO_DECIDE, ...holdFor('production-canary') },
-        review: (request) => {
-          asked.push(request);
-          servedWhileWaiting = local.cloudRun.observed(local.service);
-          return decision;
-        },
+        review: reviewers.review,
       });
 
-      expect(asked).toEqual([{ job: 'approval', environment: 'production-canary' }]);
+      expect(reviewers.asked).toEqual([{ job: 'approval', environment: 'production-canary' }]);
       expect(rolloutStep(run)?.outputs).toMatchObject({
         verdict: 'inconclusive',
         held: 'true',
@@ -261,7 +245,7 @@ describe('canary-cloud-run pipeline', () => {
       expect(run.job('rollout').result).toBe('success');
       const candidate = run.job('deploy').outputs.candidate ?? '';
       // The held step's traffic stayed where it was while the reviewers decided.
-      expect(servedWhileWaiting).toEqual({ [stable as string]: 99, [candidate]: 1 });
+      expect(reviewers.seen).toEqual([{ [stable as string]: 99, [candidate]: 1 }]);
       if (decision === 'approve') {
         expect(results(run)).toMatchObject({ approval: 'success', rollback: 'skipped' });
         expect(run.result).toBe('success');
@@ -271,7 +255,7 @@ describe('canary-cloud-run pipeline', () => {
       } else {
         expect(results(run)).toMatchObject({ approval: 'failure', rollback: 'success' });
         expect(run.job('approval').steps).toEqual([]);
-        const restore = run.job('rollback').steps.find((s) => s.uses === 'rollback');
+        const restore = rollbackStep(run);
         expect(restore?.inputs.reason).toBe('the held step was rejected, or not approved in time');
         expect(local.cloudRun.observed(local.service)).toEqual({ [stable as string]: 100 });
         expect(slackMessage(local).text).toMatch(/rolled back/i);

@@ -3,16 +3,13 @@
  * (ECS and ELBv2 emulators with real weighted routing, CloudWatch answered from the routed
  * requests), the Slack emulator and steady load on the listener.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalAws, startLocalAws } from '../../harness/emulators/local-cloud';
-import { startPostgres } from '../../harness/helpers/databases';
 import { startServer } from '../../harness/helpers/http-server';
 import { holdFor } from '../../harness/pipeline/cloud-run-scenario';
 import { runEcsScenario, seedBehaviours, type WeightSnapshot } from '../../harness/pipeline/ecs-scenario';
-import type { PipelineRun, ReviewRequest } from '../../harness/pipeline/runner';
+import { databaseToBackUp, results, reviewer, rollbackStep, rolloutStep } from '../helpers/pipeline';
 
 let local: LocalAws | undefined;
 afterEach(async () => {
@@ -25,9 +22,6 @@ async function start(): Promise<LocalAws> {
   seedBehaviours(local);
   return local;
 }
-
-const results = (run: PipelineRun) => Object.fromEntries(run.jobs.map((j) => [j.id, j.result]));
-const rolloutStep = (run: PipelineRun) => run.job('rollout').steps.find((s) => s.uses === 'rollout');
 
 /** The green (idle, candidate) service's weight as the listener forwarded, without repeats. */
 function greenPath(weights: WeightSnapshot[], green: string): number[] {
@@ -102,7 +96,7 @@ describe('canary-ecs pipeline', () => {
     expect(run.result).toBe('cancelled');
     expect(results(run)).toMatchObject({ rollout: 'cancelled', approval: 'cancelled', rollback: 'success' });
     expect(greenPath(weights, world.services.green)).toContain(50);
-    const restore = run.job('rollback').steps.find((s) => s.uses === 'rollback');
+    const restore = rollbackStep(run);
     expect(restore?.inputs.reason).toBe('the run was cancelled');
     expect(aws.aws.weights(world.listenerArn)).toEqual(allBlue(aws));
     expect(finalSlackText(aws)).toMatch(/rolled back/i);
@@ -128,7 +122,7 @@ describe('canary-ecs pipeline', () => {
       rollback: 'success',
     });
     expect(greenPath(weights, world.services.green)).toEqual([0]);
-    const restore = run.job('rollback').steps.find((s) => s.uses === 'rollback');
+    const restore = rollbackStep(run);
     expect(restore?.inputs.reason).toBe('the smoke test failed before any traffic moved');
     expect(aws.aws.weights(world.listenerArn)).toEqual(allBlue(aws));
   }, 120_000);
@@ -136,13 +130,10 @@ describe('canary-ecs pipeline', () => {
   it('takes a verified backup before deploying', async () => {
     const aws = await start();
     const { world } = aws.aws;
-    const postgres = await startPostgres();
+    const { postgres, folder, destination } = await databaseToBackUp();
     try {
-      postgres.sql('postgres', 'CREATE DATABASE shop');
-      postgres.sql('shop', 'CREATE TABLE orders (id int primary key); INSERT INTO orders VALUES (1)');
-      const folder = mkdtempSync(join(tmpdir(), 'pipeline-ecs-backup-'));
       const { run } = await runEcsScenario(aws, world.taskDefinitions.v2, {
-        overrides: { backup: true, 'backup-destination': `file://${folder}`, steps: '100' },
+        overrides: { backup: true, 'backup-destination': destination, steps: '100' },
         secrets: { DATABASE_URL: postgres.url('shop') },
       });
 
@@ -167,25 +158,20 @@ describe('canary-ecs pipeline', () => {
     async (decision) => {
       const aws = await start();
       const { world } = aws.aws;
-      const asked: ReviewRequest[] = [];
-      let greenWhileWaiting: number | undefined;
+      const reviewers = reviewer(decision, () => aws.aws.weights(world.listenerArn)[world.services.green]);
       const { run, weights } = await runEcsScenario(aws, world.taskDefinitions.v2, {
         // 1 % of about 200 requests a second, over a 4m bake (16m at most): too few for min-requests.
         overrides: { steps: '1,100', 'bake-time': '4m', ...holdFor('production-canary') },
-        review: (request) => {
-          asked.push(request);
-          greenWhileWaiting = aws.aws.weights(world.listenerArn)[world.services.green];
-          return decision;
-        },
+        review: reviewers.review,
       });
 
-      expect(asked).toEqual([{ job: 'approval', environment: 'production-canary' }]);
+      expect(reviewers.asked).toEqual([{ job: 'approval', environment: 'production-canary' }]);
       expect(rolloutStep(run)?.outputs).toMatchObject({
         verdict: 'inconclusive',
         held: 'true',
         'stopped-at': '1',
       });
-      expect(greenWhileWaiting).toBe(1);
+      expect(reviewers.seen).toEqual([1]);
       if (decision === 'approve') {
         expect(results(run)).toMatchObject({ approval: 'success', rollback: 'skipped' });
         expect(greenPath(weights, world.services.green)).toEqual([0, 1, 100]);
