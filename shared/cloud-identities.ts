@@ -52,10 +52,15 @@ export const ECS_CLUSTER: Identity = {
   example: 'prod',
 };
 
-/** A service name (up to 255 letters, digits, hyphens, underscores: CreateService serviceName). */
+/**
+ * A service name (up to 255 letters, digits, hyphens, underscores: CreateService serviceName) or
+ * its ARN, `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` (or the older form without
+ * the cluster).
+ */
 export const ECS_SERVICE: Identity = {
-  pattern: /^[A-Za-z0-9_-]{1,255}$/,
-  what: 'an ECS service name',
+  pattern:
+    /^(?:arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:service\/(?:[A-Za-z0-9_-]{1,255}\/)?)?[A-Za-z0-9_-]{1,255}$/,
+  what: 'an ECS service name or ARN',
   example: 'shop-blue',
 };
 

@@ -3,6 +3,12 @@ import type { Totals } from './types';
 
 export const rateOf = (t: Totals) => (t.requests > 0 ? t.errors / t.requests : Number.NaN);
 
+/** An error rate as an output or a Slack field carries it: a fraction, 6 decimals; empty when unknown. */
+export function rateOutput(totals: Totals): string {
+  const rate = rateOf(totals);
+  return Number.isFinite(rate) ? String(Number(rate.toFixed(6))) : '';
+}
+
 export function percent(rate: number, digits = 2): string {
   if (!Number.isFinite(rate)) return 'n/a';
   return `${Number((rate * 100).toFixed(digits))}%`;

@@ -16,7 +16,7 @@ import {
 } from '../cloud-identities';
 import { InputError } from '../errors';
 import type { InputReader } from '../inputs';
-import type { CloudRunTarget, EcsTarget, ProviderName, TrafficTarget } from './types';
+import type { ProviderName, TrafficTarget } from './types';
 
 /** Input names common to canary-shift and rollback (each action.yml declares them). */
 export const TARGET_INPUTS = {

@@ -241,7 +241,10 @@ describe.concurrent('error-rate-gate with CloudWatch: no data, faults, bad input
   });
 
   it.for<[Record<string, string>, string]>([
-    [{ 'load-balancer': 'shop-alb' }, 'input "load-balancer": "shop-alb" is not valid here'],
+    [
+      { 'load-balancer': 'shop-alb' },
+      'input "load-balancer": "shop-alb" is not an Application Load Balancer',
+    ],
     [
       { 'baseline-target-group': `${ARN}:${CANDIDATE}` },
       'input "baseline-target-group": is the same target group',

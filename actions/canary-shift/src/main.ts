@@ -1,16 +1,8 @@
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
-import { createTrafficProvider } from '../../../shared/providers/index';
 import { type ActionContext, runAction } from '../../../shared/run';
 import { toolkit } from '../../../shared/toolkit';
-import {
-  type Deadline,
-  providerDeps,
-  readForReport,
-  type ShiftProgress,
-  type StepContext,
-  shiftTraffic,
-} from '../../../shared/traffic/rollout';
+import { openStep, readForReport, type ShiftProgress, shiftTraffic } from '../../../shared/traffic/rollout';
 import { describeTarget } from '../../../shared/traffic/settings';
 import { formatSplit } from '../../../shared/traffic/split';
 import { renderSplitSummary } from '../../../shared/traffic/summary';
@@ -28,14 +20,10 @@ async function canaryShift(ctx: ActionContext): Promise<void> {
   const { core } = ctx;
   const settings = readSettings(core);
   const started = ctx.clock.now();
-  const deadline: Deadline = { at: started + settings.timeoutMs, pollMs: settings.pollMs };
   core.info(`Shifting ${describeTarget(settings.target)} to ${settings.percent} % candidate`);
 
-  const provider = await createTrafficProvider(settings.target, {
-    ...providerDeps(ctx, ACTION_NAME),
-    deadlineAt: deadline.at,
-  });
-  const step: StepContext = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
+  const { step, deadline } = await openStep(ctx, settings.target, ACTION_NAME, settings);
+  const { provider } = step;
   const progress: ShiftProgress = {};
   // Failed or cancelled half-way: say what is served now, so a following rollback job can act.
   ctx.onInterrupt(async () => {

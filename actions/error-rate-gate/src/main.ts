@@ -1,7 +1,7 @@
 import { type Clock, scaledClock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError } from '../../../shared/errors';
-import { rateOf } from '../../../shared/gate/format';
+import { rateOutput } from '../../../shared/gate/format';
 import { renderSummary } from '../../../shared/gate/report';
 import { decidedAfterSeconds, describeGate, type Gate, planGate, watchGate } from '../../../shared/gate/run';
 import type { Decision } from '../../../shared/gate/types';
@@ -58,10 +58,9 @@ async function report(ctx: ActionContext, gate: Gate, decision: Decision): Promi
   const { core } = ctx;
   const { settings, state, window } = gate;
   const decidedAfter = decidedAfterSeconds(gate, ctx.clock.now());
-  const rate = (r: number) => (Number.isFinite(r) ? String(Number(r.toFixed(6))) : '');
   core.setOutput(OUTPUTS.verdict, decision.verdict);
-  core.setOutput(OUTPUTS.candidateErrorRate, rate(rateOf(state.candidate)));
-  core.setOutput(OUTPUTS.baselineErrorRate, rate(rateOf(state.baseline)));
+  core.setOutput(OUTPUTS.candidateErrorRate, rateOutput(state.candidate));
+  core.setOutput(OUTPUTS.baselineErrorRate, rateOutput(state.baseline));
   core.setOutput(OUTPUTS.requests, state.candidate.requests);
   core.setOutput(OUTPUTS.decidedAfterSeconds, decidedAfter);
   core.setOutput(OUTPUTS.reason, redact(decision.reason, settings.secrets));

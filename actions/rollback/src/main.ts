@@ -1,14 +1,8 @@
 import type { Clock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
-import { createTrafficProvider } from '../../../shared/providers/index';
 import { type ActionContext, runAction } from '../../../shared/run';
 import { toolkit } from '../../../shared/toolkit';
-import {
-  providerDeps,
-  readForReport,
-  restoreTraffic,
-  type StepContext,
-} from '../../../shared/traffic/rollout';
+import { openStep, readForReport, restoreTraffic } from '../../../shared/traffic/rollout';
 import { describeTarget } from '../../../shared/traffic/settings';
 import { formatSplit } from '../../../shared/traffic/split';
 import { renderSplitSummary } from '../../../shared/traffic/summary';
@@ -36,11 +30,8 @@ async function rollback(ctx: ActionContext): Promise<void> {
   const started = ctx.clock.now();
   core.info(`Rolling back ${describeTarget(settings.target)}${because}`);
 
-  const provider = await createTrafficProvider(settings.target, {
-    ...providerDeps(ctx, ACTION_NAME),
-    deadlineAt: started + settings.timeoutMs,
-  });
-  const step: StepContext = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
+  const { step, deadline } = await openStep(ctx, settings.target, ACTION_NAME, settings);
+  const { provider } = step;
   const progress: { before?: ServingState; last?: ServingState } = {};
   ctx.onInterrupt(async () => {
     const last = await readForReport(step, progress.last);
@@ -61,12 +52,7 @@ async function rollback(ctx: ActionContext): Promise<void> {
     }
   });
 
-  const result = await restoreTraffic(
-    step,
-    settings.source,
-    { at: started + settings.timeoutMs, pollMs: settings.pollMs },
-    progress,
-  );
+  const result = await restoreTraffic(step, settings.source, deadline, progress);
 
   core.setOutput(OUTPUTS.rolledBack, result.rolledBack);
   core.setOutput(OUTPUTS.observedTraffic, JSON.stringify(result.last.observed));

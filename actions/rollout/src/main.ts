@@ -1,7 +1,7 @@
 import { type Clock, scaledClock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError, CancelledError, errorMessage } from '../../../shared/errors';
-import { rateOf } from '../../../shared/gate/format';
+import { rateOutput } from '../../../shared/gate/format';
 import type { GateSettings } from '../../../shared/gate/inputs';
 import { decidedAfterSeconds, describeGate, planGate, watchGate } from '../../../shared/gate/run';
 import { redact } from '../../../shared/mask';
@@ -298,9 +298,8 @@ function slackFields(settings: RolloutSettings, walk: Walk): Fields {
   const gated = walk.story.steps.filter((s) => s.gate !== undefined).at(-1);
   if (gated?.verdict) fields.set('verdict', gated.verdict);
   if (gated?.gate) {
-    const rate = (r: number) => (Number.isFinite(r) ? String(Number(r.toFixed(6))) : '');
-    fields.set('candidate-error-rate', rate(rateOf(gated.gate.state.candidate)));
-    fields.set('baseline-error-rate', rate(rateOf(gated.gate.state.baseline)));
+    fields.set('candidate-error-rate', rateOutput(gated.gate.state.candidate));
+    fields.set('baseline-error-rate', rateOutput(gated.gate.state.baseline));
   }
   if (walk.story.held) fields.set('held', 'inconclusive: traffic left in place for a person to decide');
   return fields;

@@ -70,7 +70,7 @@ describe('one validator per cloud identity', () => {
     for (const [input, value, words] of [
       ['region', 'eu west 1', 'is not an AWS region'],
       ['cluster', 'prod cluster', 'is not an ECS cluster name or ARN'],
-      ['services', 'shop blue,shop-green', 'is not an ECS service name'],
+      ['services', 'shop blue,shop-green', 'is not an ECS service name or ARN'],
     ] as const) {
       const shift = outcome(parsers['canary-shift'] as never, { ...ecs, [input]: value });
       const rollout = outcome(parsers.rollout as never, { ...ecs, [input]: value });
