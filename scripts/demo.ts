@@ -2,18 +2,22 @@
  * `npm run demo`: the Cloud Run canary pipeline (.github/workflows/canary-cloud-run.yml) end to end
  * on this machine. A local Cloud Run with Cloud Monitoring, a local Slack and steady load on the
  * service; the pipeline runner reads the workflow and runs every job's steps, each action as its
- * committed bundle in dist/. First a healthy candidate is promoted step by step, then a faulty one
- * is caught by the gate and rolled back. Prints the timeline and writes every job summary to
- * demo-output/ with an index.html to open in a browser.
+ * committed bundle in dist/. A healthy candidate is promoted through seven steps, a faulty one is
+ * caught by the gate and rolled back, and a step too small to decide is held for a person twice:
+ * approved (promoted to 100 %), then rejected (rolled back). Prints the timeline and writes every
+ * job summary to demo-output/ with an index.html to open in a browser.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { startLocalCloud } from '../harness/emulators/local-cloud';
 import { REPO_ROOT } from '../harness/helpers/runner';
 import {
   FAULTY_IMAGE,
   HEALTHY_IMAGE,
+  holdFor,
+  REGISTRY,
   runCloudRunScenario,
   STABLE_IMAGE,
 } from '../harness/pipeline/cloud-run-scenario';
@@ -24,7 +28,7 @@ import {
   indexPage,
   jobPage,
 } from '../harness/pipeline/demo-pages';
-import type { PipelineEvent, StepRecord } from '../harness/pipeline/runner';
+import type { PipelineEvent, ReviewDecision, StepRecord } from '../harness/pipeline/runner';
 
 const OUTPUT = join(REPO_ROOT, 'demo-output');
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -37,34 +41,83 @@ const yellow = paint('33');
 const cyan = paint('36');
 
 /**
- * A realistic service: every version fails 0.5 % of requests, the faulty one ten times as many.
- * The gate then needs a few dozen errors in all before it can promote (it passes only on data that
- * would have caught a 4× regression), so the demo sends 800 requests a second, and the gate
- * extends the scenario's bake while the data is short.
+ * Every version fails 2 % of requests, the faulty one five times as many. The gate passes a step
+ * only on data that would have caught a 4× regression, which takes a few dozen errors: at 800
+ * requests a second and 2 %, each of the seven steps gets them in seconds (at a realistic 0.5 %,
+ * the 70 % step alone would need a minute of this load).
  */
-const BASE_ERROR_RATE = 0.005;
-const FAULTY_ERROR_RATE = 0.05;
+const BASE_ERROR_RATE = 0.02;
+const FAULTY_ERROR_RATE = 0.1;
+/** Healthy candidates under new tags, for the two held runs (each deploys over what serves then). */
+const HELD_APPROVED_IMAGE = `${REGISTRY}/shop:v5`;
+const HELD_REJECTED_IMAGE = `${REGISTRY}/shop:v6`;
 const DEMO_IMAGES = {
   [STABLE_IMAGE]: { errorRate: BASE_ERROR_RATE },
   [HEALTHY_IMAGE]: { errorRate: BASE_ERROR_RATE },
   [FAULTY_IMAGE]: { errorRate: FAULTY_ERROR_RATE },
+  [HELD_APPROVED_IMAGE]: { errorRate: BASE_ERROR_RATE },
+  [HELD_REJECTED_IMAGE]: { errorRate: BASE_ERROR_RATE },
 };
 const DEMO_LOAD_PER_SECOND = 800;
+/**
+ * The metrics timeline runs 240 times faster than real time (the tests use 120): a step takes its
+ * bake plus Cloud Monitoring's 180 s reporting delay, extended until the data has the power to
+ * pass (11 to 25 virtual minutes here), so the seven steps take some 35 s instead of 60.
+ */
+const DEMO_TIME_SCALE = 240;
 /** The gate with its own defaults (no tolerated increase, 5 % ceiling). */
 const DEMO_OVERRIDES = { 'max-increase': '', 'max-error-rate': '' };
 
-const SCENARIOS = [
+/** More steps than the five slots the pipelines once had. */
+const SEVEN_STEPS = '20,30,40,50,60,70,100';
+/**
+ * A first step of 1 % over a 2m bake (8m at most: 4 s here) sees fewer of the candidate's
+ * requests than min-requests: inconclusive, and held for a person to decide.
+ */
+const HOLD = { steps: '1,100', 'bake-time': '2m', ...holdFor('production-canary') };
+/** How long the demo's reviewer looks at the held step before deciding. */
+const REVIEW_MS = 1_500;
+
+interface Scenario {
+  slug: string;
+  title: string;
+  image: string;
+  overrides: Record<string, string>;
+  review?: ReviewDecision;
+  expected: 'success' | 'failure';
+}
+
+const SCENARIOS: Scenario[] = [
   {
     slug: '1-healthy',
-    title: `A healthy candidate (shop:v2, failing ${BASE_ERROR_RATE * 100} % of requests like the stable shop:v1) is promoted`,
+    title: `A healthy candidate (shop:v2, failing ${BASE_ERROR_RATE * 100} % of requests like the stable shop:v1) is promoted through seven steps`,
     image: HEALTHY_IMAGE,
-    expected: 'success' as const,
+    // A 4m planned bake per step (2 s here): the gate extends it while the data is short of power.
+    overrides: { steps: SEVEN_STEPS, 'bake-time': '4m' },
+    expected: 'success',
   },
   {
     slug: '2-faulty',
     title: `A faulty candidate (shop:v3, failing ${FAULTY_ERROR_RATE * 100} % of requests) is rolled back`,
     image: FAULTY_IMAGE,
-    expected: 'failure' as const,
+    overrides: {},
+    expected: 'failure',
+  },
+  {
+    slug: '3-held-approved',
+    title: 'A step too small to decide (shop:v5 at 1 %) is held; a reviewer approves: promoted to 100 %',
+    image: HELD_APPROVED_IMAGE,
+    overrides: HOLD,
+    review: 'approve',
+    expected: 'success',
+  },
+  {
+    slug: '4-held-rejected',
+    title: 'The same held step for shop:v6; a reviewer rejects: rolled back to shop:v5',
+    image: HELD_REJECTED_IMAGE,
+    overrides: HOLD,
+    review: 'reject',
+    expected: 'failure',
   },
 ];
 
@@ -75,10 +128,33 @@ const paintResult = (result: string) =>
 /** What a step did, in one line, for the timeline. */
 function stepDetail(step: StepRecord, slackText: () => string): string | undefined {
   if (step.uses === 'notify-slack') return `Slack: ${slackText()}`;
-  return describeStep(step, (verdict) => (verdict === 'PASS' ? green(verdict) : red(verdict)));
+  return describeStep(step, (verdict) =>
+    verdict === 'PASS' ? green(verdict) : verdict === 'INCONCLUSIVE' ? yellow(verdict) : red(verdict),
+  );
 }
 
-function timelinePrinter(started: number, lines: string[], slackText: () => string) {
+/**
+ * The rollout's steps, one line each, from the table its job summary opens with (| Step | Share |
+ * Verdict | Why | Bake | Power |): one action walks them all, so the timeline shows them here.
+ */
+function rolloutRows(step: StepRecord): string[] {
+  if (step.uses !== 'rollout' || !step.outputs.verdict) return [];
+  return step.summary.split('\n').flatMap((line) => {
+    const cells = line.split('|').map((cell) => cell.trim());
+    const [, number, share, verdict, , bake, power] = cells;
+    if (!number || !/^\d+$/.test(number)) return [];
+    const baked = bake ? `, bake ${bake}` : '';
+    const powered = power ? `, power ${power}` : '';
+    return [`step ${number}: ${share} ${verdict}${baked}${powered}`];
+  });
+}
+
+function timelinePrinter(
+  started: number,
+  lines: string[],
+  slackText: () => string,
+  servingNow: () => string,
+) {
   const at = () => dim(`+${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s`);
   const emit = (line: string) => {
     lines.push(line);
@@ -86,6 +162,16 @@ function timelinePrinter(started: number, lines: string[], slackText: () => stri
   };
   return (event: PipelineEvent) => {
     if (event.type === 'job-start') emit(`${at()} ${bold(`┌ ${event.job}`)} ${dim(event.name)}`);
+    if (event.type === 'review-requested') {
+      emit(
+        `${at()} ${yellow(`⏸ ${event.job} waits for a required reviewer of the environment ${event.environment}`)}`,
+      );
+      emit(`${' '.repeat(8)}│     traffic stays where the held step left it: ${servingNow()}`);
+    }
+    if (event.type === 'reviewed') {
+      const decided = event.decision === 'approve' ? green('approved') : red(`${event.decision}ed`);
+      emit(`${at()} ${bold('▶')} ${event.environment}: a reviewer ${decided} the held step`);
+    }
     if (event.type === 'step-end') {
       const s = event.record;
       if (s.outcome === 'skipped') return;
@@ -101,8 +187,9 @@ function timelinePrinter(started: number, lines: string[], slackText: () => stri
       );
       const detail = stepDetail(s, slackText);
       if (detail) emit(`${' '.repeat(8)}│     ${detail}`);
+      for (const row of rolloutRows(s)) emit(`${' '.repeat(8)}│       ${row}`);
       // The gate's verdict line already says why it failed.
-      if (s.uses !== 'error-rate-gate') {
+      if (s.uses !== 'error-rate-gate' && s.uses !== 'rollout') {
         for (const error of s.errors) emit(`${' '.repeat(8)}│     ${red(error.split('\n')[0] ?? '')}`);
       }
     }
@@ -126,6 +213,7 @@ async function main(): Promise<void> {
     stableImage: STABLE_IMAGE,
     images: DEMO_IMAGES,
     requestsPerSecond: DEMO_LOAD_PER_SECOND,
+    timeScale: DEMO_TIME_SCALE,
   });
   console.log(
     dim(
@@ -146,16 +234,20 @@ async function main(): Promise<void> {
           .at(-1);
         return (message?.text ?? '').split('\n')[0] ?? '';
       };
+      const serving = () =>
+        Object.entries(cloud.cloudRun.observed(cloud.service))
+          .map(([revision, share]) => `${revision} ${share} %`)
+          .join(' · ');
+      const decision = scenario.review;
       const { run } = await runCloudRunScenario(cloud, scenario.image, {
-        overrides: DEMO_OVERRIDES,
-        onEvent: timelinePrinter(started, lines, slackText),
+        overrides: { ...DEMO_OVERRIDES, ...scenario.overrides },
+        onEvent: timelinePrinter(started, lines, slackText, serving),
+        ...(decision ? { review: () => delay(REVIEW_MS).then(() => decision) } : {}),
       });
       const outcome = run.result === scenario.expected;
       ok &&= outcome;
       const verdict = run.result === 'success' ? 'promoted to 100 %' : 'rolled back';
-      const servingNow = Object.entries(cloud.cloudRun.observed(cloud.service))
-        .map(([revision, share]) => `${revision} ${share} %`)
-        .join(' · ');
+      const servingNow = serving();
       console.log(
         `${outcome ? green('✓') : red('✗')} ${bold(verdict)} in ${((Date.now() - started) / 1000).toFixed(1)} s; serving now: ${servingNow}`,
       );
@@ -190,7 +282,8 @@ async function main(): Promise<void> {
     indexPage(
       pages,
       `The Cloud Run canary pipeline, <code>.github/workflows/canary-cloud-run.yml</code>, run by the test pipeline runner
-against local emulators of Cloud Run, Cloud Monitoring and Slack. Each job links to the summary its steps wrote.`,
+against local emulators of Cloud Run, Cloud Monitoring and Slack. One rollout step walks every traffic step; a held
+inconclusive step waits on the approval job, whose environment's reviewer the demo plays. Each job links to the summary its steps wrote.`,
       `Load on the service: ${cloud.load.sent} requests (${Object.entries(cloud.load.byStatus)
         .map(([status, count]) => `${count} × ${status}`)
         .join(', ')}).`,

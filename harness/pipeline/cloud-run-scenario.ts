@@ -5,7 +5,7 @@
  * traffic the platform served after each step.
  */
 import type { LocalCloud } from '../emulators/local-cloud';
-import { type PipelineEvent, type PipelineRun, runPipeline } from './runner';
+import { type PipelineEvent, type PipelineOptions, type PipelineRun, runPipeline } from './runner';
 
 export const CLOUD_RUN_PIPELINE = '.github/workflows/canary-cloud-run.yml';
 export const REGISTRY = 'europe-docker.pkg.dev/demo-project/apps';
@@ -78,24 +78,67 @@ export function cloudRunInputs(
   };
 }
 
+/** What a scenario may add to the caller's inputs and do while the pipeline runs (both platforms). */
+export interface ScenarioOptions {
+  overrides?: Record<string, string | boolean>;
+  /** More secrets than the Slack token, e.g. DATABASE_URL for the backup. */
+  secrets?: Record<string, string>;
+  signal?: AbortSignal;
+  onEvent?: (event: PipelineEvent) => void;
+  /** The decision of the approval environment's reviewers on a held step. */
+  review?: PipelineOptions['review'];
+}
+
+/**
+ * Calls `record` with what `read` returns whenever it changed, every 50 ms until stopped: the
+ * traffic path a rollout took, as the platform served it between the pipeline's steps.
+ */
+export function sampleWhileRunning<T>(read: () => T, record: (value: T) => void): { stop: () => void } {
+  let last = '';
+  const sample = () => {
+    const value = read();
+    const key = JSON.stringify(value);
+    if (key !== last) record(value);
+    last = key;
+  };
+  const timer = setInterval(sample, 50);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+    },
+  };
+}
+
+/** Inputs that hold an inconclusive step for `environment`'s reviewers instead of rolling it back. */
+export const holdFor = (environment: string) => ({
+  'on-inconclusive': 'hold',
+  'approval-environment': environment,
+});
+
+/** The runner options a scenario passes through unchanged. */
+export const passThrough = (options: ScenarioOptions) => ({
+  ...(options.signal ? { signal: options.signal } : {}),
+  ...(options.review ? { review: options.review } : {}),
+});
+
 export async function runCloudRunScenario(
   cloud: LocalCloud,
   image: string,
-  options: {
-    overrides?: Record<string, string | boolean>;
-    /** More secrets than the Slack token, e.g. DATABASE_URL for the backup. */
-    secrets?: Record<string, string>;
-    signal?: AbortSignal;
-    onEvent?: (event: PipelineEvent) => void;
-  } = {},
+  options: ScenarioOptions = {},
 ): Promise<ScenarioResult> {
   const traffic: TrafficSnapshot[] = [];
+  // One process walks every step, so the split is also sampled while a step runs.
+  const sampler = sampleWhileRunning(
+    () => cloud.cloudRun.observed(cloud.service),
+    (observed) => traffic.push({ after: 'sample', observed }),
+  );
   const run = await runPipeline({
     workflow: CLOUD_RUN_PIPELINE,
     inputs: cloudRunInputs(cloud, image, options.overrides),
     secrets: { SLACK_BOT_TOKEN: cloud.slackToken, ...options.secrets },
     env: cloud.env,
-    ...(options.signal ? { signal: options.signal } : {}),
+    ...passThrough(options),
     onEvent: (event) => {
       if (event.type === 'step-end' && event.record.outcome !== 'skipped') {
         traffic.push({
@@ -105,6 +148,6 @@ export async function runCloudRunScenario(
       }
       options.onEvent?.(event);
     },
-  });
+  }).finally(sampler.stop);
   return { run, traffic };
 }

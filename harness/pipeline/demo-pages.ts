@@ -51,6 +51,12 @@ export function describeStep(
   switch (step.uses) {
     case 'canary-shift':
       return `traffic now: ${splitText(o['observed-traffic'])}`;
+    case 'rollout': {
+      if (!o.verdict) return `plan: steps ${o.steps ?? '?'} and every other input checked, nothing written`;
+      const where = o['stopped-at'] ? `stopped at ${o['stopped-at']} %` : 'reached 100 %';
+      const held = o.held === 'true' ? ', held for a person to decide' : '';
+      return `verdict ${paintVerdict((o.verdict ?? '?').toUpperCase())}, ${where}${held}${o.reason ? ` (${o.reason})` : ''}; traffic now: ${splitText(o['observed-traffic'])}`;
+    }
     case 'error-rate-gate':
       return `verdict ${paintVerdict((o.verdict ?? '?').toUpperCase())}: candidate ${percent(o['candidate-error-rate'])} vs baseline ${percent(o['baseline-error-rate'])}, ${o.requests ?? '?'} requests, decided after ${o['decided-after-seconds'] ?? '?'} s${o.reason ? ` (${o.reason})` : ''}`;
     case 'smoke-test':
@@ -72,9 +78,16 @@ export interface Verdict {
 
 const ran = (step: StepRecord) => step.outcome !== 'skipped' && step.kind !== 'external';
 
-/** The gate steps that decided, each with the traffic it judged (the shift just before it). */
+/**
+ * The gate verdicts, each with the traffic it judged: a rollout step's (the step it stopped at, or
+ * every step when it passed), or an error-rate-gate step's (the shift just before it).
+ */
 function gateDecisions(steps: readonly StepRecord[]) {
   return steps.flatMap((step, i) => {
+    if (step.uses === 'rollout' && ran(step) && step.outputs.verdict) {
+      const at = step.outputs['stopped-at'] ? `${step.outputs['stopped-at']} %` : `${step.outputs.steps} %`;
+      return [{ step, verdict: step.outputs.verdict, at }];
+    }
     if (step.uses !== 'error-rate-gate' || !ran(step) || !step.outputs.verdict) return [];
     const shift = steps.slice(0, i).findLast((s) => s.uses === 'canary-shift' && ran(s));
     const at = shift?.inputs.percent ? `${shift.inputs.percent} %` : step.name;
@@ -134,14 +147,29 @@ function reasonOf(steps: readonly StepRecord[], result: string): Verdict {
   };
 }
 
+/** What an environment's reviewers did, as a phrase: "approved in production-canary". */
+function reviewText(review: NonNullable<JobRecord['review']>): string {
+  const done = { approve: 'approved', reject: 'rejected', timeout: 'not approved in time' }[review.decision];
+  return `${done} in ${review.environment}`;
+}
+
 export function jobVerdict(job: JobRecord): Verdict {
+  if (job.review && job.review.decision !== 'approve') {
+    return {
+      result: job.result,
+      headline: `Held step ${reviewText(job.review)}`,
+      reason: 'the job failed before any step, as GitHub fails a rejected job, so the rollback job ran',
+    };
+  }
   return reasonOf(job.steps, job.result);
 }
 
 /** The whole run in one line: promoted, rolled back or stopped, and why. */
 export function runVerdict(run: PipelineRun): Verdict {
   const steps = run.steps();
-  const why = reasonOf(steps, run.result);
+  const reviewed = run.jobs.find((j) => j.review)?.review;
+  const base = reasonOf(steps, run.result);
+  const why = reviewed ? { ...base, headline: `${base.headline}, held · ${reviewText(reviewed)}` } : base;
   if (run.result === 'success') return { ...why, headline: `Promoted to 100 % · ${why.headline}` };
   const rolledBack = steps.some(
     (s) => s.uses === 'rollback' && ran(s) && s.outputs['rolled-back'] === 'true',

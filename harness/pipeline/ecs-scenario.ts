@@ -5,8 +5,14 @@
  * the listener weights after each step.
  */
 import type { LocalAws } from '../emulators/local-cloud';
-import { BASE_ERROR_RATE, FAULTY_ERROR_RATE } from './cloud-run-scenario';
-import { type PipelineEvent, type PipelineRun, runPipeline } from './runner';
+import {
+  BASE_ERROR_RATE,
+  FAULTY_ERROR_RATE,
+  passThrough,
+  type ScenarioOptions,
+  sampleWhileRunning,
+} from './cloud-run-scenario';
+import { type PipelineRun, runPipeline } from './runner';
 
 export const ECS_PIPELINE = '.github/workflows/canary-ecs.yml';
 
@@ -63,14 +69,19 @@ export function ecsInputs(
 export async function runEcsScenario(
   local: LocalAws,
   taskDefinition: string,
-  options: { overrides?: Record<string, string | boolean>; onEvent?: (event: PipelineEvent) => void } = {},
+  options: ScenarioOptions = {},
 ): Promise<{ run: PipelineRun; weights: WeightSnapshot[] }> {
   const weights: WeightSnapshot[] = [];
+  const sampler = sampleWhileRunning(
+    () => local.aws.weights(local.aws.world.listenerArn),
+    (sampled) => weights.push({ after: 'sample', weights: sampled }),
+  );
   const run = await runPipeline({
     workflow: ECS_PIPELINE,
     inputs: ecsInputs(local, taskDefinition, options.overrides),
-    secrets: { SLACK_BOT_TOKEN: local.slackToken },
+    secrets: { SLACK_BOT_TOKEN: local.slackToken, ...options.secrets },
     env: local.env,
+    ...passThrough(options),
     onEvent: (event) => {
       if (event.type === 'step-end' && event.record.outcome !== 'skipped') {
         weights.push({
@@ -80,6 +91,6 @@ export async function runEcsScenario(
       }
       options.onEvent?.(event);
     },
-  });
+  }).finally(sampler.stop);
   return { run, weights };
 }

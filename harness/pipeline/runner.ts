@@ -26,6 +26,13 @@
  * - Jobs run one at a time in a topological order of `needs` (ties in file order); GitHub may run
  *   independent jobs in parallel, which these pipelines don't have. `timeout-minutes`,
  *   `concurrency` (evaluated and recorded, not enforced), runners and matrices are not emulated.
+ * - Environments: a job naming an `environment:` waits, before any of its steps, for the decision
+ *   of that environment's required reviewers, which the test gives through options.review. As on
+ *   GitHub, an approved job runs; a rejected one fails without running a step, and so does one
+ *   not approved within 30 days ("If a job is rejected, the workflow will fail"; "If a job is not
+ *   approved within 30 days, it will automatically fail":
+ *   https://docs.github.com/en/actions/managing-workflow-runs-and-deployments/managing-deployments/reviewing-deployments).
+ *   An environment expression that evaluates to nothing names no environment: the job runs.
  * - Cancellation: aborting `signal` sends SIGINT to the running step (SIGTERM 7.5 s later, as the
  *   runner does), marks it cancelled, and from then on `cancelled()` is true: steps and jobs run
  *   only if their condition asks for it.
@@ -62,6 +69,7 @@ interface JobSpec {
   name?: string;
   needs?: string | string[];
   if?: string | boolean;
+  environment?: string | { name: string; url?: string };
   env?: Record<string, unknown>;
   outputs?: Record<string, string>;
   permissions?: Record<string, string>;
@@ -114,8 +122,17 @@ export interface JobRecord {
   /** The job's summary as GitHub shows it: each step's summary, in order. */
   summary: string;
   permissions?: Record<string, string>;
+  /** The environment the job waited on, and what its reviewers decided. */
+  review?: { environment: string; decision: ReviewDecision };
   startedAt: number;
   durationMs: number;
+}
+
+/** What an environment's required reviewers do with a waiting job; a timeout fails it like a rejection. */
+export type ReviewDecision = 'approve' | 'reject' | 'timeout';
+export interface ReviewRequest {
+  job: string;
+  environment: string;
 }
 
 export interface PipelineRun {
@@ -134,6 +151,8 @@ export interface PipelineRun {
 
 export type PipelineEvent =
   | { type: 'job-start'; job: string; name: string }
+  | { type: 'review-requested'; job: string; environment: string }
+  | { type: 'reviewed'; job: string; environment: string; decision: ReviewDecision }
   | { type: 'job-end'; record: JobRecord }
   | { type: 'step-start'; job: string; step: string; name: string; inputs: Record<string, string> }
   | { type: 'step-end'; record: StepRecord };
@@ -161,6 +180,11 @@ export interface PipelineOptions {
   origin?: { repository: string; ref: string; sha: string };
   /** Whether the caller's job grants id-token: write (default true): without it no job gets a token. */
   callerGrantsIdToken?: boolean;
+  /**
+   * The required reviewers of every environment a job names: called when such a job is about to
+   * start. Without it, a job naming an environment stops the run with an error.
+   */
+  review?: (request: ReviewRequest) => ReviewDecision | Promise<ReviewDecision>;
 }
 
 export const ORIGIN_SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
@@ -371,28 +395,37 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
       };
       const jobContexts: Contexts = { ...base, needs, env: evaluateMap(spec.env, { ...base, needs }) };
       const startedAt = Date.now();
-      if (!condition(job.if, jobContexts, jobStatus)) {
-        const record: JobRecord = {
-          id,
-          name: job.name ?? id,
-          result: cancelled ? 'cancelled' : 'skipped',
-          outputs: {},
-          steps: [],
-          summary: '',
-          startedAt,
-          durationMs: 0,
-          ...(job.permissions ? { permissions: job.permissions } : {}),
-        };
+      /** A job that runs no step: skipped by its condition, or refused by its environment's reviewers. */
+      const withoutSteps = (result: Result, review?: JobRecord['review']): JobRecord => ({
+        id,
+        name: job.name ?? id,
+        result,
+        outputs: {},
+        steps: [],
+        summary: '',
+        ...(review ? { review } : {}),
+        startedAt,
+        durationMs: Date.now() - startedAt,
+        ...(job.permissions ? { permissions: job.permissions } : {}),
+      });
+      const finish = (record: JobRecord) => {
         records.set(id, record);
         ordered.push(record);
         options.onEvent?.({ type: 'job-end', record });
+      };
+      if (!condition(job.if, jobContexts, jobStatus)) {
+        finish(withoutSteps(cancelled ? 'cancelled' : 'skipped'));
+        continue;
+      }
+      const environment = environmentOf(job, jobContexts);
+      const review =
+        environment === '' ? undefined : { environment, decision: await awaitReview(id, environment) };
+      if (review && (review.decision !== 'approve' || cancelled)) {
+        finish(withoutSteps(cancelled ? 'cancelled' : 'failure', review));
         continue;
       }
       options.onEvent?.({ type: 'job-start', job: id, name: job.name ?? id });
-      const record = await runJob(id, job, jobContexts);
-      records.set(id, record);
-      ordered.push(record);
-      options.onEvent?.({ type: 'job-end', record });
+      finish({ ...(await runJob(id, job, jobContexts)), ...(review ? { review } : {}) });
     }
   } finally {
     await oidc?.close();
@@ -429,6 +462,26 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
     outputs,
     cancelled,
   };
+
+  /** The reviewers' decision on a job waiting on `environment`; a cancellation ends the wait. */
+  async function awaitReview(job: string, environment: string): Promise<ReviewDecision> {
+    if (!options.review) {
+      throw new Error(
+        `job "${job}" waits on environment "${environment}": give runPipeline a review callback to decide it`,
+      );
+    }
+    options.onEvent?.({ type: 'review-requested', job, environment });
+    const cancelledWait = new Promise<ReviewDecision>((resolve) => {
+      if (options.signal?.aborted) resolve('reject');
+      options.signal?.addEventListener('abort', () => resolve('reject'), { once: true });
+    });
+    const decision = await Promise.race([
+      Promise.resolve(options.review({ job, environment })),
+      cancelledWait,
+    ]);
+    options.onEvent?.({ type: 'reviewed', job, environment, decision });
+    return decision;
+  }
 
   async function runJob(id: string, job: JobSpec, jobContexts: Contexts): Promise<JobRecord> {
     const startedAt = Date.now();
@@ -654,6 +707,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
       durationMs: Date.now() - startedAt,
     };
   }
+}
+
+/** The environment a job names (`environment: name` or `environment: {name, url}`), evaluated; '' for none. */
+function environmentOf(job: JobSpec, contexts: Contexts): string {
+  if (job.environment === undefined) return '';
+  const name = typeof job.environment === 'string' ? job.environment : job.environment.name;
+  return interpolate(name, contexts).trim();
 }
 
 /** `owner/repo/.github/workflows/<file>` as job_workflow_ref names it. */

@@ -71,4 +71,44 @@ describe('the verdict at the top of the demo pages', () => {
       reason: '3 checks passed, 0 failed, p95 12 ms',
     });
   });
+
+  it('reads a rollout step: every step passed, the step it stopped at, and a held step the reviewers decided', () => {
+    const rollout = (outputs: Record<string, string>, outcome: 'success' | 'failure' = 'success') =>
+      job('rollout', 'Roll out', outcome, [
+        step('rollout', 'Shift, gate and report every step', 'rollout', { outcome, outputs }),
+      ]);
+    const passed = rollout({
+      verdict: 'pass',
+      steps: '5,10,20,30,50,75,100',
+      reason: 'no regression at 75 %',
+    });
+    expect(runVerdict(pipelineRun('success', [passed]))).toEqual({
+      result: 'success',
+      headline: 'Promoted to 100 % · Gate PASS at 5,10,20,30,50,75,100 %',
+      reason: 'no regression at 75 %',
+    });
+    const failed = rollout(
+      { verdict: 'fail', 'stopped-at': '20', reason: 'worse than the baseline' },
+      'failure',
+    );
+    expect(jobVerdict(failed).headline).toBe('Gate FAIL at 20 %');
+
+    const held = rollout({
+      verdict: 'inconclusive',
+      'stopped-at': '1',
+      held: 'true',
+      reason: 'too few requests',
+    });
+    const approval = (decision: 'approve' | 'reject') => ({
+      ...job('approval', 'Decide the held step', decision === 'approve' ? 'success' : 'failure', []),
+      review: { environment: 'production-canary', decision },
+    });
+    expect(runVerdict(pipelineRun('success', [held, approval('approve')])).headline).toBe(
+      'Promoted to 100 % · Gate INCONCLUSIVE at 1 %, held · approved in production-canary',
+    );
+    expect(runVerdict(pipelineRun('failure', [held, approval('reject')])).headline).toBe(
+      'Stopped (failure) · Gate INCONCLUSIVE at 1 %, held · rejected in production-canary',
+    );
+    expect(jobVerdict(approval('reject')).headline).toBe('Held step rejected in production-canary');
+  });
 });

@@ -1,72 +1,81 @@
 /**
- * The pipelines' "Check the steps" shell step, run with bash straight from each workflow's YAML:
- * it turns `steps` into the five slots the rollout job runs, and refuses what it can't run.
+ * The pipelines' plan job, run by the pipeline runner with the built rollout bundle in plan-only
+ * mode: `steps` is validated whole in TypeScript (any number of steps, each value, the order, the
+ * last one 100), only the validated list goes on, and bad input stops the run before any job that
+ * writes. No emulators: nothing after the plan may reach a cloud, and a run that got that far
+ * stops at deploy for want of credentials.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCommandFile } from '../../harness/helpers/runner';
-import { loadWorkflow } from '../../harness/pipeline/runner';
+import { type PipelineRun, runPipeline } from '../../harness/pipeline/runner';
 
-function runPlan(
-  workflow: string,
-  steps: string,
-): { code: number | null; outputs: Record<string, string>; errors: string; summary: string } {
-  const script = loadWorkflow(workflow).jobs.plan?.steps?.find((s) => s.id === 'plan')?.run ?? '';
-  const dir = mkdtempSync(join(tmpdir(), 'plan-'));
-  const files = { script: join(dir, 'plan.sh'), output: join(dir, 'output'), summary: join(dir, 'summary') };
-  writeFileSync(files.script, script);
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', files.script], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      STEPS: steps,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-    },
-    encoding: 'utf8',
-  });
-  return {
-    code: result.status,
-    outputs: parseCommandFile(readFileSync(files.output, 'utf8')),
-    errors: result.stdout
-      .split('\n')
-      .filter((l) => l.startsWith('::error'))
-      .join('\n'),
-    summary: readFileSync(files.summary, 'utf8'),
-  };
-}
-
-describe.each(['.github/workflows/canary-cloud-run.yml', '.github/workflows/canary-ecs.yml'])(
-  '%s plan',
-  (workflow) => {
-    it.each([
-      ['10,50,100', ['10', '50', '', '', '']],
-      [' 5, 25 ,100', ['5', '25', '', '', '']],
-      ['100', ['', '', '', '', '']],
-      ['1,2,3,4,5,100', ['1', '2', '3', '4', '5']],
-    ])('slots %s', (steps, slots) => {
-      const plan = runPlan(workflow, steps);
-      expect(plan.code).toBe(0);
-      expect([1, 2, 3, 4, 5].map((n) => plan.outputs[`step-${n}`])).toEqual(slots);
-      expect(plan.summary).toContain('| promote | 100 % | done |');
-    });
-
-    it.each([
-      ['50,20,100', 'increasing'],
-      ['10,50', 'the last step must be 100'],
-      ['0,100', 'from 1 to 100'],
-      ['10,abc,100', 'whole percentages'],
-      ['1,2,3,4,5,6,100', 'at most five'],
-      ['10;rm -rf /,100', 'whole percentages'],
-    ])('refuses %s', (steps, why) => {
-      const plan = runPlan(workflow, steps);
-      expect(plan.code).toBe(1);
-      expect(plan.errors).toContain(why);
-      expect(plan.outputs).toEqual({});
-    });
+const PIPELINES = {
+  '.github/workflows/canary-cloud-run.yml': {
+    project: 'shop-prod',
+    region: 'europe-west1',
+    service: 'checkout',
+    image: 'europe-docker.pkg.dev/shop-prod/apps/checkout:v2',
   },
-);
+  '.github/workflows/canary-ecs.yml': {
+    'aws-region': 'eu-west-1',
+    cluster: 'shop',
+    services: 'checkout-blue,checkout-green',
+    'listener-arn':
+      'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2',
+    'load-balancer': 'app/shop/50dc6c495c0c9188',
+    'target-groups': 'targetgroup/checkout-blue/943f017f100becff,targetgroup/checkout-green/6d0ecf831eec9f09',
+    'task-definition': 'arn:aws:ecs:eu-west-1:123456789012:task-definition/checkout:42',
+  },
+};
+
+/** Steps of ours that could have written anything: every one after the plan's checks. */
+const writers = (run: PipelineRun) =>
+  run
+    .steps()
+    .filter((s) => s.kind === 'action' && s.outcome !== 'skipped' && !(s.job === 'plan' && s.id === 'plan'));
+
+describe.each(Object.entries(PIPELINES))('%s plan', (workflow, target) => {
+  const plan = (inputs: Record<string, string>) =>
+    runPipeline({ workflow, inputs: { ...target, ...inputs }, stepTimeoutMs: 30_000 });
+
+  it('takes any number of steps and hands on only the validated list', async () => {
+    const run = await plan({ steps: ' 5, 10,20,30,50,75 ,100' });
+    expect(run.job('plan').result).toBe('success');
+    expect(run.job('plan').outputs.steps).toBe('5,10,20,30,50,75,100');
+    expect(run.job('plan').summary).not.toBe('');
+  }, 60_000);
+
+  it.each(['50,20,100', '10,50', '0,100', '10,abc,100', '10,10,100', '10;rm -rf /,100'])(
+    'refuses steps %j, naming the input, before anything is written',
+    async (steps) => {
+      const run = await plan({ steps });
+      const check = run.job('plan').steps.find((s) => s.id === 'plan');
+      expect(check?.outcome).toBe('failure');
+      expect(check?.errors.join('\n')).toMatch(/steps/);
+      expect(run.job('plan').outputs.steps).toBe('');
+      expect(run.job('deploy').result).toBe('skipped');
+      expect(writers(run)).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('refuses on-inconclusive: hold without an approval environment, and an unknown on-inconclusive', async () => {
+    const orphan = await plan({ 'on-inconclusive': 'hold' });
+    expect(orphan.job('plan').result).toBe('failure');
+    expect(
+      orphan
+        .job('plan')
+        .steps.find((s) => s.kind === 'run' && s.outcome === 'failure')
+        ?.errors.join(),
+    ).toMatch(/approval-environment/);
+    expect(writers(orphan)).toEqual([]);
+
+    const unknown = await plan({ 'on-inconclusive': 'wait', 'approval-environment': 'production-canary' });
+    expect(
+      unknown
+        .job('plan')
+        .steps.find((s) => s.id === 'plan')
+        ?.errors.join(),
+    ).toMatch(/on-inconclusive/);
+    expect(writers(unknown)).toEqual([]);
+  }, 60_000);
+});

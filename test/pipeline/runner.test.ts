@@ -4,12 +4,14 @@ import {
   jobOrder,
   loadWorkflow,
   ourAction,
+  type ReviewRequest,
   resolveInputs,
   resolveSecrets,
   runPipeline,
 } from '../../harness/pipeline/runner';
 
 const CHAIN = 'test/pipeline/fixtures/chain.yml';
+const APPROVAL = 'test/pipeline/fixtures/approval.yml';
 let app: TestServer;
 
 beforeAll(async () => {
@@ -105,6 +107,51 @@ describe('pipeline runner', () => {
     const run = await runPipeline({ workflow: 'test/pipeline/fixtures/unknown-input.yml', inputs: {} });
     expect(run.result).toBe('failure');
     expect(run.steps()[0]?.errors.join()).toContain('no input "expected-version"');
+  });
+
+  it.each([
+    ['approve', { approval: 'success', rollback: 'skipped' }],
+    ['reject', { approval: 'failure', rollback: 'success' }],
+    ['timeout', { approval: 'failure', rollback: 'success' }],
+  ] as const)("waits on an environment's reviewers: %s", async (decision, results) => {
+    const asked: ReviewRequest[] = [];
+    const run = await runPipeline({
+      workflow: APPROVAL,
+      inputs: { 'approval-environment': 'production-canary' },
+      review: (request) => {
+        asked.push(request);
+        return decision;
+      },
+    });
+    expect(asked).toEqual([{ job: 'approval', environment: 'production-canary' }]);
+    expect(Object.fromEntries(run.jobs.map((j) => [j.id, j.result]))).toEqual({
+      rollout: 'success',
+      ...results,
+    });
+    const approval = run.job('approval');
+    expect(approval.review).toEqual({ environment: 'production-canary', decision });
+    // Rejected or timed out, the job fails before any of its steps runs, as on GitHub.
+    expect(approval.steps.map((s) => s.outcome)).toEqual(decision === 'approve' ? ['success'] : []);
+    expect(run.result).toBe(decision === 'approve' ? 'success' : 'failure');
+  });
+
+  it('asks no reviewer for a job its condition skips, and refuses to guess a decision nobody gave', async () => {
+    const review = () => 'approve' as const;
+    const skipped = await runPipeline({
+      workflow: APPROVAL,
+      inputs: { 'approval-environment': 'production-canary', hold: false },
+      review: () => {
+        throw new Error('no job should wait');
+      },
+    });
+    expect(skipped.job('approval').result).toBe('skipped');
+    await expect(
+      runPipeline({ workflow: APPROVAL, inputs: { 'approval-environment': 'production-canary' } }),
+    ).rejects.toThrow(/waits on environment "production-canary": give runPipeline a review callback/);
+    // An environment expression that evaluates to nothing names no environment.
+    const unnamed = await runPipeline({ workflow: APPROVAL, inputs: {}, review });
+    expect(unnamed.job('approval').review).toBeUndefined();
+    expect(unnamed.job('approval').result).toBe('success');
   });
 
   it('cancels mid-run: the running step gets SIGINT, cancelled() jobs run, the rest do not', async () => {

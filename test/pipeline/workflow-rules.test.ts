@@ -56,8 +56,50 @@ describe.each(['canary-cloud-run.yml', 'canary-ecs.yml'])('%s rollback', (file) 
   it('runs on failure or cancellation, after every job that can move traffic', () => {
     const rollback = spec.jobs.rollback;
     expect(rollback?.if).toBe('failure() || cancelled()');
-    expect(rollback?.needs).toEqual(expect.arrayContaining(['deploy', 'smoke', 'rollout', 'promote']));
+    expect(rollback?.needs).toEqual(expect.arrayContaining(['deploy', 'smoke', 'rollout', 'approval']));
     const restore = rollback?.steps?.find((s) => s.uses && ourAction(s.uses) === 'rollback');
     expect(restore?.with?.to).toBe('${{ needs.deploy.outputs.rollback-target }}');
+  });
+});
+
+describe.each(['canary-cloud-run.yml', 'canary-ecs.yml'])('%s rollout', (file) => {
+  const spec = loadWorkflow(join('.github', 'workflows', file));
+  const steps = Object.values(spec.jobs).flatMap((job) => job.steps ?? []);
+  const rollouts = steps.filter((s) => s.uses && ourAction(s.uses) === 'rollout');
+
+  it('walks every step in one call of the rollout action, checked by a plan-only call before anything is written', () => {
+    expect(rollouts).toHaveLength(2);
+    const [plan, rollout] = rollouts;
+    expect(spec.jobs.plan?.steps).toContain(plan);
+    expect(plan?.with?.['plan-only']).toBe(true);
+    expect(plan?.with?.steps).toBe('${{ inputs.steps }}');
+    expect(spec.jobs.rollout?.steps).toContain(rollout);
+    // Only the validated steps go on, to the rollout and to Slack.
+    expect(rollout?.with?.steps).toBe('${{ needs.plan.outputs.steps }}');
+    // Every setting the rollout takes from the caller was checked by the plan-only call first.
+    const unchecked = Object.entries(rollout?.with ?? {}).filter(
+      ([name, value]) => String(value).includes('inputs.') && plan?.with?.[name] !== value,
+    );
+    expect(unchecked).toEqual([]);
+    // No slots: no step of ours is numbered, and no output is recovered through a chain of ||.
+    expect(steps.filter((s) => /-\d$/.test(s.id ?? ''))).toEqual([]);
+    for (const job of Object.values(spec.jobs)) {
+      for (const output of Object.values(job.outputs ?? {})) expect(output).not.toContain('||');
+    }
+  });
+
+  it('runs no shell beyond reading its own origin and refusing a hold nobody can decide', () => {
+    const shells = steps.filter((s) => s.run !== undefined);
+    expect(shells.map((s) => s.id ?? s.name)).toEqual(['origin', 'Refuse a hold nobody can decide']);
+    expect(shells[1]?.if).toBe("inputs.on-inconclusive == 'hold' && inputs.approval-environment == ''");
+  });
+
+  it('waits on the caller’s approval environment only when the rollout held a step, and rolls back by default', () => {
+    const approval = spec.jobs.approval;
+    expect(approval?.environment).toBe('${{ inputs.approval-environment }}');
+    expect(approval?.if).toContain("needs.rollout.outputs.held == 'true'");
+    const promote = approval?.steps?.find((s) => s.uses && ourAction(s.uses) === 'canary-shift');
+    expect(promote?.with?.percent).toBe(100);
+    expect(spec.on.workflow_call?.inputs?.['on-inconclusive']?.default).toBe('rollback');
   });
 });
