@@ -6,64 +6,26 @@
  * runs the deployment on the accelerated timeline the bundles share, with steady load on the
  * production listener whose weights ECS writes.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseDeploymentConfiguration } from '../../harness/emulators/aws/native-config';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AwsEmulator } from '../../harness/emulators/aws/server';
-import { type LocalAws, startLocalAws } from '../../harness/emulators/local-cloud';
-import { type BundleResult, everythingVisible, runBundle } from '../../harness/helpers/runner';
-import { BASE_ERROR_RATE, FAULTY_ERROR_RATE } from '../../harness/pipeline/cloud-run-scenario';
-import { GATE_INPUTS } from '../helpers/rollout';
+import type { LocalAws } from '../../harness/emulators/local-cloud';
+import { NATIVE_CONFIGURATIONS, useNativeCloud } from '../helpers/ecs-native';
+import { expectPromoted, GATE_INPUTS } from '../helpers/rollout';
 import { terminateWhen } from '../helpers/terminate';
 
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bRolloutNativeKEY0042';
-/** Each virtual minute (ECS's bake times, the gate's 60 s periods) passes in half a real second. */
-const TIME_SCALE = 120;
 // Several bundles and gates per test on a shared machine: generous (no assertion is on time).
 vi.setConfig({ testTimeout: 240_000 });
 
-let local: LocalAws;
+const cloudTest = useNativeCloud(SECRET_KEY);
+const { run, target, weights, service, deployments, writeNames, useStrategy } = cloudTest;
 let aws: AwsEmulator;
-const results: BundleResult[] = [];
-
-beforeEach(async () => {
-  local = await startLocalAws({ loadOn: 'native', timeScale: TIME_SCALE });
+let local: LocalAws;
+beforeEach(() => {
+  local = cloudTest.cloud();
   aws = local.aws;
-  aws.setTaskBehaviour(aws.world.native.taskDefinitions.v1, { errorRate: BASE_ERROR_RATE });
-  aws.setTaskBehaviour(aws.world.native.taskDefinitions.v2, { errorRate: BASE_ERROR_RATE });
-  aws.setTaskBehaviour(aws.world.native.taskDefinitions.v3, { errorRate: FAULTY_ERROR_RATE });
-  results.length = 0;
 });
-
-afterEach(async () => {
-  await local.stop();
-  for (const result of results) {
-    expect(everythingVisible(result)).not.toContain(SECRET_KEY);
-    expect(everythingVisible(result)).not.toContain(local.slackToken);
-  }
-});
-
-const env = (): Record<string, string> => ({ ...local.env, AWS_SECRET_ACCESS_KEY: SECRET_KEY });
 const native = () => aws.world.native;
-const target = () => ({
-  provider: 'ecs',
-  cluster: aws.world.cluster,
-  services: native().service,
-  'poll-interval': '100ms',
-});
-
-async function run(
-  action: string,
-  inputs: Record<string, string | undefined>,
-  onStart?: (child: import('node:child_process').ChildProcess) => void,
-) {
-  const result = await runBundle(action, inputs, {
-    env: env(),
-    timeoutMs: 200_000,
-    ...(onStart ? { onStart } : {}),
-  });
-  results.push(result);
-  return result;
-}
 
 /** The deploy job: canary-shift starts ECS's deployment of `version` at 0 % with the rollout's steps. */
 async function deploy(version: 'web:2' | 'web:3', steps: readonly number[]) {
@@ -102,46 +64,9 @@ const rollout = (
 
 const rollback = (token: string) => run('rollback', { ...target(), to: token, timeout: '60s' });
 
-/** The production rule's weights as ECS wrote them, by target group name. */
-const weights = () => aws.weights(native().productionRuleArn);
-
-function service() {
-  const found = aws.model.findService(aws.world.cluster, native().service);
-  if (!found?.native) throw new Error('seed changed: no native service');
-  return found;
-}
-
-const deployments = () => service().native?.deployments ?? [];
-const writeNames = () => aws.writes().map((c) => c.operation);
-
-function useStrategy(configuration: Record<string, unknown>): void {
-  const web = service();
-  aws.model.makeNative(
-    web,
-    parseDeploymentConfiguration(configuration, undefined),
-    web.native?.loadBalancers ?? [],
-  );
-}
-
 const STRATEGIES = [
-  {
-    strategy: 'CANARY',
-    configuration: {
-      strategy: 'CANARY',
-      canaryConfiguration: { canaryPercent: 5, canaryBakeTimeInMinutes: 1 },
-      bakeTimeInMinutes: 1,
-    },
-    steps: [10, 100],
-  },
-  {
-    strategy: 'LINEAR',
-    configuration: {
-      strategy: 'LINEAR',
-      linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 1 },
-      bakeTimeInMinutes: 1,
-    },
-    steps: [25, 50, 75, 100],
-  },
+  { strategy: 'CANARY', configuration: NATIVE_CONFIGURATIONS.CANARY, steps: [10, 100] },
+  { strategy: 'LINEAR', configuration: NATIVE_CONFIGURATIONS.LINEAR, steps: [25, 50, 75, 100] },
 ] as const;
 
 describe.each(STRATEGIES)('rollout on an ECS-native $strategy service', ({ configuration, steps }) => {
@@ -153,13 +78,8 @@ describe.each(STRATEGIES)('rollout on an ECS-native $strategy service', ({ confi
     const before = writeNames();
     const result = await rollout({ candidate, 'rollback-target': rollbackTarget, steps: steps.join(',') });
 
-    expect(result.errors, result.stdout).toEqual([]);
-    expect(result.exitCode).toBe(0);
+    expectPromoted(result);
     expect(result.outputs).toMatchObject({
-      verdict: 'pass',
-      'stopped-at': '',
-      held: 'false',
-      percent: '100',
       candidate: native().taskDefinitions.v2,
       stable: native().targetGroups.blue,
       'rollback-target': rollbackTarget,
