@@ -12,7 +12,7 @@
  * which is what the gate's CloudWatch source compares.
  */
 import type { DeploymentConfiguration, Service as EcsService, ServiceDeployment } from '@aws-sdk/client-ecs';
-import { ActionError } from '../../errors';
+import { ActionError, InputError } from '../../errors';
 import { throwIfCancelled } from '../../run';
 import { resourceOf } from '../../traffic/settings';
 import { formatSplit, sameSplit } from '../../traffic/split';
@@ -21,6 +21,7 @@ import {
   type CandidateRequest,
   ConcurrentWriteError,
   type EcsTarget,
+  type GateTargets,
   type RollbackTarget,
   type ServingState,
   SplitNotObservedError,
@@ -50,6 +51,7 @@ import {
   permittedSteps,
   planNativeSteps,
   refuseForeignDeployments,
+  STEPS_INPUT,
 } from './strategy';
 import { isTaskDefinitionFile, readTaskDefinitionFile } from './task-definition';
 
@@ -62,27 +64,26 @@ const HOOK_TIMEOUT_MINUTES = 60;
 /** How often setSplit polls for the next pause when no wait options told it (a later step). */
 const DEFAULT_POLL_MS = 5000;
 
-export interface NativeGateTargets {
-  candidate: string;
-  baseline: string;
-  loadBalancer: string;
-  /** Who waited for what: ECS's bake time at each step, before it pauses for our gate's verdict. */
-  waits: string;
+/** ECS's bake at each traffic step, in minutes (SDK model defaults: canary 10, linear 6); none for BLUE_GREEN. */
+export function stepBakeMinutes(
+  strategy: NativeStrategy,
+  configuration: DeploymentConfiguration,
+): number | undefined {
+  return strategy === 'CANARY'
+    ? (configuration.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10)
+    : strategy === 'LINEAR'
+      ? (configuration.linearConfiguration?.stepBakeTimeInMinutes ?? 6)
+      : undefined;
 }
 
-/** ECS's bake times (SDK model defaults: canary 10 min, linear 6 min) and where they fall relative to our gate. */
+/** ECS's bake times and where they fall relative to our gate. */
 export function whoWaits(strategy: NativeStrategy, configuration: DeploymentConfiguration): string {
-  const bake =
-    strategy === 'CANARY'
-      ? (configuration.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10)
-      : strategy === 'LINEAR'
-        ? (configuration.linearConfiguration?.stepBakeTimeInMinutes ?? 6)
-        : undefined;
+  const bake = stepBakeMinutes(strategy, configuration);
   const final = configuration.bakeTimeInMinutes;
   const step =
     bake === undefined
       ? 'ECS shifts all production traffic at once'
-      : `ECS bakes ${bake} min at each ${strategy === 'CANARY' ? 'canary' : 'linear'} step before it pauses at our hook: canary-shift waited for that bake, then this gate judged the same share`;
+      : `ECS bakes ${bake} min at each ${strategy === 'CANARY' ? 'canary' : 'linear'} step before it pauses at our hook: the shift (canary-shift, or rollout's step) waited for that bake, then our gate judged the same share`;
   return `${step}; after 100 % ECS keeps the old revision ${final ?? 0} min (bakeTimeInMinutes) before cleaning up. Set ECS's step bake to 0 to let the gate be the only wait`;
 }
 
@@ -240,9 +241,21 @@ export class NativeProvider implements TrafficProvider {
   }
 
   private sequence(view: NativeView): number[] {
-    const configuration =
-      view.deployment?.deploymentConfiguration ?? view.service.deploymentConfiguration ?? {};
-    return nativeSequence(this.strategy, configuration);
+    return nativeSequence(this.strategy, this.configuration(view));
+  }
+
+  private configuration(view: NativeView): DeploymentConfiguration {
+    return view.deployment?.deploymentConfiguration ?? view.service.deploymentConfiguration ?? {};
+  }
+
+  /**
+   * ECS's own bake at a step runs inside our waits: it is added to them, so a shift's `timeout`
+   * is the time it may take beyond the bake the service is configured with (a 10-minute canary
+   * bake never times out a 10-minute step).
+   */
+  private async stepBakeMs(): Promise<number> {
+    const view = await this.view();
+    return (stepBakeMinutes(this.strategy, this.configuration(view)) ?? 0) * 60_000;
   }
 
   private describeDeployment(view: NativeView): string {
@@ -255,16 +268,14 @@ export class NativeProvider implements TrafficProvider {
    * What the gate compares: green (candidate) and blue (baseline) target groups of the deployment
    * in progress, their load balancer, and who waits for what (ECS's bake time vs our gate).
    */
-  async gateTargets(): Promise<NativeGateTargets> {
+  async gateTargets(): Promise<GateTargets> {
     const view = await this.view();
     const loadBalancer = await this.listener.loadBalancerOf(view.green);
-    const configuration =
-      view.deployment?.deploymentConfiguration ?? view.service.deploymentConfiguration ?? {};
     return {
       candidate: view.green,
       baseline: view.blue,
       loadBalancer,
-      waits: whoWaits(this.strategy, configuration),
+      waits: whoWaits(this.strategy, this.configuration(view)),
     };
   }
 
@@ -282,6 +293,7 @@ export class NativeProvider implements TrafficProvider {
           `${this.describeDeployment(view)}: ECS is rolling it back, so there is no candidate to shift to`,
         );
       }
+      if (request.steps !== undefined) this.checkStepsOfRunning(view, request.steps);
       const deploys = view.service.taskDefinition;
       const asked = request.taskDefinition ?? request.candidate;
       if (asked !== undefined && !isTaskDefinitionFile(asked)) {
@@ -301,7 +313,7 @@ export class NativeProvider implements TrafficProvider {
     const reference = request.taskDefinition;
     if (reference === undefined) {
       throw new ActionError(
-        `no deployment is in progress on ${this.serviceName} (${this.describeDeployment(view)}), so there is nothing to shift; give "task-definition" to start one`,
+        `no deployment is in progress on ${this.serviceName} (${this.describeDeployment(view)}), so there is nothing to shift; give "task-definition" to start one (canary-shift at percent 0)`,
       );
     }
     if (isTaskDefinitionFile(reference)) {
@@ -310,6 +322,23 @@ export class NativeProvider implements TrafficProvider {
       return { target: view.green, id: registered ?? `${spec.family} (new revision from file)` };
     }
     return { target: view.green, id: await this.services.resolveTaskDefinition(reference) };
+  }
+
+  /**
+   * A deployment in progress moves the candidate through its own shares, one pause each: the
+   * rollout's steps must be exactly those (checked before any write), or a later step could not
+   * be reached.
+   */
+  private checkStepsOfRunning(view: NativeView, steps: readonly number[]): void {
+    planNativeSteps(this.strategy, steps);
+    const sequence = this.sequence(view);
+    if (sequence.join(',') !== steps.join(',')) {
+      throw new InputError(
+        STEPS_INPUT,
+        `${steps.join(',')} are not the steps of the ${this.strategy} deployment in progress on ${this.serviceName} (${view.deployment?.serviceDeploymentArn}), which moves the candidate through ${sequence.join(', ')} %; give those, or roll it back and deploy again with your steps`,
+        sequence.join(','),
+      );
+    }
   }
 
   async prepareCandidate(
@@ -490,8 +519,12 @@ export class NativeProvider implements TrafficProvider {
       );
     }
     // ECS pauses again once its own bake time at the current share is over.
-    const deadline = this.api.deps.deadlineAt ?? this.api.deps.clock.now() + 10 * 60_000;
     const started = this.api.deps.clock.now();
+    const deadline = this.api.deadlineFrom({
+      timeoutMs: (this.api.deps.deadlineAt ?? started + 10 * 60_000) - started + (await this.stepBakeMs()),
+      pollMs: this.pollMs,
+      signal: this.api.deps.signal,
+    });
     const paused = await this.waitForPause(deadline, {
       timeoutMs: deadline - started,
       pollMs: this.pollMs,
@@ -530,7 +563,10 @@ export class NativeProvider implements TrafficProvider {
   }
 
   async waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState> {
-    const deadline = this.api.deadlineFrom(options);
+    const deadline = this.api.deadlineFrom({
+      ...options,
+      timeoutMs: options.timeoutMs + (await this.stepBakeMs()),
+    });
     this.pollMs = options.pollMs;
     const started = this.api.deps.clock.now();
     // Up a step: ECS shifts, bakes, then pauses again (at 100 %, finishes); follow it cheaply first.
