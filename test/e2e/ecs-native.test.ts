@@ -199,7 +199,7 @@ describe('ECS-native: bad input and unsupported shapes fail before any write', (
       { steps: '5,50,100' },
       /input "steps": 5,50,100 has 3 steps; the service's CANARY permits one step, then 100/,
     ],
-    [{ steps: '10,50' }, /input "steps": "10,50" is not whole percents increasing to 100/],
+    [{ steps: '10,50' }, /input "steps": must end at 100 \(the promotion\), and ends at 50/],
   ])('steps the strategy cannot express: %o', async (extra, message) => {
     const result = await shift(0, { 'task-definition': 'web:2', ...extra });
     expect(result.exitCode).toBe(1);

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/providers/ecs/task-definition';
 import { TAKE_OVER_INPUT } from '../../../shared/traffic/guards';
 import { checkCandidate, readTrafficTarget, TARGET_INPUTS } from '../../../shared/traffic/settings';
+import { parseSteps } from '../../../shared/traffic/steps';
 import type { CandidateRequest, TrafficTarget } from '../../../shared/traffic/types';
 
 /** Input and output names, mirroring action.yml (a test checks they agree). */
@@ -86,24 +87,6 @@ export function readSettings(core: Core): CanaryShiftSettings {
   };
 }
 
-/** ECS-native: the rollout's steps, whole percents increasing to 100 (the provider maps them onto the strategy). */
-function readSteps(read: ReturnType<typeof inputReader>): number[] | undefined {
-  const raw = read.list(INPUTS.steps);
-  if (raw.length === 0) return undefined;
-  const steps = raw.map(Number);
-  const ok = steps.every(
-    (p, i) => Number.isInteger(p) && p >= 1 && p <= 100 && (i === 0 || p > (steps[i - 1] ?? 0)),
-  );
-  if (!ok || steps[steps.length - 1] !== 100) {
-    throw new InputError(
-      INPUTS.steps,
-      `"${raw.join(',')}" is not whole percents increasing to 100`,
-      '10,100',
-    );
-  }
-  return steps;
-}
-
 function readCandidate(
   read: ReturnType<typeof inputReader>,
   target: TrafficTarget,
@@ -125,7 +108,9 @@ function readCandidate(
       if (name === INPUTS.taskDefinition && value !== undefined && isTaskDefinitionFile(value)) continue;
       if (value !== undefined) checkIdentity(ECS_TASK_DEFINITION, name, value);
     }
-    const steps = readSteps(read);
+    // ECS-native: the rollout's steps, validated as rollout validates them; the provider maps them onto the strategy.
+    const rawSteps = read.optional(INPUTS.steps);
+    const steps = rawSteps === undefined ? undefined : parseSteps(rawSteps, INPUTS.steps);
     return {
       ...(candidate === undefined ? {} : { candidate }),
       ...(taskDefinition === undefined ? {} : { taskDefinition: taskDefinitionInput(taskDefinition) }),
