@@ -223,12 +223,20 @@ export function readGateSettings(core: Core, env: NodeJS.ProcessEnv, form: GateF
     requestTimeoutMs: Math.min(30_000, Math.max(2_000, intervalMs)),
   };
 
-  const { metrics, targetGroups } =
+  const targetSettings =
     form.arms === 'inputs'
-      ? { metrics: readSourceSettings(read, source, common, headers, env), targetGroups: undefined }
+      ? undefined
       : readTargetSourceSettings(read, source, common, headers, env, form.arms.target);
+  const { metrics, targetGroups } = targetSettings ?? {
+    metrics: readSourceSettings(read, source, common, headers, env),
+    targetGroups: undefined,
+  };
   const ecsNative =
-    form.arms === 'inputs' && source === 'cloudwatch' ? readEcsNativeService(read) : undefined;
+    form.arms === 'inputs'
+      ? source === 'cloudwatch'
+        ? readEcsNativeService(read)
+        : undefined
+      : targetSettings?.ecsNative;
   const rawStart = form.arms === 'inputs' ? read.optional(INPUTS.startTime) : undefined;
   // The one duration reader: malformed or unbounded values are input errors naming metrics-delay.
   const metricsDelayMs = read.durationMs(INPUTS.metricsDelay, DEFAULT_METRICS_DELAY[source]);
@@ -366,16 +374,25 @@ export function readEcsNativeService(read: InputReader): EcsTarget | undefined {
   }
   checkIdentity(ECS_CLUSTER, INPUTS.cluster, cluster);
   checkIdentity(ECS_SERVICE, INPUTS.services, service);
-  for (const name of [INPUTS.candidateTargetGroup, INPUTS.baselineTargetGroup, INPUTS.loadBalancer]) {
+  refuseNativeArmInputs(read, service, [
+    INPUTS.candidateTargetGroup,
+    INPUTS.baselineTargetGroup,
+    INPUTS.loadBalancer,
+  ]);
+  const region = read.optional(INPUTS.region);
+  return { provider: 'ecs', cluster, services: [service], ...(region === undefined ? {} : { region }) };
+}
+
+/** ECS-native: the arms come from the service's deployment, so inputs naming them are refused. */
+function refuseNativeArmInputs(read: InputReader, service: string, names: readonly string[]): void {
+  for (const name of names) {
     if (read.optional(name) !== undefined) {
       throw new InputError(
         name,
-        `is read from the ECS service ${service}; leave it out, or leave out "services"`,
+        `is read from the ECS service ${service}; leave it out (its ECS-native deployment names the candidate and baseline target groups)`,
       );
     }
   }
-  const region = read.optional(INPUTS.region);
-  return { provider: 'ecs', cluster, services: [service], ...(region === undefined ? {} : { region }) };
 }
 
 function readSourceSettings(
@@ -466,7 +483,7 @@ function readTargetSourceSettings(
   headers: Record<string, string>,
   env: NodeJS.ProcessEnv,
   target: TrafficTarget,
-): { metrics: MetricsSettings; targetGroups: [string, string] | undefined } {
+): { metrics: MetricsSettings; targetGroups: [string, string] | undefined; ecsNative?: EcsTarget } {
   const arms = { candidate: ARM_DECIDED_PER_STEP, baseline: ARM_DECIDED_PER_STEP };
   switch (source) {
     case 'cloud-monitoring': {
@@ -482,12 +499,27 @@ function readTargetSourceSettings(
       return { metrics, targetGroups: undefined };
     }
     case 'cloudwatch': {
-      if (target.provider !== 'ecs' || target.services.length !== 2) {
+      if (target.provider !== 'ecs') {
         throw new InputError(
           INPUTS.source,
-          'cloudwatch reads the load balancer of ECS blue/green services; provider is cloud-run',
+          'cloudwatch reads the load balancer of ECS services; provider is cloud-run',
           'cloud-monitoring',
         );
+      }
+      const region = awsRegion(read, env, target.region);
+      const [service] = target.services;
+      if (target.services.length === 1 && service !== undefined) {
+        // ECS-native: each step reads green and blue from the deployment (shared/gate/ecs-native.ts).
+        refuseNativeArmInputs(read, service, [INPUTS.loadBalancer, INPUTS.targetGroups]);
+        const metrics: MetricsSettings = {
+          source,
+          ...common,
+          ...arms,
+          loadBalancer: FROM_ECS_SERVICE,
+          region,
+          ...cloudWatchEndpoint(env),
+        };
+        return { metrics, targetGroups: undefined, ecsNative: target };
       }
       const loadBalancer = identity(read, ALB, INPUTS.loadBalancer);
       const groups = read.list(INPUTS.targetGroups);
@@ -506,7 +538,7 @@ function readTargetSourceSettings(
         ...common,
         ...arms,
         loadBalancer: loadBalancerDimension(loadBalancer),
-        region: awsRegion(read, env, target.region),
+        region,
         ...cloudWatchEndpoint(env),
       };
       return { metrics, targetGroups: [first, second] };

@@ -84,6 +84,15 @@ export interface WaitOptions {
   signal: AbortSignal;
 }
 
+/** The gate's arms on a platform that picks them itself (ECS-native: its deployment's target groups). */
+export interface GateTargets {
+  candidate: string;
+  baseline: string;
+  loadBalancer: string;
+  /** Who waits for what: the platform's own bake time at each step, and where our gate's falls. */
+  waits: string;
+}
+
 export interface TrafficProvider {
   readonly name: ProviderName;
   /** Identifies the resource this provider acts on, as stored in a rollback target. */
@@ -121,6 +130,11 @@ export interface TrafficProvider {
    * definitions and waits for COMPLETED; true when it had to deploy anything.
    */
   restoreTaskDefinitions?(target: RollbackTarget, options: WaitOptions): Promise<boolean>;
+  /**
+   * ECS-native only: what the gate compares, as the platform's deployment in progress has it (the
+   * green and blue target groups and their load balancer); reads, never writes.
+   */
+  gateTargets?(): Promise<GateTargets>;
   /** API calls made so far, for the step's report and the benchmark. */
   apiCalls(): number;
 }

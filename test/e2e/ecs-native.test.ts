@@ -6,57 +6,21 @@
  * production listener routes real requests by the weights ECS wrote.
  */
 
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { parseDeploymentConfiguration } from '../../harness/emulators/aws/native-config';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AwsEmulator } from '../../harness/emulators/aws/server';
-import { type LocalAws, startLocalAws } from '../../harness/emulators/local-cloud';
-import { type BundleResult, everythingVisible, runBundle } from '../../harness/helpers/runner';
-import { BASE_ERROR_RATE, FAULTY_ERROR_RATE } from '../../harness/pipeline/cloud-run-scenario';
+import { NATIVE_CONFIGURATIONS, useNativeCloud } from '../helpers/ecs-native';
 
 const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bNativeSECRETKEY0042';
-/** Each virtual minute (ECS's bake times, the gate's 60 s periods) passes in half a real second. */
-const TIME_SCALE = 120;
 // A rollout of several bundles and a gate: generous, since the machine is shared (no assertion is on time).
 vi.setConfig({ testTimeout: 240_000 });
 
-let local: LocalAws;
+const cloudTest = useNativeCloud(SECRET_KEY);
+const { run, target, weights, service, deployments, writeNames, useStrategy } = cloudTest;
 let aws: AwsEmulator;
-const results: BundleResult[] = [];
-
-beforeEach(async () => {
-  // ECS, ELBv2 and CloudWatch on one accelerated timeline, with steady load on the native service's production listener.
-  local = await startLocalAws({ loadOn: 'native', timeScale: TIME_SCALE });
-  aws = local.aws;
-  aws.setTaskBehaviour(aws.world.native.taskDefinitions.v1, { errorRate: BASE_ERROR_RATE });
-  aws.setTaskBehaviour(aws.world.native.taskDefinitions.v2, { errorRate: BASE_ERROR_RATE });
-  aws.setTaskBehaviour(aws.world.native.taskDefinitions.v3, { errorRate: FAULTY_ERROR_RATE });
-  results.length = 0;
+beforeEach(() => {
+  aws = cloudTest.aws();
 });
-
-afterEach(async () => {
-  await local.stop();
-  for (const result of results) expect(everythingVisible(result)).not.toContain(SECRET_KEY);
-});
-
-const env = (): Record<string, string> => ({ ...local.env, AWS_SECRET_ACCESS_KEY: SECRET_KEY });
-
 const native = () => aws.world.native;
-const target = () => ({
-  provider: 'ecs',
-  cluster: aws.world.cluster,
-  services: native().service,
-  'poll-interval': '100ms',
-});
-
-async function run(
-  action: string,
-  inputs: Record<string, string | undefined>,
-  onStart?: (child: import('node:child_process').ChildProcess) => void,
-) {
-  const result = await runBundle(action, inputs, { env: env(), ...(onStart ? { onStart } : {}) });
-  results.push(result);
-  return result;
-}
 
 const shift = (percent: number, extra: Record<string, string | undefined> = {}) =>
   run('canary-shift', { ...target(), percent: String(percent), timeout: '60s', ...extra });
@@ -76,47 +40,9 @@ const gate = () =>
 
 const rollback = (token: string) => run('rollback', { ...target(), to: token, timeout: '60s' });
 
-/** The production rule's weights as ECS wrote them, by target group name. */
-const weights = () => aws.weights(native().productionRuleArn);
-
-function service() {
-  const found = aws.model.findService(aws.world.cluster, native().service);
-  if (!found?.native) throw new Error('seed changed: no native service');
-  return found;
-}
-
-const deployments = () => service().native?.deployments ?? [];
-const writeNames = () => aws.writes().map((c) => c.operation);
-
-/** Sets the seeded service's strategy (as its owner would have, before our rollout). */
-function useStrategy(configuration: Record<string, unknown>): void {
-  const web = service();
-  aws.model.makeNative(
-    web,
-    parseDeploymentConfiguration(configuration, undefined),
-    web.native?.loadBalancers ?? [],
-  );
-}
-
 const STRATEGIES = [
-  {
-    strategy: 'CANARY',
-    configuration: {
-      strategy: 'CANARY',
-      canaryConfiguration: { canaryPercent: 5, canaryBakeTimeInMinutes: 1 },
-      bakeTimeInMinutes: 1,
-    },
-    steps: [10, 100],
-  },
-  {
-    strategy: 'LINEAR',
-    configuration: {
-      strategy: 'LINEAR',
-      linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 1 },
-      bakeTimeInMinutes: 1,
-    },
-    steps: [40, 80, 100],
-  },
+  { strategy: 'CANARY', configuration: NATIVE_CONFIGURATIONS.CANARY, steps: [10, 100] },
+  { strategy: 'LINEAR', configuration: NATIVE_CONFIGURATIONS.LINEAR, steps: [40, 80, 100] },
 ] as const;
 
 describe.each(STRATEGIES)('an ECS-native $strategy service', ({ configuration, steps }) => {

@@ -34,3 +34,10 @@ export function expectHeldAtFive(result: BundleResult): void {
     percent: '5',
   });
 }
+
+/** Promoted: exit 0, no error, the candidate at 100 %. */
+export function expectPromoted(result: BundleResult): void {
+  expect(result.errors, result.stdout).toEqual([]);
+  expect(result.exitCode).toBe(0);
+  expect(result.outputs).toMatchObject({ verdict: 'pass', 'stopped-at': '', held: 'false', percent: '100' });
+}

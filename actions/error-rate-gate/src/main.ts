@@ -1,17 +1,16 @@
 import { type Clock, scaledClock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError } from '../../../shared/errors';
+import { whoWaitsLine, withEcsNativeArms } from '../../../shared/gate/ecs-native';
 import { rateOutput } from '../../../shared/gate/format';
 import { renderSummary } from '../../../shared/gate/report';
 import { decidedAfterSeconds, describeGate, type Gate, planGate, watchGate } from '../../../shared/gate/run';
 import type { Decision } from '../../../shared/gate/types';
 import { redact } from '../../../shared/mask';
 import { emulatorTimeline } from '../../../shared/metrics';
-import { loadBalancerDimension, targetGroupDimension } from '../../../shared/metrics/cloudwatch';
 import { type ActionContext, runAction } from '../../../shared/run';
 import { toolkit } from '../../../shared/toolkit';
-import { providerDeps } from '../../../shared/traffic/rollout';
-import { type GateSettings, OUTPUTS, readSettings } from './inputs';
+import { OUTPUTS, readSettings } from './inputs';
 
 export const ACTION_NAME = 'error-rate-gate';
 
@@ -22,7 +21,9 @@ export async function run(core: Core = toolkit, clock?: Clock): Promise<void> {
 async function errorRateGate(runContext: ActionContext): Promise<void> {
   const { core } = runContext;
   // 1. Parse and validate every input before any call; an ECS-native service names its target groups.
-  const settings = await withEcsTargetGroups(readSettings(core), runContext);
+  const native = await withEcsNativeArms(readSettings(core), runContext, ACTION_NAME);
+  const { settings } = native;
+  if (native.found) await core.summary.addRaw(`\n${whoWaitsLine(native.found.waits)}\n\n`).write();
   // Against a loopback emulator only, the test-only accelerated timeline (shared/clock.ts).
   const timeline = emulatorTimeline(settings.metrics, process.env);
   const ctx = timeline ? { ...runContext, clock: scaledClock(timeline) } : runContext;
@@ -54,27 +55,6 @@ async function errorRateGate(runContext: ActionContext): Promise<void> {
       throw new ActionError(`${decision.verdict}: ${decision.reason}`);
     }
   }
-}
-
-/** Source cloudwatch on an ECS-native service: green and blue target groups read from its deployment. */
-async function withEcsTargetGroups(settings: GateSettings, ctx: ActionContext): Promise<GateSettings> {
-  if (settings.ecsNative === undefined || settings.metrics.source !== 'cloudwatch') return settings;
-  const { ecsNativeGateTargets } = await import('../../../shared/providers/ecs/index');
-  const found = await ecsNativeGateTargets(settings.ecsNative, providerDeps(ctx, ACTION_NAME));
-  ctx.core.info(
-    `ECS service ${settings.ecsNative.services[0]}: candidate ${found.candidate}, baseline ${found.baseline}`,
-  );
-  ctx.core.info(`Who waits for what: ${found.waits}`);
-  await ctx.core.summary.addRaw(`\n> **Who waits for what (ECS-native):** ${found.waits}\n\n`).write();
-  return {
-    ...settings,
-    metrics: {
-      ...settings.metrics,
-      candidate: targetGroupDimension(found.candidate),
-      baseline: targetGroupDimension(found.baseline),
-      loadBalancer: loadBalancerDimension(found.loadBalancer),
-    },
-  };
 }
 
 async function report(ctx: ActionContext, gate: Gate, decision: Decision): Promise<void> {

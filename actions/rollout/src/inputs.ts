@@ -113,6 +113,8 @@ export function readSettings(core: Core, env: NodeJS.ProcessEnv = process.env): 
       : { candidate: checkCandidate(target, INPUTS.candidate, rawCandidate) }),
     // canary-shift's default tag: the candidate keeps the URL the deploy step gave it.
     ...(target.provider === 'cloud-run' ? { tag: 'canary' } : {}),
+    // ECS-native: the steps must be the ones of the deployment in progress (checked before any write).
+    ...(target.provider === 'ecs' ? { steps } : {}),
   };
   const token = read.optional(INPUTS.rollbackTarget);
   const rollbackTarget =

@@ -1,6 +1,7 @@
 import { type Clock, scaledClock } from '../../../shared/clock';
 import type { Core } from '../../../shared/core';
 import { ActionError, CancelledError, errorMessage } from '../../../shared/errors';
+import { withEcsNativeArms } from '../../../shared/gate/ecs-native';
 import { rateOutput } from '../../../shared/gate/format';
 import type { GateSettings } from '../../../shared/gate/inputs';
 import { decidedAfterSeconds, describeGate, planGate, watchGate } from '../../../shared/gate/run';
@@ -133,7 +134,7 @@ async function walkSteps(
         walk.story.reason = record.reason;
         return;
       }
-      const gate = planGate(armsFor(settings.gate, walk), gateCtx.clock.now());
+      const gate = planGate(await armsFor(ctx, settings.gate, walk), gateCtx.clock.now());
       core.info(describeGate(gate));
       record.gate = gate;
       const decision = await watchGate(gateCtx, gate, ACTION_NAME);
@@ -198,12 +199,21 @@ async function shiftStep(ctx: ActionContext, settings: RolloutSettings, walk: Wa
   }
 }
 
-/** The gate's arms for this step: the candidate just shifted to, against the stable one. */
-function armsFor(gate: GateSettings, walk: Walk): GateSettings {
+/**
+ * The gate's arms for this step: the candidate just shifted to, against the stable one. On an
+ * ECS-native service, the target groups and load balancer of ECS's deployment, read from the
+ * step's provider (the same code as error-rate-gate).
+ */
+async function armsFor(ctx: ActionContext, gate: GateSettings, walk: Walk): Promise<GateSettings> {
   const candidate = walk.candidate?.target;
   const stable = walk.stable;
   if (candidate === undefined || stable === undefined) {
     throw new ActionError('the shift named no candidate and stable to compare');
+  }
+  if (gate.ecsNative !== undefined) {
+    const native = await withEcsNativeArms(gate, ctx, ACTION_NAME, walk.step?.provider);
+    walk.story.waits ??= native.found?.waits;
+    return native.settings;
   }
   const settings = walk.story.settings;
   let metrics: MetricsSettings;

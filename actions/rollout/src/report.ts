@@ -3,6 +3,8 @@
  * why, bake, power), then the gate's charts for the step that stopped it (or the last gated one)
  * and the split before and after.
  */
+
+import { whoWaitsLine } from '../../../shared/gate/ecs-native';
 import { percent as formatPercent } from '../../../shared/gate/format';
 import { renderSummary } from '../../../shared/gate/report';
 import type { Gate } from '../../../shared/gate/run';
@@ -41,6 +43,8 @@ export interface Story {
   rollbackTarget?: RollbackTarget | undefined;
   candidate?: Candidate | undefined;
   stable?: string | undefined;
+  /** ECS-native: who waited for what at each step (ECS's bake, then our gate). */
+  waits?: string | undefined;
 }
 
 const ICON: Record<RolloutVerdict, string> = {
@@ -97,6 +101,7 @@ export function renderStory(story: Story): string {
     '',
     table(['Step', 'Share', 'Verdict', 'Why', 'Bake', 'Power'], rows),
     '',
+    ...(story.waits === undefined ? [] : [whoWaitsLine(story.waits), '']),
   ];
   // The charts of the step that stopped the rollout, or of the last one gated.
   const charted = story.steps.filter((s) => s.gate && s.decision).at(-1);

@@ -7,14 +7,13 @@
  */
 import { regionFrom } from '../../aws/clients';
 import { ActionError, InputError } from '../../errors';
-import type { EcsTarget, ProviderDeps, TrafficProvider } from '../../traffic/types';
+import type { EcsTarget, GateTargets, ProviderDeps, TrafficProvider } from '../../traffic/types';
 import { EcsApi } from './api';
 import { EcsServices } from './services';
 import { nativeStrategyOf, refuseForeignDeployments, rollingOneNameReason } from './strategy';
 import { TwoServiceProvider } from './two-services';
 
 export { isRetryableAwsError } from './api';
-export type { NativeGateTargets } from './native';
 
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -61,10 +60,13 @@ export async function createEcsTrafficProvider(
  * The gate's CloudWatch targets of an ECS-native service (source cloudwatch without target groups
  * given): the green and blue target groups of its deployment, and their load balancer.
  */
-export async function ecsNativeGateTargets(target: EcsTarget, deps: ProviderDeps) {
-  const provider = await createEcsTrafficProvider(target, deps);
-  const { NativeProvider } = await import('./native');
-  if (!(provider instanceof NativeProvider)) {
+export async function ecsNativeGateTargets(target: EcsTarget, deps: ProviderDeps): Promise<GateTargets> {
+  return gateTargetsOf(await createEcsTrafficProvider(target, deps), target);
+}
+
+/** The gate's targets from a provider already built for `target` (rollout's step), or a refusal. */
+export function gateTargetsOf(provider: TrafficProvider, target: EcsTarget): Promise<GateTargets> {
+  if (provider.gateTargets === undefined) {
     throw new ActionError(
       `ECS service ${target.services.join(', ')} does not use an ECS-native strategy, so its candidate and baseline target groups can't be read from it; give "candidate-target-group" and "baseline-target-group"`,
     );

@@ -12,7 +12,7 @@
  * which is what the gate's CloudWatch source compares.
  */
 import type { DeploymentConfiguration, Service as EcsService, ServiceDeployment } from '@aws-sdk/client-ecs';
-import { ActionError } from '../../errors';
+import { ActionError, InputError } from '../../errors';
 import { throwIfCancelled } from '../../run';
 import { resourceOf } from '../../traffic/settings';
 import { formatSplit, sameSplit } from '../../traffic/split';
@@ -21,6 +21,7 @@ import {
   type CandidateRequest,
   ConcurrentWriteError,
   type EcsTarget,
+  type GateTargets,
   type RollbackTarget,
   type ServingState,
   SplitNotObservedError,
@@ -50,6 +51,7 @@ import {
   permittedSteps,
   planNativeSteps,
   refuseForeignDeployments,
+  STEPS_INPUT,
 } from './strategy';
 import { isTaskDefinitionFile, readTaskDefinitionFile } from './task-definition';
 
@@ -61,14 +63,6 @@ import { isTaskDefinitionFile, readTaskDefinitionFile } from './task-definition'
 const HOOK_TIMEOUT_MINUTES = 60;
 /** How often setSplit polls for the next pause when no wait options told it (a later step). */
 const DEFAULT_POLL_MS = 5000;
-
-export interface NativeGateTargets {
-  candidate: string;
-  baseline: string;
-  loadBalancer: string;
-  /** Who waited for what: ECS's bake time at each step, before it pauses for our gate's verdict. */
-  waits: string;
-}
 
 /** ECS's bake times (SDK model defaults: canary 10 min, linear 6 min) and where they fall relative to our gate. */
 export function whoWaits(strategy: NativeStrategy, configuration: DeploymentConfiguration): string {
@@ -82,7 +76,7 @@ export function whoWaits(strategy: NativeStrategy, configuration: DeploymentConf
   const step =
     bake === undefined
       ? 'ECS shifts all production traffic at once'
-      : `ECS bakes ${bake} min at each ${strategy === 'CANARY' ? 'canary' : 'linear'} step before it pauses at our hook: canary-shift waited for that bake, then this gate judged the same share`;
+      : `ECS bakes ${bake} min at each ${strategy === 'CANARY' ? 'canary' : 'linear'} step before it pauses at our hook: the shift (canary-shift, or rollout's step) waited for that bake, then our gate judged the same share`;
   return `${step}; after 100 % ECS keeps the old revision ${final ?? 0} min (bakeTimeInMinutes) before cleaning up. Set ECS's step bake to 0 to let the gate be the only wait`;
 }
 
@@ -255,7 +249,7 @@ export class NativeProvider implements TrafficProvider {
    * What the gate compares: green (candidate) and blue (baseline) target groups of the deployment
    * in progress, their load balancer, and who waits for what (ECS's bake time vs our gate).
    */
-  async gateTargets(): Promise<NativeGateTargets> {
+  async gateTargets(): Promise<GateTargets> {
     const view = await this.view();
     const loadBalancer = await this.listener.loadBalancerOf(view.green);
     const configuration =
@@ -282,6 +276,7 @@ export class NativeProvider implements TrafficProvider {
           `${this.describeDeployment(view)}: ECS is rolling it back, so there is no candidate to shift to`,
         );
       }
+      if (request.steps !== undefined) this.checkStepsOfRunning(view, request.steps);
       const deploys = view.service.taskDefinition;
       const asked = request.taskDefinition ?? request.candidate;
       if (asked !== undefined && !isTaskDefinitionFile(asked)) {
@@ -301,7 +296,7 @@ export class NativeProvider implements TrafficProvider {
     const reference = request.taskDefinition;
     if (reference === undefined) {
       throw new ActionError(
-        `no deployment is in progress on ${this.serviceName} (${this.describeDeployment(view)}), so there is nothing to shift; give "task-definition" to start one`,
+        `no deployment is in progress on ${this.serviceName} (${this.describeDeployment(view)}), so there is nothing to shift; give "task-definition" to start one (canary-shift at percent 0)`,
       );
     }
     if (isTaskDefinitionFile(reference)) {
@@ -310,6 +305,23 @@ export class NativeProvider implements TrafficProvider {
       return { target: view.green, id: registered ?? `${spec.family} (new revision from file)` };
     }
     return { target: view.green, id: await this.services.resolveTaskDefinition(reference) };
+  }
+
+  /**
+   * A deployment in progress moves the candidate through its own shares, one pause each: the
+   * rollout's steps must be exactly those (checked before any write), or a later step could not
+   * be reached.
+   */
+  private checkStepsOfRunning(view: NativeView, steps: readonly number[]): void {
+    planNativeSteps(this.strategy, steps);
+    const sequence = this.sequence(view);
+    if (sequence.join(',') !== steps.join(',')) {
+      throw new InputError(
+        STEPS_INPUT,
+        `${steps.join(',')} are not the steps of the ${this.strategy} deployment in progress on ${this.serviceName} (${view.deployment?.serviceDeploymentArn}), which moves the candidate through ${sequence.join(', ')} %; give those, or roll it back and deploy again with your steps`,
+        sequence.join(','),
+      );
+    }
   }
 
   async prepareCandidate(

@@ -77,6 +77,26 @@ describe('rollout inputs', () => {
     }
   });
 
+  it('ECS-native (one service): the arms come from the deployment, inputs naming them are refused', () => {
+    const native = { provider: 'ecs', cluster: 'prod', services: 'web', region: 'eu-west-1' };
+    const settings = readSettings(fakeCore({ ...native, steps: '10,100' }), {});
+    expect(settings.gate.ecsNative).toEqual({
+      provider: 'ecs',
+      cluster: 'prod',
+      services: ['web'],
+      region: 'eu-west-1',
+    });
+    expect(settings.gate.metrics).toMatchObject({ source: 'cloudwatch', region: 'eu-west-1' });
+    expect(settings.gate.targetGroups).toBeUndefined();
+    // The steps go to the provider, which checks them against the service's strategy before any write.
+    expect(settings.candidate.steps).toEqual([10, 100]);
+    for (const input of ['load-balancer', 'target-groups'] as const) {
+      expect(() => readSettings(fakeCore({ ...native, steps: '10,100', [input]: ecs[input] }), {})).toThrow(
+        `input "${input}": is read from the ECS service web; leave it out`,
+      );
+    }
+  });
+
   it('never fails on Slack inputs: a problem is recorded and Slack left out', () => {
     const token = 'xoxb-1111-2222-secret';
     const noChannel = readSettings(fakeCore({ ...cloudRun, steps: '100', 'slack-bot-token': token }), {});
