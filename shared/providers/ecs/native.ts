@@ -64,14 +64,21 @@ const HOOK_TIMEOUT_MINUTES = 60;
 /** How often setSplit polls for the next pause when no wait options told it (a later step). */
 const DEFAULT_POLL_MS = 5000;
 
-/** ECS's bake times (SDK model defaults: canary 10 min, linear 6 min) and where they fall relative to our gate. */
+/** ECS's bake at each traffic step, in minutes (SDK model defaults: canary 10, linear 6); none for BLUE_GREEN. */
+export function stepBakeMinutes(
+  strategy: NativeStrategy,
+  configuration: DeploymentConfiguration,
+): number | undefined {
+  return strategy === 'CANARY'
+    ? (configuration.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10)
+    : strategy === 'LINEAR'
+      ? (configuration.linearConfiguration?.stepBakeTimeInMinutes ?? 6)
+      : undefined;
+}
+
+/** ECS's bake times and where they fall relative to our gate. */
 export function whoWaits(strategy: NativeStrategy, configuration: DeploymentConfiguration): string {
-  const bake =
-    strategy === 'CANARY'
-      ? (configuration.canaryConfiguration?.canaryBakeTimeInMinutes ?? 10)
-      : strategy === 'LINEAR'
-        ? (configuration.linearConfiguration?.stepBakeTimeInMinutes ?? 6)
-        : undefined;
+  const bake = stepBakeMinutes(strategy, configuration);
   const final = configuration.bakeTimeInMinutes;
   const step =
     bake === undefined
@@ -234,9 +241,21 @@ export class NativeProvider implements TrafficProvider {
   }
 
   private sequence(view: NativeView): number[] {
-    const configuration =
-      view.deployment?.deploymentConfiguration ?? view.service.deploymentConfiguration ?? {};
-    return nativeSequence(this.strategy, configuration);
+    return nativeSequence(this.strategy, this.configuration(view));
+  }
+
+  private configuration(view: NativeView): DeploymentConfiguration {
+    return view.deployment?.deploymentConfiguration ?? view.service.deploymentConfiguration ?? {};
+  }
+
+  /**
+   * ECS's own bake at a step runs inside our waits: it is added to them, so a shift's `timeout`
+   * is the time it may take beyond the bake the service is configured with (a 10-minute canary
+   * bake never times out a 10-minute step).
+   */
+  private async stepBakeMs(): Promise<number> {
+    const view = await this.view();
+    return (stepBakeMinutes(this.strategy, this.configuration(view)) ?? 0) * 60_000;
   }
 
   private describeDeployment(view: NativeView): string {
@@ -252,13 +271,11 @@ export class NativeProvider implements TrafficProvider {
   async gateTargets(): Promise<GateTargets> {
     const view = await this.view();
     const loadBalancer = await this.listener.loadBalancerOf(view.green);
-    const configuration =
-      view.deployment?.deploymentConfiguration ?? view.service.deploymentConfiguration ?? {};
     return {
       candidate: view.green,
       baseline: view.blue,
       loadBalancer,
-      waits: whoWaits(this.strategy, configuration),
+      waits: whoWaits(this.strategy, this.configuration(view)),
     };
   }
 
@@ -502,8 +519,12 @@ export class NativeProvider implements TrafficProvider {
       );
     }
     // ECS pauses again once its own bake time at the current share is over.
-    const deadline = this.api.deps.deadlineAt ?? this.api.deps.clock.now() + 10 * 60_000;
     const started = this.api.deps.clock.now();
+    const deadline = this.api.deadlineFrom({
+      timeoutMs: (this.api.deps.deadlineAt ?? started + 10 * 60_000) - started + (await this.stepBakeMs()),
+      pollMs: this.pollMs,
+      signal: this.api.deps.signal,
+    });
     const paused = await this.waitForPause(deadline, {
       timeoutMs: deadline - started,
       pollMs: this.pollMs,
@@ -542,7 +563,10 @@ export class NativeProvider implements TrafficProvider {
   }
 
   async waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState> {
-    const deadline = this.api.deadlineFrom(options);
+    const deadline = this.api.deadlineFrom({
+      ...options,
+      timeoutMs: options.timeoutMs + (await this.stepBakeMs()),
+    });
     this.pollMs = options.pollMs;
     const started = this.api.deps.clock.now();
     // Up a step: ECS shifts, bakes, then pauses again (at 100 %, finishes); follow it cheaply first.
