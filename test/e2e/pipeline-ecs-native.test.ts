@@ -103,6 +103,37 @@ describe.each(STRATEGIES)(
   },
 );
 
+describe('canary-ecs pipeline on an ECS-native service: cancelled mid-deployment', () => {
+  beforeEach(() => useStrategy(NATIVE_CONFIGURATIONS.CANARY));
+
+  it('the rollback job ends ECS’s deployment in the recorded stable state (blue at 100 %)', async () => {
+    const controller = new AbortController();
+    // Cancelled while the gate judges the first step, with ECS's weights at 10 % green.
+    const watch = setInterval(() => {
+      if ((weights()['web-green'] ?? 0) >= 10) controller.abort();
+    }, 50);
+    const { run, weights: seen } = await runEcsScenario(local, 'web:2', {
+      native: true,
+      signal: controller.signal,
+    }).finally(() => clearInterval(watch));
+
+    expect(run.result).toBe('cancelled');
+    expect(results(run)).toMatchObject({ rollout: 'cancelled', rollback: 'success' });
+    expect(greenPath(seen, 'web-green')).toContain(10);
+    const restore = rollbackStep(run);
+    expect(restore?.inputs.reason).toBe('the run was cancelled');
+    expect(restore?.outputs['rolled-back']).toBe('true');
+    // ECS's own way back, asked for by the rollback job (ROLLBACK at a paused hook, else
+    // StopServiceDeployment, depending on where the cancellation caught it); ECS wrote the weights.
+    expect(['ContinueServiceDeployment', 'StopServiceDeployment']).toContain(writeNames().at(-1));
+    expect(writeNames().filter((w) => w.startsWith('Modify'))).toEqual([]);
+    expect(weights()).toEqual(ALL_BLUE);
+    expect(deployments()[0]?.status).toBe('ROLLBACK_SUCCESSFUL');
+    expect(service().taskDefinition).toBe(native().taskDefinitions.v1);
+    expect(finalSlackText(local)).toMatch(/rolled back/i);
+  });
+});
+
 describe('canary-ecs pipeline on an ECS-native service: steps it cannot express are refused before any write', () => {
   beforeEach(() => useStrategy(NATIVE_CONFIGURATIONS.CANARY));
 
