@@ -8,6 +8,7 @@ import type { LocalAws } from '../emulators/local-cloud';
 import {
   BASE_ERROR_RATE,
   FAULTY_ERROR_RATE,
+  PIPELINE_GATE_INPUTS,
   passThrough,
   type ScenarioOptions,
   sampleWhileRunning,
@@ -41,14 +42,7 @@ function releaseInputs(local: LocalAws, taskDefinition: string) {
     cluster: local.aws.world.cluster,
     'task-definition': taskDefinition,
     environment: 'demo',
-    // Gate timings are on the local cloud's accelerated timeline (120×): real 60 s periods and the
-    // action's default metrics-delay, each virtual minute half a real second (16m: an 8 s bake).
-    'bake-time': '16m',
-    'gate-interval': '1m',
-    'min-requests': '50',
-    'max-increase': '100%',
-    'max-error-rate': '20%',
-    'poll-interval': '250ms',
+    ...PIPELINE_GATE_INPUTS,
     'slack-channel': local.slackChannel,
   };
 }
