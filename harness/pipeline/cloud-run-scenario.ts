@@ -46,6 +46,22 @@ export interface ScenarioResult {
   traffic: TrafficSnapshot[];
 }
 
+/**
+ * The gate and polls of both platforms' pipeline scenarios, on the local cloud's accelerated
+ * timeline (120×): real 60 s periods and the action's default metrics-delay, each virtual minute
+ * half a real second (16m: an 8 s bake).
+ */
+export const PIPELINE_GATE_INPUTS = {
+  'bake-time': '16m',
+  'gate-interval': '1m',
+  'min-requests': '50',
+  // Tolerate up to twice the baseline's error rate: the judge then promotes a healthy candidate
+  // on a few seconds of errors, and still catches the faulty one (8× the baseline) at once.
+  'max-increase': '100%',
+  'max-error-rate': '20%',
+  'poll-interval': '250ms',
+};
+
 export function cloudRunInputs(
   cloud: LocalCloud,
   image: string,
@@ -58,16 +74,7 @@ export function cloudRunInputs(
     image,
     environment: 'demo',
     steps: '20,50,100',
-    // Gate timings are on the local cloud's accelerated timeline (120×): real 60 s periods and the
-    // action's default metrics-delay, each virtual minute half a real second (16m: an 8 s bake).
-    'bake-time': '16m',
-    'gate-interval': '1m',
-    'min-requests': '50',
-    // Tolerate up to twice the baseline's error rate: the judge then promotes a healthy candidate
-    // on a few seconds of errors, and still catches the faulty one (8× the baseline) at once.
-    'max-increase': '100%',
-    'max-error-rate': '20%',
-    'poll-interval': '250ms',
+    ...PIPELINE_GATE_INPUTS,
     'expect-version': versionOf(image),
     'smoke-checks': '- {name: home, path: /, expect-status: 200, expect-json: {/status: ok}}',
     'slack-channel': cloud.slackChannel,

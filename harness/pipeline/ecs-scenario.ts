@@ -1,13 +1,14 @@
 /**
  * The ECS pipeline on the local AWS, as the end-to-end tests run it: the inputs a caller would
- * pass for the emulator's seeded blue/green world (other timings shrunk from minutes to seconds;
- * the gate's in minutes of the accelerated metrics timeline, with the ALB's 60 s periods), and
- * the listener weights after each step.
+ * pass for the emulator's seeded blue/green world, or for its one ECS-native service (other
+ * timings shrunk from minutes to seconds; the gate's in minutes of the accelerated metrics
+ * timeline, with the ALB's 60 s periods), and the listener weights after each step.
  */
 import type { LocalAws } from '../emulators/local-cloud';
 import {
   BASE_ERROR_RATE,
   FAULTY_ERROR_RATE,
+  PIPELINE_GATE_INPUTS,
   passThrough,
   type ScenarioOptions,
   sampleWhileRunning,
@@ -33,6 +34,19 @@ export function seedBehaviours(local: LocalAws): void {
   local.aws.setTaskBehaviour(taskDefinitions.v3, { errorRate: FAULTY_ERROR_RATE });
 }
 
+/** The release's inputs both kinds of service take alike: the gate, the polls, Slack. */
+function releaseInputs(local: LocalAws, taskDefinition: string) {
+  return {
+    'aws-region': local.aws.world.region,
+    'role-to-assume': 'arn:aws:iam::123456789012:role/shop-deployer',
+    cluster: local.aws.world.cluster,
+    'task-definition': taskDefinition,
+    environment: 'demo',
+    ...PIPELINE_GATE_INPUTS,
+    'slack-channel': local.slackChannel,
+  };
+}
+
 export function ecsInputs(
   local: LocalAws,
   taskDefinition: string,
@@ -40,45 +54,61 @@ export function ecsInputs(
 ): Record<string, string | boolean> {
   const world = local.aws.world;
   return {
-    'aws-region': world.region,
-    'role-to-assume': 'arn:aws:iam::123456789012:role/shop-deployer',
-    cluster: world.cluster,
+    ...releaseInputs(local, taskDefinition),
     services: `${world.services.blue},${world.services.green}`,
     'listener-arn': world.listenerArn,
     'load-balancer': world.loadBalancerArn,
     'target-groups': `${world.targetGroups.blue},${world.targetGroups.green}`,
-    'task-definition': taskDefinition,
     // The emulator has no test listener reaching only the idle service: the smoke test probes the
     // weighted listener, so it can't prove here that the candidate itself answered.
     'smoke-url': local.listenerUrl,
-    environment: 'demo',
     steps: '20,50,100',
-    // Gate timings are on the local cloud's accelerated timeline (120×): real 60 s periods and the
-    // action's default metrics-delay, each virtual minute half a real second (16m: an 8 s bake).
-    'bake-time': '16m',
-    'gate-interval': '1m',
-    'min-requests': '50',
-    'max-increase': '100%',
-    'max-error-rate': '20%',
-    'poll-interval': '250ms',
-    'slack-channel': local.slackChannel,
     ...overrides,
   };
+}
+
+/**
+ * The ECS-native service's inputs: its one name, nothing of the load balancer (the actions read
+ * the listener rules and target groups from ECS's deployment), and its test listener as the smoke
+ * URL (ECS sends all of it to the candidate before production traffic shifts).
+ */
+export function ecsNativeInputs(
+  local: LocalAws,
+  taskDefinition: string,
+  overrides: Record<string, string | boolean> = {},
+): Record<string, string | boolean> {
+  const { native } = local.aws.world;
+  return {
+    ...releaseInputs(local, taskDefinition),
+    services: native.service,
+    'smoke-url': native.testListenerUrl,
+    steps: '10,100',
+    ...overrides,
+  };
+}
+
+export interface EcsScenarioOptions extends ScenarioOptions {
+  /** The seeded ECS-native service (one name, ECS shifts) instead of the blue and green services. */
+  native?: boolean;
 }
 
 export async function runEcsScenario(
   local: LocalAws,
   taskDefinition: string,
-  options: ScenarioOptions = {},
+  options: EcsScenarioOptions = {},
 ): Promise<{ run: PipelineRun; weights: WeightSnapshot[] }> {
+  const { world } = local.aws;
+  // The weights that serve production: the two services' listener, or the rule ECS writes.
+  const serving = options.native ? world.native.productionRuleArn : world.listenerArn;
+  const inputs = options.native ? ecsNativeInputs : ecsInputs;
   const weights: WeightSnapshot[] = [];
   const sampler = sampleWhileRunning(
-    () => local.aws.weights(local.aws.world.listenerArn),
+    () => local.aws.weights(serving),
     (sampled) => weights.push({ after: 'sample', weights: sampled }),
   );
   const run = await runPipeline({
     workflow: ECS_PIPELINE,
-    inputs: ecsInputs(local, taskDefinition, options.overrides),
+    inputs: inputs(local, taskDefinition, options.overrides),
     secrets: { SLACK_BOT_TOKEN: local.slackToken, ...options.secrets },
     env: local.env,
     ...passThrough(options),
@@ -86,7 +116,7 @@ export async function runEcsScenario(
       if (event.type === 'step-end' && event.record.outcome !== 'skipped') {
         weights.push({
           after: `${event.record.job}/${event.record.id}`,
-          weights: local.aws.weights(local.aws.world.listenerArn),
+          weights: local.aws.weights(serving),
         });
       }
       options.onEvent?.(event);

@@ -8,8 +8,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalAws, startLocalAws } from '../../harness/emulators/local-cloud';
 import { startServer } from '../../harness/helpers/http-server';
 import { holdFor } from '../../harness/pipeline/cloud-run-scenario';
-import { runEcsScenario, seedBehaviours, type WeightSnapshot } from '../../harness/pipeline/ecs-scenario';
-import { databaseToBackUp, results, reviewer, rollbackStep, rolloutStep } from '../helpers/pipeline';
+import { runEcsScenario, seedBehaviours } from '../../harness/pipeline/ecs-scenario';
+import {
+  databaseToBackUp,
+  finalSlackText,
+  greenPath,
+  results,
+  reviewer,
+  rollbackStep,
+  rolloutStep,
+} from '../helpers/pipeline';
 
 let local: LocalAws | undefined;
 afterEach(async () => {
@@ -21,22 +29,6 @@ async function start(): Promise<LocalAws> {
   local = await startLocalAws();
   seedBehaviours(local);
   return local;
-}
-
-/** The green (idle, candidate) service's weight as the listener forwarded, without repeats. */
-function greenPath(weights: WeightSnapshot[], green: string): number[] {
-  const path: number[] = [];
-  for (const snapshot of weights) {
-    const share = snapshot.weights[green] ?? 0;
-    if (path[path.length - 1] !== share) path.push(share);
-  }
-  return path;
-}
-
-function finalSlackText(aws: LocalAws): string {
-  const top = aws.slack.messages.filter((m) => m.channel === aws.slackChannel && m.threadTs === undefined);
-  expect(top).toHaveLength(1);
-  return top[0]?.text ?? '';
 }
 
 const allBlue = (aws: LocalAws) => ({

@@ -2,13 +2,33 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { LocalAws } from '../../harness/emulators/local-cloud';
 import { type DatabaseServer, startPostgres } from '../../harness/helpers/databases';
+import type { WeightSnapshot } from '../../harness/pipeline/ecs-scenario';
 import type { PipelineRun, ReviewDecision, ReviewRequest } from '../../harness/pipeline/runner';
 
 export const results = (run: PipelineRun) => Object.fromEntries(run.jobs.map((j) => [j.id, j.result]));
 export const rolloutStep = (run: PipelineRun) => run.job('rollout').steps.find((s) => s.uses === 'rollout');
 export const rollbackStep = (run: PipelineRun) =>
   run.job('rollback').steps.find((s) => s.uses === 'rollback');
+
+/** The green (candidate) side's weight as the listener forwarded, without repeats. */
+export function greenPath(weights: WeightSnapshot[], green: string): number[] {
+  const path: number[] = [];
+  for (const snapshot of weights) {
+    const share = snapshot.weights[green] ?? 0;
+    if (path[path.length - 1] !== share) path.push(share);
+  }
+  return path;
+}
+
+/** The run's one Slack message (top level of the channel), its last text. */
+export function finalSlackText(aws: LocalAws): string {
+  const top = aws.slack.messages.filter((m) => m.channel === aws.slackChannel && m.threadTs === undefined);
+  expect(top).toHaveLength(1);
+  return top[0]?.text ?? '';
+}
 
 /**
  * The approval environment's required reviewer: decides every request it gets the same way, and
