@@ -45,7 +45,9 @@ describe('ECS inputs', () => {
       readShift(
         fakeCore({ provider: 'ecs', cluster: 'prod', services: 'shop', percent: '0', steps: '10,50' }),
       ),
-    ).toThrow(/input "steps": must end at 100 \(the promotion\), and ends at 50 \(for example: 5,10,20,30,50,75,100\)/);
+    ).toThrow(
+      /input "steps": must end at 100 \(the promotion\), and ends at 50 \(for example: 5,10,20,30,50,75,100\)/,
+    );
   });
 
   it('rollback takes one service without a load balancer, returned to a task definition', () => {
