@@ -9462,7 +9462,7 @@ exports.JWTAccess = JWTAccess;
 // limitations under the License.
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.JWT = void 0;
-const googleToken_1 = __webpack_require__(3067);
+const googleToken_1 = __webpack_require__(5448);
 const getCredentials_1 = __webpack_require__(3165);
 const jwtaccess_1 = __webpack_require__(7060);
 const oauth2client_1 = __webpack_require__(91);
@@ -12247,7 +12247,7 @@ async function getToken(tokenOptions) {
 
 /***/ }),
 
-/***/ 3067:
+/***/ 5448:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -12686,7 +12686,7 @@ Object.defineProperty(exports, "PassThroughClient", ({ enumerable: true, get: fu
 var gdchclient_1 = __webpack_require__(5072);
 Object.defineProperty(exports, "GdchClient", ({ enumerable: true, get: function () { return gdchclient_1.GdchClient; } }));
 Object.defineProperty(exports, "GDCH_SERVICE_ACCOUNT_TYPE", ({ enumerable: true, get: function () { return gdchclient_1.GDCH_SERVICE_ACCOUNT_TYPE; } }));
-__exportStar(__webpack_require__(3067), exports);
+__exportStar(__webpack_require__(5448), exports);
 const auth = new googleauth_1.GoogleAuth();
 exports.auth = auth;
 //# sourceMappingURL=index.js.map

@@ -133,8 +133,8 @@ var retry = __webpack_require__(2372);
 var run = __webpack_require__(1591);
 // EXTERNAL MODULE: ./shared/traffic/split.ts
 var traffic_split = __webpack_require__(2684);
-// EXTERNAL MODULE: ./shared/providers/types.ts
-var types = __webpack_require__(4850);
+// EXTERNAL MODULE: ./shared/traffic/types.ts
+var types = __webpack_require__(6245);
 // EXTERNAL MODULE: ./shared/credentials.ts
 var credentials = __webpack_require__(2252);
 // EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules

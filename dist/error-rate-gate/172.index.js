@@ -6040,7 +6040,7 @@ Object.defineProperty(exports, "subchannelAddressToString", ({ enumerable: true,
 Object.defineProperty(exports, "endpointToString", ({ enumerable: true, get: function () { return subchannel_address_1.endpointToString; } }));
 Object.defineProperty(exports, "endpointHasAddress", ({ enumerable: true, get: function () { return subchannel_address_1.endpointHasAddress; } }));
 Object.defineProperty(exports, "EndpointMap", ({ enumerable: true, get: function () { return subchannel_address_1.EndpointMap; } }));
-var load_balancer_child_handler_1 = __webpack_require__(1450);
+var load_balancer_child_handler_1 = __webpack_require__(9069);
 Object.defineProperty(exports, "ChildLoadBalancerHandler", ({ enumerable: true, get: function () { return load_balancer_child_handler_1.ChildLoadBalancerHandler; } }));
 var picker_1 = __webpack_require__(1663);
 Object.defineProperty(exports, "UnavailablePicker", ({ enumerable: true, get: function () { return picker_1.UnavailablePicker; } }));
@@ -7324,7 +7324,7 @@ InternalChannel.MAX_METHODS_PER_HOST = 100;
 
 /***/ }),
 
-/***/ 1450:
+/***/ 9069:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 "use strict";
@@ -7512,7 +7512,7 @@ const constants_1 = __webpack_require__(8288);
 const duration_1 = __webpack_require__(3929);
 const experimental_1 = __webpack_require__(79);
 const load_balancer_1 = __webpack_require__(7000);
-const load_balancer_child_handler_1 = __webpack_require__(1450);
+const load_balancer_child_handler_1 = __webpack_require__(9069);
 const picker_1 = __webpack_require__(1663);
 const subchannel_address_1 = __webpack_require__(7021);
 const subchannel_interface_1 = __webpack_require__(98);
@@ -11785,7 +11785,7 @@ const metadata_1 = __webpack_require__(6100);
 const logging = __webpack_require__(8536);
 const constants_2 = __webpack_require__(8288);
 const uri_parser_1 = __webpack_require__(6027);
-const load_balancer_child_handler_1 = __webpack_require__(1450);
+const load_balancer_child_handler_1 = __webpack_require__(9069);
 const TRACER_NAME = 'resolving_load_balancer';
 function trace(text) {
     logging.trace(constants_2.LogVerbosity.DEBUG, TRACER_NAME, text);

@@ -7,9 +7,11 @@
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ku: () => (/* binding */ endpointOverride),
-/* harmony export */   Qf: () => (/* binding */ createCheckedAwsClient)
+/* harmony export */   Qf: () => (/* binding */ createCheckedAwsClient),
+/* harmony export */   bz: () => (/* binding */ regionFrom),
+/* harmony export */   nV: () => (/* binding */ createAwsClient)
 /* harmony export */ });
-/* unused harmony exports AWS_ENDPOINT_ENV, awsClientConfig, createAwsClient, regionFrom */
+/* unused harmony exports AWS_ENDPOINT_ENV, awsClientConfig */
 /* harmony import */ var _credentials__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2252);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2635);
 /**
@@ -75,6 +77,165 @@ function createAwsClient(ClientClass, settings, env = process.env) {
 /** The region from the input, else the environment the AWS credentials action leaves. */
 function regionFrom(input, env = process.env) {
     return input ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+}
+
+
+/***/ }),
+
+/***/ 7128:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vi: () => (/* binding */ timelineFromEnv),
+/* harmony export */   ml: () => (/* binding */ systemClock),
+/* harmony export */   vs: () => (/* binding */ scaledClock)
+/* harmony export */ });
+/* unused harmony exports TIME_SCALE_ENV, TIME_ORIGIN_ENV, toVirtual, toWall, timelineEnv */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+/** Test-only environment variables of the accelerated timeline (see emulatorTimeline). */
+const TIME_SCALE_ENV = 'ROLLOUT_ACTIONS_TIME_SCALE';
+const TIME_ORIGIN_ENV = 'ROLLOUT_ACTIONS_TIME_ORIGIN';
+const toVirtual = (t, wallMs) => t.origin + (wallMs - t.origin) * t.scale;
+const toWall = (t, virtualMs) => t.origin + (virtualMs - t.origin) / t.scale;
+/** A clock on the timeline: now() is virtual, sleep(ms) waits ms of virtual time. */
+function scaledClock(t) {
+    return {
+        now: () => toVirtual(t, Date.now()),
+        sleep: (ms, signal) => systemClock.sleep(ms / t.scale, signal),
+    };
+}
+/** The timeline the environment names, or undefined when it names none (or a malformed one). */
+function timelineFromEnv(env) {
+    const scale = Number(env[TIME_SCALE_ENV]);
+    const origin = Number(env[TIME_ORIGIN_ENV]);
+    if (!(scale >= 1) || !Number.isFinite(scale) || !Number.isInteger(origin) || origin <= 0)
+        return undefined;
+    return { origin, scale };
+}
+/** The environment that puts a child process on `t`. */
+function timelineEnv(t) {
+    return { [TIME_SCALE_ENV]: String(t.scale), [TIME_ORIGIN_ENV]: String(t.origin) };
+}
+
+
+/***/ }),
+
+/***/ 474:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gb: () => (/* binding */ GCP_REGION),
+/* harmony export */   Kf: () => (/* binding */ ECS_SERVICE),
+/* harmony export */   Lk: () => (/* binding */ ECS_CLUSTER),
+/* harmony export */   ON: () => (/* binding */ ALB),
+/* harmony export */   VN: () => (/* binding */ AWS_REGION),
+/* harmony export */   Z0: () => (/* binding */ checkIdentity),
+/* harmony export */   _4: () => (/* binding */ TARGET_GROUP),
+/* harmony export */   im: () => (/* binding */ CLOUD_RUN_SERVICE),
+/* harmony export */   tR: () => (/* binding */ GCP_PROJECT)
+/* harmony export */ });
+/* unused harmony exports ECS_TASK_DEFINITION, ELB_LISTENER, ELB_LISTENER_RULE */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
+/**
+ * The one place each cloud identity an input names is checked: Google Cloud project, region and
+ * Cloud Run service; AWS region, ECS cluster and service, load balancer, listener, listener rule
+ * and target group. canary-shift, rollback, error-rate-gate and rollout all read them through
+ * these, so one value is accepted (or refused, with the same words) by every action.
+ */
+
+/**
+ * Project ids: 6–30 lower case letters, digits and hyphens, starting with a letter and not ending
+ * with a hyphen; older domain-scoped projects are `example.com:my-project`
+ * (https://cloud.google.com/resource-manager/docs/creating-managing-projects#before_you_begin).
+ */
+const GCP_PROJECT = {
+    pattern: /^(?:[a-z0-9.-]+:)?[a-z][-a-z0-9]{4,28}[a-z0-9]$/,
+    what: 'a Google Cloud project id',
+    example: 'my-project-123',
+};
+/** Regions: `europe-west1`, `northamerica-northeast2`, `europe-west12` (digits may run to two). */
+const GCP_REGION = {
+    pattern: /^[a-z]+-[a-z]+\d{1,2}$/,
+    what: 'a Cloud Run region',
+    example: 'europe-west1',
+};
+/** Service names: a DNS label of at most 49 characters (Cloud Run keeps room for revision suffixes). */
+const CLOUD_RUN_SERVICE = {
+    pattern: /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/,
+    what: 'a Cloud Run service name (lower case letters, digits, hyphens; at most 49 characters)',
+    example: 'shop',
+};
+/** AWS regions: `eu-west-1`, `us-gov-west-1`. */
+const AWS_REGION = {
+    pattern: /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d$/,
+    what: 'an AWS region',
+    example: 'eu-west-1',
+};
+/** A cluster name (up to 255 letters, digits, hyphens, underscores) or its ARN (CreateCluster clusterName). */
+const ECS_CLUSTER = {
+    pattern: /^(?:arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:cluster\/)?[A-Za-z0-9_-]{1,255}$/,
+    what: 'an ECS cluster name or ARN',
+    example: 'prod',
+};
+/**
+ * A service name (up to 255 letters, digits, hyphens, underscores: CreateService serviceName) or
+ * its ARN, `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` (or the older form without
+ * the cluster).
+ */
+const ECS_SERVICE = {
+    pattern: /^(?:arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:service\/(?:[A-Za-z0-9_-]{1,255}\/)?)?[A-Za-z0-9_-]{1,255}$/,
+    what: 'an ECS service name or ARN',
+    example: 'shop-blue',
+};
+/** A task definition ARN or `family:revision` (RegisterTaskDefinition family: 255 characters). */
+const ECS_TASK_DEFINITION = {
+    pattern: /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/,
+    what: 'a task definition ARN or family:revision',
+    example: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:42',
+};
+const ELB_LISTENER = {
+    pattern: /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/,
+    what: 'a load balancer listener ARN',
+    example: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2',
+};
+const ELB_LISTENER_RULE = {
+    pattern: /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/,
+    what: 'a load balancer listener rule ARN',
+    example: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee',
+};
+/** An Application Load Balancer as ARN or as CloudWatch's LoadBalancer dimension `app/<name>/<id>`. */
+const ALB = {
+    pattern: /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:loadbalancer\/)?app\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/,
+    what: 'an Application Load Balancer (ARN or app/<name>/<id>)',
+    example: 'app/shop-alb/50dc6c495c0c9188',
+};
+/** A target group as ARN or as CloudWatch's TargetGroup dimension `targetgroup/<name>/<id>`. */
+const TARGET_GROUP = {
+    pattern: /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:)?targetgroup\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/,
+    what: 'a target group (ARN or targetgroup/<name>/<id>)',
+    example: 'targetgroup/shop-green/6d0ecf831eec9f09',
+};
+/** `value` when it is a valid `identity`; an InputError naming `input` otherwise. */
+function checkIdentity(identity, input, value, example) {
+    if (!identity.pattern.test(value)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${value}" is not ${identity.what}`, example ?? identity.example);
+    }
+    return value;
 }
 
 
@@ -431,7 +592,7 @@ class CloudWatchSource {
 }
 /** Builds the CloudWatch client (lazily imported) the way every AWS client is built (shared/aws/clients). */
 async function createCloudWatchSource(settings) {
-    const { CloudWatchClient, GetMetricDataCommand } = await __nccwpck_require__.e(/* import() */ 85).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
+    const { CloudWatchClient, GetMetricDataCommand } = await Promise.all(/* import() */[__nccwpck_require__.e(861), __nccwpck_require__.e(85)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4085, 19));
     const client = await (0,_aws_clients__WEBPACK_IMPORTED_MODULE_0__/* .createCheckedAwsClient */ .Qf)(CloudWatchClient, {
         region: settings.region,
         userAgent: settings.userAgent,
@@ -543,6 +704,20 @@ function assemble(range, arm) {
 /* harmony export */ });
 /* unused harmony exports PLACEHOLDERS, promDuration, renderQuery, queryRangeUrl, PrometheusQueryError, parseQueryRange, PrometheusSource */
 /* harmony import */ var _grid__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6690);
+/**
+ * Request and error counts from a Prometheus-compatible HTTP query API (`/api/v1/query_range`),
+ * with PromQL templates the user gives. There is no official JavaScript client for this API, so
+ * this is a plain fetch.
+ *
+ * Placeholders in a template, replaced before each query:
+ * - `{{version}}`   the arm being measured: the candidate's identity, then the baseline's
+ * - `{{arm}}`       `candidate` or `baseline`
+ * - `{{candidate}}` / `{{baseline}}`  both identities, whichever arm is measured
+ * - `{{window}}`    the interval as a PromQL duration, e.g. `60s` (use it as the range of increase())
+ *
+ * Each query is evaluated at the end of every interval, so `increase(x[{{window}}])` counts exactly
+ * that interval. Identities are escaped for use inside a double-quoted label matcher.
+ */
 
 const DEFAULT_REQUESTS_QUERY = 'sum(increase(http_requests_total{version="{{version}}"}[{{window}}]))';
 const DEFAULT_ERRORS_QUERY = 'sum(increase(http_requests_total{version="{{version}}",code=~"5.."}[{{window}}]))';
@@ -677,6 +852,515 @@ class PrometheusSource {
 }
 async function createPrometheusSource(settings) {
     return new PrometheusSource(settings);
+}
+
+
+/***/ }),
+
+/***/ 2372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $d: () => (/* binding */ isRetryableError),
+/* harmony export */   L5: () => (/* binding */ retry)
+/* harmony export */ });
+/* unused harmony exports backoffDelayMs, httpStatusOf, parseRetryAfter, retryAfterOf */
+/* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2635);
+
+
+/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
+function backoffDelayMs(attempt, options, random = Math.random) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Runs fn until it succeeds, a non-retryable error is thrown, tries run out (if bounded) or the
+ * next wait would end past the deadline. Each wait is full jitter, and never shorter than the
+ * server's Retry-After.
+ */
+async function retry(fn, options) {
+    const clock = options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml;
+    const random = options.random ?? Math.random;
+    const isRetryable = options.isRetryable ?? isRetryableError;
+    const retryAfter = options.retryAfterMs ?? retryAfterOf;
+    const started = clock.now();
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (error instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || options.signal?.aborted)
+                throw error;
+            if (attempt >= (options.maxAttempts ?? Number.POSITIVE_INFINITY) || !isRetryable(error))
+                throw error;
+            const remaining = options.deadlineMs - (clock.now() - started);
+            const delayMs = Math.max(backoffDelayMs(attempt, options, random), retryAfter(error) ?? 0);
+            if (delayMs >= remaining)
+                throw error;
+            options.onRetry?.({ attempt, delayMs, error });
+            await clock.sleep(delayMs, options.signal);
+        }
+    }
+}
+const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
+// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
+const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
+const RETRYABLE_GOOGLE_STATUS = new Set([
+    'DEADLINE_EXCEEDED',
+    'RESOURCE_EXHAUSTED',
+    'ABORTED',
+    'INTERNAL',
+    'UNAVAILABLE',
+]);
+const RETRYABLE_AWS_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'SlowDown',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalError',
+    'ServerException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+]);
+/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
+function httpStatusOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    const metadata = e.$metadata;
+    const response = e.response;
+    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
+        if (typeof candidate === 'number')
+            return candidate;
+    }
+    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
+    if (typeof e.code === 'number' && e.code >= 100)
+        return e.code;
+    return undefined;
+}
+/**
+ * Whether an error is worth trying again: throttling, server-side faults, timeouts and
+ * connection resets, as the Google, AWS and HTTP clients report them.
+ */
+function isRetryableError(err) {
+    if (typeof err !== 'object' || err === null)
+        return false;
+    const e = err;
+    if (e.name === 'AbortError' && !(e.cause instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc))
+        return true; // per-request timeout
+    if (e.name === 'TimeoutError')
+        return true;
+    const aws = e.$retryable;
+    if (aws)
+        return true;
+    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
+        return true;
+    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
+        return true;
+    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
+        return true;
+    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
+        return true;
+    const status = httpStatusOf(err);
+    if (status !== undefined)
+        return RETRYABLE_HTTP.has(status);
+    if (e.cause !== undefined && e.cause !== err)
+        return isRetryableError(e.cause);
+    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err));
+}
+/** Longest Retry-After honoured: a server asking for more is treated as asking for this. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/**
+ * A Retry-After value (RFC 9110 §10.2.3: delay-seconds or an HTTP date) in ms from `now`; undefined
+ * when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null || value === undefined || value.trim() === '')
+        return undefined;
+    const trimmed = value.trim();
+    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+    if (!Number.isFinite(ms))
+        return undefined;
+    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+/** The Retry-After carried by an AWS SDK error ($response) or a fetch-style error (response). */
+function retryAfterOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    for (const response of [e.$response, e.response]) {
+        const headers = response?.headers;
+        if (headers instanceof Headers)
+            return parseRetryAfter(headers.get('retry-after'));
+        if (typeof headers === 'object' && headers !== null) {
+            const value = headers['retry-after'];
+            if (typeof value === 'string')
+                return parseRetryAfter(value);
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction),
+/* harmony export */   d: () => (/* binding */ throwIfCancelled)
+/* harmony export */ });
+/* harmony import */ var _clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2635);
+/* harmony import */ var _summary__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6566);
+
+
+
+/**
+ * The one failure path of every action: errors become `<action>: <message>` annotations and exit
+ * code 1; a stack trace is printed only for unexpected errors and only with debug logging on.
+ */
+async function runAction(actionName, body, options) {
+    // Every summary an action writes stays within what GitHub shows (shared/summary.ts).
+    const core = { ...options.core, summary: (0,_summary__WEBPACK_IMPORTED_MODULE_2__/* .cappedSummary */ .uk)(options.core.summary) };
+    const controller = new AbortController();
+    const reports = [];
+    const onSignal = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        core.warning(`${actionName}: received ${signal}; no new changes will start`);
+        controller.abort(new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc(`cancelled by ${signal}`));
+    };
+    if (options.handleSignals ?? true) {
+        process.on('SIGINT', onSignal);
+        process.on('SIGTERM', onSignal);
+    }
+    try {
+        await body({
+            core,
+            clock: options.clock ?? _clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+            signal: controller.signal,
+            onInterrupt: (report) => reports.push(report),
+        });
+    }
+    catch (err) {
+        for (const report of reports) {
+            try {
+                await report();
+            }
+            catch (reportErr) {
+                core.warning(`${actionName}: could not report the last known state: ${(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(reportErr)}`);
+            }
+        }
+        const cancelled = err instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc || controller.signal.aborted;
+        const message = cancelled && !(err instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc) ? `cancelled: ${(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err)}` : (0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(err);
+        if (!(0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .isExpectedError */ .BI)(err) && err instanceof Error && err.stack && core.isDebug())
+            core.debug(err.stack);
+        core.setFailed(`${actionName}: ${message}`);
+        process.exitCode = 1;
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+/** Throws CancelledError when the run has been cancelled: call before each mutation. */
+function throwIfCancelled(signal) {
+    if (signal.aborted)
+        throw signal.reason instanceof _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc ? signal.reason : new _errors__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc();
+}
+
+
+/***/ }),
+
+/***/ 6566:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   R_: () => (/* binding */ heading),
+/* harmony export */   Tz: () => (/* binding */ lineChart),
+/* harmony export */   tp: () => (/* binding */ table),
+/* harmony export */   uk: () => (/* binding */ cappedSummary)
+/* harmony export */ });
+/* unused harmony exports text, code, pieChart, truncate, SUMMARY_LIMIT_BYTES, capSummary, runLogPointer */
+/**
+ * Escapes text that is not ours (a reason, a version, a server's answer) so Markdown and HTML show
+ * it as typed: HTML becomes entities (no `</details>`, no tags), and the characters of inline
+ * Markdown (links, images, emphasis, code spans, strikethrough, table pipes) are backslash-escaped
+ * (CommonMark: any ASCII punctuation may be). Line breaks become `<br>`, so no line of it can
+ * start a heading, a list, a quote or a fence; a bare URL stays readable text with its
+ * destination in plain sight.
+ */
+function text(value) {
+    return (String(value ?? '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]~|!#]/g, '\\$&')
+        // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
+        .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+        .replace(/\r?\n/g, '<br>'));
+}
+/** Escapes text for a markdown table cell: as text(), which also escapes the pipes. */
+function cell(value) {
+    return text(value);
+}
+/**
+ * A code span holding any text as typed: fenced with one more backtick than the longest run in
+ * it (CommonMark 6.1), pipes escaped for tables, line breaks as spaces.
+ */
+function code(value) {
+    const body = String(value ?? '')
+        .replace(/\r?\n/g, ' ')
+        .replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+function table(headers, rows) {
+    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
+    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
+}
+/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
+function label(text) {
+    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
+}
+/**
+ * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
+ * so the series names go in the title.
+ */
+function lineChart(options) {
+    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
+    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
+    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
+    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
+    const colors = options.series.map((s) => s.color).filter((c) => c !== undefined);
+    // Mermaid's xychart colours lines in order from plotColorPalette (its only way to tell them apart).
+    const palette = colors.length === options.series.length && colors.every((c) => /^#[0-9a-fA-F]{3,8}$/.test(c))
+        ? [`%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`]
+        : [];
+    return [
+        '```mermaid',
+        ...palette,
+        'xychart-beta',
+        `  title ${label(title)}`,
+        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
+        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
+        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
+        '```',
+    ].join('\n');
+}
+/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
+function pieChart(title, slices) {
+    return [
+        '```mermaid',
+        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
+        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
+        '```',
+    ].join('\n');
+}
+/** A heading of plain text (it may hold names from inputs: escaped like any text not ours). */
+function heading(title, level = 3) {
+    return `${'#'.repeat(level)} ${text(title.replace(/[\r\n]+/g, ' '))}`;
+}
+/** Cuts text to at most max characters, saying how much was cut. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
+}
+/**
+ * GitHub drops a step's summary above 1 MiB ("Job summary size limit": 1024k per step), showing
+ * nothing at all; keep a margin for what the runner adds.
+ */
+const SUMMARY_LIMIT_BYTES = 1_000_000;
+/**
+ * A summary cut to at most limitBytes: whole lines, any fence or <details> left open closed again,
+ * then a note saying how much was cut and where the rest is (fullReport).
+ */
+function capSummary(markdown, fullReport, limitBytes = SUMMARY_LIMIT_BYTES) {
+    const size = Buffer.byteLength(markdown);
+    if (size <= limitBytes)
+        return markdown;
+    const note = (kept) => `\n> ✂️ **Summary cut** to ${Math.round(kept / 1024)} of ${Math.round(size / 1024)} KiB: GitHub shows at most 1 MiB of a step's summary. ${fullReport}\n`;
+    const closing = 64; // room for the closers below
+    const budget = Math.max(0, limitBytes - Buffer.byteLength(note(size)) - closing);
+    // Cut on a line: a partial line could end inside a table row, a link or an entity.
+    let kept = Buffer.from(markdown).subarray(0, budget).toString('utf8');
+    kept = kept.slice(0, kept.lastIndexOf('\n') + 1);
+    if ((kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1)
+        kept += '```\n';
+    const openDetails = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
+    if (openDetails > 0)
+        kept += '</details>\n'.repeat(openDetails);
+    return kept + note(Buffer.byteLength(kept));
+}
+/** Where the whole story is when a summary is cut: the step's log, in this run. */
+function runLogPointer(env = process.env) {
+    const run = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : undefined;
+    return run ? `The step's log has everything: [the run](${run}).` : "The step's log has everything.";
+}
+/**
+ * A summary writer that never lets one step's summary outgrow SUMMARY_LIMIT_BYTES, however many
+ * times the action writes: what would overflow is cut by capSummary, and nothing follows the cut.
+ */
+function cappedSummary(writer, fullReport = runLogPointer(), limitBytes = SUMMARY_LIMIT_BYTES) {
+    let pending = '';
+    let written = 0;
+    let cut = false;
+    const capped = {
+        addRaw(markdown, addEOL) {
+            pending += markdown + (addEOL ? '\n' : '');
+            return capped;
+        },
+        async write(options) {
+            const markdown = pending;
+            pending = '';
+            if (options?.overwrite) {
+                written = 0;
+                cut = false;
+            }
+            if (cut)
+                return capped;
+            const fitted = capSummary(markdown, fullReport, limitBytes - written);
+            cut = fitted !== markdown;
+            written += Buffer.byteLength(fitted);
+            await writer.addRaw(fitted).write(options);
+            return capped;
+        },
+    };
+    return capped;
+}
+
+
+/***/ }),
+
+/***/ 2684:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   oe: () => (/* binding */ formatSplit),
+/* harmony export */   xY: () => (/* binding */ sameSplit)
+/* harmony export */ });
+/* unused harmony exports servingEntries, stableOf, computeSplit, lastGoodSplit */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
+/** Pure decisions about traffic splits: which target is stable, what the next split is, when two splits agree. */
+
+/** The entries that carry traffic, merged per target and sorted: the form splits are compared in. */
+function servingEntries(split) {
+    const byTarget = new Map();
+    for (const entry of split) {
+        if (entry.percent > 0)
+            byTarget.set(entry.target, (byTarget.get(entry.target) ?? 0) + entry.percent);
+    }
+    return [...byTarget.entries()]
+        .map(([target, percent]) => ({ target, percent }))
+        .sort((a, b) => a.target.localeCompare(b.target));
+}
+/** Whether two splits send the same share to each target (tags and 0 % entries aside). */
+function sameSplit(a, b) {
+    const left = servingEntries(a);
+    const right = servingEntries(b);
+    return (left.length === right.length &&
+        left.every((entry, i) => entry.target === right[i]?.target && entry.percent === right[i]?.percent));
+}
+/** "shop-00002-abc 90 %, shop-00003-def 10 %" for logs and errors. */
+function formatSplit(split) {
+    const serving = servingEntries(split);
+    return serving.length === 0 ? 'nothing' : serving.map((e) => `${e.target} ${e.percent} %`).join(', ');
+}
+/** The one target that served what is not the candidate's: the largest other share (ties: by name). */
+function stableOf(split, candidate) {
+    const others = servingEntries(split).filter((e) => e.target !== candidate);
+    others.sort((a, b) => b.percent - a.percent || a.target.localeCompare(b.target));
+    return others[0]?.target;
+}
+/**
+ * The split that gives the candidate `percent` and the rest to the stable target. Other targets
+ * that served a share are folded into the stable one: a canary compares one candidate with one
+ * baseline.
+ */
+function computeSplit(current, candidate, percent) {
+    if (!Number.isInteger(percent) || percent < 0 || percent > 100) {
+        throw new ActionError(`a split needs a whole percent between 0 and 100, got ${percent}`);
+    }
+    const stable = stableOf(current, candidate.target);
+    if (stable === undefined && percent < 100) {
+        throw new ActionError(`nothing but the candidate ${candidate.target} serves traffic, so no stable version can take the other ${100 - percent} %`);
+    }
+    const split = [];
+    if (stable !== undefined && percent < 100)
+        split.push({ target: stable, percent: 100 - percent });
+    split.push({ target: candidate.target, percent, ...(candidate.tag ? { tag: candidate.tag } : {}) });
+    return split;
+}
+/**
+ * The last known good split as seen before a rollout step writes: the stable target at 100 %. For
+ * the first step that is the split as it was; for a later step (10 % → 50 %) it is still "stable
+ * at 100 %", not the half-way state. Any other share (another rollout's candidate, which a step
+ * takes over only when told to: shared/traffic/guards.ts) is never part of it: a rollback must not
+ * hand an unvetted revision its share again.
+ */
+function lastGoodSplit(observed, candidate) {
+    const serving = servingEntries(observed);
+    const stable = stableOf(serving, candidate);
+    if (stable === undefined)
+        return serving; // the candidate serves everything: it is what there is
+    return [{ target: stable, percent: 100 }];
+}
+
+
+/***/ }),
+
+/***/ 6245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ ConcurrentWriteError),
+/* harmony export */   k: () => (/* binding */ SplitNotObservedError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
+
+/**
+ * The platform did not come to serve the requested split in time, or said it can't: carries the
+ * last state read so the step reports what is actually served (never success on an unknown state).
+ */
+class SplitNotObservedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    state;
+    constructor(message, state) {
+        super(message);
+        this.state = state;
+    }
+}
+/** Another writer changed the resource between our read and our write: nothing was written. */
+class ConcurrentWriteError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
 }
 
 
@@ -1185,50 +1869,644 @@ module.exports = require("zlib");
 /************************************************************************/
 var __webpack_exports__ = {};
 
-;// CONCATENATED MODULE: ./shared/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** Test-only environment variables of the accelerated timeline (see emulatorTimeline). */
-const TIME_SCALE_ENV = 'ROLLOUT_ACTIONS_TIME_SCALE';
-const TIME_ORIGIN_ENV = 'ROLLOUT_ACTIONS_TIME_ORIGIN';
-const toVirtual = (t, wallMs) => t.origin + (wallMs - t.origin) * t.scale;
-const toWall = (t, virtualMs) => t.origin + (virtualMs - t.origin) / t.scale;
-/** A clock on the timeline: now() is virtual, sleep(ms) waits ms of virtual time. */
-function scaledClock(t) {
-    return {
-        now: () => toVirtual(t, Date.now()),
-        sleep: (ms, signal) => systemClock.sleep(ms / t.scale, signal),
-    };
-}
-/** The timeline the environment names, or undefined when it names none (or a malformed one). */
-function timelineFromEnv(env) {
-    const scale = Number(env[TIME_SCALE_ENV]);
-    const origin = Number(env[TIME_ORIGIN_ENV]);
-    if (!(scale >= 1) || !Number.isFinite(scale) || !Number.isInteger(origin) || origin <= 0)
-        return undefined;
-    return { origin, scale };
-}
-/** The environment that puts a child process on `t`. */
-function timelineEnv(t) {
-    return { [TIME_SCALE_ENV]: String(t.scale), [TIME_ORIGIN_ENV]: String(t.origin) };
-}
-
+// EXTERNAL MODULE: ./shared/clock.ts
+var clock = __nccwpck_require__(7128);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(2635);
+// EXTERNAL MODULE: ./shared/metrics/cloudwatch.ts
+var cloudwatch = __nccwpck_require__(5518);
+// EXTERNAL MODULE: ./shared/retry.ts
+var retry = __nccwpck_require__(2372);
+// EXTERNAL MODULE: ./shared/run.ts
+var run = __nccwpck_require__(1591);
+// EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
+var user_agent = __nccwpck_require__(434);
+// EXTERNAL MODULE: ./shared/traffic/split.ts
+var split = __nccwpck_require__(2684);
+;// CONCATENATED MODULE: ./shared/traffic/guards.ts
+/**
+ * What a canary step refuses after reading the service and naming its candidate, before any write:
+ * a candidate that is the very revision serving production, and a split this rollout did not make
+ * (another rollout's candidate still holding a share). Pure decisions on the state read.
+ */
+
+
+/** canary-shift's input that lets a step take over a split it did not make (action.yml declares it). */
+const TAKE_OVER_INPUT = 'take-over';
+/** The inputs that name or deploy a candidate, per provider, for messages. */
+const CANDIDATE_INPUTS = {
+    'cloud-run': { deploy: 'image', name: 'candidate' },
+    ecs: { deploy: 'task-definition', name: 'candidate' },
+};
+/**
+ * Refuses before the first write when:
+ * - no candidate was asked for (the default is the newest ready revision) and the one found is
+ *   what serves 100 %: shifting would tag the production revision and call it the candidate;
+ * - the candidate asked for serves 100 % and the step would give it less: nothing else could
+ *   take the rest (re-running the promotion step, at 100 %, stays a no-op);
+ * - besides the stable target and this candidate, another target serves traffic (another
+ *   rollout in flight or left half-way), unless `takeOver`. Folding that share silently would
+ *   give an unvetted canary's traffic to the stable, and a rollback target that kept it would hand
+ *   it back.
+ */
+function guards_guardShift(provider, state, candidate, request, log) {
+    const serving = servingEntries(state.observed);
+    const inputs = CANDIDATE_INPUTS[provider];
+    const asked = request.candidate.candidate !== undefined ||
+        request.candidate.image !== undefined ||
+        request.candidate.taskDefinition !== undefined;
+    if (!asked && serving.length === 1 && serving[0]?.target === candidate.target) {
+        throw new ActionError(`no candidate to shift to: neither "${inputs.deploy}" nor "${inputs.name}" was given, and the newest ready ${provider === 'ecs' ? 'task definition' : 'revision'}, ${candidate.id}, is the one serving 100 % (the stable one). Give "${inputs.deploy}" to deploy a new one, or "${inputs.name}" to name it`);
+    }
+    if (serving.length === 1 && serving[0]?.target === candidate.target && request.percent < 100) {
+        throw new ActionError(`the candidate ${candidate.id} already serves 100 %, so no other ${provider === 'ecs' ? 'service' : 'revision'} is there to take ${100 - request.percent} %: is "${inputs.name}" the stable one? Name the new ${provider === 'ecs' ? 'task definition' : 'revision'}, or give "${inputs.deploy}"`);
+    }
+    const stable = stableOf(serving, candidate.target);
+    const foreign = serving.filter((e) => e.target !== candidate.target && e.target !== stable);
+    if (foreign.length === 0)
+        return;
+    const named = foreign.map((e) => `${e.target} (${e.percent} %)`).join(', ');
+    const others = [stable, ...foreign.map((e) => e.target)].join(' and ');
+    if (!request.takeOver) {
+        throw new ActionError(`the service serves ${formatSplit(serving)}, a split this rollout did not make: besides its candidate ${candidate.target}, ${others} serve traffic (another rollout in flight or left half-way, whose candidate is likely ${named}). Roll that rollout back or finish it first, or set "${TAKE_OVER_INPUT}: true" to give ${named} to ${stable}, the largest share, and record ${stable} at 100 % as the rollback target`);
+    }
+    log(`Taking over (${TAKE_OVER_INPUT}: true): ${named} goes back to ${stable}, the largest share; the rollback target is ${stable} at 100 %`);
+}
+
+// EXTERNAL MODULE: ./shared/traffic/types.ts
+var types = __nccwpck_require__(6245);
+;// CONCATENATED MODULE: ./shared/traffic/rollout.ts
+
+
+
+
+
+
+
+
+/** Wait options for what is left of a step's deadline. */
+function waitOptions(step, deadline) {
+    return {
+        timeoutMs: Math.max(0, deadline.at - step.clock.now()),
+        pollMs: deadline.pollMs,
+        signal: step.signal,
+    };
+}
+/** The last known good state as a token, from the state read before this step's first write. */
+function captureRollbackTarget(provider, state, candidateTarget, clock) {
+    const traffic = lastGoodSplit(state.observed, candidateTarget);
+    if (traffic.length === 0) {
+        throw new ActionError('the service reports no serving traffic, so there is no known good state to return to');
+    }
+    return {
+        v: 1,
+        provider: provider.name,
+        resource: provider.resource,
+        traffic,
+        ...(state.taskDefinitions === undefined ? {} : { taskDefinitions: state.taskDefinitions }),
+        capturedAt: new Date(clock.now()).toISOString(),
+    };
+}
+/**
+ * One canary step. `progress` is filled in as the step goes, so a caller can report the state
+ * reached when the step fails or is cancelled half-way.
+ */
+async function shiftTraffic(step, request, hooks, progress = {}) {
+    const { provider } = step;
+    const before = await provider.read();
+    progress.before = before;
+    progress.last = before;
+    step.log(`Serving now: ${formatSplit(before.observed)}${before.settled ? '' : ' (still converging)'}`);
+    const planned = await provider.resolveCandidate(request.candidate, before);
+    guardShift(provider.name, before, planned, request, step.log);
+    const rollbackTarget = captureRollbackTarget(provider, before, planned.target, step.clock);
+    const stable = servingEntries(rollbackTarget.traffic).sort((a, b) => b.percent - a.percent)[0]?.target;
+    progress.rollbackTarget = rollbackTarget;
+    if (stable !== undefined)
+        progress.stable = stable;
+    hooks.onRollbackTarget(rollbackTarget, stable);
+    step.log(`Rollback target captured: ${formatSplit(rollbackTarget.traffic)}`);
+    throwIfCancelled(step.signal);
+    const prepared = await provider.prepareCandidate(request.candidate, before, waitOptions(step, request.deadline));
+    const { candidate } = prepared;
+    progress.candidate = candidate;
+    progress.last = prepared.state;
+    hooks.onCandidate(candidate);
+    step.log(`Candidate: ${candidate.id}${candidate.url ? ` at ${candidate.url}` : ''}`);
+    const requested = computeSplit(prepared.state.observed, candidate, request.percent);
+    progress.requested = requested;
+    const state = prepared.state;
+    let wrote = false;
+    if (sameSplit(state.desired, requested) && sameSplit(state.observed, requested) && state.settled) {
+        step.log(`The split already holds (${formatSplit(requested)}): nothing to write`);
+    }
+    else {
+        // A failed reconcile of the same split is retried by writing it again (a new generation).
+        if (!sameSplit(state.desired, requested) || state.failure !== undefined) {
+            throwIfCancelled(step.signal);
+            step.log(`Writing split: ${formatSplit(requested)}`);
+            await provider.setSplit(requested, state.version);
+            wrote = true;
+        }
+        else {
+            step.log(`The split ${formatSplit(requested)} was already asked for; waiting for the platform to serve it`);
+        }
+    }
+    progress.wrote = wrote;
+    const holds = !wrote && state.settled && sameSplit(state.observed, requested);
+    const last = holds ? state : await waitForSplit(step, requested, request.deadline, progress);
+    return { before, candidate, last, requested, wrote };
+}
+/** Polls until the observed split is `split`; keeps the last state read in progress.last. */
+async function waitForSplit(step, split, deadline, progress) {
+    try {
+        const observed = await step.provider.waitForObserved(split, waitOptions(step, deadline));
+        progress.last = observed;
+        step.log(`Observed: ${formatSplit(observed.observed)}`);
+        return observed;
+    }
+    catch (err) {
+        if (err instanceof SplitNotObservedError && err.state !== undefined)
+            progress.last = err.state;
+        throw err;
+    }
+}
+/** Backoff between rollback rounds (a conflict or a failed reconcile): full jitter, doubling. */
+const ROUND_BACKOFF = { baseDelayMs: 500, maxDelayMs: 8000 };
+/**
+ * Returns the resource to a recorded state and proves it by reading back what the platform serves.
+ * Converges: when the state already holds nothing is written. Persists until the step's deadline:
+ * another writer in between (e.g. a second rollback running at the same time) means back off, read
+ * again and decide again; a failed reconcile means back off and write again (a new generation), as
+ * a re-run of canary-shift does. Retryable API errors are retried inside the provider, to the same
+ * deadline.
+ */
+async function restoreTraffic(step, source, deadline, progress = {}) {
+    const { provider } = step;
+    let state = await provider.read();
+    progress.before = state;
+    progress.last = state;
+    const before = state;
+    step.log(`Serving now: ${formatSplit(state.observed)}${state.settled ? '' : ' (still converging)'}`);
+    const target = source.kind === 'token' ? source.target : await provider.explicitTarget(source.id, state);
+    step.log(`Restoring: ${formatSplit(target.traffic)} (captured ${target.capturedAt})`);
+    let wrote = false;
+    let redeployed = false;
+    for (let round = 1;; round++) {
+        try {
+            if (!sameSplit(state.desired, target.traffic) || state.failure !== undefined) {
+                throwIfCancelled(step.signal);
+                await provider.setSplit(target.traffic, state.version);
+                wrote = true;
+            }
+            if (provider.restoreTaskDefinitions !== undefined && target.taskDefinitions !== undefined) {
+                throwIfCancelled(step.signal);
+                redeployed =
+                    (await provider.restoreTaskDefinitions(target, waitOptions(step, deadline))) || redeployed;
+            }
+            const observedAlready = sameSplit(state.observed, target.traffic) && state.settled;
+            const last = wrote || !observedAlready ? await waitForSplit(step, target.traffic, deadline, progress) : state;
+            return {
+                rolledBack: wrote || redeployed || !sameSplit(before.observed, target.traffic),
+                target,
+                before,
+                last,
+            };
+        }
+        catch (err) {
+            const conflict = err instanceof ConcurrentWriteError;
+            const failedReconcile = err instanceof SplitNotObservedError && err.state?.failure !== undefined;
+            if (!conflict && !failedReconcile)
+                throw err;
+            const delayMs = backoffDelayMs(round, ROUND_BACKOFF);
+            if (step.clock.now() + delayMs >= deadline.at)
+                throw err;
+            step.log(conflict
+                ? `Another writer changed the service (${errorMessage(err)}); reading it again in ${delayMs} ms`
+                : `The platform did not apply the rollback (${errorMessage(err)}); writing it again in ${delayMs} ms`);
+            await step.clock.sleep(delayMs, step.signal);
+            state = await provider.read();
+            progress.last = state;
+        }
+    }
+}
+/** Reads the state once more for a report after a failure or cancellation; never writes. */
+async function readForReport(step, fallback, timeoutMs = 5000) {
+    const timeout = new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(undefined), timeoutMs);
+        timer.unref();
+    });
+    try {
+        return (await Promise.race([step.provider.read(), timeout])) ?? fallback;
+    }
+    catch {
+        return fallback;
+    }
+}
+function isCancellation(err, signal) {
+    return err instanceof CancelledError || signal.aborted;
+}
+/**
+ * A step with its own deadline (`timeoutMs` from now): the provider for `target`, built now (its
+ * SDK loads now), stopping its retries at that deadline.
+ */
+async function openStep(ctx, target, action, timing) {
+    const deadline = { at: ctx.clock.now() + timing.timeoutMs, pollMs: timing.pollMs };
+    const provider = await createTrafficProvider(target, {
+        ...providerDeps(ctx, action),
+        deadlineAt: deadline.at,
+    });
+    const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => ctx.core.info(m) };
+    return { step, deadline };
+}
+/** What a provider is built with, from the action's context. */
+function providerDeps(ctx, action, env = process.env) {
+    return {
+        clock: ctx.clock,
+        signal: ctx.signal,
+        log: (message) => ctx.core.info(message),
+        userAgent: (0,user_agent/* userAgent */.N1)(action, env),
+        env,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/gate/ecs-native.ts
+/**
+ * The gate's arms on an ECS-native service (error-rate-gate, and each step of rollout): ECS's
+ * deployment names them, so they are read from the provider (the green target group is the
+ * candidate, the blue one the baseline, both behind one load balancer), never given as inputs.
+ */
+
+
+/** The summary's line saying who waited for what (ECS's bake vs our gate). */
+function whoWaitsLine(waits) {
+    return `> **Who waits for what (ECS-native):** ${waits}`;
+}
+/** The CloudWatch arms of the deployment in progress, logged as they were read. */
+function armsFrom(metrics, found, service, ctx) {
+    ctx.core.info(`ECS service ${service}: candidate ${found.candidate}, baseline ${found.baseline}`);
+    ctx.core.info(`Who waits for what: ${found.waits}`);
+    return {
+        ...metrics,
+        candidate: (0,cloudwatch/* targetGroupDimension */.RA)(found.candidate),
+        baseline: (0,cloudwatch/* targetGroupDimension */.RA)(found.baseline),
+        loadBalancer: (0,cloudwatch/* loadBalancerDimension */.Tj)(found.loadBalancer),
+    };
+}
+/**
+ * Settings whose arms are the ECS-native deployment's target groups, read from `provider` (rollout:
+ * the step's own), or from a provider built for `settings.ecsNative` (error-rate-gate; its SDK loads
+ * only now). Settings that are not ECS-native come back unchanged.
+ */
+async function withEcsNativeArms(settings, ctx, action, provider) {
+    const service = settings.ecsNative;
+    if (service === undefined || settings.metrics.source !== 'cloudwatch')
+        return { settings };
+    // The ECS SDK loads only now (it is loaded already when a step's provider is passed).
+    const ecs = await __nccwpck_require__.e(/* import() */ 269).then(__nccwpck_require__.bind(__nccwpck_require__, 1269));
+    const found = provider === undefined
+        ? await ecs.ecsNativeGateTargets(service, providerDeps(ctx, action))
+        : await ecs.gateTargetsOf(provider, service);
+    const metrics = armsFrom(settings.metrics, found, service.services[0] ?? '', ctx);
+    return { settings: { ...settings, metrics }, found };
+}
+
+;// CONCATENATED MODULE: ./shared/gate/format.ts
+const rateOf = (t) => (t.requests > 0 ? t.errors / t.requests : Number.NaN);
+/** An error rate as an output or a Slack field carries it: a fraction, 6 decimals; empty when unknown. */
+function rateOutput(totals) {
+    const rate = rateOf(totals);
+    return Number.isFinite(rate) ? String(Number(rate.toFixed(6))) : '';
+}
+function percent(rate, digits = 2) {
+    if (!Number.isFinite(rate))
+        return 'n/a';
+    return `${Number((rate * 100).toFixed(digits))}%`;
+}
+function formatEvidence(v) {
+    return v >= 1000 ? v.toExponential(1) : v >= 10 ? v.toFixed(0) : v.toFixed(2);
+}
+/** A ratio of error rates as people say it: 2.4×, or "no" ratio at all when none is reachable. */
+function formatRatio(ratio) {
+    if (!Number.isFinite(ratio))
+        return 'no';
+    return `${ratio >= 10 ? ratio.toFixed(0) : Number(ratio.toFixed(1))}×`;
+}
+/** Whole minutes, rounded up, for estimates; seconds below a minute (short test intervals). */
+function formatMinutes(minutes) {
+    if (minutes < 1)
+        return `${Math.max(1, Math.round(minutes * 60))} s`;
+    return `${Math.ceil(minutes)} min`;
+}
+
+// EXTERNAL MODULE: ./shared/summary.ts
+var summary = __nccwpck_require__(6566);
+;// CONCATENATED MODULE: ./shared/gate/report.ts
+/**
+ * The job summary: verdict and why first, what the data could have caught, then a chart of both
+ * error rates and one of the test that decided (the judge's evidence, the ceiling's, or the power).
+ */
+
+
+/** Mermaid charts stay readable up to about this many points; longer runs are merged. */
+const MAX_POINTS = 60;
+const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️' };
+/** Line colours, and the square that names each in the legend under a chart. */
+const COLOR = {
+    candidate: { hex: '#d62728', square: '🟥' },
+    baseline: { hex: '#1f77b4', square: '🟦' },
+    limit: { hex: '#7f7f7f', square: '⬜' },
+    measure: { hex: '#ff7f0e', square: '🟧' },
+};
+function offsetLabel(ms, intervalMs) {
+    return intervalMs >= 60_000 ? `+${Math.round(ms / 60_000)}m` : `+${Math.round(ms / 1000)}s`;
+}
+/** Groups consecutive records so a chart has at most MAX_POINTS points. */
+function downsample(records) {
+    const size = Math.max(1, Math.ceil(records.length / MAX_POINTS));
+    const groups = [];
+    for (let i = 0; i < records.length; i += size)
+        groups.push(records.slice(i, i + size));
+    return groups;
+}
+function groupRate(group, arm) {
+    let requests = 0;
+    let errors = 0;
+    for (const r of group) {
+        const counts = r[arm];
+        if (Number.isFinite(counts.requests) && Number.isFinite(counts.errors)) {
+            requests += counts.requests;
+            errors += counts.errors;
+        }
+    }
+    return requests > 0 ? (100 * errors) / requests : Number.NaN;
+}
+const line = (name, values, color) => ({
+    name,
+    values,
+    color: color.hex,
+    square: color.square,
+});
+/** A chart and its legend (Mermaid's xychart draws none). */
+function chart(title, yLabel, labels, series) {
+    return [
+        (0,summary/* lineChart */.Tz)({ title, xLabels: labels, yLabel, series }),
+        '',
+        series.map((s) => `${s.square} ${s.name}`).join(' · '),
+    ].join('\n');
+}
+/** The chart of the test that decided: the ceiling's evidence, the judge's, or the power. */
+function decidingChart(decision, groups, labels, state) {
+    const last = groups.map((g) => g.at(-1));
+    const log10 = (v) => Math.max(0, Math.log10(Math.max(v ?? 1, 1)));
+    if (decision.by === 'ceiling') {
+        return chart('Evidence that the candidate is over the ceiling, log10', 'log10 evidence', labels, [
+            line('ceiling evidence', last.map((r) => log10(r?.ceilingEvidence)), COLOR.measure),
+            line('fail threshold', last.map(() => Math.log10(state.ceiling.threshold)), COLOR.limit),
+        ]);
+    }
+    if (decision.by === 'judge' && last.some((r) => r?.evidence)) {
+        return chart('Evidence that the candidate is worse than the baseline, log10', 'log10 evidence', labels, [
+            line('evidence', last.map((r) => log10(r?.evidence?.rollback)), COLOR.measure),
+            line('fail threshold', last.map((r) => Math.log10(r?.evidence?.rollbackThreshold ?? 1)), COLOR.limit),
+        ]);
+    }
+    if (decision.by === 'power' || decision.by === 'budget' || decision.by === 'data') {
+        return chart(`Chance the data so far would catch a ${formatRatio(state.config.detectableRatio)} regression, %`, 'power %', labels, [
+            line('power', last.map((r) => 100 * (r?.power ?? 0)), COLOR.measure),
+            line('needed to pass', last.map(() => 100 * state.config.power), COLOR.limit),
+        ]);
+    }
+    return undefined;
+}
+function renderSummary(state, decision, ctx) {
+    const c = state.candidate;
+    const b = state.baseline;
+    const detectable = state.detectableRatio();
+    const extendedMinutes = (state.extendedIntervals * ctx.intervalMs) / 60_000;
+    const lines = [
+        (0,summary/* heading */.R_)(`${ICON[decision.verdict]} Error-rate gate: ${decision.verdict.toUpperCase()}${ctx.mode === 'dry-run' ? ' (dry run: the step does not fail)' : ''}`),
+        '',
+        `**Why:** ${(0,summary/* cell */.Hn)(decision.reason)}`,
+        '',
+        `**What this step could catch:** ${(0,summary/* cell */.Hn)(state.coverage())}`,
+        '',
+        `Decided after ${ctx.decidedAfterSeconds}s, ${state.records.length} interval(s) of ${ctx.intervalMs / 1000}s${extendedMinutes > 0 ? ` (bake extended by ${Number(extendedMinutes.toFixed(1))} min)` : ''}, from ${ctx.source}.`,
+        '',
+        (0,summary/* table */.tp)(['', 'Candidate', 'Baseline'], [
+            ['Identity', ctx.candidate, ctx.baseline],
+            ['Requests', c.requests, b.requests],
+            ['Errors (5xx)', c.errors, b.errors],
+            ['Error rate', percent(rateOf(c)), percent(rateOf(b))],
+        ]),
+        '',
+        `Smallest regression caught ${percent(state.config.power, 0)} of the time: ${Number.isFinite(detectable) ? `${formatRatio(detectable)} the baseline's rate` : 'none (too few errors)'}; chance of catching ${formatRatio(state.config.detectableRatio)}: ${percent(state.power(), 0)}.`,
+        '',
+    ];
+    if (state.records.length > 0) {
+        const groups = downsample(state.records);
+        const labels = groups.map((g) => offsetLabel((g[0]?.start ?? ctx.startTime) - ctx.startTime, ctx.intervalMs));
+        // NaN (no data) is drawn as 0 by Mermaid; the line below says which intervals had none.
+        const rates = [
+            line('candidate', groups.map((g) => groupRate(g, 'candidate')), COLOR.candidate),
+            line('baseline', groups.map((g) => groupRate(g, 'baseline')), COLOR.baseline),
+        ];
+        // The ceiling is drawn when it decided or is near the rates, not as a flat line that squashes them.
+        const top = Math.max(0, ...rates.flatMap((s) => s.values).filter(Number.isFinite));
+        const ceilings = groups.map((g) => 100 * (g.at(-1)?.ceiling ?? state.config.maxErrorRate));
+        if (decision.by === 'ceiling' || Math.min(...ceilings) <= 2 * top)
+            rates.push(line('ceiling', ceilings, COLOR.limit));
+        lines.push(chart('Error rate per interval, %', 'errors %', labels, rates), '');
+        const deciding = decidingChart(decision, groups, labels, state);
+        if (deciding)
+            lines.push(deciding, '');
+        const missing = state.records.filter((r) => !r.usable).length;
+        if (missing > 0)
+            lines.push(`${missing} of ${state.records.length} intervals had no usable data for one arm (never counted as healthy).`, '');
+    }
+    lines.push('<details><summary>How the gate decides</summary>', '', `**Fail**: a sequential test found the candidate's error rate worse than the baseline's (more than ${percent(state.config.maxIncrease, 0)} worse; it stays valid when checked every interval, false alarms at most ${state.config.falseAlarmRate}), or above the ceiling (${percent(state.config.maxErrorRate)}, or twice the baseline's rate if higher), or a latency limit held for 3 intervals. **Pass**: no regression found, and the data would have caught a ${formatRatio(state.config.detectableRatio)} regression at least ${percent(state.config.power, 0)} of the time; the bake extends (up to max-duration) while it could not. With almost no errors in either arm, a candidate clearly under the ceiling passes too. **Inconclusive**: fewer than ${state.config.minRequests} candidate requests, missing data, failing metrics APIs, or not enough errors to compare even at max-duration; never a pass.`, '', '</details>', '');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./shared/mask.ts
+/**
+ * Authorization schemes whose credential part is a secret on its own: a server that echoes
+ * `Authorization: Bearer <token>` usually echoes the bare token. The IANA HTTP Authentication
+ * Scheme Registry, plus the vendor schemes people put in headers (GitHub `token`, Slack and
+ * Discord `Bot`, `ApiKey`, GoDaddy `sso-key`, Splunk, Opsgenie `GenieKey`, AWS SigV4).
+ */
+const AUTH_SCHEME = /^(basic|bearer|token|bot|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|scram-sha-1|scram-sha-256|vapid|concealed|apikey|api-key|key|sso-key|splunk|geniekey|aws4-hmac-sha256)\s+(\S[\s\S]*)$/i;
+/** `name=value` or `name="value"` pairs of a parameterised scheme (Digest, SigV4, VAPID). */
+const AUTH_PARAM = /([\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]+)/g;
+/** Parameter values shorter than this (`MD5`, `auth`, a region) are not worth hiding alone. */
+const MIN_PARAM_SECRET = 8;
+/** Fragments shorter than this would mask harmless text everywhere. */
+const MIN_FORM = 4;
+/** The secret parts of an Authorization-style value: the credentials, decoded where they are encoded. */
+function credentialParts(value) {
+    const match = value.trim().match(AUTH_SCHEME);
+    if (!match)
+        return [];
+    const scheme = (match[1] ?? '').toLowerCase();
+    const credentials = (match[2] ?? '').trim();
+    const parts = [credentials];
+    if (scheme === 'basic') {
+        const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        // Only a real base64 user:password, not bytes that happened to decode.
+        if (colon >= 0 &&
+            Buffer.from(decoded, 'utf8').toString('base64').replace(/=+$/, '') === credentials.replace(/=+$/, '')) {
+            parts.push(decoded, decoded.slice(colon + 1));
+        }
+    }
+    for (const [, , raw = ''] of credentials.matchAll(AUTH_PARAM)) {
+        const param = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+        if (param.length >= MIN_PARAM_SECRET)
+            parts.push(param);
+    }
+    return parts;
+}
+/** The encodings code may apply to a value before writing it out. */
+function encodings(value) {
+    const base64 = Buffer.from(value, 'utf8').toString('base64');
+    return [
+        value,
+        encodeURIComponent(value),
+        encodeURI(value),
+        base64,
+        base64.replace(/=+$/, ''),
+        Buffer.from(value, 'utf8').toString('base64url'),
+        JSON.stringify(value).slice(1, -1),
+    ];
+}
+/**
+ * Every form in which a secret may be written out by code that handles it: the runner masks only
+ * the exact strings it is given, so an encoded copy, or the bare credential of an auth header,
+ * would leak.
+ */
+function derivedForms(secret) {
+    const forms = new Set(encodings(secret));
+    for (const part of credentialParts(secret))
+        for (const form of encodings(part))
+            forms.add(form);
+    // A URL's credentials and query string are secrets on their own.
+    try {
+        const url = new URL(secret);
+        // A lone user name is often a token (https://<token>@host). Beside a password it is an identity
+        // (postgres://postgres:…@db), and masking it would blank every "postgres" in the logs.
+        if (url.username && !url.password)
+            forms.add(url.username).add(decodeURIComponent(url.username));
+        if (url.password)
+            forms.add(url.password).add(decodeURIComponent(url.password));
+        if (url.username && url.password)
+            forms.add(`${url.username}:${url.password}`);
+        if (url.pathname.length > 1 && /hooks\.|webhook/i.test(url.href))
+            forms.add(url.pathname);
+        if (url.search)
+            forms.add(url.search.slice(1));
+    }
+    catch {
+        // not a URL
+    }
+    return [...forms].filter((form) => form.length >= MIN_FORM);
+}
+/**
+ * A value that may be a URL, fit to quote in a message: whatever could be credentials (everything
+ * up to the last `@` of its authority) is replaced, even when the value does not parse as a URL.
+ */
+function withoutUserinfo(value) {
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^#]*@/i, (_, scheme) => `${scheme ?? ''}***@`);
+}
+/** Registers a secret and its derived forms with the runner so no log line can show them. */
+function maskSecret(core, secret) {
+    if (!secret)
+        return;
+    for (const form of derivedForms(secret))
+        core.setSecret(form);
+}
+/** Replaces every derived form of each secret in a text, for messages built before masking applies. */
+function redact(text, secrets) {
+    const forms = secrets.flatMap((secret) => (secret ? derivedForms(secret) : []));
+    let out = text;
+    // Longest first, so a whole header value is replaced before the credential inside it.
+    for (const form of forms.sort((a, b) => b.length - a.length))
+        out = out.split(form).join('***');
+    return out;
+}
+
+// EXTERNAL MODULE: ./shared/aws/clients.ts
+var clients = __nccwpck_require__(9032);
+// EXTERNAL MODULE: ./shared/metrics/grid.ts
+var grid = __nccwpck_require__(6690);
+;// CONCATENATED MODULE: ./shared/metrics/settle.ts
+/**
+ * Which intervals a gate may judge as final. Metrics arrive late (Cloud Run's up to 180 s, ALB's
+ * a minute or two) and a lagging point fills in or changes a recent interval. An interval is read
+ * only once it closed at least `delayMs` ago (the caller's metrics-delay); this decides what to do
+ * with an interval whose point for an arm is still missing then: that is no zero and no final
+ * "missing" yet, because an ingestion backlog can outlast the usual delay. It is held back, with
+ * every later interval (the judge takes intervals in order), and read again on the next poll,
+ * until `graceMs` more have passed: only then does it count as missing.
+ */
+
+/**
+ * The leading run of `intervals` (in order) that is final now: each has both arms, or is so old
+ * that a missing arm will not arrive any more. The rest are to be read again.
+ */
+function settledIntervals(intervals, options) {
+    const settled = [];
+    for (const interval of intervals) {
+        const complete = !(0,grid/* isMissing */.b2)(interval.candidate) && !(0,grid/* isMissing */.b2)(interval.baseline);
+        const graceMs = options.graceMs ?? Math.max(options.delayMs, interval.end - interval.start);
+        if (!complete && options.now < interval.end + options.delayMs + graceMs)
+            break;
+        settled.push(interval);
+    }
+    return settled;
+}
+
+;// CONCATENATED MODULE: ./shared/metrics/index.ts
+/**
+ * The one way to get a MetricsSource: each implementation, and its SDK, is imported only when
+ * chosen, after the inputs were validated.
+ */
+
+
+async function createMetricsSource(settings) {
+    switch (settings.source) {
+        case 'cloud-monitoring': {
+            const { createCloudMonitoringSource } = await __nccwpck_require__.e(/* import() */ 300).then(__nccwpck_require__.bind(__nccwpck_require__, 1300));
+            return createCloudMonitoringSource(settings);
+        }
+        case 'cloudwatch': {
+            const { createCloudWatchSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5518));
+            return createCloudWatchSource(settings);
+        }
+        case 'prometheus': {
+            const { createPrometheusSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7078));
+            return createPrometheusSource(settings);
+        }
+    }
+}
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+/**
+ * The accelerated timeline (shared/clock.ts) the gate runs on, honoured only when the metrics
+ * source is an emulator on loopback: Cloud Monitoring or CloudWatch with an endpoint override to
+ * 127.0.0.1. Against a real API, or Prometheus (whose timestamps are real), time is real.
+ */
+function emulatorTimeline(settings, env) {
+    const endpoint = settings.source === 'cloud-monitoring' && settings.emulatorHost
+        ? `http://${settings.emulatorHost}`
+        : settings.source === 'cloudwatch'
+            ? (settings.endpoint ?? (0,clients/* endpointOverride */.Ku)(env))
+            : undefined;
+    if (endpoint === undefined || !URL.canParse(endpoint))
+        return undefined;
+    return LOOPBACK.includes(new URL(endpoint).hostname) ? (0,clock/* timelineFromEnv */.Vi)(env) : undefined;
+}
+
+
+
 ;// CONCATENATED MODULE: ./shared/gate/config.ts
 const GATE_DEFAULTS = Object.freeze({
     maxErrorRate: 0.05,
@@ -1270,27 +2548,709 @@ function gateConfig(limits, window) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/gate/format.ts
-const rateOf = (t) => (t.requests > 0 ? t.errors / t.requests : Number.NaN);
-function percent(rate, digits = 2) {
-    if (!Number.isFinite(rate))
-        return 'n/a';
-    return `${Number((rate * 100).toFixed(digits))}%`;
+// EXTERNAL MODULE: ./shared/cloud-identities.ts
+var cloud_identities = __nccwpck_require__(474);
+;// CONCATENATED MODULE: ./shared/inputs.ts
+
+
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/**
+ * The longest duration any input takes: setTimeout stores its delay as a signed 32-bit number and
+ * fires after 1 ms for anything longer, so a larger timeout would end a wait at once.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+// Decimal digits only: Number() would also take "1e2", "0x0A", "0b11" and " 10 ".
+const DECIMAL_INTEGER = /^-?\d+$/;
+const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
+/** Parses a decimal integer ("42", "-3") or, with `fraction`, a decimal number ("0.25"); undefined otherwise. */
+function parseDecimal(text, options = {}) {
+    if (!(options.fraction ? DECIMAL_NUMBER : DECIMAL_INTEGER).test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isSafeInteger(value) || (options.fraction && Number.isFinite(value)) ? value : undefined;
 }
-function formatEvidence(v) {
-    return v >= 1000 ? v.toExponential(1) : v >= 10 ? v.toFixed(0) : v.toFixed(2);
+/**
+ * Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed or
+ * longer than MAX_DURATION_MS.
+ */
+function parseDurationMs(text) {
+    const ms = durationOf(text);
+    return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
 }
-/** A ratio of error rates as people say it: 2.4×, or "no" ratio at all when none is reachable. */
-function formatRatio(ratio) {
-    if (!Number.isFinite(ratio))
-        return 'no';
-    return `${ratio >= 10 ? ratio.toFixed(0) : Number(ratio.toFixed(1))}×`;
+function durationOf(text) {
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    const parts = trimmed.match(/(\d+(?:\.\d+)?)(ms|s|m|h)/g);
+    if (!parts || parts.join('') !== trimmed)
+        return undefined;
+    let total = 0;
+    for (const part of parts) {
+        const [, amount, unit] = part.match(/^(\d+(?:\.\d+)?)(ms|s|m|h)$/) ?? [];
+        total += Number(amount) * (DURATION_UNITS[unit ?? ''] ?? Number.NaN);
+    }
+    return Number.isFinite(total) ? Math.round(total) : undefined;
 }
-/** Whole minutes, rounded up, for estimates; seconds below a minute (short test intervals). */
-function formatMinutes(minutes) {
-    if (minutes < 1)
-        return `${Math.max(1, Math.round(minutes * 60))} s`;
-    return `${Math.ceil(minutes)} min`;
+function checkRange(name, value, options) {
+    const example = options.example ?? String(options.min ?? 0);
+    if (options.min !== undefined && value < options.min) {
+        throw new errors/* InputError */.dz(name, `${value} is below the minimum ${options.min}`, example);
+    }
+    if (options.max !== undefined && value > options.max) {
+        throw new errors/* InputError */.dz(name, `${value} is above the maximum ${options.max}`, example);
+    }
+    return value;
+}
+function inputReader(core) {
+    const optional = (name) => {
+        const value = core.getInput(name).trim();
+        return value === '' ? undefined : value;
+    };
+    const parseNumber = (name, options, integer) => {
+        // Untrimmed: " 10 " is refused like any other form that is not plain digits.
+        const raw = core.getInput(name, { trimWhitespace: false });
+        if (raw.trim() === '')
+            return undefined;
+        const value = parseDecimal(raw, { fraction: !integer });
+        if (value === undefined) {
+            const kind = integer ? 'a whole number in decimal digits' : 'a decimal number';
+            throw new errors/* InputError */.dz(name, `${JSON.stringify(raw)} is not ${kind} (no spaces, exponents, 0x/0b prefixes or underscores)`, options.example ?? String(options.min ?? 1));
+        }
+        return checkRange(name, value, options);
+    };
+    const reader = {
+        optional,
+        required(name, example) {
+            const value = optional(name);
+            if (value === undefined)
+                throw new errors/* InputError */.dz(name, 'is required', example);
+            return value;
+        },
+        secret(name) {
+            // Mask the raw value too: getInput trims, and the untrimmed form could still be printed.
+            const raw = core.getInput(name, { trimWhitespace: false });
+            maskSecret(core, raw);
+            const value = optional(name);
+            maskSecret(core, value);
+            return value;
+        },
+        integer: (name, options) => parseNumber(name, options, true) ?? options.default,
+        optionalInteger: (name, options) => parseNumber(name, options, true),
+        number: (name, options) => parseNumber(name, options, false) ?? options.default,
+        optionalNumber: (name, options) => parseNumber(name, options, false),
+        boolean(name, fallback) {
+            const raw = optional(name);
+            if (raw === undefined)
+                return fallback;
+            if (/^(true|yes|on|1)$/i.test(raw))
+                return true;
+            if (/^(false|no|off|0)$/i.test(raw))
+                return false;
+            throw new errors/* InputError */.dz(name, `"${raw}" is not a boolean`, 'true');
+        },
+        choice(name, choices, fallback) {
+            const value = reader.optionalChoice(name, choices) ?? fallback;
+            if (value === undefined)
+                throw new errors/* InputError */.dz(name, 'is required', choices.join(' | '));
+            return value;
+        },
+        optionalChoice(name, choices) {
+            const raw = optional(name);
+            if (raw === undefined)
+                return undefined;
+            const match = choices.find((choice) => choice === raw.toLowerCase());
+            if (match === undefined) {
+                throw new errors/* InputError */.dz(name, `"${raw}" is not one of ${choices.join(', ')}`, choices[0]);
+            }
+            return match;
+        },
+        durationMs(name, fallback) {
+            const raw = optional(name) ?? fallback;
+            const ms = durationOf(raw);
+            if (ms === undefined || ms < 0) {
+                throw new errors/* InputError */.dz(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
+            }
+            if (ms > MAX_DURATION_MS) {
+                throw new errors/* InputError */.dz(name, `"${raw}" is longer than the longest duration a timer can wait (${MAX_DURATION_MS} ms, about 24 days)`, fallback);
+            }
+            return ms;
+        },
+        url(name, options = {}) {
+            const raw = optional(name);
+            if (raw === undefined)
+                return undefined;
+            const schemes = options.schemes ?? ['http', 'https'];
+            const example = options.example ?? `${schemes[schemes.length - 1]}://example.com`;
+            let url;
+            try {
+                url = new URL(raw);
+            }
+            catch {
+                throw new errors/* InputError */.dz(name, `"${withoutUserinfo(raw)}" is not an absolute URL with a scheme`, example);
+            }
+            if (!schemes.includes(url.protocol.slice(0, -1))) {
+                throw new errors/* InputError */.dz(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);
+            }
+            return url;
+        },
+        list(name) {
+            return (optional(name) ?? '')
+                .split(/[\n,]/)
+                .map((item) => item.trim())
+                .filter((item) => item !== '');
+        },
+    };
+    return reader;
+}
+
+// EXTERNAL MODULE: ./shared/metrics/prometheus.ts
+var prometheus = __nccwpck_require__(7078);
+;// CONCATENATED MODULE: ./shared/gate/arms.ts
+/**
+ * Who is the candidate and who the baseline, from what canary-shift hands over: plain names, its
+ * `stable` output, or its `rollback-target` JSON token (the last known good split).
+ */
+
+function entriesOf(value) {
+    if (Array.isArray(value))
+        return value;
+    if (value && typeof value === 'object') {
+        const v = value;
+        for (const list of [v.traffic, v.observed, v.desired])
+            if (Array.isArray(list))
+                return list;
+    }
+    return undefined;
+}
+/**
+ * The baseline from a name or a canary-shift JSON (rollback-target token, observed-traffic, or a
+ * list of {target, percent}): the entry serving the most traffic that is not the candidate.
+ */
+function baselineFrom(raw, inputName, candidate) {
+    const text = raw.trim();
+    if (!text.startsWith('{') && !text.startsWith('['))
+        return text;
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new errors/* InputError */.dz(inputName, 'looks like JSON but does not parse', '{"traffic":[{"target":"shop-00041-abc","percent":100}]}');
+    }
+    const entries = entriesOf(parsed);
+    const best = (entries ?? [])
+        .map((e) => ({ name: e.target ?? e.revisionName ?? e.revision, percent: Number(e.percent ?? 0) }))
+        .filter((e) => typeof e.name === 'string' && e.name !== candidate)
+        .sort((a, b) => b.percent - a.percent)[0];
+    if (!best) {
+        throw new errors/* InputError */.dz(inputName, 'holds no traffic entry other than the candidate', '{"traffic":[{"target":"shop-00041-abc","percent":100}]}');
+    }
+    return best.name;
+}
+/** Cloud Run service coordinates a rollback-target token carries, if any. */
+function cloudRunResourceFrom(raw) {
+    if (!raw?.trim().startsWith('{'))
+        return {};
+    try {
+        const token = JSON.parse(raw);
+        const resource = token.resource ?? {};
+        const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+        const name = str(resource.name)?.match(/^projects\/([^/]+)\/locations\/([^/]+)\/services\/([^/]+)$/);
+        const project = str(resource.project) ?? name?.[1];
+        const region = str(resource.region) ?? str(resource.location) ?? name?.[2];
+        const service = str(resource.service) ?? name?.[3];
+        return {
+            ...(project ? { project } : {}),
+            ...(region ? { region } : {}),
+            ...(service ? { service } : {}),
+        };
+    }
+    catch {
+        return {};
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/gate/inputs.ts
+/**
+ * The gate's inputs, parsed in one place for error-rate-gate and rollout: the same names, defaults,
+ * checks and messages. error-rate-gate names its arms in inputs; rollout learns them at each step
+ * from the shift, so for rollout only where to read (project and service, load balancer and target
+ * groups, Prometheus) is parsed here.
+ */
+
+
+
+
+
+
+
+
+
+/** error-rate-gate's input names (its action.yml declares them; rollout renames two, see GateForm). */
+const GATE_INPUTS = {
+    provider: 'provider',
+    source: 'source',
+    candidate: 'candidate',
+    baseline: 'baseline',
+    rollbackTarget: 'rollback-target',
+    project: 'project',
+    region: 'region',
+    service: 'service',
+    loadBalancer: 'load-balancer',
+    candidateTargetGroup: 'candidate-target-group',
+    baselineTargetGroup: 'baseline-target-group',
+    prometheusUrl: 'prometheus-url',
+    prometheusHeaders: 'prometheus-headers',
+    requestsQuery: 'requests-query',
+    errorsQuery: 'errors-query',
+    latencyQuery: 'latency-query',
+    startTime: 'start-time',
+    duration: 'duration',
+    maxDuration: 'max-duration',
+    detectableRatio: 'detectable-ratio',
+    interval: 'interval',
+    metricsDelay: 'metrics-delay',
+    maxErrorRate: 'max-error-rate',
+    maxIncrease: 'max-increase',
+    minRequests: 'min-requests',
+    falseAlarmRate: 'false-alarm-rate',
+    maxP95LatencyMs: 'max-p95-latency-ms',
+    maxLatencyIncrease: 'max-latency-increase',
+    mode: 'mode',
+    /** error-rate-gate on an ECS-native service (source cloudwatch): its cluster and one service. */
+    cluster: 'cluster',
+    services: 'services',
+    /** rollout: the two target groups in the order of `services`. */
+    targetGroups: 'target-groups',
+};
+const INPUTS = GATE_INPUTS;
+const SOURCES = ['cloud-monitoring', 'cloudwatch', 'prometheus'];
+const MODES = ['enforce', 'dry-run'];
+/** How long each source takes to show a finished interval (its documented publishing delay). */
+const DEFAULT_METRICS_DELAY = {
+    // Cloud Run metrics: "sampled every 60 seconds… not visible for up to 180 seconds".
+    'cloud-monitoring': '180s',
+    // ALB metrics are published each minute, usually within two.
+    cloudwatch: '120s',
+    // Two scrape intervals of a typical 15 s scrape.
+    prometheus: '30s',
+};
+/** Stands for a target group or load balancer the gate reads from the ECS service before any metric call. */
+const FROM_ECS_SERVICE = '(from the ECS service)';
+const REVISION = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
+/** What an arm is called before a step names it (rollout). */
+const ARM_DECIDED_PER_STEP = '';
+/**
+ * A rate as a fraction: "5%" or "0.05". A bare number above `maxBare` is refused, because "5"
+ * would otherwise silently mean 500 %.
+ */
+function parseRate(name, raw, options) {
+    const percent = raw.match(/^(\d+(?:\.\d+)?)\s*%$/);
+    const value = percent ? Number(percent[1]) / 100 : /^\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!Number.isFinite(value))
+        throw new errors/* InputError */.dz(name, `"${raw}" is not a rate`, options.example);
+    if (!percent && value > 1) {
+        throw new errors/* InputError */.dz(name, `"${raw}" is ambiguous: write a percentage (${raw}%) or a fraction`, options.example);
+    }
+    if (value > options.max)
+        throw new errors/* InputError */.dz(name, `${raw} is above the maximum ${options.max * 100}%`, options.example);
+    return value;
+}
+/** An instant as ISO 8601 or epoch seconds (or milliseconds), in epoch ms. */
+function parseInstant(name, raw) {
+    if (/^\d{10}(\.\d+)?$/.test(raw))
+        return Math.round(Number(raw) * 1000);
+    if (/^\d{13}$/.test(raw))
+        return Number(raw);
+    const ms = /^\d{4}-\d\d-\d\dT/.test(raw) ? Date.parse(raw) : Number.NaN;
+    if (!Number.isFinite(ms))
+        throw new errors/* InputError */.dz(name, `"${raw}" is not an ISO 8601 time or epoch seconds`, '2026-11-22T18:00:00Z');
+    return ms;
+}
+function rate(read, name, fallback, max, example) {
+    return parseRate(name, read.optional(name) ?? fallback, { max, example });
+}
+function readGateSettings(core, env, form) {
+    const read = inputReader(core);
+    const names = { duration: form.names?.duration ?? INPUTS.duration, mode: form.names?.mode ?? INPUTS.mode };
+    const rawHeaders = read.secret(INPUTS.prometheusHeaders);
+    const headers = parseHeaderLines(rawHeaders);
+    const secrets = Object.values(headers).filter((v) => v.length > 0);
+    for (const value of secrets)
+        maskSecret(core, value);
+    const provider = form.arms === 'inputs'
+        ? read.optionalChoice(INPUTS.provider, ['cloud-run', 'ecs'])
+        : form.arms.target.provider;
+    const source = read.optionalChoice(INPUTS.source, SOURCES) ??
+        (provider === 'cloud-run'
+            ? 'cloud-monitoring'
+            : provider === 'ecs'
+                ? 'cloudwatch'
+                : read.optional(INPUTS.prometheusUrl)
+                    ? 'prometheus'
+                    : undefined);
+    if (source === undefined) {
+        throw new errors/* InputError */.dz(INPUTS.source, `is required when "${INPUTS.provider}" is not given`, SOURCES.join(' | '));
+    }
+    const intervalMs = read.durationMs(INPUTS.interval, '1m');
+    if (intervalMs < 1000 || intervalMs % 1000 !== 0) {
+        throw new errors/* InputError */.dz(INPUTS.interval, 'must be a whole number of seconds, at least 1s', '1m');
+    }
+    checkIntervalForSource(source, intervalMs);
+    const durationMs = read.durationMs(names.duration, '10m');
+    if (durationMs < intervalMs) {
+        throw new errors/* InputError */.dz(names.duration, `must be at least one interval (${intervalMs / 1000}s)`, '10m');
+    }
+    if (durationMs / intervalMs > 10_000) {
+        throw new errors/* InputError */.dz(names.duration, 'spans more than 10000 intervals', '30m with interval 1m');
+    }
+    const bake = readBake(read, durationMs, intervalMs, names.duration);
+    const maxP95LatencyMs = read.optionalNumber(INPUTS.maxP95LatencyMs, { min: 1, example: '800' });
+    const rawLatencyIncrease = read.optional(INPUTS.maxLatencyIncrease);
+    const maxLatencyIncrease = rawLatencyIncrease === undefined
+        ? undefined
+        : parseRate(INPUTS.maxLatencyIncrease, rawLatencyIncrease, { max: 100, example: '20%' });
+    const latency = maxP95LatencyMs !== undefined || maxLatencyIncrease !== undefined;
+    const common = {
+        latency,
+        slowThresholdsMs: [],
+        userAgent: (0,user_agent/* userAgent */.N1)(form.action, env),
+        requestTimeoutMs: Math.min(30_000, Math.max(2_000, intervalMs)),
+    };
+    const targetSettings = form.arms === 'inputs'
+        ? undefined
+        : readTargetSourceSettings(read, source, common, headers, env, form.arms.target);
+    const { metrics, targetGroups } = targetSettings ?? {
+        metrics: readSourceSettings(read, source, common, headers, env),
+        targetGroups: undefined,
+    };
+    const ecsNative = form.arms === 'inputs'
+        ? source === 'cloudwatch'
+            ? readEcsNativeService(read)
+            : undefined
+        : targetSettings?.ecsNative;
+    const rawStart = form.arms === 'inputs' ? read.optional(INPUTS.startTime) : undefined;
+    // The one duration reader: malformed or unbounded values are input errors naming metrics-delay.
+    const metricsDelayMs = read.durationMs(INPUTS.metricsDelay, DEFAULT_METRICS_DELAY[source]);
+    return {
+        metrics,
+        ...(ecsNative === undefined ? {} : { ecsNative }),
+        ...(rawStart === undefined ? {} : { startTime: parseInstant(INPUTS.startTime, rawStart) }),
+        durationMs,
+        ...bake,
+        intervalMs,
+        metricsDelayMs,
+        maxErrorRate: rate(read, INPUTS.maxErrorRate, `${GATE_DEFAULTS.maxErrorRate * 100}%`, 1, '5%'),
+        maxIncrease: rate(read, INPUTS.maxIncrease, `${GATE_DEFAULTS.maxIncrease * 100}%`, 100, '20%'),
+        minRequests: read.integer(INPUTS.minRequests, {
+            default: GATE_DEFAULTS.minRequests,
+            min: 1,
+            example: '100',
+        }),
+        falseAlarmRate: read.number(INPUTS.falseAlarmRate, {
+            default: GATE_DEFAULTS.falseAlarmRate,
+            min: 0.0001,
+            max: 0.2,
+            example: '0.01',
+        }),
+        ...(maxP95LatencyMs === undefined ? {} : { maxP95LatencyMs }),
+        ...(maxLatencyIncrease === undefined ? {} : { maxLatencyIncrease }),
+        mode: read.choice(names.mode, MODES, 'enforce'),
+        secrets,
+        ...(targetGroups === undefined ? {} : { targetGroups }),
+    };
+}
+/**
+ * The periods each source's API accepts for the metrics the gate reads: Cloud Monitoring aligns to
+ * at least 60 s (common.proto, Aggregation.alignment_period: "The value must be at least 60
+ * seconds"); ALB metrics have regular (60 s) resolution, for which a CloudWatch period "must be a
+ * multiple of 60" (MetricStat.Period). A shorter interval would only ever yield empty answers.
+ */
+function checkIntervalForSource(source, intervalMs) {
+    const seconds = intervalMs / 1000;
+    if (source === 'cloud-monitoring' && seconds < 60) {
+        throw new errors/* InputError */.dz(INPUTS.interval, `${seconds}s is shorter than the 60s alignment period Cloud Monitoring requires`, '1m');
+    }
+    if (source === 'cloudwatch' && seconds % 60 !== 0) {
+        throw new errors/* InputError */.dz(INPUTS.interval, `${seconds}s is not a multiple of the 60s period of ALB metrics in CloudWatch`, '1m');
+    }
+}
+/** max-duration and detectable-ratio: how long the bake may extend, and what a pass must be able to see. */
+function readBake(read, durationMs, intervalMs, durationInput) {
+    const fallback = `${Math.round(maxBakeMinutes(durationMs / 60_000) * 60)}s`;
+    const maxDurationMs = read.durationMs(INPUTS.maxDuration, fallback);
+    if (maxDurationMs < durationMs) {
+        throw new errors/* InputError */.dz(INPUTS.maxDuration, `must be at least ${durationInput} (${durationMs / 1000}s): it is how long the bake may extend beyond it`, `${Math.ceil(maxBakeMinutes(durationMs / 60_000))}m`);
+    }
+    if (maxDurationMs / intervalMs > 10_000) {
+        throw new errors/* InputError */.dz(INPUTS.maxDuration, 'spans more than 10000 intervals', '30m with interval 1m');
+    }
+    const raw = read.optional(INPUTS.detectableRatio);
+    const detectableRatio = raw === undefined ? GATE_DEFAULTS.detectableRatio : Number(raw.replace(/[x×]$/, ''));
+    if (raw !== undefined && !/^\d+(\.\d+)?[x×]?$/.test(raw)) {
+        throw new errors/* InputError */.dz(INPUTS.detectableRatio, `"${raw}" is not a ratio`, '3');
+    }
+    if (!(detectableRatio > 1) || detectableRatio > 1000) {
+        throw new errors/* InputError */.dz(INPUTS.detectableRatio, `${raw} must be above 1 and at most 1000: it is how many times the baseline's error rate a pass must be able to catch`, '3');
+    }
+    return { maxDurationMs, detectableRatio };
+}
+/** A required identity input (or its fallback), checked by the one validator of its kind. */
+function identity(read, kind, name, fallback) {
+    const value = read.optional(name) ?? fallback;
+    if (value === undefined)
+        throw new errors/* InputError */.dz(name, 'is required', kind.example);
+    return (0,cloud_identities/* checkIdentity */.Z0)(kind, name, value);
+}
+/** The AWS region CloudWatch is read in: the input, else the credential chain's environment. */
+function awsRegion(read, env, fallback) {
+    const region = read.optional(INPUTS.region) ?? fallback ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+    if (region === undefined)
+        throw new errors/* InputError */.dz(INPUTS.region, 'is required (or AWS_REGION)', cloud_identities/* AWS_REGION */.VN.example);
+    return (0,cloud_identities/* checkIdentity */.Z0)(cloud_identities/* AWS_REGION */.VN, INPUTS.region, region);
+}
+function cloudWatchEndpoint(env) {
+    const endpoint = env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
+    return endpoint ? { endpoint } : {};
+}
+/**
+ * ECS-native (error-rate-gate, source cloudwatch): one service in "services" with its "cluster",
+ * and no target groups given: the gate reads the candidate (green) and baseline (blue) target
+ * groups, and their load balancer, from the service's deployment (shared/providers/ecs).
+ */
+function readEcsNativeService(read) {
+    const cluster = read.optional(INPUTS.cluster);
+    const services = read.list(INPUTS.services);
+    if (cluster === undefined && services.length === 0)
+        return undefined;
+    const [service] = services;
+    if (cluster === undefined || service === undefined || services.length !== 1) {
+        throw new errors/* InputError */.dz(cluster === undefined ? INPUTS.cluster : INPUTS.services, 'ECS-native: give the cluster and the one service whose deployment the gate judges', cluster === undefined ? 'prod' : 'shop');
+    }
+    (0,cloud_identities/* checkIdentity */.Z0)(cloud_identities/* ECS_CLUSTER */.Lk, INPUTS.cluster, cluster);
+    (0,cloud_identities/* checkIdentity */.Z0)(cloud_identities/* ECS_SERVICE */.Kf, INPUTS.services, service);
+    refuseNativeArmInputs(read, service, [
+        INPUTS.candidateTargetGroup,
+        INPUTS.baselineTargetGroup,
+        INPUTS.loadBalancer,
+    ]);
+    const region = read.optional(INPUTS.region);
+    return { provider: 'ecs', cluster, services: [service], ...(region === undefined ? {} : { region }) };
+}
+/** ECS-native: the arms come from the service's deployment, so inputs naming them are refused. */
+function refuseNativeArmInputs(read, service, names) {
+    for (const name of names) {
+        if (read.optional(name) !== undefined) {
+            throw new errors/* InputError */.dz(name, `is read from the ECS service ${service}; leave it out (its ECS-native deployment names the candidate and baseline target groups)`);
+        }
+    }
+}
+function readSourceSettings(read, source, common, headers, env) {
+    const rollbackTarget = read.optional(INPUTS.rollbackTarget);
+    switch (source) {
+        case 'cloud-monitoring': {
+            const fromToken = cloudRunResourceFrom(rollbackTarget);
+            const candidate = read.optional(INPUTS.candidate);
+            if (candidate === undefined)
+                throw new errors/* InputError */.dz(INPUTS.candidate, 'is required', 'shop-00042-xyz');
+            if (!REVISION.test(candidate)) {
+                throw new errors/* InputError */.dz(INPUTS.candidate, `"${candidate}" is not valid here`, 'shop-00042-xyz');
+            }
+            const baseline = baselineOf(read, candidate, rollbackTarget);
+            if (!REVISION.test(baseline))
+                throw new errors/* InputError */.dz(INPUTS.baseline, `"${baseline}" is not a revision name`, 'shop-00041-abc');
+            const region = read.optional(INPUTS.region) ?? fromToken.region;
+            if (region !== undefined)
+                (0,cloud_identities/* checkIdentity */.Z0)(cloud_identities/* GCP_REGION */.Gb, INPUTS.region, region);
+            return {
+                source,
+                ...common,
+                candidate,
+                baseline,
+                project: identity(read, cloud_identities/* GCP_PROJECT */.tR, INPUTS.project, fromToken.project),
+                service: identity(read, cloud_identities/* CLOUD_RUN_SERVICE */.im, INPUTS.service, fromToken.service),
+                ...(region ? { region } : {}),
+                ...emulatorHost(env),
+            };
+        }
+        case 'cloudwatch': {
+            if (readEcsNativeService(read) !== undefined) {
+                return {
+                    source,
+                    ...common,
+                    candidate: FROM_ECS_SERVICE,
+                    baseline: `${FROM_ECS_SERVICE} (baseline)`,
+                    loadBalancer: FROM_ECS_SERVICE,
+                    region: awsRegion(read, env),
+                    ...cloudWatchEndpoint(env),
+                };
+            }
+            const loadBalancer = identity(read, cloud_identities/* ALB */.ON, INPUTS.loadBalancer);
+            const candidate = identity(read, cloud_identities/* TARGET_GROUP */._4, INPUTS.candidateTargetGroup);
+            const baseline = identity(read, cloud_identities/* TARGET_GROUP */._4, INPUTS.baselineTargetGroup);
+            if ((0,cloudwatch/* targetGroupDimension */.RA)(candidate) === (0,cloudwatch/* targetGroupDimension */.RA)(baseline)) {
+                throw new errors/* InputError */.dz(INPUTS.baselineTargetGroup, 'is the same target group as the candidate', 'targetgroup/shop-blue/943f017f100becff');
+            }
+            return {
+                source,
+                ...common,
+                candidate: (0,cloudwatch/* targetGroupDimension */.RA)(candidate),
+                baseline: (0,cloudwatch/* targetGroupDimension */.RA)(baseline),
+                loadBalancer: (0,cloudwatch/* loadBalancerDimension */.Tj)(loadBalancer),
+                region: awsRegion(read, env),
+                ...cloudWatchEndpoint(env),
+            };
+        }
+        case 'prometheus': {
+            const candidate = read.required(INPUTS.candidate, 'v2');
+            return prometheusSettings(read, common, headers, candidate, baselineOf(read, candidate, rollbackTarget));
+        }
+    }
+}
+/**
+ * rollout: where to read each step's metrics, from the traffic target; the arms are named at
+ * each step (ARM_DECIDED_PER_STEP until then).
+ */
+function readTargetSourceSettings(read, source, common, headers, env, target) {
+    const arms = { candidate: ARM_DECIDED_PER_STEP, baseline: ARM_DECIDED_PER_STEP };
+    switch (source) {
+        case 'cloud-monitoring': {
+            if (target.provider !== 'cloud-run') {
+                throw new errors/* InputError */.dz(INPUTS.source, 'cloud-monitoring reads Cloud Run metrics; provider is ecs', 'cloudwatch');
+            }
+            const { project, region, service } = target;
+            const metrics = { source, ...common, ...arms, project, service, region, ...emulatorHost(env) };
+            return { metrics, targetGroups: undefined };
+        }
+        case 'cloudwatch': {
+            if (target.provider !== 'ecs') {
+                throw new errors/* InputError */.dz(INPUTS.source, 'cloudwatch reads the load balancer of ECS services; provider is cloud-run', 'cloud-monitoring');
+            }
+            const region = awsRegion(read, env, target.region);
+            const [service] = target.services;
+            if (target.services.length === 1 && service !== undefined) {
+                // ECS-native: each step reads green and blue from the deployment (shared/gate/ecs-native.ts).
+                refuseNativeArmInputs(read, service, [INPUTS.loadBalancer, INPUTS.targetGroups]);
+                const metrics = {
+                    source,
+                    ...common,
+                    ...arms,
+                    loadBalancer: FROM_ECS_SERVICE,
+                    region,
+                    ...cloudWatchEndpoint(env),
+                };
+                return { metrics, targetGroups: undefined, ecsNative: target };
+            }
+            const loadBalancer = identity(read, cloud_identities/* ALB */.ON, INPUTS.loadBalancer);
+            const groups = read.list(INPUTS.targetGroups);
+            const example = 'targetgroup/shop-blue/943f017f100becff,targetgroup/shop-green/6d0ecf831eec9f09';
+            for (const group of groups)
+                (0,cloud_identities/* checkIdentity */.Z0)(cloud_identities/* TARGET_GROUP */._4, INPUTS.targetGroups, group, example);
+            const [first, second] = groups.map(cloudwatch/* targetGroupDimension */.RA);
+            if (groups.length !== 2 || first === undefined || second === undefined || first === second) {
+                throw new errors/* InputError */.dz(INPUTS.targetGroups, `needs two different target groups, in the order of "services" (${target.services.join(', ')})`, example);
+            }
+            const metrics = {
+                source,
+                ...common,
+                ...arms,
+                loadBalancer: (0,cloudwatch/* loadBalancerDimension */.Tj)(loadBalancer),
+                region,
+                ...cloudWatchEndpoint(env),
+            };
+            return { metrics, targetGroups: [first, second] };
+        }
+        case 'prometheus':
+            return {
+                metrics: prometheusSettings(read, common, headers, arms.candidate, arms.baseline),
+                targetGroups: undefined,
+            };
+    }
+}
+function prometheusSettings(read, common, headers, candidate, baseline) {
+    const url = read.url(INPUTS.prometheusUrl, { example: 'https://prometheus.example.com' });
+    if (url === undefined)
+        throw new errors/* InputError */.dz(INPUTS.prometheusUrl, 'is required for source prometheus', 'https://prometheus.example.com');
+    if (url.username || url.password) {
+        throw new errors/* InputError */.dz(INPUTS.prometheusUrl, 'must not carry credentials; pass them in "prometheus-headers"', 'https://prometheus.example.com');
+    }
+    const template = (name, fallback) => {
+        const value = read.optional(name) ?? fallback;
+        if (value === undefined)
+            return undefined;
+        const unknown = (0,prometheus/* unknownPlaceholders */.hX)(value);
+        if (unknown.length > 0) {
+            throw new errors/* InputError */.dz(name, `unknown placeholder {{${unknown[0]}}}; use {{version}}, {{arm}}, {{candidate}}, {{baseline}} or {{window}}`, prometheus/* DEFAULT_REQUESTS_QUERY */.sI);
+        }
+        return value;
+    };
+    const latencyQuery = template(INPUTS.latencyQuery);
+    if (common.latency && latencyQuery === undefined) {
+        throw new errors/* InputError */.dz(INPUTS.latencyQuery, 'is required for a latency limit with source prometheus', 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{version="{{version}}"}[{{window}}]))) * 1000');
+    }
+    return {
+        source: 'prometheus',
+        ...common,
+        candidate,
+        baseline,
+        url,
+        requestsQuery: template(INPUTS.requestsQuery, prometheus/* DEFAULT_REQUESTS_QUERY */.sI) ?? prometheus/* DEFAULT_REQUESTS_QUERY */.sI,
+        errorsQuery: template(INPUTS.errorsQuery, prometheus/* DEFAULT_ERRORS_QUERY */.lD) ?? prometheus/* DEFAULT_ERRORS_QUERY */.lD,
+        ...(latencyQuery ? { latencyQuery } : {}),
+        headers,
+    };
+}
+function baselineOf(read, candidate, rollbackTarget) {
+    const raw = read.optional(INPUTS.baseline);
+    const baseline = raw !== undefined
+        ? baselineFrom(raw, INPUTS.baseline, candidate)
+        : rollbackTarget !== undefined
+            ? baselineFrom(rollbackTarget, INPUTS.rollbackTarget, candidate)
+            : undefined;
+    if (baseline === undefined) {
+        throw new errors/* InputError */.dz(INPUTS.baseline, `is required (or "${INPUTS.rollbackTarget}" from canary-shift)`, 'shop-00041-abc');
+    }
+    if (baseline === candidate)
+        throw new errors/* InputError */.dz(INPUTS.baseline, 'is the candidate itself', 'shop-00041-abc');
+    return baseline;
+}
+/** The Cloud Monitoring emulator, for tests and local runs only: loopback, plain HTTP, no credentials. */
+function emulatorHost(env) {
+    const host = env.CLOUD_MONITORING_EMULATOR_HOST;
+    if (!host)
+        return {};
+    if (!/^(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(host)) {
+        throw new errors/* ActionError */.lZ(`CLOUD_MONITORING_EMULATOR_HOST must be a loopback host:port, got "${host}"`);
+    }
+    return { emulatorHost: host };
+}
+/** "Name: value" lines (or a JSON object) of extra headers for the Prometheus API. */
+function parseHeaderLines(raw) {
+    if (raw === undefined)
+        return {};
+    const example = 'Authorization: Bearer <token>';
+    if (raw.trim().startsWith('{')) {
+        try {
+            const parsed = JSON.parse(raw);
+            return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+        }
+        catch {
+            throw new errors/* InputError */.dz(INPUTS.prometheusHeaders, 'is not valid JSON', example);
+        }
+    }
+    const headers = {};
+    for (const line of raw.split('\n')) {
+        if (line.trim() === '')
+            continue;
+        const colon = line.indexOf(':');
+        const name = line.slice(0, colon).trim();
+        if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+            // Never echo the line: it may hold a secret.
+            throw new errors/* InputError */.dz(INPUTS.prometheusHeaders, 'each line must be "Name: value"', example);
+        }
+        headers[name] = line.slice(colon + 1).trim();
+    }
+    return headers;
 }
 
 ;// CONCATENATED MODULE: ./shared/judge/math.ts
@@ -2082,8 +4042,6 @@ function createGateJudge(config) {
     });
 }
 
-// EXTERNAL MODULE: ./shared/metrics/grid.ts
-var grid = __nccwpck_require__(6690);
 ;// CONCATENATED MODULE: ./shared/gate/ceiling.ts
 /**
  * The absolute ceiling as a sequential test that stays valid when checked every interval:
@@ -2691,540 +4649,123 @@ class GateState {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/mask.ts
-/**
- * Authorization schemes whose credential part is a secret on its own: a server that echoes
- * `Authorization: Bearer <token>` usually echoes the bare token. The IANA HTTP Authentication
- * Scheme Registry, plus the vendor schemes people put in headers (GitHub `token`, Slack and
- * Discord `Bot`, `ApiKey`, GoDaddy `sso-key`, Splunk, Opsgenie `GenieKey`, AWS SigV4).
- */
-const AUTH_SCHEME = /^(basic|bearer|token|bot|digest|dpop|gnap|hoba|mutual|negotiate|ntlm|oauth|privatetoken|scram-sha-1|scram-sha-256|vapid|concealed|apikey|api-key|key|sso-key|splunk|geniekey|aws4-hmac-sha256)\s+(\S[\s\S]*)$/i;
-/** `name=value` or `name="value"` pairs of a parameterised scheme (Digest, SigV4, VAPID). */
-const AUTH_PARAM = /([\w-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]+)/g;
-/** Parameter values shorter than this (`MD5`, `auth`, a region) are not worth hiding alone. */
-const MIN_PARAM_SECRET = 8;
-/** Fragments shorter than this would mask harmless text everywhere. */
-const MIN_FORM = 4;
-/** The secret parts of an Authorization-style value: the credentials, decoded where they are encoded. */
-function credentialParts(value) {
-    const match = value.trim().match(AUTH_SCHEME);
-    if (!match)
-        return [];
-    const scheme = (match[1] ?? '').toLowerCase();
-    const credentials = (match[2] ?? '').trim();
-    const parts = [credentials];
-    if (scheme === 'basic') {
-        const decoded = Buffer.from(credentials, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        // Only a real base64 user:password, not bytes that happened to decode.
-        if (colon >= 0 &&
-            Buffer.from(decoded, 'utf8').toString('base64').replace(/=+$/, '') === credentials.replace(/=+$/, '')) {
-            parts.push(decoded, decoded.slice(colon + 1));
-        }
+;// CONCATENATED MODULE: ./shared/gate/run.ts
+
+
+
+
+
+
+
+
+
+
+/** How far ahead start-time may be (clock skew between runner and the step that shifted traffic). */
+const MAX_FUTURE_START_MS = 5 * 60_000;
+function observationWindow(settings, now) {
+    const stepMs = settings.intervalMs;
+    const shiftedAt = settings.startTime ?? now;
+    if (shiftedAt > now + MAX_FUTURE_START_MS) {
+        // A typo here would hold the pipeline for hours before the first poll.
+        throw new errors/* InputError */.dz(GATE_INPUTS.startTime, `${new Date(shiftedAt).toISOString()} is more than 5 minutes in the future`, new Date(now).toISOString());
     }
-    for (const [, , raw = ''] of credentials.matchAll(AUTH_PARAM)) {
-        const param = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
-        if (param.length >= MIN_PARAM_SECRET)
-            parts.push(param);
-    }
-    return parts;
-}
-/** The encodings code may apply to a value before writing it out. */
-function encodings(value) {
-    const base64 = Buffer.from(value, 'utf8').toString('base64');
-    return [
-        value,
-        encodeURIComponent(value),
-        encodeURI(value),
-        base64,
-        base64.replace(/=+$/, ''),
-        Buffer.from(value, 'utf8').toString('base64url'),
-        JSON.stringify(value).slice(1, -1),
-    ];
-}
-/**
- * Every form in which a secret may be written out by code that handles it: the runner masks only
- * the exact strings it is given, so an encoded copy, or the bare credential of an auth header,
- * would leak.
- */
-function derivedForms(secret) {
-    const forms = new Set(encodings(secret));
-    for (const part of credentialParts(secret))
-        for (const form of encodings(part))
-            forms.add(form);
-    // A URL's credentials and query string are secrets on their own.
-    try {
-        const url = new URL(secret);
-        // A lone user name is often a token (https://<token>@host). Beside a password it is an identity
-        // (postgres://postgres:…@db), and masking it would blank every "postgres" in the logs.
-        if (url.username && !url.password)
-            forms.add(url.username).add(decodeURIComponent(url.username));
-        if (url.password)
-            forms.add(url.password).add(decodeURIComponent(url.password));
-        if (url.username && url.password)
-            forms.add(`${url.username}:${url.password}`);
-        if (url.pathname.length > 1 && /hooks\.|webhook/i.test(url.href))
-            forms.add(url.pathname);
-        if (url.search)
-            forms.add(url.search.slice(1));
-    }
-    catch {
-        // not a URL
-    }
-    return [...forms].filter((form) => form.length >= MIN_FORM);
-}
-/**
- * A value that may be a URL, fit to quote in a message: whatever could be credentials (everything
- * up to the last `@` of its authority) is replaced, even when the value does not parse as a URL.
- */
-function withoutUserinfo(value) {
-    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^#]*@/i, (_, scheme) => `${scheme ?? ''}***@`);
-}
-/** Registers a secret and its derived forms with the runner so no log line can show them. */
-function maskSecret(core, secret) {
-    if (!secret)
-        return;
-    for (const form of derivedForms(secret))
-        core.setSecret(form);
-}
-/** Replaces every derived form of each secret in a text, for messages built before masking applies. */
-function redact(text, secrets) {
-    const forms = secrets.flatMap((secret) => (secret ? derivedForms(secret) : []));
-    let out = text;
-    // Longest first, so a whole header value is replaced before the credential inside it.
-    for (const form of forms.sort((a, b) => b.length - a.length))
-        out = out.split(form).join('***');
-    return out;
-}
-
-// EXTERNAL MODULE: ./shared/aws/clients.ts
-var clients = __nccwpck_require__(9032);
-;// CONCATENATED MODULE: ./shared/metrics/settle.ts
-
-/**
- * The leading run of `intervals` (in order) that is final now: each has both arms, or is so old
- * that a missing arm will not arrive any more. The rest are to be read again.
- */
-function settledIntervals(intervals, options) {
-    const settled = [];
-    for (const interval of intervals) {
-        const complete = !(0,grid/* isMissing */.b2)(interval.candidate) && !(0,grid/* isMissing */.b2)(interval.baseline);
-        const graceMs = options.graceMs ?? Math.max(options.delayMs, interval.end - interval.start);
-        if (!complete && options.now < interval.end + options.delayMs + graceMs)
-            break;
-        settled.push(interval);
-    }
-    return settled;
-}
-
-;// CONCATENATED MODULE: ./shared/metrics/index.ts
-/**
- * The one way to get a MetricsSource: each implementation, and its SDK, is imported only when
- * chosen, after the inputs were validated.
- */
-
-
-async function createMetricsSource(settings) {
-    switch (settings.source) {
-        case 'cloud-monitoring': {
-            const { createCloudMonitoringSource } = await __nccwpck_require__.e(/* import() */ 300).then(__nccwpck_require__.bind(__nccwpck_require__, 1300));
-            return createCloudMonitoringSource(settings);
-        }
-        case 'cloudwatch': {
-            const { createCloudWatchSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5518));
-            return createCloudWatchSource(settings);
-        }
-        case 'prometheus': {
-            const { createPrometheusSource } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 7078));
-            return createPrometheusSource(settings);
-        }
-    }
-}
-const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
-/**
- * The accelerated timeline (shared/clock.ts) the gate runs on, honoured only when the metrics
- * source is an emulator on loopback: Cloud Monitoring or CloudWatch with an endpoint override to
- * 127.0.0.1. Against a real API, or Prometheus (whose timestamps are real), time is real.
- */
-function emulatorTimeline(settings, env) {
-    const endpoint = settings.source === 'cloud-monitoring' && settings.emulatorHost
-        ? `http://${settings.emulatorHost}`
-        : settings.source === 'cloudwatch'
-            ? (settings.endpoint ?? (0,clients/* endpointOverride */.Ku)(env))
-            : undefined;
-    if (endpoint === undefined || !URL.canParse(endpoint))
-        return undefined;
-    return LOOPBACK.includes(new URL(endpoint).hostname) ? timelineFromEnv(env) : undefined;
-}
-
-
-
-;// CONCATENATED MODULE: ./shared/retry.ts
-
-
-/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
-function backoffDelayMs(attempt, options, random = Math.random) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/**
- * Runs fn until it succeeds, a non-retryable error is thrown, tries run out (if bounded) or the
- * next wait would end past the deadline. Each wait is full jitter, and never shorter than the
- * server's Retry-After.
- */
-async function retry(fn, options) {
-    const clock = options.clock ?? systemClock;
-    const random = options.random ?? Math.random;
-    const isRetryable = options.isRetryable ?? isRetryableError;
-    const retryAfter = options.retryAfterMs ?? retryAfterOf;
-    const started = clock.now();
-    for (let attempt = 1;; attempt++) {
-        if (options.signal?.aborted)
-            throw new errors/* CancelledError */.cc();
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (error instanceof errors/* CancelledError */.cc || options.signal?.aborted)
-                throw error;
-            if (attempt >= (options.maxAttempts ?? Number.POSITIVE_INFINITY) || !isRetryable(error))
-                throw error;
-            const remaining = options.deadlineMs - (clock.now() - started);
-            const delayMs = Math.max(backoffDelayMs(attempt, options, random), retryAfter(error) ?? 0);
-            if (delayMs >= remaining)
-                throw error;
-            options.onRetry?.({ attempt, delayMs, error });
-            await clock.sleep(delayMs, options.signal);
-        }
-    }
-}
-const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
-// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
-const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
-const RETRYABLE_GOOGLE_STATUS = new Set([
-    'DEADLINE_EXCEEDED',
-    'RESOURCE_EXHAUSTED',
-    'ABORTED',
-    'INTERNAL',
-    'UNAVAILABLE',
-]);
-const RETRYABLE_AWS_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'SlowDown',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'InternalError',
-    'ServerException',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-const RETRYABLE_NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-]);
-/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
-function httpStatusOf(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    const metadata = e.$metadata;
-    const response = e.response;
-    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
-        if (typeof candidate === 'number')
-            return candidate;
-    }
-    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
-    if (typeof e.code === 'number' && e.code >= 100)
-        return e.code;
-    return undefined;
-}
-/**
- * Whether an error is worth trying again: throttling, server-side faults, timeouts and
- * connection resets, as the Google, AWS and HTTP clients report them.
- */
-function isRetryableError(err) {
-    if (typeof err !== 'object' || err === null)
-        return false;
-    const e = err;
-    if (e.name === 'AbortError' && !(e.cause instanceof errors/* CancelledError */.cc))
-        return true; // per-request timeout
-    if (e.name === 'TimeoutError')
-        return true;
-    const aws = e.$retryable;
-    if (aws)
-        return true;
-    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
-        return true;
-    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
-        return true;
-    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
-        return true;
-    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
-        return true;
-    const status = httpStatusOf(err);
-    if (status !== undefined)
-        return RETRYABLE_HTTP.has(status);
-    if (e.cause !== undefined && e.cause !== err)
-        return isRetryableError(e.cause);
-    return /socket hang up|network|ECONNRESET|fetch failed/i.test((0,errors/* errorMessage */.gJ)(err));
-}
-/** Longest Retry-After honoured: a server asking for more is treated as asking for this. */
-const MAX_RETRY_AFTER_MS = 5 * 60_000;
-/**
- * A Retry-After value (RFC 9110 §10.2.3: delay-seconds or an HTTP date) in ms from `now`; undefined
- * when absent or unreadable.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === null || value === undefined || value.trim() === '')
-        return undefined;
-    const trimmed = value.trim();
-    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
-    if (!Number.isFinite(ms))
-        return undefined;
-    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
-}
-/** The Retry-After carried by an AWS SDK error ($response) or a fetch-style error (response). */
-function retryAfterOf(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    for (const response of [e.$response, e.response]) {
-        const headers = response?.headers;
-        if (headers instanceof Headers)
-            return parseRetryAfter(headers.get('retry-after'));
-        if (typeof headers === 'object' && headers !== null) {
-            const value = headers['retry-after'];
-            if (typeof value === 'string')
-                return parseRetryAfter(value);
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./shared/summary.ts
-/**
- * Escapes text that is not ours (a reason, a version, a server's answer) so Markdown and HTML show
- * it as typed: HTML becomes entities (no `</details>`, no tags), and the characters of inline
- * Markdown (links, images, emphasis, code spans, strikethrough, table pipes) are backslash-escaped
- * (CommonMark: any ASCII punctuation may be). Line breaks become `<br>`, so no line of it can
- * start a heading, a list, a quote or a fence; a bare URL stays readable text with its
- * destination in plain sight.
- */
-function summary_text(value) {
-    return (String(value ?? '')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]~|!#]/g, '\\$&')
-        // Line starts that open a list, a thematic break or a setext heading (CommonMark 4.1-4.3, 5.2).
-        .replace(/^[-+](?=\s|$)|^(?:-+|=+)\s*$/, '\\$&')
-        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
-        .replace(/\r?\n/g, '<br>'));
-}
-/** Escapes text for a markdown table cell: as text(), which also escapes the pipes. */
-function cell(value) {
-    return summary_text(value);
-}
-/**
- * A code span holding any text as typed: fenced with one more backtick than the longest run in
- * it (CommonMark 6.1), pipes escaped for tables, line breaks as spaces.
- */
-function code(value) {
-    const body = String(value ?? '')
-        .replace(/\r?\n/g, ' ')
-        .replace(/\|/g, '\\|');
-    const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${body}${pad}${fence}`;
-}
-function table(headers, rows) {
-    const line = (values) => `| ${values.map(cell).join(' | ')} |`;
-    return [line(headers), `|${headers.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
-}
-/** A quoted Mermaid label: Mermaid has no escape for a double quote inside one. */
-function label(text) {
-    return `"${text.replace(/"/g, "'").replace(/[\r\n]+/g, ' ')}"`;
-}
-/**
- * A Mermaid xychart with one line per series over shared x labels. Mermaid draws no legend,
- * so the series names go in the title.
- */
-function lineChart(options) {
-    const values = options.series.flatMap((s) => s.values).filter(Number.isFinite);
-    const top = values.length === 0 ? 1 : Math.max(...values) * 1.1 || 1;
-    const title = `${options.title} (${options.series.map((s) => s.name).join(' vs ')})`;
-    const round = (v) => (Number.isFinite(v) ? Number(v.toPrecision(4)) : 0);
-    const colors = options.series.map((s) => s.color).filter((c) => c !== undefined);
-    // Mermaid's xychart colours lines in order from plotColorPalette (its only way to tell them apart).
-    const palette = colors.length === options.series.length && colors.every((c) => /^#[0-9a-fA-F]{3,8}$/.test(c))
-        ? [`%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`]
-        : [];
-    return [
-        '```mermaid',
-        ...palette,
-        'xychart-beta',
-        `  title ${label(title)}`,
-        `  x-axis [${options.xLabels.map(label).join(', ')}]`,
-        `  y-axis ${label(options.yLabel)} 0 --> ${round(top)}`,
-        ...options.series.map((s) => `  line [${s.values.map(round).join(', ')}]`),
-        '```',
-    ].join('\n');
-}
-/** A Mermaid pie chart, e.g. of a traffic split. Zero slices are left out (Mermaid draws nothing). */
-function pieChart(title, slices) {
-    return [
-        '```mermaid',
-        `pie showData title ${title.replace(/[\r\n]+/g, ' ')}`,
-        ...slices.filter((s) => s.value > 0).map((s) => `  ${label(s.label)} : ${s.value}`),
-        '```',
-    ].join('\n');
-}
-/** A heading of plain text (it may hold names from inputs: escaped like any text not ours). */
-function heading(title, level = 3) {
-    return `${'#'.repeat(level)} ${summary_text(title.replace(/[\r\n]+/g, ' '))}`;
-}
-/** Cuts text to at most max characters, saying how much was cut. */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    return `${text.slice(0, max)}… [${text.length - max} more characters]`;
-}
-/**
- * GitHub drops a step's summary above 1 MiB ("Job summary size limit": 1024k per step), showing
- * nothing at all; keep a margin for what the runner adds.
- */
-const SUMMARY_LIMIT_BYTES = 1_000_000;
-/**
- * A summary cut to at most limitBytes: whole lines, any fence or <details> left open closed again,
- * then a note saying how much was cut and where the rest is (fullReport).
- */
-function capSummary(markdown, fullReport, limitBytes = SUMMARY_LIMIT_BYTES) {
-    const size = Buffer.byteLength(markdown);
-    if (size <= limitBytes)
-        return markdown;
-    const note = (kept) => `\n> ✂️ **Summary cut** to ${Math.round(kept / 1024)} of ${Math.round(size / 1024)} KiB: GitHub shows at most 1 MiB of a step's summary. ${fullReport}\n`;
-    const closing = 64; // room for the closers below
-    const budget = Math.max(0, limitBytes - Buffer.byteLength(note(size)) - closing);
-    // Cut on a line: a partial line could end inside a table row, a link or an entity.
-    let kept = Buffer.from(markdown).subarray(0, budget).toString('utf8');
-    kept = kept.slice(0, kept.lastIndexOf('\n') + 1);
-    if ((kept.match(/^ {0,3}```/gm) ?? []).length % 2 === 1)
-        kept += '```\n';
-    const openDetails = (kept.match(/<details>/g) ?? []).length - (kept.match(/<\/details>/g) ?? []).length;
-    if (openDetails > 0)
-        kept += '</details>\n'.repeat(openDetails);
-    return kept + note(Buffer.byteLength(kept));
-}
-/** Where the whole story is when a summary is cut: the step's log, in this run. */
-function runLogPointer(env = process.env) {
-    const run = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-        : undefined;
-    return run ? `The step's log has everything: [the run](${run}).` : "The step's log has everything.";
-}
-/**
- * A summary writer that never lets one step's summary outgrow SUMMARY_LIMIT_BYTES, however many
- * times the action writes: what would overflow is cut by capSummary, and nothing follows the cut.
- */
-function cappedSummary(writer, fullReport = runLogPointer(), limitBytes = SUMMARY_LIMIT_BYTES) {
-    let pending = '';
-    let written = 0;
-    let cut = false;
-    const capped = {
-        addRaw(markdown, addEOL) {
-            pending += markdown + (addEOL ? '\n' : '');
-            return capped;
-        },
-        async write(options) {
-            const markdown = pending;
-            pending = '';
-            if (options?.overwrite) {
-                written = 0;
-                cut = false;
-            }
-            if (cut)
-                return capped;
-            const fitted = capSummary(markdown, fullReport, limitBytes - written);
-            cut = fitted !== markdown;
-            written += Buffer.byteLength(fitted);
-            await writer.addRaw(fitted).write(options);
-            return capped;
-        },
+    // Intervals on multiples of the step line up with the periods the APIs aggregate into, and the
+    // first one starting at or after the shift means data from before it never counts.
+    const start = Math.ceil(shiftedAt / stepMs) * stepMs;
+    return {
+        start,
+        bakeEnd: start + Math.floor(settings.durationMs / stepMs) * stepMs,
+        end: start + Math.floor(settings.maxDurationMs / stepMs) * stepMs,
+        stepMs,
+        shiftedAt,
     };
-    return capped;
 }
-
-;// CONCATENATED MODULE: ./shared/run.ts
-
-
-
+/** A gate whose window starts at the shift (`now` unless start-time says otherwise). */
+function planGate(settings, now) {
+    const window = observationWindow(settings, now);
+    const horizon = Math.round((window.bakeEnd - window.start) / window.stepMs);
+    const maxHorizon = Math.round((window.end - window.start) / window.stepMs);
+    const state = new GateState(gateConfig(settings, { horizon, maxHorizon, intervalMs: window.stepMs }), createGateJudge(settings));
+    return { settings, window, state };
+}
+/** The plan in one line, for the log. */
+function describeGate(gate) {
+    const { settings, window, state } = gate;
+    const metrics = settings.metrics;
+    return (`Watching ${metrics.candidate} (candidate) against ${metrics.baseline} (baseline) on ${metrics.source}: ` +
+        `${state.config.horizon} interval(s) of ${window.stepMs / 1000}s from ${new Date(window.start).toISOString()}, ` +
+        `extending to ${state.config.maxHorizon} while the data could not catch a ${settings.detectableRatio}× regression, ` +
+        `ceiling ${percent(settings.maxErrorRate)}, tolerated increase ${percent(settings.maxIncrease, 0)}, ` +
+        `false-alarm rate ${settings.falseAlarmRate}${settings.mode === 'dry-run' ? ', dry run' : ''}`);
+}
+/** Seconds from the shift to now, to a tenth. */
+function decidedAfterSeconds(gate, now) {
+    return Math.max(0, Math.round((now - gate.window.shiftedAt) / 100) / 10);
+}
 /**
- * The one failure path of every action: errors become `<action>: <message>` annotations and exit
- * code 1; a stack trace is printed only for unexpected errors and only with debug logging on.
+ * Watches interval by interval until a decision or the end of the window. The metrics client (and
+ * its SDK) is built only now. A failing metrics API is retried within the interval, then counted
+ * by the gate (enough failed polls in a row make it inconclusive); cancellation ends the watch.
  */
-async function runAction(actionName, body, options) {
-    // Every summary an action writes stays within what GitHub shows (shared/summary.ts).
-    const core = { ...options.core, summary: cappedSummary(options.core.summary) };
-    const controller = new AbortController();
-    const reports = [];
-    const onSignal = (signal) => {
-        if (controller.signal.aborted)
-            return;
-        core.warning(`${actionName}: received ${signal}; no new changes will start`);
-        controller.abort(new errors/* CancelledError */.cc(`cancelled by ${signal}`));
-    };
-    if (options.handleSignals ?? true) {
-        process.on('SIGINT', onSignal);
-        process.on('SIGTERM', onSignal);
-    }
-    try {
-        await body({
-            core,
-            clock: options.clock ?? systemClock,
-            signal: controller.signal,
-            onInterrupt: (report) => reports.push(report),
-        });
-    }
-    catch (err) {
-        for (const report of reports) {
+async function watchGate(ctx, gate, action) {
+    const { core, clock, signal } = ctx;
+    const { settings, window, state } = gate;
+    const source = await createMetricsSource(settings.metrics);
+    let next = window.start;
+    for (;;) {
+        // Intervals that closed at least metrics-delay ago: the source has reported them in full.
+        const ready = Math.floor((clock.now() - settings.metricsDelayMs - window.start) / window.stepMs);
+        const closedEnd = Math.min(window.end, window.start + Math.max(0, ready) * window.stepMs);
+        if (closedEnd > next) {
+            let counts;
             try {
-                await report();
+                counts = await (0,retry/* retry */.L5)(() => source.counts({ start: next, end: closedEnd, stepMs: window.stepMs }, signal), {
+                    maxAttempts: 3,
+                    baseDelayMs: Math.min(1000, window.stepMs / 4),
+                    maxDelayMs: Math.min(10_000, window.stepMs),
+                    deadlineMs: Math.max(window.stepMs, 5_000),
+                    clock,
+                    signal,
+                    onRetry: ({ attempt, delayMs, error }) => core.info(`  metrics API: try ${attempt} failed (${redact((0,errors/* errorMessage */.gJ)(error), settings.secrets)}); retrying in ${delayMs} ms`),
+                });
             }
-            catch (reportErr) {
-                core.warning(`${actionName}: could not report the last known state: ${(0,errors/* errorMessage */.gJ)(reportErr)}`);
+            catch (err) {
+                if (err instanceof errors/* CancelledError */.cc || signal.aborted)
+                    throw err;
+                const message = redact((0,errors/* errorMessage */.gJ)(err), settings.secrets);
+                const stop = state.pollFailed(source.name, message);
+                core.warning(`${action}: metrics API failed (${state.failedPollsInARow} poll(s) in a row): ${message}`);
+                if (stop)
+                    return stop;
+            }
+            if (counts) {
+                // Complete intervals, in order; one whose point is still missing waits for it (settle.ts).
+                const settled = settledIntervals(counts, { now: clock.now(), delayMs: settings.metricsDelayMs });
+                for (const interval of settled) {
+                    const decision = state.observe(interval);
+                    logInterval(core, interval, state, window);
+                    if (decision)
+                        return decision;
+                }
+                next = settled.at(-1)?.end ?? next;
             }
         }
-        const cancelled = err instanceof errors/* CancelledError */.cc || controller.signal.aborted;
-        const message = cancelled && !(err instanceof errors/* CancelledError */.cc) ? `cancelled: ${(0,errors/* errorMessage */.gJ)(err)}` : (0,errors/* errorMessage */.gJ)(err);
-        if (!(0,errors/* isExpectedError */.BI)(err) && err instanceof Error && err.stack && core.isDebug())
-            core.debug(err.stack);
-        core.setFailed(`${actionName}: ${message}`);
-        process.exitCode = 1;
-    }
-    finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        if (next >= window.end)
+            return state.finish();
+        // Wake when the next interval has closed and had metrics-delay to show up.
+        const nextReady = window.start + (Math.max(0, ready) + 1) * window.stepMs + settings.metricsDelayMs;
+        await clock.sleep(Math.max(50, nextReady - clock.now()), signal);
     }
 }
-/** Throws CancelledError when the run has been cancelled: call before each mutation. */
-function throwIfCancelled(signal) {
-    if (signal.aborted)
-        throw signal.reason instanceof CancelledError ? signal.reason : new CancelledError();
+function logInterval(core, interval, state, window) {
+    const arm = (a) => (0,grid/* isMissing */.b2)(a)
+        ? 'no data'
+        : `${a.errors}/${a.requests} (${percent(a.requests > 0 ? a.errors / a.requests : Number.NaN)})`;
+    const evidence = state.records.at(-1)?.evidence;
+    const judged = evidence
+        ? ` · evidence ${evidence.rollback.toPrecision(3)}/${evidence.rollbackThreshold} (${evidence.stage})`
+        : '';
+    core.info(`+${Math.round((interval.end - window.start) / 1000)}s candidate ${arm(interval.candidate)} · baseline ${arm(interval.baseline)}${judged}`);
 }
 
 ;// CONCATENATED MODULE: external "node:module"
@@ -3679,7 +5220,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
+const summary_summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./shared/toolkit.ts
 /**
@@ -3733,7 +5274,7 @@ const lightCore = {
         issueCommand('save-state', { name }, toCommandValue(value));
     },
     getState: (name) => process.env[`STATE_${name}`] ?? '',
-    summary: summary,
+    summary: summary_summary,
 };
 /**
  * @github/local-action (GitHub's local runner; its launcher sets TARGET_ACTION_PATH) runs an
@@ -3774,271 +5315,11 @@ const toolkit = {
     },
 };
 
-;// CONCATENATED MODULE: ./shared/inputs.ts
-
-
-const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-/**
- * The longest duration any input takes: setTimeout stores its delay as a signed 32-bit number and
- * fires after 1 ms for anything longer, so a larger timeout would end a wait at once.
- */
-const MAX_DURATION_MS = 2 ** 31 - 1;
-// Decimal digits only: Number() would also take "1e2", "0x0A", "0b11" and " 10 ".
-const DECIMAL_INTEGER = /^-?\d+$/;
-const DECIMAL_NUMBER = /^-?\d+(\.\d+)?$/;
-/** Parses a decimal integer ("42", "-3") or, with `fraction`, a decimal number ("0.25"); undefined otherwise. */
-function parseDecimal(text, options = {}) {
-    if (!(options.fraction ? DECIMAL_NUMBER : DECIMAL_INTEGER).test(text))
-        return undefined;
-    const value = Number(text);
-    return Number.isSafeInteger(value) || (options.fraction && Number.isFinite(value)) ? value : undefined;
-}
-/**
- * Parses "1h30m", "90s", "250ms" or "45" (seconds) into milliseconds; undefined when malformed or
- * longer than MAX_DURATION_MS.
- */
-function parseDurationMs(text) {
-    const ms = durationOf(text);
-    return ms !== undefined && ms <= MAX_DURATION_MS ? ms : undefined;
-}
-function durationOf(text) {
-    const trimmed = text.trim();
-    if (/^\d+(\.\d+)?$/.test(trimmed))
-        return Math.round(Number(trimmed) * 1000);
-    const parts = trimmed.match(/(\d+(?:\.\d+)?)(ms|s|m|h)/g);
-    if (!parts || parts.join('') !== trimmed)
-        return undefined;
-    let total = 0;
-    for (const part of parts) {
-        const [, amount, unit] = part.match(/^(\d+(?:\.\d+)?)(ms|s|m|h)$/) ?? [];
-        total += Number(amount) * (DURATION_UNITS[unit ?? ''] ?? Number.NaN);
-    }
-    return Number.isFinite(total) ? Math.round(total) : undefined;
-}
-function checkRange(name, value, options) {
-    const example = options.example ?? String(options.min ?? 0);
-    if (options.min !== undefined && value < options.min) {
-        throw new errors/* InputError */.dz(name, `${value} is below the minimum ${options.min}`, example);
-    }
-    if (options.max !== undefined && value > options.max) {
-        throw new errors/* InputError */.dz(name, `${value} is above the maximum ${options.max}`, example);
-    }
-    return value;
-}
-function inputReader(core) {
-    const optional = (name) => {
-        const value = core.getInput(name).trim();
-        return value === '' ? undefined : value;
-    };
-    const parseNumber = (name, options, integer) => {
-        // Untrimmed: " 10 " is refused like any other form that is not plain digits.
-        const raw = core.getInput(name, { trimWhitespace: false });
-        if (raw.trim() === '')
-            return undefined;
-        const value = parseDecimal(raw, { fraction: !integer });
-        if (value === undefined) {
-            const kind = integer ? 'a whole number in decimal digits' : 'a decimal number';
-            throw new errors/* InputError */.dz(name, `${JSON.stringify(raw)} is not ${kind} (no spaces, exponents, 0x/0b prefixes or underscores)`, options.example ?? String(options.min ?? 1));
-        }
-        return checkRange(name, value, options);
-    };
-    const reader = {
-        optional,
-        required(name, example) {
-            const value = optional(name);
-            if (value === undefined)
-                throw new errors/* InputError */.dz(name, 'is required', example);
-            return value;
-        },
-        secret(name) {
-            // Mask the raw value too: getInput trims, and the untrimmed form could still be printed.
-            const raw = core.getInput(name, { trimWhitespace: false });
-            maskSecret(core, raw);
-            const value = optional(name);
-            maskSecret(core, value);
-            return value;
-        },
-        integer: (name, options) => parseNumber(name, options, true) ?? options.default,
-        optionalInteger: (name, options) => parseNumber(name, options, true),
-        number: (name, options) => parseNumber(name, options, false) ?? options.default,
-        optionalNumber: (name, options) => parseNumber(name, options, false),
-        boolean(name, fallback) {
-            const raw = optional(name);
-            if (raw === undefined)
-                return fallback;
-            if (/^(true|yes|on|1)$/i.test(raw))
-                return true;
-            if (/^(false|no|off|0)$/i.test(raw))
-                return false;
-            throw new errors/* InputError */.dz(name, `"${raw}" is not a boolean`, 'true');
-        },
-        choice(name, choices, fallback) {
-            const value = reader.optionalChoice(name, choices) ?? fallback;
-            if (value === undefined)
-                throw new errors/* InputError */.dz(name, 'is required', choices.join(' | '));
-            return value;
-        },
-        optionalChoice(name, choices) {
-            const raw = optional(name);
-            if (raw === undefined)
-                return undefined;
-            const match = choices.find((choice) => choice === raw.toLowerCase());
-            if (match === undefined) {
-                throw new errors/* InputError */.dz(name, `"${raw}" is not one of ${choices.join(', ')}`, choices[0]);
-            }
-            return match;
-        },
-        durationMs(name, fallback) {
-            const raw = optional(name) ?? fallback;
-            const ms = durationOf(raw);
-            if (ms === undefined || ms < 0) {
-                throw new errors/* InputError */.dz(name, `"${raw}" is not a duration`, '5m, 90s, 1h30m or 30');
-            }
-            if (ms > MAX_DURATION_MS) {
-                throw new errors/* InputError */.dz(name, `"${raw}" is longer than the longest duration a timer can wait (${MAX_DURATION_MS} ms, about 24 days)`, fallback);
-            }
-            return ms;
-        },
-        url(name, options = {}) {
-            const raw = optional(name);
-            if (raw === undefined)
-                return undefined;
-            const schemes = options.schemes ?? ['http', 'https'];
-            const example = options.example ?? `${schemes[schemes.length - 1]}://example.com`;
-            let url;
-            try {
-                url = new URL(raw);
-            }
-            catch {
-                throw new errors/* InputError */.dz(name, `"${withoutUserinfo(raw)}" is not an absolute URL with a scheme`, example);
-            }
-            if (!schemes.includes(url.protocol.slice(0, -1))) {
-                throw new errors/* InputError */.dz(name, `scheme "${url.protocol}" is not one of ${schemes.join(', ')}`, example);
-            }
-            return url;
-        },
-        list(name) {
-            return (optional(name) ?? '')
-                .split(/[\n,]/)
-                .map((item) => item.trim())
-                .filter((item) => item !== '');
-        },
-    };
-    return reader;
-}
-
-// EXTERNAL MODULE: ./shared/metrics/cloudwatch.ts
-var cloudwatch = __nccwpck_require__(5518);
-// EXTERNAL MODULE: ./shared/metrics/prometheus.ts
-var prometheus = __nccwpck_require__(7078);
-// EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
-var user_agent = __nccwpck_require__(434);
-;// CONCATENATED MODULE: ./actions/error-rate-gate/src/identities.ts
-/**
- * Who is the candidate and who the baseline, from what canary-shift hands over: plain names, its
- * `stable` output, or its `rollback-target` JSON token (the last known good split).
- */
-
-function entriesOf(value) {
-    if (Array.isArray(value))
-        return value;
-    if (value && typeof value === 'object') {
-        const v = value;
-        for (const list of [v.traffic, v.observed, v.desired])
-            if (Array.isArray(list))
-                return list;
-    }
-    return undefined;
-}
-/**
- * The baseline from a name or a canary-shift JSON (rollback-target token, observed-traffic, or a
- * list of {target, percent}): the entry serving the most traffic that is not the candidate.
- */
-function baselineFrom(raw, inputName, candidate) {
-    const text = raw.trim();
-    if (!text.startsWith('{') && !text.startsWith('['))
-        return text;
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new errors/* InputError */.dz(inputName, 'looks like JSON but does not parse', '{"traffic":[{"target":"shop-00041-abc","percent":100}]}');
-    }
-    const entries = entriesOf(parsed);
-    const best = (entries ?? [])
-        .map((e) => ({ name: e.target ?? e.revisionName ?? e.revision, percent: Number(e.percent ?? 0) }))
-        .filter((e) => typeof e.name === 'string' && e.name !== candidate)
-        .sort((a, b) => b.percent - a.percent)[0];
-    if (!best) {
-        throw new errors/* InputError */.dz(inputName, 'holds no traffic entry other than the candidate', '{"traffic":[{"target":"shop-00041-abc","percent":100}]}');
-    }
-    return best.name;
-}
-/** Cloud Run service coordinates a rollback-target token carries, if any. */
-function cloudRunResourceFrom(raw) {
-    if (!raw?.trim().startsWith('{'))
-        return {};
-    try {
-        const token = JSON.parse(raw);
-        const resource = token.resource ?? {};
-        const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-        const name = str(resource.name)?.match(/^projects\/([^/]+)\/locations\/([^/]+)\/services\/([^/]+)$/);
-        const project = str(resource.project) ?? name?.[1];
-        const region = str(resource.region) ?? str(resource.location) ?? name?.[2];
-        const service = str(resource.service) ?? name?.[3];
-        return {
-            ...(project ? { project } : {}),
-            ...(region ? { region } : {}),
-            ...(service ? { service } : {}),
-        };
-    }
-    catch {
-        return {};
-    }
-}
-
 ;// CONCATENATED MODULE: ./actions/error-rate-gate/src/inputs.ts
 
-
-
-
-
-
-
-
+const { targetGroups: _rolloutOnly, ...ERROR_RATE_GATE_INPUTS } = GATE_INPUTS;
 /** Input and output names, mirroring action.yml (a test checks they agree). */
-const INPUTS = {
-    provider: 'provider',
-    source: 'source',
-    candidate: 'candidate',
-    baseline: 'baseline',
-    rollbackTarget: 'rollback-target',
-    project: 'project',
-    region: 'region',
-    service: 'service',
-    loadBalancer: 'load-balancer',
-    candidateTargetGroup: 'candidate-target-group',
-    baselineTargetGroup: 'baseline-target-group',
-    prometheusUrl: 'prometheus-url',
-    prometheusHeaders: 'prometheus-headers',
-    requestsQuery: 'requests-query',
-    errorsQuery: 'errors-query',
-    latencyQuery: 'latency-query',
-    startTime: 'start-time',
-    duration: 'duration',
-    maxDuration: 'max-duration',
-    detectableRatio: 'detectable-ratio',
-    interval: 'interval',
-    metricsDelay: 'metrics-delay',
-    maxErrorRate: 'max-error-rate',
-    maxIncrease: 'max-increase',
-    minRequests: 'min-requests',
-    falseAlarmRate: 'false-alarm-rate',
-    maxP95LatencyMs: 'max-p95-latency-ms',
-    maxLatencyIncrease: 'max-latency-increase',
-    mode: 'mode',
-};
+const inputs_INPUTS = (/* unused pure expression or super */ null && (ERROR_RATE_GATE_INPUTS));
 const OUTPUTS = {
     verdict: 'verdict',
     candidateErrorRate: 'candidate-error-rate',
@@ -4050,429 +5331,9 @@ const OUTPUTS = {
     power: 'power',
     extendedMinutes: 'extended-minutes',
 };
-const SOURCES = ['cloud-monitoring', 'cloudwatch', 'prometheus'];
-const MODES = ['enforce', 'dry-run'];
-/** How long each source takes to show a finished interval (its documented publishing delay). */
-const DEFAULT_METRICS_DELAY = {
-    // Cloud Run metrics: "sampled every 60 seconds… not visible for up to 180 seconds".
-    'cloud-monitoring': '180s',
-    // ALB metrics are published each minute, usually within two.
-    cloudwatch: '120s',
-    // Two scrape intervals of a typical 15 s scrape.
-    prometheus: '30s',
-};
-const REVISION = /^[a-z](?:[-a-z0-9]{0,61}[a-z0-9])?$/;
-const PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
-const REGION = /^[a-z]+-[a-z]+\d+$/;
-const AWS_REGION = /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/;
-/**
- * A rate as a fraction: "5%" or "0.05". A bare number above `maxBare` is refused, because "5"
- * would otherwise silently mean 500 %.
- */
-function parseRate(name, raw, options) {
-    const percent = raw.match(/^(\d+(?:\.\d+)?)\s*%$/);
-    const value = percent ? Number(percent[1]) / 100 : /^\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isFinite(value))
-        throw new errors/* InputError */.dz(name, `"${raw}" is not a rate`, options.example);
-    if (!percent && value > 1) {
-        throw new errors/* InputError */.dz(name, `"${raw}" is ambiguous: write a percentage (${raw}%) or a fraction`, options.example);
-    }
-    if (value > options.max)
-        throw new errors/* InputError */.dz(name, `${raw} is above the maximum ${options.max * 100}%`, options.example);
-    return value;
-}
-/** An instant as ISO 8601 or epoch seconds (or milliseconds), in epoch ms. */
-function parseInstant(name, raw) {
-    if (/^\d{10}(\.\d+)?$/.test(raw))
-        return Math.round(Number(raw) * 1000);
-    if (/^\d{13}$/.test(raw))
-        return Number(raw);
-    const ms = /^\d{4}-\d\d-\d\dT/.test(raw) ? Date.parse(raw) : Number.NaN;
-    if (!Number.isFinite(ms))
-        throw new errors/* InputError */.dz(name, `"${raw}" is not an ISO 8601 time or epoch seconds`, '2026-11-22T18:00:00Z');
-    return ms;
-}
-function rate(read, name, fallback, max, example) {
-    return parseRate(name, read.optional(name) ?? fallback, { max, example });
-}
-function matching(read, name, pattern, example, fallback) {
-    const value = read.optional(name) ?? fallback;
-    if (value === undefined)
-        throw new errors/* InputError */.dz(name, 'is required', example);
-    if (!pattern.test(value))
-        throw new errors/* InputError */.dz(name, `"${value}" is not valid here`, example);
-    return value;
-}
+/** Every input, parsed and checked by the gate's one parser (shared with rollout). */
 function readSettings(core, env = process.env) {
-    const read = inputReader(core);
-    const rawHeaders = read.secret(INPUTS.prometheusHeaders);
-    const headers = parseHeaderLines(rawHeaders);
-    const secrets = Object.values(headers).filter((v) => v.length > 0);
-    for (const value of secrets)
-        maskSecret(core, value);
-    const provider = read.optionalChoice(INPUTS.provider, ['cloud-run', 'ecs']);
-    const source = read.optionalChoice(INPUTS.source, SOURCES) ??
-        (provider === 'cloud-run'
-            ? 'cloud-monitoring'
-            : provider === 'ecs'
-                ? 'cloudwatch'
-                : read.optional(INPUTS.prometheusUrl)
-                    ? 'prometheus'
-                    : undefined);
-    if (source === undefined) {
-        throw new errors/* InputError */.dz(INPUTS.source, `is required when "${INPUTS.provider}" is not given`, SOURCES.join(' | '));
-    }
-    const intervalMs = read.durationMs(INPUTS.interval, '1m');
-    if (intervalMs < 1000 || intervalMs % 1000 !== 0) {
-        throw new errors/* InputError */.dz(INPUTS.interval, 'must be a whole number of seconds, at least 1s', '1m');
-    }
-    checkIntervalForSource(source, intervalMs);
-    const durationMs = read.durationMs(INPUTS.duration, '10m');
-    if (durationMs < intervalMs) {
-        throw new errors/* InputError */.dz(INPUTS.duration, `must be at least one interval (${intervalMs / 1000}s)`, '10m');
-    }
-    if (durationMs / intervalMs > 10_000) {
-        throw new errors/* InputError */.dz(INPUTS.duration, 'spans more than 10000 intervals', '30m with interval 1m');
-    }
-    const bake = readBake(read, durationMs, intervalMs);
-    const maxP95LatencyMs = read.optionalNumber(INPUTS.maxP95LatencyMs, { min: 1, example: '800' });
-    const rawLatencyIncrease = read.optional(INPUTS.maxLatencyIncrease);
-    const maxLatencyIncrease = rawLatencyIncrease === undefined
-        ? undefined
-        : parseRate(INPUTS.maxLatencyIncrease, rawLatencyIncrease, { max: 100, example: '20%' });
-    const latency = maxP95LatencyMs !== undefined || maxLatencyIncrease !== undefined;
-    const common = {
-        latency,
-        slowThresholdsMs: [],
-        userAgent: (0,user_agent/* userAgent */.N1)('error-rate-gate', env),
-        requestTimeoutMs: Math.min(30_000, Math.max(2_000, intervalMs)),
-    };
-    const metrics = readSourceSettings(read, source, common, headers, env);
-    const rawStart = read.optional(INPUTS.startTime);
-    // The one duration reader: malformed or unbounded values are input errors naming metrics-delay.
-    const metricsDelayMs = read.durationMs(INPUTS.metricsDelay, DEFAULT_METRICS_DELAY[source]);
-    return {
-        metrics,
-        ...(rawStart === undefined ? {} : { startTime: parseInstant(INPUTS.startTime, rawStart) }),
-        durationMs,
-        ...bake,
-        intervalMs,
-        metricsDelayMs,
-        maxErrorRate: rate(read, INPUTS.maxErrorRate, `${GATE_DEFAULTS.maxErrorRate * 100}%`, 1, '5%'),
-        maxIncrease: rate(read, INPUTS.maxIncrease, `${GATE_DEFAULTS.maxIncrease * 100}%`, 100, '20%'),
-        minRequests: read.integer(INPUTS.minRequests, {
-            default: GATE_DEFAULTS.minRequests,
-            min: 1,
-            example: '100',
-        }),
-        falseAlarmRate: read.number(INPUTS.falseAlarmRate, {
-            default: GATE_DEFAULTS.falseAlarmRate,
-            min: 0.0001,
-            max: 0.2,
-            example: '0.01',
-        }),
-        ...(maxP95LatencyMs === undefined ? {} : { maxP95LatencyMs }),
-        ...(maxLatencyIncrease === undefined ? {} : { maxLatencyIncrease }),
-        mode: read.choice(INPUTS.mode, MODES, 'enforce'),
-        secrets,
-    };
-}
-/**
- * The periods each source's API accepts for the metrics the gate reads: Cloud Monitoring aligns to
- * at least 60 s (common.proto, Aggregation.alignment_period: "The value must be at least 60
- * seconds"); ALB metrics have regular (60 s) resolution, for which a CloudWatch period "must be a
- * multiple of 60" (MetricStat.Period). A shorter interval would only ever yield empty answers.
- */
-function checkIntervalForSource(source, intervalMs) {
-    const seconds = intervalMs / 1000;
-    if (source === 'cloud-monitoring' && seconds < 60) {
-        throw new errors/* InputError */.dz(INPUTS.interval, `${seconds}s is shorter than the 60s alignment period Cloud Monitoring requires`, '1m');
-    }
-    if (source === 'cloudwatch' && seconds % 60 !== 0) {
-        throw new errors/* InputError */.dz(INPUTS.interval, `${seconds}s is not a multiple of the 60s period of ALB metrics in CloudWatch`, '1m');
-    }
-}
-/** max-duration and detectable-ratio: how long the bake may extend, and what a pass must be able to see. */
-function readBake(read, durationMs, intervalMs) {
-    const fallback = `${Math.round(maxBakeMinutes(durationMs / 60_000) * 60)}s`;
-    const maxDurationMs = read.durationMs(INPUTS.maxDuration, fallback);
-    if (maxDurationMs < durationMs) {
-        throw new errors/* InputError */.dz(INPUTS.maxDuration, `must be at least duration (${durationMs / 1000}s): it is how long the bake may extend beyond it`, `${Math.ceil(maxBakeMinutes(durationMs / 60_000))}m`);
-    }
-    if (maxDurationMs / intervalMs > 10_000) {
-        throw new errors/* InputError */.dz(INPUTS.maxDuration, 'spans more than 10000 intervals', '30m with interval 1m');
-    }
-    const raw = read.optional(INPUTS.detectableRatio);
-    const detectableRatio = raw === undefined ? GATE_DEFAULTS.detectableRatio : Number(raw.replace(/[x×]$/, ''));
-    if (raw !== undefined && !/^\d+(\.\d+)?[x×]?$/.test(raw)) {
-        throw new errors/* InputError */.dz(INPUTS.detectableRatio, `"${raw}" is not a ratio`, '3');
-    }
-    if (!(detectableRatio > 1) || detectableRatio > 1000) {
-        throw new errors/* InputError */.dz(INPUTS.detectableRatio, `${raw} must be above 1 and at most 1000: it is how many times the baseline's error rate a pass must be able to catch`, '3');
-    }
-    return { maxDurationMs, detectableRatio };
-}
-function readSourceSettings(read, source, common, headers, env) {
-    const rollbackTarget = read.optional(INPUTS.rollbackTarget);
-    switch (source) {
-        case 'cloud-monitoring': {
-            const fromToken = cloudRunResourceFrom(rollbackTarget);
-            const candidate = matching(read, INPUTS.candidate, REVISION, 'shop-00042-xyz');
-            const baseline = baselineOf(read, candidate, rollbackTarget);
-            if (!REVISION.test(baseline))
-                throw new errors/* InputError */.dz(INPUTS.baseline, `"${baseline}" is not a revision name`, 'shop-00041-abc');
-            const region = read.optional(INPUTS.region) ?? fromToken.region;
-            if (region !== undefined && !REGION.test(region))
-                throw new errors/* InputError */.dz(INPUTS.region, `"${region}" is not a region`, 'us-central1');
-            return {
-                source,
-                ...common,
-                candidate,
-                baseline,
-                project: matching(read, INPUTS.project, PROJECT, 'my-project-123', fromToken.project),
-                service: matching(read, INPUTS.service, REVISION, 'shop', fromToken.service),
-                ...(region ? { region } : {}),
-                ...emulatorHost(env),
-            };
-        }
-        case 'cloudwatch': {
-            const loadBalancer = matching(read, INPUTS.loadBalancer, /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:loadbalancer\/)?app\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/, 'app/shop-alb/50dc6c495c0c9188');
-            const targetGroup = /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:)?targetgroup\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/;
-            const candidate = matching(read, INPUTS.candidateTargetGroup, targetGroup, 'targetgroup/shop-green/6d0ecf831eec9f09');
-            const baseline = matching(read, INPUTS.baselineTargetGroup, targetGroup, 'targetgroup/shop-blue/943f017f100becff');
-            if ((0,cloudwatch/* targetGroupDimension */.RA)(candidate) === (0,cloudwatch/* targetGroupDimension */.RA)(baseline)) {
-                throw new errors/* InputError */.dz(INPUTS.baselineTargetGroup, 'is the same target group as the candidate', 'targetgroup/shop-blue/943f017f100becff');
-            }
-            const region = read.optional(INPUTS.region) ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-            if (region === undefined || !AWS_REGION.test(region)) {
-                throw new errors/* InputError */.dz(INPUTS.region, region === undefined ? 'is required (or AWS_REGION)' : `"${region}" is not an AWS region`, 'eu-west-1');
-            }
-            const endpoint = env.AWS_ENDPOINT_URL_CLOUDWATCH ?? env.AWS_ENDPOINT_URL;
-            return {
-                source,
-                ...common,
-                candidate: (0,cloudwatch/* targetGroupDimension */.RA)(candidate),
-                baseline: (0,cloudwatch/* targetGroupDimension */.RA)(baseline),
-                loadBalancer: (0,cloudwatch/* loadBalancerDimension */.Tj)(loadBalancer),
-                region,
-                ...(endpoint ? { endpoint } : {}),
-            };
-        }
-        case 'prometheus': {
-            const url = read.url(INPUTS.prometheusUrl, { example: 'https://prometheus.example.com' });
-            if (url === undefined)
-                throw new errors/* InputError */.dz(INPUTS.prometheusUrl, 'is required for source prometheus', 'https://prometheus.example.com');
-            if (url.username || url.password) {
-                throw new errors/* InputError */.dz(INPUTS.prometheusUrl, 'must not carry credentials; pass them in "prometheus-headers"', 'https://prometheus.example.com');
-            }
-            const candidate = read.required(INPUTS.candidate, 'v2');
-            const baseline = baselineOf(read, candidate, rollbackTarget);
-            const template = (name, fallback) => {
-                const value = read.optional(name) ?? fallback;
-                if (value === undefined)
-                    return undefined;
-                const unknown = (0,prometheus/* unknownPlaceholders */.hX)(value);
-                if (unknown.length > 0) {
-                    throw new errors/* InputError */.dz(name, `unknown placeholder {{${unknown[0]}}}; use {{version}}, {{arm}}, {{candidate}}, {{baseline}} or {{window}}`, prometheus/* DEFAULT_REQUESTS_QUERY */.sI);
-                }
-                return value;
-            };
-            const latencyQuery = template(INPUTS.latencyQuery);
-            if (common.latency && latencyQuery === undefined) {
-                throw new errors/* InputError */.dz(INPUTS.latencyQuery, 'is required for a latency limit with source prometheus', 'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{version="{{version}}"}[{{window}}]))) * 1000');
-            }
-            return {
-                source,
-                ...common,
-                candidate,
-                baseline,
-                url,
-                requestsQuery: template(INPUTS.requestsQuery, prometheus/* DEFAULT_REQUESTS_QUERY */.sI) ?? prometheus/* DEFAULT_REQUESTS_QUERY */.sI,
-                errorsQuery: template(INPUTS.errorsQuery, prometheus/* DEFAULT_ERRORS_QUERY */.lD) ?? prometheus/* DEFAULT_ERRORS_QUERY */.lD,
-                ...(latencyQuery ? { latencyQuery } : {}),
-                headers,
-            };
-        }
-    }
-}
-function baselineOf(read, candidate, rollbackTarget) {
-    const raw = read.optional(INPUTS.baseline);
-    const baseline = raw !== undefined
-        ? baselineFrom(raw, INPUTS.baseline, candidate)
-        : rollbackTarget !== undefined
-            ? baselineFrom(rollbackTarget, INPUTS.rollbackTarget, candidate)
-            : undefined;
-    if (baseline === undefined) {
-        throw new errors/* InputError */.dz(INPUTS.baseline, `is required (or "${INPUTS.rollbackTarget}" from canary-shift)`, 'shop-00041-abc');
-    }
-    if (baseline === candidate)
-        throw new errors/* InputError */.dz(INPUTS.baseline, 'is the candidate itself', 'shop-00041-abc');
-    return baseline;
-}
-/** The Cloud Monitoring emulator, for tests and local runs only: loopback, plain HTTP, no credentials. */
-function emulatorHost(env) {
-    const host = env.CLOUD_MONITORING_EMULATOR_HOST;
-    if (!host)
-        return {};
-    if (!/^(127\.0\.0\.1|localhost|\[::1\]):\d+$/.test(host)) {
-        throw new errors/* ActionError */.lZ(`CLOUD_MONITORING_EMULATOR_HOST must be a loopback host:port, got "${host}"`);
-    }
-    return { emulatorHost: host };
-}
-/** "Name: value" lines (or a JSON object) of extra headers for the Prometheus API. */
-function parseHeaderLines(raw) {
-    if (raw === undefined)
-        return {};
-    const example = 'Authorization: Bearer <token>';
-    if (raw.trim().startsWith('{')) {
-        try {
-            const parsed = JSON.parse(raw);
-            return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
-        }
-        catch {
-            throw new errors/* InputError */.dz(INPUTS.prometheusHeaders, 'is not valid JSON', example);
-        }
-    }
-    const headers = {};
-    for (const line of raw.split('\n')) {
-        if (line.trim() === '')
-            continue;
-        const colon = line.indexOf(':');
-        const name = line.slice(0, colon).trim();
-        if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-            // Never echo the line: it may hold a secret.
-            throw new errors/* InputError */.dz(INPUTS.prometheusHeaders, 'each line must be "Name: value"', example);
-        }
-        headers[name] = line.slice(colon + 1).trim();
-    }
-    return headers;
-}
-
-;// CONCATENATED MODULE: ./actions/error-rate-gate/src/report.ts
-/**
- * The job summary: verdict and why first, what the data could have caught, then a chart of both
- * error rates and one of the test that decided (the judge's evidence, the ceiling's, or the power).
- */
-
-
-/** Mermaid charts stay readable up to about this many points; longer runs are merged. */
-const MAX_POINTS = 60;
-const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️' };
-/** Line colours, and the square that names each in the legend under a chart. */
-const COLOR = {
-    candidate: { hex: '#d62728', square: '🟥' },
-    baseline: { hex: '#1f77b4', square: '🟦' },
-    limit: { hex: '#7f7f7f', square: '⬜' },
-    measure: { hex: '#ff7f0e', square: '🟧' },
-};
-function offsetLabel(ms, intervalMs) {
-    return intervalMs >= 60_000 ? `+${Math.round(ms / 60_000)}m` : `+${Math.round(ms / 1000)}s`;
-}
-/** Groups consecutive records so a chart has at most MAX_POINTS points. */
-function downsample(records) {
-    const size = Math.max(1, Math.ceil(records.length / MAX_POINTS));
-    const groups = [];
-    for (let i = 0; i < records.length; i += size)
-        groups.push(records.slice(i, i + size));
-    return groups;
-}
-function groupRate(group, arm) {
-    let requests = 0;
-    let errors = 0;
-    for (const r of group) {
-        const counts = r[arm];
-        if (Number.isFinite(counts.requests) && Number.isFinite(counts.errors)) {
-            requests += counts.requests;
-            errors += counts.errors;
-        }
-    }
-    return requests > 0 ? (100 * errors) / requests : Number.NaN;
-}
-const line = (name, values, color) => ({
-    name,
-    values,
-    color: color.hex,
-    square: color.square,
-});
-/** A chart and its legend (Mermaid's xychart draws none). */
-function chart(title, yLabel, labels, series) {
-    return [
-        lineChart({ title, xLabels: labels, yLabel, series }),
-        '',
-        series.map((s) => `${s.square} ${s.name}`).join(' · '),
-    ].join('\n');
-}
-/** The chart of the test that decided: the ceiling's evidence, the judge's, or the power. */
-function decidingChart(decision, groups, labels, state) {
-    const last = groups.map((g) => g.at(-1));
-    const log10 = (v) => Math.max(0, Math.log10(Math.max(v ?? 1, 1)));
-    if (decision.by === 'ceiling') {
-        return chart('Evidence that the candidate is over the ceiling, log10', 'log10 evidence', labels, [
-            line('ceiling evidence', last.map((r) => log10(r?.ceilingEvidence)), COLOR.measure),
-            line('fail threshold', last.map(() => Math.log10(state.ceiling.threshold)), COLOR.limit),
-        ]);
-    }
-    if (decision.by === 'judge' && last.some((r) => r?.evidence)) {
-        return chart('Evidence that the candidate is worse than the baseline, log10', 'log10 evidence', labels, [
-            line('evidence', last.map((r) => log10(r?.evidence?.rollback)), COLOR.measure),
-            line('fail threshold', last.map((r) => Math.log10(r?.evidence?.rollbackThreshold ?? 1)), COLOR.limit),
-        ]);
-    }
-    if (decision.by === 'power' || decision.by === 'budget' || decision.by === 'data') {
-        return chart(`Chance the data so far would catch a ${formatRatio(state.config.detectableRatio)} regression, %`, 'power %', labels, [
-            line('power', last.map((r) => 100 * (r?.power ?? 0)), COLOR.measure),
-            line('needed to pass', last.map(() => 100 * state.config.power), COLOR.limit),
-        ]);
-    }
-    return undefined;
-}
-function renderSummary(state, decision, ctx) {
-    const c = state.candidate;
-    const b = state.baseline;
-    const detectable = state.detectableRatio();
-    const extendedMinutes = (state.extendedIntervals * ctx.intervalMs) / 60_000;
-    const lines = [
-        heading(`${ICON[decision.verdict]} Error-rate gate: ${decision.verdict.toUpperCase()}${ctx.mode === 'dry-run' ? ' (dry run: the step does not fail)' : ''}`),
-        '',
-        `**Why:** ${cell(decision.reason)}`,
-        '',
-        `**What this step could catch:** ${cell(state.coverage())}`,
-        '',
-        `Decided after ${ctx.decidedAfterSeconds}s, ${state.records.length} interval(s) of ${ctx.intervalMs / 1000}s${extendedMinutes > 0 ? ` (bake extended by ${Number(extendedMinutes.toFixed(1))} min)` : ''}, from ${ctx.source}.`,
-        '',
-        table(['', 'Candidate', 'Baseline'], [
-            ['Identity', ctx.candidate, ctx.baseline],
-            ['Requests', c.requests, b.requests],
-            ['Errors (5xx)', c.errors, b.errors],
-            ['Error rate', percent(rateOf(c)), percent(rateOf(b))],
-        ]),
-        '',
-        `Smallest regression caught ${percent(state.config.power, 0)} of the time: ${Number.isFinite(detectable) ? `${formatRatio(detectable)} the baseline's rate` : 'none (too few errors)'}; chance of catching ${formatRatio(state.config.detectableRatio)}: ${percent(state.power(), 0)}.`,
-        '',
-    ];
-    if (state.records.length > 0) {
-        const groups = downsample(state.records);
-        const labels = groups.map((g) => offsetLabel((g[0]?.start ?? ctx.startTime) - ctx.startTime, ctx.intervalMs));
-        // NaN (no data) is drawn as 0 by Mermaid; the line below says which intervals had none.
-        const rates = [
-            line('candidate', groups.map((g) => groupRate(g, 'candidate')), COLOR.candidate),
-            line('baseline', groups.map((g) => groupRate(g, 'baseline')), COLOR.baseline),
-        ];
-        // The ceiling is drawn when it decided or is near the rates, not as a flat line that squashes them.
-        const top = Math.max(0, ...rates.flatMap((s) => s.values).filter(Number.isFinite));
-        const ceilings = groups.map((g) => 100 * (g.at(-1)?.ceiling ?? state.config.maxErrorRate));
-        if (decision.by === 'ceiling' || Math.min(...ceilings) <= 2 * top)
-            rates.push(line('ceiling', ceilings, COLOR.limit));
-        lines.push(chart('Error rate per interval, %', 'errors %', labels, rates), '');
-        const deciding = decidingChart(decision, groups, labels, state);
-        if (deciding)
-            lines.push(deciding, '');
-        const missing = state.records.filter((r) => !r.usable).length;
-        if (missing > 0)
-            lines.push(`${missing} of ${state.records.length} intervals had no usable data for one arm (never counted as healthy).`, '');
-    }
-    lines.push('<details><summary>How the gate decides</summary>', '', `**Fail**: a sequential test found the candidate's error rate worse than the baseline's (more than ${percent(state.config.maxIncrease, 0)} worse; it stays valid when checked every interval, false alarms at most ${state.config.falseAlarmRate}), or above the ceiling (${percent(state.config.maxErrorRate)}, or twice the baseline's rate if higher), or a latency limit held for 3 intervals. **Pass**: no regression found, and the data would have caught a ${formatRatio(state.config.detectableRatio)} regression at least ${percent(state.config.power, 0)} of the time; the bake extends (up to max-duration) while it could not. With almost no errors in either arm, a candidate clearly under the ceiling passes too. **Inconclusive**: fewer than ${state.config.minRequests} candidate requests, missing data, failing metrics APIs, or not enough errors to compare even at max-duration; never a pass.`, '', '</details>', '');
-    return lines.join('\n');
+    return readGateSettings(core, env, { action: 'error-rate-gate', arms: 'inputs' });
 }
 
 ;// CONCATENATED MODULE: ./actions/error-rate-gate/src/main.ts
@@ -4487,50 +5348,39 @@ function renderSummary(state, decision, ctx) {
 
 
 
-
-
-
 const ACTION_NAME = 'error-rate-gate';
-/** How far ahead start-time may be (clock skew between runner and the step that shifted traffic). */
-const MAX_FUTURE_START_MS = 5 * 60_000;
-async function run(core = toolkit, clock) {
-    await runAction(ACTION_NAME, (ctx) => errorRateGate(ctx), { core, ...(clock ? { clock } : {}) });
+async function main_run(core = toolkit, clock) {
+    await (0,run/* runAction */.C)(ACTION_NAME, (ctx) => errorRateGate(ctx), { core, ...(clock ? { clock } : {}) });
 }
 async function errorRateGate(runContext) {
     const { core } = runContext;
-    // 1. Parse and validate every input before any call.
-    const settings = readSettings(core);
+    // 1. Parse and validate every input before any call; an ECS-native service names its target groups.
+    const native = await withEcsNativeArms(readSettings(core), runContext, ACTION_NAME);
+    const { settings } = native;
+    if (native.found)
+        await core.summary.addRaw(`\n${whoWaitsLine(native.found.waits)}\n\n`).write();
     // Against a loopback emulator only, the test-only accelerated timeline (shared/clock.ts).
     const timeline = emulatorTimeline(settings.metrics, process.env);
-    const ctx = timeline ? { ...runContext, clock: scaledClock(timeline) } : runContext;
-    const window = observationWindow(settings, ctx.clock.now());
-    const horizon = Math.round((window.bakeEnd - window.start) / window.stepMs);
-    const maxHorizon = Math.round((window.end - window.start) / window.stepMs);
-    const metrics = settings.metrics;
-    core.info(`Watching ${metrics.candidate} (candidate) against ${metrics.baseline} (baseline) on ${metrics.source}: ` +
-        `${horizon} interval(s) of ${window.stepMs / 1000}s from ${new Date(window.start).toISOString()}, ` +
-        `extending to ${maxHorizon} while the data could not catch a ${settings.detectableRatio}× regression, ` +
-        `ceiling ${percent(settings.maxErrorRate)}, tolerated increase ${percent(settings.maxIncrease, 0)}, ` +
-        `false-alarm rate ${settings.falseAlarmRate}${settings.mode === 'dry-run' ? ', dry run' : ''}`);
-    // 2. Build the gate (judge, ceiling, bake extension) and the metrics client (its SDK loads only now).
-    const state = new GateState(gateConfig(settings, { horizon, maxHorizon, intervalMs: window.stepMs }), createGateJudge(settings));
+    const ctx = timeline ? { ...runContext, clock: (0,clock/* scaledClock */.vs)(timeline) } : runContext;
+    // 2. Plan the gate (window, judge, ceiling, bake extension).
+    const gate = planGate(settings, ctx.clock.now());
+    core.info(describeGate(gate));
     let reported = false;
     // Cancelled or stopped by an unexpected error mid-watch: still say what was seen, and no pass.
     ctx.onInterrupt(async () => {
         if (reported)
             return;
-        await report(ctx, settings, window, state, {
+        await report(ctx, gate, {
             verdict: 'inconclusive',
             by: 'cancelled',
-            reason: `${ctx.signal.aborted ? 'cancelled' : 'stopped by an error'} after ${state.records.length} interval(s): no verdict`,
+            reason: `${ctx.signal.aborted ? 'cancelled' : 'stopped by an error'} after ${gate.state.records.length} interval(s): no verdict`,
         });
     });
-    const source = await createMetricsSource(metrics);
-    // 3. Watch interval by interval until a decision or the end of the window.
-    const decision = await watch(ctx, settings, window, state, source);
+    // 3. Watch interval by interval until a decision or the end of the window (the metrics SDK loads only now).
+    const decision = await watchGate(ctx, gate, ACTION_NAME);
     // 4. Report, then fail the step unless the candidate passed (or this is a dry run).
     reported = true;
-    await report(ctx, settings, window, state, decision);
+    await report(ctx, gate, decision);
     if (decision.verdict !== 'pass') {
         if (settings.mode === 'dry-run') {
             core.warning(`${ACTION_NAME}: dry run: verdict ${decision.verdict}: ${decision.reason}`);
@@ -4540,97 +5390,21 @@ async function errorRateGate(runContext) {
         }
     }
 }
-function observationWindow(settings, now) {
-    const stepMs = settings.intervalMs;
-    const shiftedAt = settings.startTime ?? now;
-    if (shiftedAt > now + MAX_FUTURE_START_MS) {
-        // A typo here would hold the pipeline for hours before the first poll.
-        throw new errors/* InputError */.dz(INPUTS.startTime, `${new Date(shiftedAt).toISOString()} is more than 5 minutes in the future`, new Date(now).toISOString());
-    }
-    // Intervals on multiples of the step line up with the periods the APIs aggregate into, and the
-    // first one starting at or after the shift means data from before it never counts.
-    const start = Math.ceil(shiftedAt / stepMs) * stepMs;
-    return {
-        start,
-        bakeEnd: start + Math.floor(settings.durationMs / stepMs) * stepMs,
-        end: start + Math.floor(settings.maxDurationMs / stepMs) * stepMs,
-        stepMs,
-        shiftedAt,
-    };
-}
-async function watch(ctx, settings, window, state, source) {
-    const { core, clock, signal } = ctx;
-    let next = window.start;
-    for (;;) {
-        // Intervals that closed at least metrics-delay ago: the source has reported them in full.
-        const ready = Math.floor((clock.now() - settings.metricsDelayMs - window.start) / window.stepMs);
-        const closedEnd = Math.min(window.end, window.start + Math.max(0, ready) * window.stepMs);
-        if (closedEnd > next) {
-            let counts;
-            try {
-                counts = await retry(() => source.counts({ start: next, end: closedEnd, stepMs: window.stepMs }, signal), {
-                    maxAttempts: 3,
-                    baseDelayMs: Math.min(1000, window.stepMs / 4),
-                    maxDelayMs: Math.min(10_000, window.stepMs),
-                    deadlineMs: Math.max(window.stepMs, 5_000),
-                    clock,
-                    signal,
-                    onRetry: ({ attempt, delayMs, error }) => core.info(`  metrics API: try ${attempt} failed (${redact((0,errors/* errorMessage */.gJ)(error), settings.secrets)}); retrying in ${delayMs} ms`),
-                });
-            }
-            catch (err) {
-                if (err instanceof errors/* CancelledError */.cc || signal.aborted)
-                    throw err;
-                const message = redact((0,errors/* errorMessage */.gJ)(err), settings.secrets);
-                const stop = state.pollFailed(source.name, message);
-                core.warning(`${ACTION_NAME}: metrics API failed (${state.failedPollsInARow} poll(s) in a row): ${message}`);
-                if (stop)
-                    return stop;
-            }
-            if (counts) {
-                // Complete intervals, in order; one whose point is still missing waits for it (settle.ts).
-                const settled = settledIntervals(counts, { now: clock.now(), delayMs: settings.metricsDelayMs });
-                for (const interval of settled) {
-                    const decision = state.observe(interval);
-                    logInterval(core, interval, state, window);
-                    if (decision)
-                        return decision;
-                }
-                next = settled.at(-1)?.end ?? next;
-            }
-        }
-        if (next >= window.end)
-            return state.finish();
-        // Wake when the next interval has closed and had metrics-delay to show up.
-        const nextReady = window.start + (Math.max(0, ready) + 1) * window.stepMs + settings.metricsDelayMs;
-        await clock.sleep(Math.max(50, nextReady - clock.now()), signal);
-    }
-}
-function logInterval(core, interval, state, window) {
-    const arm = (a) => (0,grid/* isMissing */.b2)(a)
-        ? 'no data'
-        : `${a.errors}/${a.requests} (${percent(a.requests > 0 ? a.errors / a.requests : Number.NaN)})`;
-    const evidence = state.records.at(-1)?.evidence;
-    const judged = evidence
-        ? ` · evidence ${evidence.rollback.toPrecision(3)}/${evidence.rollbackThreshold} (${evidence.stage})`
-        : '';
-    core.info(`+${Math.round((interval.end - window.start) / 1000)}s candidate ${arm(interval.candidate)} · baseline ${arm(interval.baseline)}${judged}`);
-}
-async function report(ctx, settings, window, state, decision) {
+async function report(ctx, gate, decision) {
     const { core } = ctx;
-    const decidedAfterSeconds = Math.max(0, Math.round((ctx.clock.now() - window.shiftedAt) / 100) / 10);
-    const rate = (r) => (Number.isFinite(r) ? String(Number(r.toFixed(6))) : '');
+    const { settings, state, window } = gate;
+    const decidedAfter = decidedAfterSeconds(gate, ctx.clock.now());
     core.setOutput(OUTPUTS.verdict, decision.verdict);
-    core.setOutput(OUTPUTS.candidateErrorRate, rate(rateOf(state.candidate)));
-    core.setOutput(OUTPUTS.baselineErrorRate, rate(rateOf(state.baseline)));
+    core.setOutput(OUTPUTS.candidateErrorRate, rateOutput(state.candidate));
+    core.setOutput(OUTPUTS.baselineErrorRate, rateOutput(state.baseline));
     core.setOutput(OUTPUTS.requests, state.candidate.requests);
-    core.setOutput(OUTPUTS.decidedAfterSeconds, decidedAfterSeconds);
+    core.setOutput(OUTPUTS.decidedAfterSeconds, decidedAfter);
     core.setOutput(OUTPUTS.reason, redact(decision.reason, settings.secrets));
     const detectable = state.detectableRatio();
     core.setOutput(OUTPUTS.detectableRatio, Number.isFinite(detectable) ? String(Number(detectable.toFixed(2))) : '');
     core.setOutput(OUTPUTS.power, String(Number(state.power().toFixed(3))));
     core.setOutput(OUTPUTS.extendedMinutes, Math.round(state.extendedIntervals * (window.stepMs / 60_000) * 10) / 10);
-    const line = `${decision.verdict.toUpperCase()} after ${decidedAfterSeconds}s: ${decision.reason}`;
+    const line = `${decision.verdict.toUpperCase()} after ${decidedAfter}s: ${decision.reason}`;
     core.info(redact(line, settings.secrets));
     core.info(state.coverage());
     const summary = renderSummary(state, decision, {
@@ -4639,7 +5413,7 @@ async function report(ctx, settings, window, state, decision) {
         baseline: settings.metrics.baseline,
         startTime: window.start,
         intervalMs: window.stepMs,
-        decidedAfterSeconds,
+        decidedAfterSeconds: decidedAfter,
         mode: settings.mode,
     });
     await core.summary.addRaw(redact(summary, settings.secrets), true).write();
@@ -4647,7 +5421,7 @@ async function report(ctx, settings, window, state, decision) {
 
 ;// CONCATENATED MODULE: ./actions/error-rate-gate/src/index.ts
 
-void run();
+void main_run();
 
 module.exports = __webpack_exports__;
 /******/ })()

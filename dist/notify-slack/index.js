@@ -635,6 +635,958 @@ function throwIfCancelled(signal) {
         throw signal.reason instanceof CancelledError ? signal.reason : new CancelledError();
 }
 
+;// CONCATENATED MODULE: ./shared/retry.ts
+
+
+/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
+function backoffDelayMs(attempt, options, random = Math.random) {
+    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+    return Math.floor(random() * ceiling);
+}
+/**
+ * Runs fn until it succeeds, a non-retryable error is thrown, tries run out (if bounded) or the
+ * next wait would end past the deadline. Each wait is full jitter, and never shorter than the
+ * server's Retry-After.
+ */
+async function retry(fn, options) {
+    const clock = options.clock ?? systemClock;
+    const random = options.random ?? Math.random;
+    const isRetryable = options.isRetryable ?? isRetryableError;
+    const retryAfter = options.retryAfterMs ?? retryAfterOf;
+    const started = clock.now();
+    for (let attempt = 1;; attempt++) {
+        if (options.signal?.aborted)
+            throw new CancelledError();
+        try {
+            return await fn(attempt);
+        }
+        catch (error) {
+            if (error instanceof CancelledError || options.signal?.aborted)
+                throw error;
+            if (attempt >= (options.maxAttempts ?? Number.POSITIVE_INFINITY) || !isRetryable(error))
+                throw error;
+            const remaining = options.deadlineMs - (clock.now() - started);
+            const delayMs = Math.max(backoffDelayMs(attempt, options, random), retryAfter(error) ?? 0);
+            if (delayMs >= remaining)
+                throw error;
+            options.onRetry?.({ attempt, delayMs, error });
+            await clock.sleep(delayMs, options.signal);
+        }
+    }
+}
+const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
+// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
+const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
+const RETRYABLE_GOOGLE_STATUS = new Set([
+    'DEADLINE_EXCEEDED',
+    'RESOURCE_EXHAUSTED',
+    'ABORTED',
+    'INTERNAL',
+    'UNAVAILABLE',
+]);
+const RETRYABLE_AWS_NAMES = new Set([
+    'ThrottlingException',
+    'Throttling',
+    'ThrottledException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'RequestThrottled',
+    'RequestThrottledException',
+    'ProvisionedThroughputExceededException',
+    'SlowDown',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalError',
+    'ServerException',
+    'RequestTimeout',
+    'RequestTimeoutException',
+]);
+const RETRYABLE_NETWORK_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+]);
+/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
+function httpStatusOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    const metadata = e.$metadata;
+    const response = e.response;
+    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
+        if (typeof candidate === 'number')
+            return candidate;
+    }
+    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
+    if (typeof e.code === 'number' && e.code >= 100)
+        return e.code;
+    return undefined;
+}
+/**
+ * Whether an error is worth trying again: throttling, server-side faults, timeouts and
+ * connection resets, as the Google, AWS and HTTP clients report them.
+ */
+function isRetryableError(err) {
+    if (typeof err !== 'object' || err === null)
+        return false;
+    const e = err;
+    if (e.name === 'AbortError' && !(e.cause instanceof CancelledError))
+        return true; // per-request timeout
+    if (e.name === 'TimeoutError')
+        return true;
+    const aws = e.$retryable;
+    if (aws)
+        return true;
+    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
+        return true;
+    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
+        return true;
+    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
+        return true;
+    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
+        return true;
+    const status = httpStatusOf(err);
+    if (status !== undefined)
+        return RETRYABLE_HTTP.has(status);
+    if (e.cause !== undefined && e.cause !== err)
+        return isRetryableError(e.cause);
+    return /socket hang up|network|ECONNRESET|fetch failed/i.test(errorMessage(err));
+}
+/** Longest Retry-After honoured: a server asking for more is treated as asking for this. */
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+/**
+ * A Retry-After value (RFC 9110 §10.2.3: delay-seconds or an HTTP date) in ms from `now`; undefined
+ * when absent or unreadable.
+ */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === null || value === undefined || value.trim() === '')
+        return undefined;
+    const trimmed = value.trim();
+    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
+    if (!Number.isFinite(ms))
+        return undefined;
+    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
+}
+/** The Retry-After carried by an AWS SDK error ($response) or a fetch-style error (response). */
+function retryAfterOf(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    for (const response of [e.$response, e.response]) {
+        const headers = response?.headers;
+        if (headers instanceof Headers)
+            return parseRetryAfter(headers.get('retry-after'));
+        if (typeof headers === 'object' && headers !== null) {
+            const value = headers['retry-after'];
+            if (typeof value === 'string')
+                return parseRetryAfter(value);
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./shared/user-agent.ts
+
+/** The suite's version, as every client reports it. */
+const SUITE_VERSION = package_namespaceObject.rE;
+/**
+ * The user agent every client sends, naming the action, its version and the run, so that a
+ * platform's audit log points back at the workflow run that made a call:
+ * "rollout-actions/canary-shift/1.0.0 (acme/shop run 4242/1)".
+ */
+function userAgent(action, env = process.env) {
+    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
+        ? ` (${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'})`
+        : '';
+    return `rollout-actions/${action}/${SUITE_VERSION}${run}`;
+}
+/** What Google clients add to their x-goog-api-client header. */
+const GOOGLE_CLIENT_LIBRARY = { libName: 'rollout-actions', libVersion: SUITE_VERSION };
+
+;// CONCATENATED MODULE: ./shared/slack/client.ts
+
+
+
+
+/**
+ * Test-only endpoint override for the Web API client (its documented `slackApiUrl` option), so
+ * the suite can point the real client at the local emulator. Not an input: no workflow sets it.
+ */
+const SLACK_API_URL_VARIABLE = 'ROLLOUT_ACTIONS_SLACK_API_URL';
+/** A message timestamp as Slack gives it (chat.postMessage `ts`), e.g. 1700000000.123456. */
+const SLACK_TS = /^\d{9,11}\.\d{1,6}$/;
+/** The action named in the user agent when the caller names none. */
+const DEFAULT_ACTION = 'notify-slack';
+/** Tries per Slack call, the first included. */
+const MAX_ATTEMPTS = 5;
+/** Longest one HTTP request may take (less when less is left before the step's timeout). */
+const REQUEST_TIMEOUT_MS = 10_000;
+/** A request that got no answer within its time: REQUEST_TIMEOUT_MS, or what was left of the step's. */
+class RequestTimeout extends Error {
+    budgetMs;
+    name = 'TimeoutError';
+    constructor(budgetMs) {
+        super(`no answer within ${budgetMs} ms`);
+        this.budgetMs = budgetMs;
+    }
+}
+/**
+ * fetch with each request bounded by the time left before the step's deadline, measured when the
+ * request starts (a timeout fixed when the client is built would let the last try overrun it),
+ * and by the run's cancellation. Every request carries our user agent.
+ */
+function deadlineFetch(ctx, onResponse) {
+    return async (url, init) => {
+        const budgetMs = Math.max(1, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - ctx.clock.now()));
+        const timeout = AbortSignal.timeout(budgetMs);
+        const signals = [timeout, ctx.signal, ...(init?.signal ? [init.signal] : [])];
+        try {
+            const response = await fetch(url, {
+                ...init,
+                headers: {
+                    ...init?.headers,
+                    'User-Agent': userAgent(ctx.action ?? DEFAULT_ACTION),
+                },
+                signal: AbortSignal.any(signals),
+            });
+            onResponse?.(response);
+            return response;
+        }
+        catch (err) {
+            throw timeout.aborted && !ctx.signal.aborted ? new RequestTimeout(budgetMs) : err;
+        }
+    };
+}
+/** A failed delivery, explained without the token or the webhook URL. */
+class SlackDeliveryError extends Error {
+    code;
+    retryable;
+    retryAfterMs;
+    name = 'SlackDeliveryError';
+    constructor(message, 
+    /** Slack's error code (invalid_auth, channel_not_found…) or the HTTP status, when known. */
+    code, retryable, 
+    /** What a 429 asked us to wait, in ms. */
+    retryAfterMs) {
+        super(message);
+        this.code = code;
+        this.retryable = retryable;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/** Slack error codes worth another try (documented as transient). */
+const TRANSIENT_CODES = new Set([
+    'internal_error',
+    'fatal_error',
+    'service_unavailable',
+    'request_timeout',
+    'ratelimited',
+    'rate_limited',
+]);
+/** What a person should do about the common refusals. */
+const ADVICE = {
+    invalid_auth: 'Slack refused the bot token; check the secret given as bot-token',
+    not_authed: 'no bot token reached Slack',
+    account_inactive: 'the bot token belongs to a deleted user or workspace',
+    token_revoked: 'the bot token was revoked',
+    missing_scope: 'the bot token lacks the chat:write scope',
+    channel_not_found: 'the channel does not exist or the bot cannot see it (to update a message, pass the channel ID from the first step\'s "channel" output)',
+    not_in_channel: 'the bot is not a member of the channel; invite it with /invite',
+    is_archived: 'the channel is archived',
+    message_not_found: 'the message to update no longer exists',
+    cant_update_message: 'this bot did not post the message it was asked to update',
+    msg_too_long: 'the message text is too long',
+    invalid_blocks: 'Slack refused the blocks',
+    no_text: 'the message has no text, blocks or attachments',
+    no_service: 'the webhook URL is not (or no longer) valid',
+    invalid_payload: 'Slack could not read the payload',
+};
+function describeCode(code) {
+    return ADVICE[code] ? `${ADVICE[code]} (${code})` : `Slack answered ${code}`;
+}
+/** A short, safe name for a network failure: its system code, never its message. */
+function networkCode(err) {
+    let current = err;
+    for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
+        const e = current;
+        if (current instanceof RequestTimeout) {
+            return `timeout: no answer within ${(current.budgetMs / 1000).toFixed(1)} s${current.budgetMs < REQUEST_TIMEOUT_MS ? ", all that was left of the step's timeout" : ''}`;
+        }
+        if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code))
+            return e.code;
+        if (e.name === 'TimeoutError' || e.name === 'AbortError')
+            return 'timeout';
+        current = e.original ?? e.cause;
+    }
+    return 'the request failed before any answer';
+}
+const SAFE_BODY = /^[a-z_]{1,60}$/;
+/** Turns anything a Slack client throws into a SlackDeliveryError with a safe message. */
+function toDeliveryError(err, secrets, retryAfterHeader) {
+    if (err instanceof SlackDeliveryError)
+        return err;
+    if (err instanceof CancelledError)
+        throw err;
+    const e = (typeof err === 'object' && err !== null ? err : {});
+    switch (e.code) {
+        case 'slack_webapi_platform_error': {
+            const data = (e.data ?? {});
+            const code = typeof data.error === 'string' ? data.error : 'unknown_error';
+            const messages = Array.isArray(data.response_metadata?.messages) ? data.response_metadata.messages : [];
+            const detail = messages.length > 0 ? `: ${redact(String(messages[0]), secrets).slice(0, 300)}` : '';
+            return new SlackDeliveryError(`${describeCode(code)}${detail}`, code, TRANSIENT_CODES.has(code));
+        }
+        case 'slack_webapi_rate_limited_error': {
+            const seconds = Number(e.retryAfter);
+            const ms = Number.isFinite(seconds) ? Math.max(0, seconds) * 1000 : 1000;
+            return new SlackDeliveryError(`rate limited by Slack (Retry-After ${ms / 1000} s)`, '429', true, ms);
+        }
+        case 'slack_webapi_http_error':
+        case 'slack_webhook_http_error': {
+            const status = Number(e.statusCode);
+            const body = typeof e.body === 'string' ? e.body.trim() : '';
+            if (status === 429) {
+                const seconds = Number.parseInt(retryAfterHeader ?? '', 10);
+                const ms = Number.isFinite(seconds) ? Math.max(0, seconds) * 1000 : 1000;
+                return new SlackDeliveryError(`rate limited by Slack (Retry-After ${ms / 1000} s)`, '429', true, ms);
+            }
+            const code = SAFE_BODY.test(body) ? body : undefined;
+            const what = code ? describeCode(code) : 'Slack refused the request';
+            return new SlackDeliveryError(`${what} (HTTP ${status})`, code ?? String(status), status >= 500 || status === 408);
+        }
+        case 'slack_webapi_request_error':
+        case 'slack_webhook_request_error':
+            return new SlackDeliveryError(`could not reach Slack: ${networkCode(err)}`, undefined, true);
+        default:
+            // Not a Slack client error: a bug or something unforeseen. Its text is ours or the
+            // runtime's; redact it all the same.
+            return new SlackDeliveryError(`unexpected error: ${redact(err instanceof Error ? err.message : String(err), secrets)}`, undefined, false);
+    }
+}
+/**
+ * Runs one Slack call with bounded tries: a 429 waits exactly what Retry-After asks (when that
+ * fits before the deadline) and then the usual jittered backoff; 5xx and network failures back
+ * off; anything else fails at once.
+ */
+async function withRetries(what, call, ctx) {
+    return retry(async (attempt) => {
+        try {
+            return await call();
+        }
+        catch (err) {
+            if (ctx.signal.aborted)
+                throw new CancelledError();
+            const failure = toDeliveryError(err, ctx.secrets);
+            if (failure.retryAfterMs !== undefined && attempt < MAX_ATTEMPTS) {
+                const remaining = ctx.deadline - ctx.clock.now();
+                if (failure.retryAfterMs >= remaining) {
+                    throw new SlackDeliveryError(`${failure.message}, longer than the ${Math.max(0, Math.round(remaining / 1000))} s left before the timeout`, failure.code, false);
+                }
+                ctx.core.info(`${what}: ${failure.message}; waiting as asked before try ${attempt + 1}`);
+                await ctx.clock.sleep(failure.retryAfterMs, ctx.signal);
+            }
+            throw failure;
+        }
+    }, {
+        maxAttempts: MAX_ATTEMPTS,
+        baseDelayMs: 250,
+        maxDelayMs: 4000,
+        deadlineMs: Math.max(0, ctx.deadline - ctx.clock.now()),
+        isRetryable: (err) => err instanceof SlackDeliveryError && err.retryable,
+        clock: ctx.clock,
+        signal: ctx.signal,
+        onRetry: ({ attempt, delayMs, error }) => {
+            if (error instanceof SlackDeliveryError && error.retryAfterMs !== undefined)
+                return;
+            ctx.core.info(`${what}: try ${attempt} failed (${error.message}); retrying in ${delayMs} ms`);
+        },
+    });
+}
+/**
+ * Routes the Web API client's own log lines to debug output, redacted: our messages say what
+ * failed; the client's request-by-request trace is there only when step debugging is on.
+ */
+function clientLogger(core, secrets) {
+    const write = (...parts) => core.debug(`slack client: ${redact(parts.map(String).join(' '), secrets)}`);
+    const trace = (...parts) => {
+        if (core.isDebug())
+            write(...parts);
+    };
+    let level = 'info';
+    return {
+        debug: trace,
+        info: trace,
+        warn: write,
+        error: write,
+        setLevel: (next) => {
+            level = next;
+        },
+        getLevel: () => level,
+        setName: () => undefined,
+    };
+}
+/** A bot-token transport over @slack/web-api's WebClient. */
+async function botTransport(destination, ctx) {
+    const { WebClient } = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5105, 23));
+    const client = new WebClient(destination.token, {
+        ...(destination.apiUrl ? { slackApiUrl: destination.apiUrl } : {}),
+        // Our loop owns retries: it honours Retry-After within the step's deadline, which the
+        // client's own policy (up to 10 tries over 30 minutes by default) does not.
+        retryConfig: { retries: 0 },
+        rejectRateLimitedCalls: true,
+        // No client-wide timeout: deadlineFetch bounds each request by the time left.
+        fetch: deadlineFetch(ctx),
+        headers: { 'User-Agent': userAgent(ctx.action ?? DEFAULT_ACTION) },
+        allowAbsoluteUrls: false,
+        logger: clientLogger(ctx.core, ctx.secrets),
+    });
+    const common = { unfurl_links: false, unfurl_media: false };
+    // chat.postMessage and chat.update both answer with the message's ts and the channel's ID.
+    const result = (response) => {
+        const { ts, channel } = response;
+        return {
+            ...(typeof ts === 'string' ? { ts } : {}),
+            ...(typeof channel === 'string' ? { channel } : {}),
+        };
+    };
+    return {
+        kind: 'bot',
+        post: async (message, options = {}) => result(await withRetries('chat.postMessage', () => client.apiCall('chat.postMessage', {
+            ...common,
+            ...message,
+            channel: destination.channel,
+            ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+            ...(options.threadTs && options.broadcast ? { reply_broadcast: true } : {}),
+        }), ctx)),
+        update: async (channel, ts, message) => result(await withRetries('chat.update', () => client.apiCall('chat.update', { ...message, channel, ts }), ctx)),
+    };
+}
+/** An incoming-webhook transport over @slack/webhook: post only, no ts comes back. */
+async function webhookTransport(destination, ctx) {
+    const { IncomingWebhook } = await __nccwpck_require__.e(/* import() */ 443).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4443, 23));
+    // The client's errors carry the status but not the headers; keep the last Retry-After here.
+    let retryAfter = null;
+    const webhook = new IncomingWebhook(destination.url, {
+        retryConfig: { retries: 0 },
+        fetch: deadlineFetch(ctx, (response) => {
+            retryAfter = response.headers.get('retry-after');
+        }),
+    });
+    return {
+        kind: 'webhook',
+        post: async (message) => {
+            await withRetries('incoming webhook', async () => {
+                retryAfter = null;
+                try {
+                    // Our blocks are plain objects shaped by message.ts; the client's Block Kit types are a closed union.
+                    return await webhook.send(message);
+                }
+                catch (err) {
+                    throw toDeliveryError(err, ctx.secrets, retryAfter);
+                }
+            }, ctx);
+            return {};
+        },
+        update: async () => {
+            throw new SlackDeliveryError('an incoming webhook cannot update a message', undefined, false);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/slack/deliver.ts
+
+
+/** Updates the message `request.ts` (posting anew if Slack no longer has it), or posts one. */
+async function deliverMessage(slack, request, ctx, steps) {
+    throwIfCancelled(ctx.signal);
+    const ref = {
+        ...(request.ts ? { ts: request.ts } : {}),
+        ...(request.threadTs || request.ts ? { threadTs: request.threadTs ?? request.ts } : {}),
+        ...(request.channel ? { channel: request.channel } : {}),
+    };
+    if (request.ts && slack.kind === 'bot' && ref.channel) {
+        try {
+            const updated = await slack.update(ref.channel, request.ts, request.message);
+            steps.push({ what: `updated the message (${request.status})`, ts: request.ts });
+            return { ...ref, ts: updated.ts ?? request.ts, channel: updated.channel ?? ref.channel };
+        }
+        catch (err) {
+            const failure = toDeliveryError(err, ctx.secrets);
+            if (failure.code !== 'message_not_found')
+                throw failure;
+            ctx.core.warning(`${ctx.action}: the message ${request.ts} no longer exists; posting a new one`);
+        }
+    }
+    else if (slack.kind === 'webhook' && (request.ts || request.threadTs)) {
+        ctx.core.warning(`${ctx.action}: an incoming webhook cannot update message ${request.ts ?? request.threadTs} or reply in its thread; posting a new message`);
+    }
+    const threadTs = request.ts || slack.kind === 'webhook' ? undefined : request.threadTs;
+    const posted = await slack.post(request.message, threadTs ? { threadTs } : {});
+    steps.push({
+        what: threadTs ? 'posted in the thread' : 'posted the message',
+        ...(posted.ts ? { ts: posted.ts } : {}),
+    });
+    if (slack.kind === 'webhook')
+        return {};
+    return {
+        ...(posted.ts ? { ts: posted.ts } : {}),
+        ...(threadTs || posted.ts ? { threadTs: threadTs ?? posted.ts } : {}),
+        ...(posted.channel || ref.channel ? { channel: posted.channel ?? ref.channel } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/slack/fields.ts
+
+/** Keys with a place of their own in the layout; any other key is shown as an extra field. */
+const KNOWN_FIELDS = [
+    'service',
+    'environment',
+    'revision',
+    'traffic',
+    'verdict',
+    'candidate-error-rate',
+    'baseline-error-rate',
+];
+const FIELDS_EXAMPLE = '{service: checkout, environment: production, traffic: 10, verdict: pass}';
+function normaliseKey(key) {
+    return key
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, '-');
+}
+function stringify(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return JSON.stringify(value);
+}
+/** A line that starts a field: an unindented key of words, then a colon. */
+const KEY_LINE = /^([A-Za-z][\w -]{0,39}):(?:\s|$)/;
+/**
+ * Reads `fields` as a YAML/JSON mapping, or failing that as "key: value" lines. Values are often
+ * step outputs interpolated into the YAML at run time, so a value that breaks YAML (a colon, a
+ * quote) still reads as a line rather than failing the notification, and a multi-line value (a
+ * gate's reason) goes on until the next line that starts with a key.
+ */
+function parseFields(raw, input, parseYaml) {
+    const fields = new Map();
+    if (raw === undefined || raw.trim() === '')
+        return fields;
+    let parsed;
+    try {
+        parsed = parseYaml(raw);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+        for (const [key, value] of Object.entries(parsed)) {
+            if (normaliseKey(key) !== '')
+                fields.set(normaliseKey(key), stringify(value));
+        }
+        return fields;
+    }
+    let current;
+    for (const line of raw.split('\n')) {
+        const key = line.match(KEY_LINE)?.[1];
+        if (key !== undefined) {
+            current = normaliseKey(key);
+            fields.set(current, line.slice(line.indexOf(':') + 1).trim());
+        }
+        else if (current !== undefined) {
+            fields.set(current, `${fields.get(current)}\n${line.trimEnd()}`);
+        }
+        else if (line.trim() !== '') {
+            throw new InputError(input, `line "${line.trim()}" is not "key: value"`, FIELDS_EXAMPLE);
+        }
+    }
+    for (const [key, value] of fields)
+        fields.set(key, value.trim());
+    return fields;
+}
+/** "candidate-error-rate" → "Candidate error rate". */
+function fieldLabel(key) {
+    const words = key.replace(/-/g, ' ');
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+/** An error rate given as a fraction (as error-rate-gate outputs it) shown as a percentage. */
+function formatRate(value) {
+    const trimmed = value.trim();
+    if (!/^\d+(\.\d+)?(e-?\d+)?$/i.test(trimmed))
+        return trimmed;
+    const rate = Number(trimmed);
+    if (!Number.isFinite(rate) || rate > 1)
+        return trimmed;
+    const percent = rate * 100;
+    const digits = percent === 0 ? 0 : percent < 0.1 ? 3 : 2;
+    return `${percent.toFixed(digits)} %`;
+}
+function shareOf(entry) {
+    if (typeof entry !== 'object' || entry === null)
+        return undefined;
+    const e = entry;
+    // canary-shift's and rollback's observed-traffic entries name what serves as "target".
+    const name = e.target ?? e.revision ?? e.name ?? e.tag ?? e.key ?? e.targetGroup ?? e.service;
+    const percent = Number(e.percent ?? e.weight ?? e.share);
+    return typeof name === 'string' && Number.isFinite(percent) ? { name, percent } : undefined;
+}
+/**
+ * The traffic split as named shares, from a JSON object {name: percent}, a list of
+ * {target, percent} (observed-traffic) or a rollback-target token (its recorded traffic).
+ */
+function parseTraffic(value) {
+    let parsed;
+    try {
+        parsed = JSON.parse(value);
+    }
+    catch {
+        return undefined;
+    }
+    const recorded = parsed?.traffic;
+    if (typeof parsed === 'object' && parsed !== null && Array.isArray(recorded))
+        parsed = recorded;
+    if (Array.isArray(parsed)) {
+        const shares = parsed.map(shareOf);
+        return shares.every((s) => s !== undefined) && shares.length > 0 ? shares : undefined;
+    }
+    if (typeof parsed === 'object' && parsed !== null) {
+        const entries = Object.entries(parsed).map(([name, percent]) => ({ name, percent: Number(percent) }));
+        return entries.length > 0 && entries.every((e) => Number.isFinite(e.percent)) ? entries : undefined;
+    }
+    return undefined;
+}
+/** A ten-cell bar of the candidate's share, e.g. ▰▰▱▱▱▱▱▱▱▱ for 20 %. */
+function trafficBar(percent) {
+    const filled = Math.max(0, Math.min(10, Math.round(percent / 10)));
+    return `${'▰'.repeat(filled)}${'▱'.repeat(10 - filled)}`;
+}
+/**
+ * Traffic as a person reads it: "10" → "▰▱▱▱▱▱▱▱▱▱ 10 % to the candidate"; a split → each share.
+ * Returns plain text: the caller escapes it.
+ */
+function formatTraffic(value) {
+    const trimmed = value.trim();
+    const bare = trimmed.match(/^(\d+(?:\.\d+)?)\s*%?$/);
+    if (bare) {
+        const percent = Number(bare[1]);
+        return `${trafficBar(percent)} ${percent} % to the candidate`;
+    }
+    const shares = parseTraffic(trimmed);
+    if (shares)
+        return shares.map((s) => `${s.name} ${s.percent} %`).join(' · ');
+    return trimmed;
+}
+const VERDICT_ICONS = { pass: '✅', fail: '❌', inconclusive: '⚠️' };
+function formatVerdict(value) {
+    const icon = VERDICT_ICONS[value.trim().toLowerCase()];
+    return icon ? `${icon} ${value.trim()}` : value.trim();
+}
+
+;// CONCATENATED MODULE: ./shared/slack/limits.ts
+/**
+ * Slack's documented size limits and the two text operations every user-controlled value goes
+ * through before it reaches Slack: escaping (so no `<!channel>` or `<@U…>` can be injected) and
+ * clipping (so a long value is cut with a marker instead of failing the message).
+ */
+/** Documented limits (Block Kit reference and chat.postMessage), in characters or items. */
+const SLACK_LIMITS = {
+    /** chat.postMessage `text`: Slack truncates beyond it and may answer msg_too_long. */
+    messageText: 40_000,
+    blocksPerMessage: 50,
+    attachmentsPerMessage: 100,
+    sectionText: 3000,
+    sectionFields: 10,
+    sectionFieldText: 2000,
+    headerText: 150,
+    contextElements: 10,
+    /** Text of a context element (a text object: 3000). */
+    contextText: 3000,
+    blockId: 255,
+};
+const TRUNCATION_MARKER = '… (truncated)';
+/**
+ * Escapes the three characters Slack treats as control sequences in message text. After this no
+ * `<…>` sequence (mention, channel link, special command) can come from the value.
+ */
+function escapeText(value) {
+    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * Cuts text to at most max UTF-16 units, ending with the marker when anything was cut. Never
+ * leaves half an escape entity (`&am`) or half a surrogate pair at the cut.
+ */
+function clip(text, max, marker = TRUNCATION_MARKER) {
+    if (text.length <= max)
+        return text;
+    if (max <= marker.length)
+        return marker.slice(0, Math.max(0, max));
+    let kept = text.slice(0, max - marker.length);
+    kept = kept.replace(/&[a-z]{0,3}$/, '');
+    if (/[\uD800-\uDBFF]$/.test(kept))
+        kept = kept.slice(0, -1);
+    return `${kept}${marker}`;
+}
+/** Escapes then clips: the usual treatment of a value that came from a workflow. */
+function safeText(value, max) {
+    return clip(escapeText(value), max);
+}
+function fitTextObject(value, max) {
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const text = value.text;
+    return typeof text === 'string' ? { ...value, text: clip(text, max) } : value;
+}
+/**
+ * Brings a list of blocks within the documented limits: texts clipped with a marker, fields and
+ * context elements capped, and at most `maxBlocks` blocks (the last one saying how many were cut).
+ * Works on blocks from a custom payload too, touching only the fields it knows.
+ */
+function fitBlocks(blocks, maxBlocks = SLACK_LIMITS.blocksPerMessage) {
+    const fitted = blocks.map((block) => {
+        switch (block.type) {
+            case 'header':
+                return { ...block, text: fitTextObject(block.text, SLACK_LIMITS.headerText) };
+            case 'section': {
+                const out = { ...block };
+                if (block.text !== undefined)
+                    out.text = fitTextObject(block.text, SLACK_LIMITS.sectionText);
+                if (Array.isArray(block.fields)) {
+                    out.fields = block.fields
+                        .slice(0, SLACK_LIMITS.sectionFields)
+                        .map((field) => fitTextObject(field, SLACK_LIMITS.sectionFieldText));
+                }
+                return out;
+            }
+            case 'context':
+                return Array.isArray(block.elements)
+                    ? {
+                        ...block,
+                        elements: block.elements
+                            .slice(0, SLACK_LIMITS.contextElements)
+                            .map((element) => fitTextObject(element, SLACK_LIMITS.contextText)),
+                    }
+                    : block;
+            default:
+                return block;
+        }
+    });
+    if (fitted.length <= maxBlocks)
+        return fitted;
+    const cut = fitted.length - (maxBlocks - 1);
+    return [
+        ...fitted.slice(0, maxBlocks - 1),
+        { type: 'context', elements: [{ type: 'mrkdwn', text: `… ${cut} more block(s) not shown (truncated)` }] },
+    ];
+}
+/** Splits long text into pieces of at most max characters, preferring line breaks, for several sections. */
+function splitText(text, max, maxPieces) {
+    const pieces = [];
+    let rest = text;
+    while (rest.length > 0 && pieces.length < maxPieces) {
+        if (rest.length <= max) {
+            pieces.push(rest);
+            rest = '';
+            break;
+        }
+        const window = rest.slice(0, max);
+        const newline = window.lastIndexOf('\n');
+        let cut = newline > max / 2 ? newline + 1 : max;
+        // Never split an entity or a surrogate pair.
+        const entity = window.slice(0, cut).match(/&[a-z]{0,3}$/);
+        if (entity)
+            cut -= entity[0].length;
+        if (/[\uD800-\uDBFF]/.test(rest.charAt(cut - 1)))
+            cut -= 1;
+        pieces.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+    }
+    if (rest.length > 0 && pieces.length > 0) {
+        const last = pieces.length - 1;
+        pieces[last] = clip(`${pieces[last]}${rest}`, max);
+    }
+    return pieces;
+}
+
+;// CONCATENATED MODULE: ./shared/slack/message.ts
+/**
+ * The Block Kit layout of a rollout message and of its thread replies. Pure functions: every
+ * value that came from a workflow is escaped and clipped here, and the result always fits
+ * Slack's documented limits.
+ */
+
+
+const STATUSES = ['started', 'progress', 'succeeded', 'failed', 'rolled-back'];
+/** How each status looks: the colour bar of the attachment, an icon and words. */
+const STATUS_STYLE = {
+    started: { color: '#439FE0', icon: '🚀', label: 'Rollout started' },
+    progress: { color: '#DAA038', icon: '🔄', label: 'Rollout in progress' },
+    succeeded: { color: '#2EB886', icon: '✅', label: 'Rollout succeeded' },
+    failed: { color: '#A30200', icon: '❌', label: 'Rollout failed' },
+    'rolled-back': { color: '#E8912D', icon: '⏪', label: 'Rolled back' },
+};
+function runLinks(env) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    const links = {};
+    if (repository && env.GITHUB_RUN_ID) {
+        const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+        links.runUrl = `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}${attempt > 1 ? `/attempts/${attempt}` : ''}`;
+        links.runLabel = `${env.GITHUB_WORKFLOW ?? 'Workflow'} run #${env.GITHUB_RUN_ID}`;
+    }
+    if (repository && env.GITHUB_SHA) {
+        links.commitUrl = `${server}/${repository}/commit/${env.GITHUB_SHA}`;
+        links.commitLabel = `${repository}@${env.GITHUB_SHA.slice(0, 7)}`;
+    }
+    return links;
+}
+/** A Slack link whose URL and label are escaped, so neither can close the link or open a new one. */
+function message_link(url, label) {
+    return `<${escapeText(url).replace(/\|/g, '%7C')}|${escapeText(label).replace(/\|/g, '¦')}>`;
+}
+const mrkdwn = (text) => ({ type: 'mrkdwn', text });
+/** The default title: "checkout → production", or the repository and commit. */
+function defaultTitle(fields, links) {
+    const service = fields.get('service');
+    const environment = fields.get('environment');
+    if (service && environment)
+        return `${service} → ${environment}`;
+    return service ?? environment ?? links.commitLabel ?? 'deployment';
+}
+/** The facts of the message as [label, escaped mrkdwn value], in the layout's order. */
+function describeFields(fields) {
+    const out = [];
+    const add = (label, value, format = (v) => v) => {
+        if (value !== undefined && value !== '')
+            out.push([label, escapeText(format(value))]);
+    };
+    add('Service', fields.get('service'));
+    add('Environment', fields.get('environment'));
+    const revision = fields.get('revision');
+    if (revision)
+        out.push(['Revision', `\`${escapeText(revision.replace(/`/g, "'"))}\``]);
+    add('Traffic', fields.get('traffic'), formatTraffic);
+    add('Gate verdict', fields.get('verdict'), formatVerdict);
+    const candidate = fields.get('candidate-error-rate');
+    const baseline = fields.get('baseline-error-rate');
+    if (candidate || baseline) {
+        const rates = [
+            candidate ? `candidate ${formatRate(candidate)}` : undefined,
+            baseline ? `baseline ${formatRate(baseline)}` : undefined,
+        ].filter((part) => part !== undefined);
+        out.push(['Error rate', escapeText(rates.join(' · '))]);
+    }
+    const known = new Set(KNOWN_FIELDS);
+    for (const [key, value] of fields) {
+        if (!known.has(key) && value !== '')
+            out.push([escapeText(fieldLabel(key)), escapeText(value)]);
+    }
+    return out;
+}
+function fieldSections(fields) {
+    const described = describeFields(fields).map(([label, value]) => mrkdwn(clip(`*${label}*\n${value}`, SLACK_LIMITS.sectionFieldText)));
+    const sections = [];
+    for (let i = 0; i < described.length; i += SLACK_LIMITS.sectionFields) {
+        sections.push({ type: 'section', fields: described.slice(i, i + SLACK_LIMITS.sectionFields) });
+    }
+    return sections;
+}
+function contextLine(links, at) {
+    const parts = [];
+    if (links.runUrl)
+        parts.push(message_link(links.runUrl, links.runLabel ?? 'Workflow run'));
+    if (links.commitUrl)
+        parts.push(message_link(links.commitUrl, links.commitLabel ?? 'commit'));
+    const epoch = Math.floor(at.getTime() / 1000);
+    // Slack shows the time in each reader's own time zone; the text after | is the fallback.
+    parts.push(`updated <!date^${epoch}^{date_short_pretty} {time_secs}|${at.toISOString()}>`);
+    return { type: 'context', elements: [mrkdwn(parts.join(' · '))] };
+}
+/** A one-line summary of the facts that change during a rollout: traffic, verdict, error rates. */
+function progressLine(fields) {
+    const parts = [];
+    const traffic = fields.get('traffic');
+    if (traffic)
+        parts.push(`traffic ${formatTraffic(traffic)}`);
+    const verdict = fields.get('verdict');
+    if (verdict)
+        parts.push(`verdict ${formatVerdict(verdict)}`);
+    const candidate = fields.get('candidate-error-rate');
+    const baseline = fields.get('baseline-error-rate');
+    if (candidate && baseline)
+        parts.push(`errors ${formatRate(candidate)} vs ${formatRate(baseline)}`);
+    return parts.join(' · ');
+}
+/** The living message of a rollout: a coloured attachment with a header, the facts and links. */
+function buildRolloutMessage(input) {
+    const style = STATUS_STYLE[input.status];
+    const title = input.title ?? defaultTitle(input.fields, input.links);
+    const headline = `${style.icon} ${style.label}: ${title}`;
+    const blocks = [
+        { type: 'header', text: { type: 'plain_text', text: safeText(headline, SLACK_LIMITS.headerText) } },
+        ...fieldSections(input.fields),
+    ];
+    if (input.details)
+        blocks.push(...detailSections(input.details, 5));
+    blocks.push(contextLine(input.links, input.at));
+    const progress = progressLine(input.fields);
+    const fallback = safeText(progress ? `${headline} (${progress})` : headline, SLACK_LIMITS.messageText);
+    return {
+        text: fallback,
+        attachments: [{ color: style.color, fallback, blocks: fitBlocks(blocks) }],
+    };
+}
+function detailSections(details, maxSections) {
+    return splitText(escapeText(details), SLACK_LIMITS.sectionText, maxSections).map((piece) => ({
+        type: 'section',
+        text: mrkdwn(piece),
+    }));
+}
+/** A thread reply for one step: what changed, then the details (split over several sections if long). */
+function buildThreadReply(input) {
+    const style = STATUS_STYLE[input.status];
+    const progress = progressLine(input.fields);
+    const headline = `${style.icon} *${style.label}*${progress ? ` · ${escapeText(progress)}` : ''}`;
+    const blocks = [{ type: 'section', text: mrkdwn(clip(headline, SLACK_LIMITS.sectionText)) }];
+    if (input.details)
+        blocks.push(...detailSections(input.details, SLACK_LIMITS.blocksPerMessage - 1));
+    const fallbackSource = `${style.icon} ${style.label}${progress ? ` · ${progress}` : ''}`;
+    return { text: safeText(fallbackSource, SLACK_LIMITS.messageText), blocks: fitBlocks(blocks) };
+}
+/** A message of the workflow author's own text, escaped like every other value. */
+function buildTextMessage(text) {
+    return { text: safeText(text, SLACK_LIMITS.messageText) };
+}
+/**
+ * A full payload of the author's own, sent as given (its mrkdwn is theirs to escape) but brought
+ * within the size limits so that length alone never makes Slack refuse it.
+ */
+function fitPayload(payload) {
+    const out = { ...payload };
+    if (typeof payload.text === 'string')
+        out.text = clip(payload.text, SLACK_LIMITS.messageText);
+    if (Array.isArray(payload.blocks))
+        out.blocks = fitBlocks(payload.blocks);
+    if (Array.isArray(payload.attachments)) {
+        out.attachments = payload.attachments
+            .slice(0, SLACK_LIMITS.attachmentsPerMessage)
+            .map((attachment) => Array.isArray(attachment.blocks)
+            ? { ...attachment, blocks: fitBlocks(attachment.blocks) }
+            : attachment);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = require("node:module");
 // EXTERNAL MODULE: external "node:os"
@@ -1335,451 +2287,8 @@ function inputReader(core) {
     return reader;
 }
 
-;// CONCATENATED MODULE: ./actions/notify-slack/src/fields.ts
-
-/** Keys with a place of their own in the layout; any other key is shown as an extra field. */
-const KNOWN_FIELDS = [
-    'service',
-    'environment',
-    'revision',
-    'traffic',
-    'verdict',
-    'candidate-error-rate',
-    'baseline-error-rate',
-];
-const FIELDS_EXAMPLE = '{service: checkout, environment: production, traffic: 10, verdict: pass}';
-function normaliseKey(key) {
-    return key
-        .trim()
-        .toLowerCase()
-        .replace(/[\s_]+/g, '-');
-}
-function stringify(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return JSON.stringify(value);
-}
-/** A line that starts a field: an unindented key of words, then a colon. */
-const KEY_LINE = /^([A-Za-z][\w -]{0,39}):(?:\s|$)/;
-/**
- * Reads `fields` as a YAML/JSON mapping, or failing that as "key: value" lines. Values are often
- * step outputs interpolated into the YAML at run time, so a value that breaks YAML (a colon, a
- * quote) still reads as a line rather than failing the notification, and a multi-line value (a
- * gate's reason) goes on until the next line that starts with a key.
- */
-function parseFields(raw, input, parseYaml) {
-    const fields = new Map();
-    if (raw === undefined || raw.trim() === '')
-        return fields;
-    let parsed;
-    try {
-        parsed = parseYaml(raw);
-    }
-    catch {
-        parsed = undefined;
-    }
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-        for (const [key, value] of Object.entries(parsed)) {
-            if (normaliseKey(key) !== '')
-                fields.set(normaliseKey(key), stringify(value));
-        }
-        return fields;
-    }
-    let current;
-    for (const line of raw.split('\n')) {
-        const key = line.match(KEY_LINE)?.[1];
-        if (key !== undefined) {
-            current = normaliseKey(key);
-            fields.set(current, line.slice(line.indexOf(':') + 1).trim());
-        }
-        else if (current !== undefined) {
-            fields.set(current, `${fields.get(current)}\n${line.trimEnd()}`);
-        }
-        else if (line.trim() !== '') {
-            throw new InputError(input, `line "${line.trim()}" is not "key: value"`, FIELDS_EXAMPLE);
-        }
-    }
-    for (const [key, value] of fields)
-        fields.set(key, value.trim());
-    return fields;
-}
-/** "candidate-error-rate" → "Candidate error rate". */
-function fieldLabel(key) {
-    const words = key.replace(/-/g, ' ');
-    return words.charAt(0).toUpperCase() + words.slice(1);
-}
-/** An error rate given as a fraction (as error-rate-gate outputs it) shown as a percentage. */
-function formatRate(value) {
-    const trimmed = value.trim();
-    if (!/^\d+(\.\d+)?(e-?\d+)?$/i.test(trimmed))
-        return trimmed;
-    const rate = Number(trimmed);
-    if (!Number.isFinite(rate) || rate > 1)
-        return trimmed;
-    const percent = rate * 100;
-    const digits = percent === 0 ? 0 : percent < 0.1 ? 3 : 2;
-    return `${percent.toFixed(digits)} %`;
-}
-function shareOf(entry) {
-    if (typeof entry !== 'object' || entry === null)
-        return undefined;
-    const e = entry;
-    // canary-shift's and rollback's observed-traffic entries name what serves as "target".
-    const name = e.target ?? e.revision ?? e.name ?? e.tag ?? e.key ?? e.targetGroup ?? e.service;
-    const percent = Number(e.percent ?? e.weight ?? e.share);
-    return typeof name === 'string' && Number.isFinite(percent) ? { name, percent } : undefined;
-}
-/**
- * The traffic split as named shares, from a JSON object {name: percent}, a list of
- * {target, percent} (observed-traffic) or a rollback-target token (its recorded traffic).
- */
-function parseTraffic(value) {
-    let parsed;
-    try {
-        parsed = JSON.parse(value);
-    }
-    catch {
-        return undefined;
-    }
-    const recorded = parsed?.traffic;
-    if (typeof parsed === 'object' && parsed !== null && Array.isArray(recorded))
-        parsed = recorded;
-    if (Array.isArray(parsed)) {
-        const shares = parsed.map(shareOf);
-        return shares.every((s) => s !== undefined) && shares.length > 0 ? shares : undefined;
-    }
-    if (typeof parsed === 'object' && parsed !== null) {
-        const entries = Object.entries(parsed).map(([name, percent]) => ({ name, percent: Number(percent) }));
-        return entries.length > 0 && entries.every((e) => Number.isFinite(e.percent)) ? entries : undefined;
-    }
-    return undefined;
-}
-/** A ten-cell bar of the candidate's share, e.g. ▰▰▱▱▱▱▱▱▱▱ for 20 %. */
-function trafficBar(percent) {
-    const filled = Math.max(0, Math.min(10, Math.round(percent / 10)));
-    return `${'▰'.repeat(filled)}${'▱'.repeat(10 - filled)}`;
-}
-/**
- * Traffic as a person reads it: "10" → "▰▱▱▱▱▱▱▱▱▱ 10 % to the candidate"; a split → each share.
- * Returns plain text: the caller escapes it.
- */
-function formatTraffic(value) {
-    const trimmed = value.trim();
-    const bare = trimmed.match(/^(\d+(?:\.\d+)?)\s*%?$/);
-    if (bare) {
-        const percent = Number(bare[1]);
-        return `${trafficBar(percent)} ${percent} % to the candidate`;
-    }
-    const shares = parseTraffic(trimmed);
-    if (shares)
-        return shares.map((s) => `${s.name} ${s.percent} %`).join(' · ');
-    return trimmed;
-}
-const VERDICT_ICONS = { pass: '✅', fail: '❌', inconclusive: '⚠️' };
-function formatVerdict(value) {
-    const icon = VERDICT_ICONS[value.trim().toLowerCase()];
-    return icon ? `${icon} ${value.trim()}` : value.trim();
-}
-
-;// CONCATENATED MODULE: ./actions/notify-slack/src/limits.ts
-/**
- * Slack's documented size limits and the two text operations every user-controlled value goes
- * through before it reaches Slack: escaping (so no `<!channel>` or `<@U…>` can be injected) and
- * clipping (so a long value is cut with a marker instead of failing the message).
- */
-/** Documented limits (Block Kit reference and chat.postMessage), in characters or items. */
-const SLACK_LIMITS = {
-    /** chat.postMessage `text`: Slack truncates beyond it and may answer msg_too_long. */
-    messageText: 40_000,
-    blocksPerMessage: 50,
-    attachmentsPerMessage: 100,
-    sectionText: 3000,
-    sectionFields: 10,
-    sectionFieldText: 2000,
-    headerText: 150,
-    contextElements: 10,
-    /** Text of a context element (a text object: 3000). */
-    contextText: 3000,
-    blockId: 255,
-};
-const TRUNCATION_MARKER = '… (truncated)';
-/**
- * Escapes the three characters Slack treats as control sequences in message text. After this no
- * `<…>` sequence (mention, channel link, special command) can come from the value.
- */
-function escapeText(value) {
-    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/**
- * Cuts text to at most max UTF-16 units, ending with the marker when anything was cut. Never
- * leaves half an escape entity (`&am`) or half a surrogate pair at the cut.
- */
-function clip(text, max, marker = TRUNCATION_MARKER) {
-    if (text.length <= max)
-        return text;
-    if (max <= marker.length)
-        return marker.slice(0, Math.max(0, max));
-    let kept = text.slice(0, max - marker.length);
-    kept = kept.replace(/&[a-z]{0,3}$/, '');
-    if (/[\uD800-\uDBFF]$/.test(kept))
-        kept = kept.slice(0, -1);
-    return `${kept}${marker}`;
-}
-/** Escapes then clips: the usual treatment of a value that came from a workflow. */
-function safeText(value, max) {
-    return clip(escapeText(value), max);
-}
-function fitTextObject(value, max) {
-    if (typeof value !== 'object' || value === null)
-        return value;
-    const text = value.text;
-    return typeof text === 'string' ? { ...value, text: clip(text, max) } : value;
-}
-/**
- * Brings a list of blocks within the documented limits: texts clipped with a marker, fields and
- * context elements capped, and at most `maxBlocks` blocks (the last one saying how many were cut).
- * Works on blocks from a custom payload too, touching only the fields it knows.
- */
-function fitBlocks(blocks, maxBlocks = SLACK_LIMITS.blocksPerMessage) {
-    const fitted = blocks.map((block) => {
-        switch (block.type) {
-            case 'header':
-                return { ...block, text: fitTextObject(block.text, SLACK_LIMITS.headerText) };
-            case 'section': {
-                const out = { ...block };
-                if (block.text !== undefined)
-                    out.text = fitTextObject(block.text, SLACK_LIMITS.sectionText);
-                if (Array.isArray(block.fields)) {
-                    out.fields = block.fields
-                        .slice(0, SLACK_LIMITS.sectionFields)
-                        .map((field) => fitTextObject(field, SLACK_LIMITS.sectionFieldText));
-                }
-                return out;
-            }
-            case 'context':
-                return Array.isArray(block.elements)
-                    ? {
-                        ...block,
-                        elements: block.elements
-                            .slice(0, SLACK_LIMITS.contextElements)
-                            .map((element) => fitTextObject(element, SLACK_LIMITS.contextText)),
-                    }
-                    : block;
-            default:
-                return block;
-        }
-    });
-    if (fitted.length <= maxBlocks)
-        return fitted;
-    const cut = fitted.length - (maxBlocks - 1);
-    return [
-        ...fitted.slice(0, maxBlocks - 1),
-        { type: 'context', elements: [{ type: 'mrkdwn', text: `… ${cut} more block(s) not shown (truncated)` }] },
-    ];
-}
-/** Splits long text into pieces of at most max characters, preferring line breaks, for several sections. */
-function splitText(text, max, maxPieces) {
-    const pieces = [];
-    let rest = text;
-    while (rest.length > 0 && pieces.length < maxPieces) {
-        if (rest.length <= max) {
-            pieces.push(rest);
-            rest = '';
-            break;
-        }
-        const window = rest.slice(0, max);
-        const newline = window.lastIndexOf('\n');
-        let cut = newline > max / 2 ? newline + 1 : max;
-        // Never split an entity or a surrogate pair.
-        const entity = window.slice(0, cut).match(/&[a-z]{0,3}$/);
-        if (entity)
-            cut -= entity[0].length;
-        if (/[\uD800-\uDBFF]/.test(rest.charAt(cut - 1)))
-            cut -= 1;
-        pieces.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-    }
-    if (rest.length > 0 && pieces.length > 0) {
-        const last = pieces.length - 1;
-        pieces[last] = clip(`${pieces[last]}${rest}`, max);
-    }
-    return pieces;
-}
-
-;// CONCATENATED MODULE: ./actions/notify-slack/src/message.ts
-/**
- * The Block Kit layout of a rollout message and of its thread replies. Pure functions: every
- * value that came from a workflow is escaped and clipped here, and the result always fits
- * Slack's documented limits.
- */
-
-
-const STATUSES = ['started', 'progress', 'succeeded', 'failed', 'rolled-back'];
-/** How each status looks: the colour bar of the attachment, an icon and words. */
-const STATUS_STYLE = {
-    started: { color: '#439FE0', icon: '🚀', label: 'Rollout started' },
-    progress: { color: '#DAA038', icon: '🔄', label: 'Rollout in progress' },
-    succeeded: { color: '#2EB886', icon: '✅', label: 'Rollout succeeded' },
-    failed: { color: '#A30200', icon: '❌', label: 'Rollout failed' },
-    'rolled-back': { color: '#E8912D', icon: '⏪', label: 'Rolled back' },
-};
-function runLinks(env) {
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const repository = env.GITHUB_REPOSITORY;
-    const links = {};
-    if (repository && env.GITHUB_RUN_ID) {
-        const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
-        links.runUrl = `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}${attempt > 1 ? `/attempts/${attempt}` : ''}`;
-        links.runLabel = `${env.GITHUB_WORKFLOW ?? 'Workflow'} run #${env.GITHUB_RUN_ID}`;
-    }
-    if (repository && env.GITHUB_SHA) {
-        links.commitUrl = `${server}/${repository}/commit/${env.GITHUB_SHA}`;
-        links.commitLabel = `${repository}@${env.GITHUB_SHA.slice(0, 7)}`;
-    }
-    return links;
-}
-/** A Slack link whose URL and label are escaped, so neither can close the link or open a new one. */
-function message_link(url, label) {
-    return `<${escapeText(url).replace(/\|/g, '%7C')}|${escapeText(label).replace(/\|/g, '¦')}>`;
-}
-const mrkdwn = (text) => ({ type: 'mrkdwn', text });
-/** The default title: "checkout → production", or the repository and commit. */
-function defaultTitle(fields, links) {
-    const service = fields.get('service');
-    const environment = fields.get('environment');
-    if (service && environment)
-        return `${service} → ${environment}`;
-    return service ?? environment ?? links.commitLabel ?? 'deployment';
-}
-/** The facts of the message as [label, escaped mrkdwn value], in the layout's order. */
-function describeFields(fields) {
-    const out = [];
-    const add = (label, value, format = (v) => v) => {
-        if (value !== undefined && value !== '')
-            out.push([label, escapeText(format(value))]);
-    };
-    add('Service', fields.get('service'));
-    add('Environment', fields.get('environment'));
-    const revision = fields.get('revision');
-    if (revision)
-        out.push(['Revision', `\`${escapeText(revision.replace(/`/g, "'"))}\``]);
-    add('Traffic', fields.get('traffic'), formatTraffic);
-    add('Gate verdict', fields.get('verdict'), formatVerdict);
-    const candidate = fields.get('candidate-error-rate');
-    const baseline = fields.get('baseline-error-rate');
-    if (candidate || baseline) {
-        const rates = [
-            candidate ? `candidate ${formatRate(candidate)}` : undefined,
-            baseline ? `baseline ${formatRate(baseline)}` : undefined,
-        ].filter((part) => part !== undefined);
-        out.push(['Error rate', escapeText(rates.join(' · '))]);
-    }
-    const known = new Set(KNOWN_FIELDS);
-    for (const [key, value] of fields) {
-        if (!known.has(key) && value !== '')
-            out.push([escapeText(fieldLabel(key)), escapeText(value)]);
-    }
-    return out;
-}
-function fieldSections(fields) {
-    const described = describeFields(fields).map(([label, value]) => mrkdwn(clip(`*${label}*\n${value}`, SLACK_LIMITS.sectionFieldText)));
-    const sections = [];
-    for (let i = 0; i < described.length; i += SLACK_LIMITS.sectionFields) {
-        sections.push({ type: 'section', fields: described.slice(i, i + SLACK_LIMITS.sectionFields) });
-    }
-    return sections;
-}
-function contextLine(links, at) {
-    const parts = [];
-    if (links.runUrl)
-        parts.push(message_link(links.runUrl, links.runLabel ?? 'Workflow run'));
-    if (links.commitUrl)
-        parts.push(message_link(links.commitUrl, links.commitLabel ?? 'commit'));
-    const epoch = Math.floor(at.getTime() / 1000);
-    // Slack shows the time in each reader's own time zone; the text after | is the fallback.
-    parts.push(`updated <!date^${epoch}^{date_short_pretty} {time_secs}|${at.toISOString()}>`);
-    return { type: 'context', elements: [mrkdwn(parts.join(' · '))] };
-}
-/** A one-line summary of the facts that change during a rollout: traffic, verdict, error rates. */
-function progressLine(fields) {
-    const parts = [];
-    const traffic = fields.get('traffic');
-    if (traffic)
-        parts.push(`traffic ${formatTraffic(traffic)}`);
-    const verdict = fields.get('verdict');
-    if (verdict)
-        parts.push(`verdict ${formatVerdict(verdict)}`);
-    const candidate = fields.get('candidate-error-rate');
-    const baseline = fields.get('baseline-error-rate');
-    if (candidate && baseline)
-        parts.push(`errors ${formatRate(candidate)} vs ${formatRate(baseline)}`);
-    return parts.join(' · ');
-}
-/** The living message of a rollout: a coloured attachment with a header, the facts and links. */
-function buildRolloutMessage(input) {
-    const style = STATUS_STYLE[input.status];
-    const title = input.title ?? defaultTitle(input.fields, input.links);
-    const headline = `${style.icon} ${style.label}: ${title}`;
-    const blocks = [
-        { type: 'header', text: { type: 'plain_text', text: safeText(headline, SLACK_LIMITS.headerText) } },
-        ...fieldSections(input.fields),
-    ];
-    if (input.details)
-        blocks.push(...detailSections(input.details, 5));
-    blocks.push(contextLine(input.links, input.at));
-    const progress = progressLine(input.fields);
-    const fallback = safeText(progress ? `${headline} (${progress})` : headline, SLACK_LIMITS.messageText);
-    return {
-        text: fallback,
-        attachments: [{ color: style.color, fallback, blocks: fitBlocks(blocks) }],
-    };
-}
-function detailSections(details, maxSections) {
-    return splitText(escapeText(details), SLACK_LIMITS.sectionText, maxSections).map((piece) => ({
-        type: 'section',
-        text: mrkdwn(piece),
-    }));
-}
-/** A thread reply for one step: what changed, then the details (split over several sections if long). */
-function buildThreadReply(input) {
-    const style = STATUS_STYLE[input.status];
-    const progress = progressLine(input.fields);
-    const headline = `${style.icon} *${style.label}*${progress ? ` · ${escapeText(progress)}` : ''}`;
-    const blocks = [{ type: 'section', text: mrkdwn(clip(headline, SLACK_LIMITS.sectionText)) }];
-    if (input.details)
-        blocks.push(...detailSections(input.details, SLACK_LIMITS.blocksPerMessage - 1));
-    const fallbackSource = `${style.icon} ${style.label}${progress ? ` · ${progress}` : ''}`;
-    return { text: safeText(fallbackSource, SLACK_LIMITS.messageText), blocks: fitBlocks(blocks) };
-}
-/** A message of the workflow author's own text, escaped like every other value. */
-function buildTextMessage(text) {
-    return { text: safeText(text, SLACK_LIMITS.messageText) };
-}
-/**
- * A full payload of the author's own, sent as given (its mrkdwn is theirs to escape) but brought
- * within the size limits so that length alone never makes Slack refuse it.
- */
-function fitPayload(payload) {
-    const out = { ...payload };
-    if (typeof payload.text === 'string')
-        out.text = clip(payload.text, SLACK_LIMITS.messageText);
-    if (Array.isArray(payload.blocks))
-        out.blocks = fitBlocks(payload.blocks);
-    if (Array.isArray(payload.attachments)) {
-        out.attachments = payload.attachments
-            .slice(0, SLACK_LIMITS.attachmentsPerMessage)
-            .map((attachment) => Array.isArray(attachment.blocks)
-            ? { ...attachment, blocks: fitBlocks(attachment.blocks) }
-            : attachment);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./actions/notify-slack/src/inputs.ts
+
 
 
 
@@ -1806,16 +2315,12 @@ const OUTPUTS = {
     threadTs: 'thread-ts',
     channel: 'channel',
 };
-/**
- * Test-only endpoint override for the Web API client (its documented `slackApiUrl` option), so
- * the suite can point the real client at the local emulator. Not an input: no workflow sets it.
- */
-const API_URL_VARIABLE = 'ROLLOUT_ACTIONS_SLACK_API_URL';
-const TS_PATTERN = /^\d{9,11}\.\d{1,6}$/;
+/** Test-only endpoint override of the Web API client (shared/slack/client.ts). */
+const API_URL_VARIABLE = SLACK_API_URL_VARIABLE;
 function readTs(value, input) {
     if (value === undefined)
         return undefined;
-    if (!TS_PATTERN.test(value)) {
+    if (!SLACK_TS.test(value)) {
         throw new InputError(input, `"${value}" is not a Slack message timestamp`, '1700000000.123456');
     }
     return value;
@@ -1963,462 +2468,8 @@ async function readSettings(core, env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./shared/retry.ts
-
-
-/** Full jitter (AWS architecture blog): a uniform delay between 0 and the exponential ceiling. */
-function backoffDelayMs(attempt, options, random = Math.random) {
-    const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
-    return Math.floor(random() * ceiling);
-}
-/**
- * Runs fn until it succeeds, a non-retryable error is thrown, tries run out (if bounded) or the
- * next wait would end past the deadline. Each wait is full jitter, and never shorter than the
- * server's Retry-After.
- */
-async function retry(fn, options) {
-    const clock = options.clock ?? systemClock;
-    const random = options.random ?? Math.random;
-    const isRetryable = options.isRetryable ?? isRetryableError;
-    const retryAfter = options.retryAfterMs ?? retryAfterOf;
-    const started = clock.now();
-    for (let attempt = 1;; attempt++) {
-        if (options.signal?.aborted)
-            throw new CancelledError();
-        try {
-            return await fn(attempt);
-        }
-        catch (error) {
-            if (error instanceof CancelledError || options.signal?.aborted)
-                throw error;
-            if (attempt >= (options.maxAttempts ?? Number.POSITIVE_INFINITY) || !isRetryable(error))
-                throw error;
-            const remaining = options.deadlineMs - (clock.now() - started);
-            const delayMs = Math.max(backoffDelayMs(attempt, options, random), retryAfter(error) ?? 0);
-            if (delayMs >= remaining)
-                throw error;
-            options.onRetry?.({ attempt, delayMs, error });
-            await clock.sleep(delayMs, options.signal);
-        }
-    }
-}
-const RETRYABLE_HTTP = new Set([408, 425, 429, 500, 502, 503, 504]);
-// gRPC / google-gax status codes: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNAVAILABLE.
-const RETRYABLE_GOOGLE_CODES = new Set([4, 8, 10, 13, 14]);
-const RETRYABLE_GOOGLE_STATUS = new Set([
-    'DEADLINE_EXCEEDED',
-    'RESOURCE_EXHAUSTED',
-    'ABORTED',
-    'INTERNAL',
-    'UNAVAILABLE',
-]);
-const RETRYABLE_AWS_NAMES = new Set([
-    'ThrottlingException',
-    'Throttling',
-    'ThrottledException',
-    'TooManyRequestsException',
-    'RequestLimitExceeded',
-    'RequestThrottled',
-    'RequestThrottledException',
-    'ProvisionedThroughputExceededException',
-    'SlowDown',
-    'ServiceUnavailable',
-    'ServiceUnavailableException',
-    'InternalFailure',
-    'InternalError',
-    'ServerException',
-    'RequestTimeout',
-    'RequestTimeoutException',
-]);
-const RETRYABLE_NETWORK_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CONNECT_TIMEOUT',
-    'UND_ERR_HEADERS_TIMEOUT',
-]);
-/** An HTTP status carried by an error from Google, AWS, Slack or a plain fetch, if any. */
-function httpStatusOf(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    const metadata = e.$metadata;
-    const response = e.response;
-    for (const candidate of [metadata?.httpStatusCode, e.statusCode, e.status, response?.status]) {
-        if (typeof candidate === 'number')
-            return candidate;
-    }
-    // google-gax REST errors carry the HTTP status in `code` when it is not a gRPC code.
-    if (typeof e.code === 'number' && e.code >= 100)
-        return e.code;
-    return undefined;
-}
-/**
- * Whether an error is worth trying again: throttling, server-side faults, timeouts and
- * connection resets, as the Google, AWS and HTTP clients report them.
- */
-function isRetryableError(err) {
-    if (typeof err !== 'object' || err === null)
-        return false;
-    const e = err;
-    if (e.name === 'AbortError' && !(e.cause instanceof CancelledError))
-        return true; // per-request timeout
-    if (e.name === 'TimeoutError')
-        return true;
-    const aws = e.$retryable;
-    if (aws)
-        return true;
-    if (typeof e.name === 'string' && RETRYABLE_AWS_NAMES.has(e.name))
-        return true;
-    if (typeof e.code === 'number' && e.code < 100 && RETRYABLE_GOOGLE_CODES.has(e.code))
-        return true;
-    if (typeof e.status === 'string' && RETRYABLE_GOOGLE_STATUS.has(e.status))
-        return true;
-    if (typeof e.code === 'string' && RETRYABLE_NETWORK_CODES.has(e.code))
-        return true;
-    const status = httpStatusOf(err);
-    if (status !== undefined)
-        return RETRYABLE_HTTP.has(status);
-    if (e.cause !== undefined && e.cause !== err)
-        return isRetryableError(e.cause);
-    return /socket hang up|network|ECONNRESET|fetch failed/i.test(errorMessage(err));
-}
-/** Longest Retry-After honoured: a server asking for more is treated as asking for this. */
-const MAX_RETRY_AFTER_MS = 5 * 60_000;
-/**
- * A Retry-After value (RFC 9110 §10.2.3: delay-seconds or an HTTP date) in ms from `now`; undefined
- * when absent or unreadable.
- */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === null || value === undefined || value.trim() === '')
-        return undefined;
-    const trimmed = value.trim();
-    const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
-    if (!Number.isFinite(ms))
-        return undefined;
-    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
-}
-/** The Retry-After carried by an AWS SDK error ($response) or a fetch-style error (response). */
-function retryAfterOf(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    for (const response of [e.$response, e.response]) {
-        const headers = response?.headers;
-        if (headers instanceof Headers)
-            return parseRetryAfter(headers.get('retry-after'));
-        if (typeof headers === 'object' && headers !== null) {
-            const value = headers['retry-after'];
-            if (typeof value === 'string')
-                return parseRetryAfter(value);
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: ./shared/user-agent.ts
-
-/** The suite's version, as every client reports it. */
-const SUITE_VERSION = package_namespaceObject.rE;
-/**
- * The user agent every client sends, naming the action, its version and the run, so that a
- * platform's audit log points back at the workflow run that made a call:
- * "rollout-actions/canary-shift/1.0.0 (acme/shop run 4242/1)".
- */
-function userAgent(action, env = process.env) {
-    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
-        ? ` (${env.GITHUB_REPOSITORY} run ${env.GITHUB_RUN_ID}/${env.GITHUB_RUN_ATTEMPT ?? '1'})`
-        : '';
-    return `rollout-actions/${action}/${SUITE_VERSION}${run}`;
-}
-/** What Google clients add to their x-goog-api-client header. */
-const GOOGLE_CLIENT_LIBRARY = { libName: 'rollout-actions', libVersion: SUITE_VERSION };
-
-;// CONCATENATED MODULE: ./actions/notify-slack/src/slack.ts
-
-
-
-
-const ACTION = 'notify-slack';
-/** Tries per Slack call, the first included. */
-const MAX_ATTEMPTS = 5;
-/** Longest one HTTP request may take (less when less is left before the step's timeout). */
-const REQUEST_TIMEOUT_MS = 10_000;
-/** A request that got no answer within its time: REQUEST_TIMEOUT_MS, or what was left of the step's. */
-class RequestTimeout extends Error {
-    budgetMs;
-    name = 'TimeoutError';
-    constructor(budgetMs) {
-        super(`no answer within ${budgetMs} ms`);
-        this.budgetMs = budgetMs;
-    }
-}
-/**
- * fetch with each request bounded by the time left before the step's deadline, measured when the
- * request starts (a timeout fixed when the client is built would let the last try overrun it),
- * and by the run's cancellation. Every request carries our user agent.
- */
-function deadlineFetch(ctx, onResponse) {
-    return async (url, init) => {
-        const budgetMs = Math.max(1, Math.min(REQUEST_TIMEOUT_MS, ctx.deadline - ctx.clock.now()));
-        const timeout = AbortSignal.timeout(budgetMs);
-        const signals = [timeout, ctx.signal, ...(init?.signal ? [init.signal] : [])];
-        try {
-            const response = await fetch(url, {
-                ...init,
-                headers: { ...init?.headers, 'User-Agent': userAgent(ACTION) },
-                signal: AbortSignal.any(signals),
-            });
-            onResponse?.(response);
-            return response;
-        }
-        catch (err) {
-            throw timeout.aborted && !ctx.signal.aborted ? new RequestTimeout(budgetMs) : err;
-        }
-    };
-}
-/** A failed delivery, explained without the token or the webhook URL. */
-class SlackDeliveryError extends Error {
-    code;
-    retryable;
-    retryAfterMs;
-    name = 'SlackDeliveryError';
-    constructor(message, 
-    /** Slack's error code (invalid_auth, channel_not_found…) or the HTTP status, when known. */
-    code, retryable, 
-    /** What a 429 asked us to wait, in ms. */
-    retryAfterMs) {
-        super(message);
-        this.code = code;
-        this.retryable = retryable;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-/** Slack error codes worth another try (documented as transient). */
-const TRANSIENT_CODES = new Set([
-    'internal_error',
-    'fatal_error',
-    'service_unavailable',
-    'request_timeout',
-    'ratelimited',
-    'rate_limited',
-]);
-/** What a person should do about the common refusals. */
-const ADVICE = {
-    invalid_auth: 'Slack refused the bot token; check the secret given as bot-token',
-    not_authed: 'no bot token reached Slack',
-    account_inactive: 'the bot token belongs to a deleted user or workspace',
-    token_revoked: 'the bot token was revoked',
-    missing_scope: 'the bot token lacks the chat:write scope',
-    channel_not_found: 'the channel does not exist or the bot cannot see it (to update a message, pass the channel ID from the first step\'s "channel" output)',
-    not_in_channel: 'the bot is not a member of the channel; invite it with /invite',
-    is_archived: 'the channel is archived',
-    message_not_found: 'the message to update no longer exists',
-    cant_update_message: 'this bot did not post the message it was asked to update',
-    msg_too_long: 'the message text is too long',
-    invalid_blocks: 'Slack refused the blocks',
-    no_text: 'the message has no text, blocks or attachments',
-    no_service: 'the webhook URL is not (or no longer) valid',
-    invalid_payload: 'Slack could not read the payload',
-};
-function describeCode(code) {
-    return ADVICE[code] ? `${ADVICE[code]} (${code})` : `Slack answered ${code}`;
-}
-/** A short, safe name for a network failure: its system code, never its message. */
-function networkCode(err) {
-    let current = err;
-    for (let depth = 0; depth < 4 && typeof current === 'object' && current !== null; depth++) {
-        const e = current;
-        if (current instanceof RequestTimeout) {
-            return `timeout: no answer within ${(current.budgetMs / 1000).toFixed(1)} s${current.budgetMs < REQUEST_TIMEOUT_MS ? ", all that was left of the step's timeout" : ''}`;
-        }
-        if (typeof e.code === 'string' && /^[A-Z_]+$/.test(e.code))
-            return e.code;
-        if (e.name === 'TimeoutError' || e.name === 'AbortError')
-            return 'timeout';
-        current = e.original ?? e.cause;
-    }
-    return 'the request failed before any answer';
-}
-const SAFE_BODY = /^[a-z_]{1,60}$/;
-/** Turns anything a Slack client throws into a SlackDeliveryError with a safe message. */
-function toDeliveryError(err, secrets, retryAfterHeader) {
-    if (err instanceof SlackDeliveryError)
-        return err;
-    if (err instanceof CancelledError)
-        throw err;
-    const e = (typeof err === 'object' && err !== null ? err : {});
-    switch (e.code) {
-        case 'slack_webapi_platform_error': {
-            const data = (e.data ?? {});
-            const code = typeof data.error === 'string' ? data.error : 'unknown_error';
-            const messages = Array.isArray(data.response_metadata?.messages) ? data.response_metadata.messages : [];
-            const detail = messages.length > 0 ? `: ${redact(String(messages[0]), secrets).slice(0, 300)}` : '';
-            return new SlackDeliveryError(`${describeCode(code)}${detail}`, code, TRANSIENT_CODES.has(code));
-        }
-        case 'slack_webapi_rate_limited_error': {
-            const seconds = Number(e.retryAfter);
-            const ms = Number.isFinite(seconds) ? Math.max(0, seconds) * 1000 : 1000;
-            return new SlackDeliveryError(`rate limited by Slack (Retry-After ${ms / 1000} s)`, '429', true, ms);
-        }
-        case 'slack_webapi_http_error':
-        case 'slack_webhook_http_error': {
-            const status = Number(e.statusCode);
-            const body = typeof e.body === 'string' ? e.body.trim() : '';
-            if (status === 429) {
-                const seconds = Number.parseInt(retryAfterHeader ?? '', 10);
-                const ms = Number.isFinite(seconds) ? Math.max(0, seconds) * 1000 : 1000;
-                return new SlackDeliveryError(`rate limited by Slack (Retry-After ${ms / 1000} s)`, '429', true, ms);
-            }
-            const code = SAFE_BODY.test(body) ? body : undefined;
-            const what = code ? describeCode(code) : 'Slack refused the request';
-            return new SlackDeliveryError(`${what} (HTTP ${status})`, code ?? String(status), status >= 500 || status === 408);
-        }
-        case 'slack_webapi_request_error':
-        case 'slack_webhook_request_error':
-            return new SlackDeliveryError(`could not reach Slack: ${networkCode(err)}`, undefined, true);
-        default:
-            // Not a Slack client error: a bug or something unforeseen. Its text is ours or the
-            // runtime's; redact it all the same.
-            return new SlackDeliveryError(`unexpected error: ${redact(err instanceof Error ? err.message : String(err), secrets)}`, undefined, false);
-    }
-}
-/**
- * Runs one Slack call with bounded tries: a 429 waits exactly what Retry-After asks (when that
- * fits before the deadline) and then the usual jittered backoff; 5xx and network failures back
- * off; anything else fails at once.
- */
-async function withRetries(what, call, ctx) {
-    return retry(async (attempt) => {
-        try {
-            return await call();
-        }
-        catch (err) {
-            if (ctx.signal.aborted)
-                throw new CancelledError();
-            const failure = toDeliveryError(err, ctx.secrets);
-            if (failure.retryAfterMs !== undefined && attempt < MAX_ATTEMPTS) {
-                const remaining = ctx.deadline - ctx.clock.now();
-                if (failure.retryAfterMs >= remaining) {
-                    throw new SlackDeliveryError(`${failure.message}, longer than the ${Math.max(0, Math.round(remaining / 1000))} s left before the timeout`, failure.code, false);
-                }
-                ctx.core.info(`${what}: ${failure.message}; waiting as asked before try ${attempt + 1}`);
-                await ctx.clock.sleep(failure.retryAfterMs, ctx.signal);
-            }
-            throw failure;
-        }
-    }, {
-        maxAttempts: MAX_ATTEMPTS,
-        baseDelayMs: 250,
-        maxDelayMs: 4000,
-        deadlineMs: Math.max(0, ctx.deadline - ctx.clock.now()),
-        isRetryable: (err) => err instanceof SlackDeliveryError && err.retryable,
-        clock: ctx.clock,
-        signal: ctx.signal,
-        onRetry: ({ attempt, delayMs, error }) => {
-            if (error instanceof SlackDeliveryError && error.retryAfterMs !== undefined)
-                return;
-            ctx.core.info(`${what}: try ${attempt} failed (${error.message}); retrying in ${delayMs} ms`);
-        },
-    });
-}
-/**
- * Routes the Web API client's own log lines to debug output, redacted: our messages say what
- * failed; the client's request-by-request trace is there only when step debugging is on.
- */
-function clientLogger(core, secrets) {
-    const write = (...parts) => core.debug(`slack client: ${redact(parts.map(String).join(' '), secrets)}`);
-    const trace = (...parts) => {
-        if (core.isDebug())
-            write(...parts);
-    };
-    let level = 'info';
-    return {
-        debug: trace,
-        info: trace,
-        warn: write,
-        error: write,
-        setLevel: (next) => {
-            level = next;
-        },
-        getLevel: () => level,
-        setName: () => undefined,
-    };
-}
-/** A bot-token transport over @slack/web-api's WebClient. */
-async function botTransport(destination, ctx) {
-    const { WebClient } = await __nccwpck_require__.e(/* import() */ 105).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5105, 23));
-    const client = new WebClient(destination.token, {
-        ...(destination.apiUrl ? { slackApiUrl: destination.apiUrl } : {}),
-        // Our loop owns retries: it honours Retry-After within the step's deadline, which the
-        // client's own policy (up to 10 tries over 30 minutes by default) does not.
-        retryConfig: { retries: 0 },
-        rejectRateLimitedCalls: true,
-        // No client-wide timeout: deadlineFetch bounds each request by the time left.
-        fetch: deadlineFetch(ctx),
-        headers: { 'User-Agent': userAgent(ACTION) },
-        allowAbsoluteUrls: false,
-        logger: clientLogger(ctx.core, ctx.secrets),
-    });
-    const common = { unfurl_links: false, unfurl_media: false };
-    // chat.postMessage and chat.update both answer with the message's ts and the channel's ID.
-    const result = (response) => {
-        const { ts, channel } = response;
-        return {
-            ...(typeof ts === 'string' ? { ts } : {}),
-            ...(typeof channel === 'string' ? { channel } : {}),
-        };
-    };
-    return {
-        kind: 'bot',
-        post: async (message, options = {}) => result(await withRetries('chat.postMessage', () => client.apiCall('chat.postMessage', {
-            ...common,
-            ...message,
-            channel: destination.channel,
-            ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
-            ...(options.threadTs && options.broadcast ? { reply_broadcast: true } : {}),
-        }), ctx)),
-        update: async (channel, ts, message) => result(await withRetries('chat.update', () => client.apiCall('chat.update', { ...message, channel, ts }), ctx)),
-    };
-}
-/** An incoming-webhook transport over @slack/webhook: post only, no ts comes back. */
-async function webhookTransport(destination, ctx) {
-    const { IncomingWebhook } = await __nccwpck_require__.e(/* import() */ 443).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4443, 23));
-    // The client's errors carry the status but not the headers; keep the last Retry-After here.
-    let retryAfter = null;
-    const webhook = new IncomingWebhook(destination.url, {
-        retryConfig: { retries: 0 },
-        fetch: deadlineFetch(ctx, (response) => {
-            retryAfter = response.headers.get('retry-after');
-        }),
-    });
-    return {
-        kind: 'webhook',
-        post: async (message) => {
-            await withRetries('incoming webhook', async () => {
-                retryAfter = null;
-                try {
-                    // Our blocks are plain objects shaped by message.ts; the client's Block Kit types are a closed union.
-                    return await webhook.send(message);
-                }
-                catch (err) {
-                    throw toDeliveryError(err, ctx.secrets, retryAfter);
-                }
-            }, ctx);
-            return {};
-        },
-        update: async () => {
-            throw new SlackDeliveryError('an incoming webhook cannot update a message', undefined, false);
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./actions/notify-slack/src/main.ts
+
 
 
 
@@ -2471,7 +2522,13 @@ async function notify(ctx) {
         const slack = settings.destination.kind === 'bot'
             ? await botTransport(settings.destination, delivery)
             : await webhookTransport(settings.destination, delivery);
-        ref = await deliverMessage(ctx, slack, settings, message, ref, steps);
+        ref = await deliverMessage(slack, {
+            message,
+            ...(settings.ts ? { ts: settings.ts } : {}),
+            ...(settings.threadTs ? { threadTs: settings.threadTs } : {}),
+            ...(ref.channel ? { channel: ref.channel } : {}),
+            status: settings.status,
+        }, { core, signal: ctx.signal, secrets: settings.secrets, action: ACTION_NAME }, steps);
         const reply = composeReply(settings, now, slack.kind);
         if (reply && ref.threadTs) {
             throwIfCancelled(ctx.signal);
@@ -2551,38 +2608,6 @@ function composeReply(settings, at, kind) {
         ...(settings.details === undefined ? {} : { details: settings.details }),
         at,
     });
-}
-async function deliverMessage(ctx, slack, settings, message, ref, steps) {
-    throwIfCancelled(ctx.signal);
-    if (settings.ts && slack.kind === 'bot' && ref.channel) {
-        try {
-            const updated = await slack.update(ref.channel, settings.ts, message);
-            steps.push({ what: `updated the message (${settings.status})`, ts: settings.ts });
-            return { ...ref, ts: updated.ts ?? settings.ts, channel: updated.channel ?? ref.channel };
-        }
-        catch (err) {
-            const failure = toDeliveryError(err, settings.secrets);
-            if (failure.code !== 'message_not_found')
-                throw failure;
-            ctx.core.warning(`${ACTION_NAME}: the message ${settings.ts} no longer exists; posting a new one`);
-        }
-    }
-    else if (slack.kind === 'webhook' && (settings.ts || settings.threadTs)) {
-        ctx.core.warning(`${ACTION_NAME}: an incoming webhook cannot update message ${settings.ts ?? settings.threadTs} or reply in its thread; posting a new message`);
-    }
-    const threadTs = settings.ts || slack.kind === 'webhook' ? undefined : settings.threadTs;
-    const posted = await slack.post(message, threadTs ? { threadTs } : {});
-    steps.push({
-        what: threadTs ? 'posted in the thread' : 'posted the message',
-        ...(posted.ts ? { ts: posted.ts } : {}),
-    });
-    if (slack.kind === 'webhook')
-        return {};
-    return {
-        ...(posted.ts ? { ts: posted.ts } : {}),
-        ...(threadTs || posted.ts ? { threadTs: threadTs ?? posted.ts } : {}),
-        channel: posted.channel ?? ref.channel,
-    };
 }
 function renderSummary(settings, ref, steps, failure) {
     const style = STATUS_STYLE[settings.status];

@@ -133,8 +133,8 @@ var retry = __webpack_require__(2372);
 var run = __webpack_require__(1591);
 // EXTERNAL MODULE: ./shared/traffic/split.ts
 var traffic_split = __webpack_require__(2684);
-// EXTERNAL MODULE: ./shared/providers/types.ts
-var types = __webpack_require__(4850);
+// EXTERNAL MODULE: ./shared/traffic/types.ts
+var types = __webpack_require__(6245);
 // EXTERNAL MODULE: ./shared/credentials.ts
 var credentials = __webpack_require__(2252);
 // EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
@@ -206,7 +206,7 @@ async function createCloudRunClients(deps) {
     // The client modules themselves, not the package index: that would also load every other client.
     const [{ ServicesClient: Services }, { RevisionsClient: Revisions }, inner] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(836), __webpack_require__.e(974)]).then(__webpack_require__.bind(__webpack_require__, 7974)),
-        Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(836), __webpack_require__.e(813)]).then(__webpack_require__.bind(__webpack_require__, 7194)),
+        Promise.all(/* import() */[__webpack_require__.e(492), __webpack_require__.e(836), __webpack_require__.e(194)]).then(__webpack_require__.bind(__webpack_require__, 7194)),
         // Credentials are resolved once, here, and shared by both clients.
         endpoint ? Promise.resolve(emulatorAuth()) : productionAuth(),
     ]);

@@ -53,6 +53,113 @@ function timelineEnv(t) {
 
 /***/ }),
 
+/***/ 474:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gb: () => (/* binding */ GCP_REGION),
+/* harmony export */   Kf: () => (/* binding */ ECS_SERVICE),
+/* harmony export */   Lk: () => (/* binding */ ECS_CLUSTER),
+/* harmony export */   VN: () => (/* binding */ AWS_REGION),
+/* harmony export */   Z0: () => (/* binding */ checkIdentity),
+/* harmony export */   _L: () => (/* binding */ ELB_LISTENER_RULE),
+/* harmony export */   hn: () => (/* binding */ ELB_LISTENER),
+/* harmony export */   im: () => (/* binding */ CLOUD_RUN_SERVICE),
+/* harmony export */   mJ: () => (/* binding */ ECS_TASK_DEFINITION),
+/* harmony export */   tR: () => (/* binding */ GCP_PROJECT)
+/* harmony export */ });
+/* unused harmony exports ALB, TARGET_GROUP */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
+/**
+ * The one place each cloud identity an input names is checked: Google Cloud project, region and
+ * Cloud Run service; AWS region, ECS cluster and service, load balancer, listener, listener rule
+ * and target group. canary-shift, rollback, error-rate-gate and rollout all read them through
+ * these, so one value is accepted (or refused, with the same words) by every action.
+ */
+
+/**
+ * Project ids: 6–30 lower case letters, digits and hyphens, starting with a letter and not ending
+ * with a hyphen; older domain-scoped projects are `example.com:my-project`
+ * (https://cloud.google.com/resource-manager/docs/creating-managing-projects#before_you_begin).
+ */
+const GCP_PROJECT = {
+    pattern: /^(?:[a-z0-9.-]+:)?[a-z][-a-z0-9]{4,28}[a-z0-9]$/,
+    what: 'a Google Cloud project id',
+    example: 'my-project-123',
+};
+/** Regions: `europe-west1`, `northamerica-northeast2`, `europe-west12` (digits may run to two). */
+const GCP_REGION = {
+    pattern: /^[a-z]+-[a-z]+\d{1,2}$/,
+    what: 'a Cloud Run region',
+    example: 'europe-west1',
+};
+/** Service names: a DNS label of at most 49 characters (Cloud Run keeps room for revision suffixes). */
+const CLOUD_RUN_SERVICE = {
+    pattern: /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/,
+    what: 'a Cloud Run service name (lower case letters, digits, hyphens; at most 49 characters)',
+    example: 'shop',
+};
+/** AWS regions: `eu-west-1`, `us-gov-west-1`. */
+const AWS_REGION = {
+    pattern: /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d$/,
+    what: 'an AWS region',
+    example: 'eu-west-1',
+};
+/** A cluster name (up to 255 letters, digits, hyphens, underscores) or its ARN (CreateCluster clusterName). */
+const ECS_CLUSTER = {
+    pattern: /^(?:arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:cluster\/)?[A-Za-z0-9_-]{1,255}$/,
+    what: 'an ECS cluster name or ARN',
+    example: 'prod',
+};
+/**
+ * A service name (up to 255 letters, digits, hyphens, underscores: CreateService serviceName) or
+ * its ARN, `arn:aws:ecs:<region>:<account>:service/<cluster>/<name>` (or the older form without
+ * the cluster).
+ */
+const ECS_SERVICE = {
+    pattern: /^(?:arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:service\/(?:[A-Za-z0-9_-]{1,255}\/)?)?[A-Za-z0-9_-]{1,255}$/,
+    what: 'an ECS service name or ARN',
+    example: 'shop-blue',
+};
+/** A task definition ARN or `family:revision` (RegisterTaskDefinition family: 255 characters). */
+const ECS_TASK_DEFINITION = {
+    pattern: /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/,
+    what: 'a task definition ARN or family:revision',
+    example: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:42',
+};
+const ELB_LISTENER = {
+    pattern: /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/,
+    what: 'a load balancer listener ARN',
+    example: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2',
+};
+const ELB_LISTENER_RULE = {
+    pattern: /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/,
+    what: 'a load balancer listener rule ARN',
+    example: 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee',
+};
+/** An Application Load Balancer as ARN or as CloudWatch's LoadBalancer dimension `app/<name>/<id>`. */
+const ALB = {
+    pattern: /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:loadbalancer\/)?app\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/,
+    what: 'an Application Load Balancer (ARN or app/<name>/<id>)',
+    example: 'app/shop-alb/50dc6c495c0c9188',
+};
+/** A target group as ARN or as CloudWatch's TargetGroup dimension `targetgroup/<name>/<id>`. */
+const TARGET_GROUP = {
+    pattern: /^(arn:aws[-a-z]*:elasticloadbalancing:[-a-z0-9]+:\d{12}:)?targetgroup\/[-a-zA-Z0-9]{1,32}\/[0-9a-f]{16}$/,
+    what: 'a target group (ARN or targetgroup/<name>/<id>)',
+    example: 'targetgroup/shop-green/6d0ecf831eec9f09',
+};
+/** `value` when it is a valid `identity`; an InputError naming `input` otherwise. */
+function checkIdentity(identity, input, value, example) {
+    if (!identity.pattern.test(value)) {
+        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${value}" is not ${identity.what}`, example ?? identity.example);
+    }
+    return value;
+}
+
+
+/***/ }),
+
 /***/ 2635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -202,33 +309,6 @@ function checkCandidateNames(service, request, inputs) {
     else if (defaultRevisionSuffix(request.image, service) === undefined) {
         throw new InputError(inputs.image, `service name "${service}" leaves no room in 63 characters for a revision suffix derived from the image`, 'a shorter service name');
     }
-}
-
-
-/***/ }),
-
-/***/ 4850:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ ConcurrentWriteError),
-/* harmony export */   k: () => (/* binding */ SplitNotObservedError)
-/* harmony export */ });
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
-
-/**
- * The platform did not come to serve the requested split in time, or said it can't: carries the
- * last state read so the step reports what is actually served (never success on an unknown state).
- */
-class SplitNotObservedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
-    state;
-    constructor(message, state) {
-        super(message);
-        this.state = state;
-    }
-}
-/** Another writer changed the resource between our read and our write: nothing was written. */
-class ConcurrentWriteError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
 }
 
 
@@ -651,12 +731,14 @@ function cappedSummary(writer, fullReport = runLogPointer(), limitBytes = SUMMAR
 /* harmony export */   gd: () => (/* binding */ TARGET_INPUTS),
 /* harmony export */   zs: () => (/* binding */ readTrafficTarget)
 /* harmony export */ });
-/* unused harmony exports PROVIDERS, rejectOtherProviderInputs */
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
+/* unused harmony exports PROVIDERS, rejectOtherProviderInputs, checkCandidate */
+/* harmony import */ var _cloud_identities__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(474);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2635);
 /**
  * Which service a traffic action acts on, for either provider: the inputs canary-shift and
  * rollback share, parsed and cross-checked in one place so both actions accept the same forms.
  */
+
 
 /** Input names common to canary-shift and rollback (each action.yml declares them). */
 const TARGET_INPUTS = {
@@ -670,12 +752,6 @@ const TARGET_INPUTS = {
     listenerRuleArn: 'listener-rule-arn',
 };
 const PROVIDERS = ['cloud-run', 'ecs'];
-// Cloud Run names: lower case letters, digits and hyphens, starting with a letter, ≤ 49 characters.
-const CLOUD_RUN_NAME = /^[a-z]([-a-z0-9]{0,47}[a-z0-9])?$/;
-const GCP_PROJECT = /^[a-z][-a-z0-9]{4,28}[a-z0-9]$|^[a-z0-9.-]+:[a-z][-a-z0-9]{4,28}[a-z0-9]$/;
-const GCP_REGION = /^[a-z]+-[a-z]+\d$/;
-const ELB_LISTENER = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener\/(app|net)\/.+/;
-const ELB_LISTENER_RULE = /^arn:aws[-a-z]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:listener-rule\/(app|net)\/.+/;
 /** Inputs that belong to one provider only: given with the other, they are a mistake worth stopping on. */
 const ONLY_FOR = {
     [TARGET_INPUTS.project]: 'cloud-run',
@@ -689,53 +765,46 @@ const ONLY_FOR = {
 function rejectOtherProviderInputs(read, provider, extra = {}) {
     for (const [name, owner] of Object.entries({ ...ONLY_FOR, ...extra })) {
         if (owner !== provider && read.optional(name) !== undefined) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `applies to provider "${owner}" only, and provider is "${provider}"`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(name, `applies to provider "${owner}" only, and provider is "${provider}"`);
         }
     }
 }
-function readTrafficTarget(read, extra = {}, options = {}) {
+function readTrafficTarget(read, extra = {}) {
     const provider = read.choice(TARGET_INPUTS.provider, PROVIDERS);
     rejectOtherProviderInputs(read, provider, extra);
     if (provider === 'cloud-run') {
-        const project = read.required(TARGET_INPUTS.project, 'my-project-123');
-        if (!GCP_PROJECT.test(project)) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.project, `"${project}" is not a Google Cloud project id`, 'my-project-123');
-        }
-        const region = read.required(TARGET_INPUTS.region, 'europe-west1');
-        if (!GCP_REGION.test(region)) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.region, `"${region}" is not a Cloud Run region`, 'europe-west1');
-        }
-        const service = read.required(TARGET_INPUTS.service, 'shop');
-        if (!CLOUD_RUN_NAME.test(service)) {
-            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.service, `"${service}" is not a Cloud Run service name (lower case letters, digits, hyphens)`, 'shop');
-        }
+        const project = (0,_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .checkIdentity */ .Z0)(_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .GCP_PROJECT */ .tR, TARGET_INPUTS.project, read.required(TARGET_INPUTS.project, _cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .GCP_PROJECT */ .tR.example));
+        const region = (0,_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .checkIdentity */ .Z0)(_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .GCP_REGION */ .Gb, TARGET_INPUTS.region, read.required(TARGET_INPUTS.region, _cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .GCP_REGION */ .Gb.example));
+        const service = (0,_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .checkIdentity */ .Z0)(_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .CLOUD_RUN_SERVICE */ .im, TARGET_INPUTS.service, read.required(TARGET_INPUTS.service, _cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .CLOUD_RUN_SERVICE */ .im.example));
         return { provider, project, region, service };
     }
-    const cluster = read.required(TARGET_INPUTS.cluster, 'prod');
+    const cluster = (0,_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .checkIdentity */ .Z0)(_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .ECS_CLUSTER */ .Lk, TARGET_INPUTS.cluster, read.required(TARGET_INPUTS.cluster, _cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .ECS_CLUSTER */ .Lk.example));
     const services = read.list(TARGET_INPUTS.services);
+    for (const name of services)
+        (0,_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .checkIdentity */ .Z0)(_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .ECS_SERVICE */ .Kf, TARGET_INPUTS.services, name, 'shop-blue,shop-green');
+    const rawRegion = read.optional(TARGET_INPUTS.region);
+    const region = rawRegion === undefined ? undefined : (0,_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .checkIdentity */ .Z0)(_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .AWS_REGION */ .VN, TARGET_INPUTS.region, rawRegion);
     const [blue, green] = services;
     const listenerGiven = read.optional(TARGET_INPUTS.listenerArn) !== undefined ||
         read.optional(TARGET_INPUTS.listenerRuleArn) !== undefined;
-    if (options.singleEcsService && services.length === 1 && blue !== undefined && !listenerGiven) {
-        // One service without a load balancer: only its task definition can be restored.
-        const region = read.optional(TARGET_INPUTS.region);
+    if (services.length === 1 && blue !== undefined && !listenerGiven) {
+        // One service: ECS-native (its own strategy shifts traffic; the provider reads which), or,
+        // for rollback, a service without a load balancer returned to a task definition.
         return { provider, cluster, services: [blue], ...(region === undefined ? {} : { region }) };
     }
     if (services.length !== 2 || blue === undefined || green === undefined || blue === green) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.services, `needs two different service names (blue and green), got ${services.length === 0 ? 'none' : services.join(', ')}`, 'shop-blue,shop-green');
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(TARGET_INPUTS.services, `needs two different service names (blue and green) with a listener, or one ECS-native service without one, got ${services.length === 0 ? 'none' : services.join(', ')}`, 'shop-blue,shop-green');
     }
     const listenerArn = read.optional(TARGET_INPUTS.listenerArn);
     const listenerRuleArn = read.optional(TARGET_INPUTS.listenerRuleArn);
     if ((listenerArn === undefined) === (listenerRuleArn === undefined)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(listenerArn === undefined ? TARGET_INPUTS.listenerRuleArn : TARGET_INPUTS.listenerArn, 'give exactly one of "listener-rule-arn" and "listener-arn"', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
+        throw new _errors__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(listenerArn === undefined ? TARGET_INPUTS.listenerRuleArn : TARGET_INPUTS.listenerArn, 'give exactly one of "listener-rule-arn" and "listener-arn"', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
     }
-    if (listenerArn !== undefined && !ELB_LISTENER.test(listenerArn)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.listenerArn, 'is not a load balancer listener ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2');
+    if (listenerArn !== undefined)
+        (0,_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .checkIdentity */ .Z0)(_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .ELB_LISTENER */ .hn, TARGET_INPUTS.listenerArn, listenerArn);
+    if (listenerRuleArn !== undefined) {
+        (0,_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .checkIdentity */ .Z0)(_cloud_identities__WEBPACK_IMPORTED_MODULE_0__/* .ELB_LISTENER_RULE */ ._L, TARGET_INPUTS.listenerRuleArn, listenerRuleArn);
     }
-    if (listenerRuleArn !== undefined && !ELB_LISTENER_RULE.test(listenerRuleArn)) {
-        throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(TARGET_INPUTS.listenerRuleArn, 'is not a load balancer listener rule ARN', 'arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener-rule/app/shop/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee');
-    }
-    const region = read.optional(TARGET_INPUTS.region);
     return {
         provider,
         cluster,
@@ -744,6 +813,18 @@ function readTrafficTarget(read, extra = {}, options = {}) {
         ...(listenerRuleArn === undefined ? {} : { listenerRuleArn }),
         ...(region === undefined ? {} : { region }),
     };
+}
+/**
+ * A candidate named by input (canary-shift's and rollout's `candidate`): a revision of the service
+ * (Cloud Run), or a task definition (ECS).
+ */
+function checkCandidate(target, input, value) {
+    if (target.provider === 'ecs')
+        return checkIdentity(ECS_TASK_DEFINITION, input, value);
+    if (!value.startsWith(`${target.service}-`)) {
+        throw new InputError(input, `"${value}" is not a revision of service ${target.service} (its name starts with "${target.service}-")`, `${target.service}-00042-abc`);
+    }
+    return value;
 }
 /** The identity stored in a rollback target, so a token can't be applied to another resource. */
 function resourceOf(target) {
@@ -840,6 +921,33 @@ function lastGoodSplit(observed, candidate) {
     if (stable === undefined)
         return serving; // the candidate serves everything: it is what there is
     return [{ target: stable, percent: 100 }];
+}
+
+
+/***/ }),
+
+/***/ 6245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ ConcurrentWriteError),
+/* harmony export */   k: () => (/* binding */ SplitNotObservedError)
+/* harmony export */ });
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
+
+/**
+ * The platform did not come to serve the requested split in time, or said it can't: carries the
+ * last state read so the step reports what is actually served (never success on an unknown state).
+ */
+class SplitNotObservedError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+    state;
+    constructor(message, state) {
+        super(message);
+        this.state = state;
+    }
+}
+/** Another writer changed the resource between our read and our write: nothing was written. */
+class ConcurrentWriteError extends _errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
 }
 
 
@@ -1347,20 +1455,6 @@ module.exports = require("zlib");
 /******/ 	
 /************************************************************************/
 var __webpack_exports__ = {};
-
-;// CONCATENATED MODULE: ./shared/providers/index.ts
-async function createTrafficProvider(target, deps) {
-    switch (target.provider) {
-        case 'cloud-run': {
-            const { createCloudRunTrafficProvider } = await __nccwpck_require__.e(/* import() */ 636).then(__nccwpck_require__.bind(__nccwpck_require__, 2636));
-            return createCloudRunTrafficProvider(target, deps);
-        }
-        case 'ecs': {
-            const { createEcsTrafficProvider } = await __nccwpck_require__.e(/* import() */ 194).then(__nccwpck_require__.bind(__nccwpck_require__, 1194));
-            return createEcsTrafficProvider(target, deps);
-        }
-    }
-}
 
 // EXTERNAL MODULE: ./shared/run.ts
 var run = __nccwpck_require__(1591);
@@ -1913,8 +2007,20 @@ const toolkit = {
 
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(2635);
-// EXTERNAL MODULE: ./shared/providers/types.ts
-var types = __nccwpck_require__(4850);
+;// CONCATENATED MODULE: ./shared/providers/index.ts
+async function createTrafficProvider(target, deps) {
+    switch (target.provider) {
+        case 'cloud-run': {
+            const { createCloudRunTrafficProvider } = await __nccwpck_require__.e(/* import() */ 636).then(__nccwpck_require__.bind(__nccwpck_require__, 2636));
+            return createCloudRunTrafficProvider(target, deps);
+        }
+        case 'ecs': {
+            const { createEcsTrafficProvider } = await __nccwpck_require__.e(/* import() */ 195).then(__nccwpck_require__.bind(__nccwpck_require__, 4195));
+            return createEcsTrafficProvider(target, deps);
+        }
+    }
+}
+
 // EXTERNAL MODULE: ./shared/retry.ts
 var retry = __nccwpck_require__(2372);
 // EXTERNAL MODULE: ./shared/user-agent.ts + 1 modules
@@ -1971,7 +2077,10 @@ function guards_guardShift(provider, state, candidate, request, log) {
     log(`Taking over (${TAKE_OVER_INPUT}: true): ${named} goes back to ${stable}, the largest share; the rollback target is ${stable} at 100 %`);
 }
 
+// EXTERNAL MODULE: ./shared/traffic/types.ts
+var types = __nccwpck_require__(6245);
 ;// CONCATENATED MODULE: ./shared/traffic/rollout.ts
+
 
 
 
@@ -2141,6 +2250,19 @@ async function readForReport(step, fallback, timeoutMs = 5000) {
 function isCancellation(err, signal) {
     return err instanceof CancelledError || signal.aborted;
 }
+/**
+ * A step with its own deadline (`timeoutMs` from now): the provider for `target`, built now (its
+ * SDK loads now), stopping its retries at that deadline.
+ */
+async function openStep(ctx, target, action, timing) {
+    const deadline = { at: ctx.clock.now() + timing.timeoutMs, pollMs: timing.pollMs };
+    const provider = await createTrafficProvider(target, {
+        ...providerDeps(ctx, action),
+        deadlineAt: deadline.at,
+    });
+    const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => ctx.core.info(m) };
+    return { step, deadline };
+}
 /** What a provider is built with, from the action's context. */
 function providerDeps(ctx, action, env = process.env) {
     return {
@@ -2157,6 +2279,7 @@ var traffic_settings = __nccwpck_require__(4851);
 // EXTERNAL MODULE: ./shared/summary.ts
 var shared_summary = __nccwpck_require__(6566);
 ;// CONCATENATED MODULE: ./shared/traffic/summary.ts
+/** Job summaries of a traffic change: the split before and after, as a table and as two pie charts. */
 
 
 function renderSplitSummary(report) {
@@ -2193,6 +2316,8 @@ function renderSplitSummary(report) {
     ].join('\n');
 }
 
+// EXTERNAL MODULE: ./shared/cloud-identities.ts
+var cloud_identities = __nccwpck_require__(474);
 ;// CONCATENATED MODULE: ./shared/mask.ts
 /**
  * Authorization schemes whose credential part is a secret on its own: a server that echoes
@@ -2544,6 +2669,7 @@ function decodeRollbackTarget(text, input, expected) {
 
 
 
+
 /** Input and output names, mirroring action.yml (a test checks they agree). */
 const INPUTS = {
     ...traffic_settings/* TARGET_INPUTS */.gd,
@@ -2558,10 +2684,9 @@ const OUTPUTS = {
     rolledBack: 'rolled-back',
     observedTraffic: 'observed-traffic',
 };
-const TASK_DEFINITION = /^(arn:aws[-a-z]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/)?[A-Za-z0-9_-]{1,255}(:\d+)?$/;
 function readSettings(core) {
     const read = inputReader(core);
-    const target = (0,traffic_settings/* readTrafficTarget */.zs)(read, { [INPUTS.revision]: 'cloud-run', [INPUTS.taskDefinition]: 'ecs' }, { singleEcsService: true });
+    const target = (0,traffic_settings/* readTrafficTarget */.zs)(read, { [INPUTS.revision]: 'cloud-run', [INPUTS.taskDefinition]: 'ecs' });
     const token = read.optional(INPUTS.to);
     const explicitInput = target.provider === 'cloud-run' ? INPUTS.revision : INPUTS.taskDefinition;
     const explicit = read.optional(explicitInput);
@@ -2574,8 +2699,8 @@ function readSettings(core) {
             throw new errors/* InputError */.dz(INPUTS.revision, `"${explicit}" ${problem}, so it is not a revision of service ${target.service}`, `${target.service}-00041-xyz`);
         }
     }
-    if (target.provider === 'ecs' && explicit !== undefined && !TASK_DEFINITION.test(explicit)) {
-        throw new errors/* InputError */.dz(INPUTS.taskDefinition, `"${explicit}" is not a task definition ARN or family:revision`, 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:41');
+    if (target.provider === 'ecs' && explicit !== undefined) {
+        (0,cloud_identities/* checkIdentity */.Z0)(cloud_identities/* ECS_TASK_DEFINITION */.mJ, INPUTS.taskDefinition, explicit, 'arn:aws:ecs:eu-west-1:123456789012:task-definition/shop:41');
     }
     let source;
     if (token !== undefined) {
@@ -2611,7 +2736,6 @@ function readSettings(core) {
 
 
 
-
 const ACTION_NAME = 'rollback';
 async function main_run(core = toolkit, clock) {
     await (0,run/* runAction */.C)(ACTION_NAME, (ctx) => rollback(ctx), { core, ...(clock ? { clock } : {}) });
@@ -2628,11 +2752,8 @@ async function rollback(ctx) {
     }
     const started = ctx.clock.now();
     core.info(`Rolling back ${(0,traffic_settings/* describeTarget */.ff)(settings.target)}${because}`);
-    const provider = await createTrafficProvider(settings.target, {
-        ...providerDeps(ctx, ACTION_NAME),
-        deadlineAt: started + settings.timeoutMs,
-    });
-    const step = { provider, clock: ctx.clock, signal: ctx.signal, log: (m) => core.info(m) };
+    const { step, deadline } = await openStep(ctx, settings.target, ACTION_NAME, settings);
+    const { provider } = step;
     const progress = {};
     ctx.onInterrupt(async () => {
         const last = await readForReport(step, progress.last);
@@ -2650,7 +2771,7 @@ async function rollback(ctx) {
                 .write();
         }
     });
-    const result = await restoreTraffic(step, settings.source, { at: started + settings.timeoutMs, pollMs: settings.pollMs }, progress);
+    const result = await restoreTraffic(step, settings.source, deadline, progress);
     core.setOutput(OUTPUTS.rolledBack, result.rolledBack);
     core.setOutput(OUTPUTS.observedTraffic, JSON.stringify(result.last.observed));
     const seconds = ((ctx.clock.now() - started) / 1000).toFixed(1);
