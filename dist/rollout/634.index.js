@@ -170,6 +170,8 @@ class NativeProvider {
     /** Blue and green of the tracked deployment, fixed once seen while it runs. */
     roles;
     pollMs = DEFAULT_POLL_MS;
+    /** ECS's step bake, from the configuration the last setSplit read: it runs inside our waits for that step. */
+    continuedBakeMs = 0;
     constructor(target, api, strategy, groups, productionListenerRule) {
         this.api = api;
         this.strategy = strategy;
@@ -277,8 +279,7 @@ class NativeProvider {
      * is the time it may take beyond the bake the service is configured with (a 10-minute canary
      * bake never times out a 10-minute step).
      */
-    async stepBakeMs() {
-        const view = await this.view();
+    stepBakeMs(view) {
         return (stepBakeMinutes(this.strategy, this.configuration(view)) ?? 0) * 60_000;
     }
     describeDeployment(view) {
@@ -483,9 +484,10 @@ class NativeProvider {
             throw new errors/* ActionError */.lZ(`ECS's ${this.strategy} deployment of ${this.serviceName} moves the candidate from ${view.greenShare} % to ${next ?? 100} % next (its steps: ${sequence.join(', ')}); ${want} % is not a share it can reach now. ${(0,strategy/* permittedSteps */.Sx)(this.strategy)}`);
         }
         // ECS pauses again once its own bake time at the current share is over.
+        this.continuedBakeMs = this.stepBakeMs(view);
         const started = this.api.deps.clock.now();
         const deadline = this.api.deadlineFrom({
-            timeoutMs: (this.api.deps.deadlineAt ?? started + 10 * 60_000) - started + (await this.stepBakeMs()),
+            timeoutMs: (this.api.deps.deadlineAt ?? started + 10 * 60_000) - started + this.continuedBakeMs,
             pollMs: this.pollMs,
             signal: this.api.deps.signal,
         });
@@ -520,15 +522,14 @@ class NativeProvider {
         }
     }
     async waitForObserved(split, options) {
-        const deadline = this.api.deadlineFrom({
-            ...options,
-            timeoutMs: options.timeoutMs + (await this.stepBakeMs()),
-        });
-        this.pollMs = options.pollMs;
-        const started = this.api.deps.clock.now();
         // Up a step: ECS shifts, bakes, then pauses again (at 100 %, finishes); follow it cheaply first.
         const green = this.roles?.green;
         const up = green === undefined ? 0 : (split.find((e) => e.target === green)?.percent ?? 0);
+        // ECS's bake at the new share (read by the setSplit that started this step) runs inside this wait.
+        const bakeMs = up > 0 ? this.continuedBakeMs : 0;
+        const deadline = this.api.deadlineFrom({ ...options, timeoutMs: options.timeoutMs + bakeMs });
+        this.pollMs = options.pollMs;
+        const started = this.api.deps.clock.now();
         if (up > 0) {
             await this.followDeployment((d) => isFinished(d) || isReturning(d) || (up < 100 && pausedHook(d) !== undefined), deadline, options);
         }

@@ -123,6 +123,8 @@ export class NativeProvider implements TrafficProvider {
   /** Blue and green of the tracked deployment, fixed once seen while it runs. */
   private roles: { deploymentArn: string; blue: string; green: string } | undefined;
   private pollMs = DEFAULT_POLL_MS;
+  /** ECS's step bake, from the configuration the last setSplit read: it runs inside our waits for that step. */
+  private continuedBakeMs = 0;
 
   private constructor(
     target: EcsTarget,
@@ -253,8 +255,7 @@ export class NativeProvider implements TrafficProvider {
    * is the time it may take beyond the bake the service is configured with (a 10-minute canary
    * bake never times out a 10-minute step).
    */
-  private async stepBakeMs(): Promise<number> {
-    const view = await this.view();
+  private stepBakeMs(view: NativeView): number {
     return (stepBakeMinutes(this.strategy, this.configuration(view)) ?? 0) * 60_000;
   }
 
@@ -519,9 +520,10 @@ export class NativeProvider implements TrafficProvider {
       );
     }
     // ECS pauses again once its own bake time at the current share is over.
+    this.continuedBakeMs = this.stepBakeMs(view);
     const started = this.api.deps.clock.now();
     const deadline = this.api.deadlineFrom({
-      timeoutMs: (this.api.deps.deadlineAt ?? started + 10 * 60_000) - started + (await this.stepBakeMs()),
+      timeoutMs: (this.api.deps.deadlineAt ?? started + 10 * 60_000) - started + this.continuedBakeMs,
       pollMs: this.pollMs,
       signal: this.api.deps.signal,
     });
@@ -563,15 +565,14 @@ export class NativeProvider implements TrafficProvider {
   }
 
   async waitForObserved(split: TrafficEntry[], options: WaitOptions): Promise<ServingState> {
-    const deadline = this.api.deadlineFrom({
-      ...options,
-      timeoutMs: options.timeoutMs + (await this.stepBakeMs()),
-    });
-    this.pollMs = options.pollMs;
-    const started = this.api.deps.clock.now();
     // Up a step: ECS shifts, bakes, then pauses again (at 100 %, finishes); follow it cheaply first.
     const green = this.roles?.green;
     const up = green === undefined ? 0 : (split.find((e) => e.target === green)?.percent ?? 0);
+    // ECS's bake at the new share (read by the setSplit that started this step) runs inside this wait.
+    const bakeMs = up > 0 ? this.continuedBakeMs : 0;
+    const deadline = this.api.deadlineFrom({ ...options, timeoutMs: options.timeoutMs + bakeMs });
+    this.pollMs = options.pollMs;
+    const started = this.api.deps.clock.now();
     if (up > 0) {
       await this.followDeployment(
         (d) => isFinished(d) || isReturning(d) || (up < 100 && pausedHook(d) !== undefined),
